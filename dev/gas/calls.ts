@@ -1,0 +1,56 @@
+/**
+ * Every call made to an in-memory Apps Script service is counted here, so a test or the benchmark
+ * can prove that an operation reads and writes each sheet once, whatever the number of rows.
+ */
+export class CallLog {
+  private readonly counts = new Map<string, number>();
+  private readonly order: string[] = [];
+
+  count(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.order.push(name);
+  }
+
+  /** Calls of one method, e.g. `get("Range.getValues")`. */
+  get(name: string): number {
+    return this.counts.get(name) ?? 0;
+  }
+
+  total(): number {
+    return this.order.length;
+  }
+
+  /** The calls in the order they were made. */
+  sequence(): readonly string[] {
+    return this.order;
+  }
+
+  /** A sorted `{ "Range.getValues": 2, ... }` record, handy for snapshot-style comparisons. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.order.length = 0;
+  }
+}
+
+/**
+ * Wraps a service object so that each method call is counted as `kind.method`. Methods that return
+ * their own object (builders, chained setters) return the wrapper, so chains stay counted.
+ */
+export function counted<T extends object>(target: T, kind: string, log: CallLog): T {
+  const proxy: T = new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver) as unknown;
+      if (typeof value !== "function" || typeof prop !== "string" || prop === "constructor") return value;
+      return (...args: unknown[]) => {
+        log.count(`${kind}.${prop}`);
+        const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        return result === obj ? proxy : result;
+      };
+    },
+  });
+  return proxy;
+}

@@ -1,0 +1,54 @@
+import { CallLog, counted } from "./calls";
+import type { HtmlOutputApi } from "./types";
+
+class FakeHtmlOutput {
+  title = "";
+  width = 300;
+  height = 500;
+  readonly api: HtmlOutputApi;
+  constructor(
+    private readonly content: string,
+    calls: CallLog,
+  ) {
+    this.api = counted<HtmlOutputApi>(
+      {
+        setTitle: (title: string) => {
+          this.title = title;
+          return this.api;
+        },
+        getTitle: () => this.title,
+        setWidth: (width: number) => {
+          this.width = width;
+          return this.api;
+        },
+        getWidth: () => this.width,
+        setHeight: (height: number) => {
+          this.height = height;
+          return this.api;
+        },
+        getHeight: () => this.height,
+        getContent: () => this.content,
+      },
+      "HtmlOutput",
+      calls,
+    );
+  }
+}
+
+/** HtmlService over the built files: `createHtmlOutputFromFile("Sidebar")` serves dist/Sidebar.html. */
+export function createHtmlService(files: Record<string, string>, calls: CallLog): object {
+  return counted(
+    {
+      createHtmlOutputFromFile: (name: string) => {
+        const content = files[name];
+        if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
+        return new FakeHtmlOutput(content, calls).api;
+      },
+      createHtmlOutput: (html?: string) => new FakeHtmlOutput(html ?? "", calls).api,
+      SandboxMode: { IFRAME: "IFRAME", NATIVE: "NATIVE", EMULATED: "EMULATED" },
+      XFrameOptionsMode: { ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" },
+    },
+    "HtmlService",
+    calls,
+  );
+}

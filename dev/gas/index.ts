@@ -1,0 +1,102 @@
+import { CallLog, counted } from "./calls";
+import { createHtmlService } from "./html";
+import {
+  FakeConditionalFormatRuleBuilder,
+  FakeDataValidationBuilder,
+  FakeSpreadsheet,
+  type FormulaEvaluator,
+} from "./spreadsheet";
+import {
+  LockState,
+  PropertyStores,
+  createLockService,
+  createPropertiesService,
+  createScriptApp,
+  createSession,
+  createUtilities,
+} from "./services";
+import { FakeUi } from "./ui";
+
+export { CallLog } from "./calls";
+export type { RecordedMenu, MenuItem, DialogAnswer, Shown } from "./ui";
+export { FakeSpreadsheet, FakeSheet, FakeRange } from "./spreadsheet";
+export type { Cell } from "./spreadsheet";
+export { isDate } from "./input";
+export type { CellValue } from "./input";
+
+/**
+ * What several users share: one spreadsheet, its document properties and its document lock.
+ * Each user gets a Runtime of their own on the same World.
+ */
+export class World {
+  readonly calls = new CallLog();
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly properties = new PropertyStores();
+  readonly lock = new LockState();
+
+  constructor(options: { timeZone?: string; locale?: string; evaluator?: FormulaEvaluator } = {}) {
+    this.spreadsheet = new FakeSpreadsheet({
+      calls: this.calls,
+      timeZone: options.timeZone,
+      locale: options.locale,
+    });
+    this.spreadsheet.evaluator = options.evaluator;
+  }
+}
+
+export interface RuntimeOptions {
+  world?: World;
+  /** The user's locale as Session.getActiveUserLocale() returns it, e.g. "en" or "fr". */
+  locale?: string;
+  email?: string;
+  timeZone?: string;
+  /** Built HTML files served by HtmlService.createHtmlOutputFromFile, by name without extension. */
+  files?: Record<string, string>;
+}
+
+export interface Runtime {
+  world: World;
+  calls: CallLog;
+  spreadsheet: FakeSpreadsheet;
+  ui: FakeUi;
+  /** The Apps Script globals to put in the bundle's context. */
+  globals: Record<string, unknown>;
+}
+
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const world = options.world ?? new World({ timeZone: options.timeZone });
+  const { calls, spreadsheet } = world;
+  const email = options.email ?? "ada@example.com";
+  const timeZone = options.timeZone ?? "Europe/Brussels";
+  const ui = new FakeUi(calls);
+  const SpreadsheetApp = counted(
+    {
+      getActiveSpreadsheet: () => spreadsheet.api,
+      getActive: () => spreadsheet.api,
+      getUi: () => ui.api,
+      flush: () => undefined,
+      newDataValidation: () => new FakeDataValidationBuilder(),
+      newConditionalFormatRule: () => new FakeConditionalFormatRuleBuilder(),
+      ProtectionType: { RANGE: "RANGE", SHEET: "SHEET" },
+      DataValidationCriteria: {
+        VALUE_IN_LIST: "VALUE_IN_LIST",
+        NUMBER_BETWEEN: "NUMBER_BETWEEN",
+        DATE_IS_VALID_DATE: "DATE_IS_VALID_DATE",
+        CUSTOM_FORMULA: "CUSTOM_FORMULA",
+      },
+    },
+    "SpreadsheetApp",
+    calls,
+  );
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp,
+    HtmlService: createHtmlService(options.files ?? {}, calls),
+    PropertiesService: createPropertiesService(world.properties, email, calls),
+    LockService: createLockService(world.lock, email, calls),
+    Session: createSession({ locale: options.locale ?? "en", email, timeZone }, calls),
+    ScriptApp: createScriptApp(calls),
+    Utilities: createUtilities(calls),
+    Logger: { log: () => undefined },
+  };
+  return { world, calls, spreadsheet, ui, globals };
+}

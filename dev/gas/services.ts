@@ -1,0 +1,147 @@
+import { CallLog, counted } from "./calls";
+
+/** PropertiesService: document, user and script stores, shared by every runtime on the same world. */
+export class PropertyStores {
+  readonly document = new Map<string, string>();
+  readonly script = new Map<string, string>();
+  readonly users = new Map<string, Map<string, string>>();
+}
+
+function properties(store: Map<string, string>, calls: CallLog): object {
+  const api: object = counted(
+    {
+      getProperty: (key: string) => store.get(key) ?? null,
+      setProperty: (key: string, value: string) => {
+        store.set(key, String(value));
+        return api;
+      },
+      deleteProperty: (key: string) => {
+        store.delete(key);
+        return api;
+      },
+      getProperties: () => Object.fromEntries(store),
+      setProperties: (values: Record<string, string>) => {
+        for (const [k, v] of Object.entries(values)) store.set(k, String(v));
+        return api;
+      },
+      getKeys: () => [...store.keys()],
+    },
+    "Properties",
+    calls,
+  );
+  return api;
+}
+
+export function createPropertiesService(stores: PropertyStores, user: string, calls: CallLog): object {
+  const userStore = stores.users.get(user) ?? new Map<string, string>();
+  stores.users.set(user, userStore);
+  return counted(
+    {
+      getDocumentProperties: () => properties(stores.document, calls),
+      getScriptProperties: () => properties(stores.script, calls),
+      getUserProperties: () => properties(userStore, calls),
+    },
+    "PropertiesService",
+    calls,
+  );
+}
+
+/**
+ * One document lock shared by every runtime on the same world. A test makes another user hold it
+ * (`holder = "bob"`) to see what a second writer meets; `onAcquire` lets a test interleave a second
+ * writer at the exact moment the first one has the lock.
+ */
+export class LockState {
+  holder: string | undefined;
+  onAcquire: ((owner: string) => void) | undefined;
+}
+
+export function createLockService(state: LockState, owner: string, calls: CallLog): object {
+  const lock = () => {
+    let mine = false;
+    const acquire = (): boolean => {
+      if (state.holder !== undefined && state.holder !== owner) return false;
+      state.holder = owner;
+      mine = true;
+      state.onAcquire?.(owner);
+      return true;
+    };
+    return counted(
+      {
+        tryLock: (_timeoutMs: number) => acquire(),
+        waitLock: (_timeoutMs: number) => {
+          if (!acquire()) throw new Error("Lock timeout: another process was holding the lock for too long.");
+        },
+        hasLock: () => mine,
+        releaseLock: () => {
+          if (mine && state.holder === owner) state.holder = undefined;
+          mine = false;
+        },
+      },
+      "Lock",
+      calls,
+    );
+  };
+  return counted({ getDocumentLock: lock, getScriptLock: lock, getUserLock: lock }, "LockService", calls);
+}
+
+export interface SessionOptions {
+  locale: string;
+  email: string;
+  timeZone: string;
+}
+
+export function createSession(options: SessionOptions, calls: CallLog): object {
+  const user = counted({ getEmail: () => options.email }, "User", calls);
+  return counted(
+    {
+      getActiveUserLocale: () => options.locale,
+      getScriptTimeZone: () => options.timeZone,
+      getActiveUser: () => user,
+      getEffectiveUser: () => user,
+      getTemporaryActiveUserKey: () => `key-${options.email}`,
+    },
+    "Session",
+    calls,
+  );
+}
+
+export const AuthMode = {
+  NONE: "NONE",
+  LIMITED: "LIMITED",
+  FULL: "FULL",
+  CUSTOM_FUNCTION: "CUSTOM_FUNCTION",
+} as const;
+
+export function createScriptApp(calls: CallLog): object {
+  return counted({ AuthMode }, "ScriptApp", calls);
+}
+
+/** Utilities.formatDate with the Java-style patterns Apps Script uses (the subset we need). */
+export function formatDate(date: Date, timeZone: string, pattern: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  ) as Record<string, string>;
+  return pattern
+    .replace(/yyyy/g, parts.year ?? "")
+    .replace(/MM/g, parts.month ?? "")
+    .replace(/dd/g, parts.day ?? "")
+    .replace(/HH/g, parts.hour ?? "")
+    .replace(/mm/g, parts.minute ?? "")
+    .replace(/ss/g, parts.second ?? "");
+}
+
+export function createUtilities(calls: CallLog): object {
+  return counted({ formatDate }, "Utilities", calls);
+}

@@ -1,0 +1,708 @@
+import { type GridRect, parseA1, toA1 } from "./a1";
+import { CallLog, counted } from "./calls";
+import { type CellValue, interpretInput, isDate } from "./input";
+import type {
+  ConditionalFormatRuleApi,
+  DataValidationApi,
+  ProtectionApi,
+  RangeApi,
+  SheetApi,
+  SpreadsheetApi,
+} from "./types";
+
+/** One cell of the in-memory grid. */
+export interface Cell {
+  value: CellValue;
+  formula: string;
+  note: string;
+  background: string;
+  numberFormat: string;
+  fontWeight: string;
+  fontColor: string;
+  validation: DataValidationApi | null;
+}
+
+const WHITE = "#ffffff";
+
+function emptyCell(): Cell {
+  return {
+    value: "",
+    formula: "",
+    note: "",
+    background: WHITE,
+    numberFormat: "",
+    fontWeight: "normal",
+    fontColor: "#000000",
+    validation: null,
+  };
+}
+
+/** Computes the value a formula cell shows; the playground plugs in the bundle's custom formulas. */
+export type FormulaEvaluator = (sheet: FakeSheet, row: number, column: number, formula: string) => CellValue;
+
+export interface SpreadsheetOptions {
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  calls: CallLog;
+}
+
+export class FakeSpreadsheet {
+  readonly calls: CallLog;
+  readonly toasts: { message: string; title: string }[] = [];
+  evaluator: FormulaEvaluator | undefined;
+  private readonly sheets: FakeSheet[] = [];
+  private activeSheet: FakeSheet | undefined;
+  private activeRange: FakeRange | undefined;
+  private nextSheetId = 1;
+  readonly api: SpreadsheetApi;
+
+  constructor(
+    private readonly options: SpreadsheetOptions,
+    firstSheetName = "Sheet1",
+  ) {
+    this.calls = options.calls;
+    this.api = counted<SpreadsheetApi>(this.facade(), "Spreadsheet", this.calls);
+    this.addSheet(firstSheetName, 0);
+  }
+
+  /** Direct access for tests, without counting. */
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  allSheets(): readonly FakeSheet[] {
+    return this.sheets;
+  }
+
+  activeRangeA1(): string | undefined {
+    return this.activeRange ? `${this.activeRange.sheet.name}!${this.activeRange.a1()}` : undefined;
+  }
+
+  addSheet(name: string, index = this.sheets.length): FakeSheet {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    const sheet = new FakeSheet(this, name, this.nextSheetId++);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+    this.activeSheet = sheet;
+    return sheet;
+  }
+
+  removeSheet(sheet: FakeSheet): void {
+    if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
+    const at = this.sheets.indexOf(sheet);
+    if (at < 0) throw new Error("Sheet not found.");
+    this.sheets.splice(at, 1);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
+  }
+
+  indexOf(sheet: FakeSheet): number {
+    return this.sheets.indexOf(sheet) + 1;
+  }
+
+  setActive(range: FakeRange): void {
+    this.activeSheet = range.sheet;
+    this.activeRange = range;
+  }
+
+  private facade(): SpreadsheetApi {
+    return {
+      getId: () => "fake-spreadsheet-id",
+      getName: () => this.options.name ?? "OKR Sheets",
+      getSpreadsheetTimeZone: () => this.options.timeZone ?? "Europe/Brussels",
+      getSpreadsheetLocale: () => this.options.locale ?? "en_US",
+      getNumSheets: () => this.sheets.length,
+      toast: (message?: string, title?: string) => {
+        this.toasts.push({ message: String(message ?? ""), title: String(title ?? "") });
+      },
+      getSheets: () => this.sheets.map((s) => s.api),
+      getSheetByName: (name: string) => this.sheets.find((s) => s.name === name)?.api ?? null,
+      insertSheet: (name?: string, index?: number) => {
+        const sheetName = name ?? `Sheet${this.nextSheetId}`;
+        return this.addSheet(sheetName, index ?? this.sheets.length).api;
+      },
+      deleteSheet: (sheet: SheetApi) => this.removeSheet(this.resolve(sheet)),
+      getActiveSheet: () => (this.activeSheet ?? (this.sheets[0] as FakeSheet)).api,
+      setActiveSheet: (sheet: SheetApi) => {
+        this.activeSheet = this.resolve(sheet);
+        return sheet;
+      },
+      getActiveRange: () => this.activeRange?.api ?? null,
+      setActiveRange: (range: RangeApi) => {
+        const fake = FakeRange.of(range);
+        this.setActive(fake);
+        return range;
+      },
+      getRange: (a1: string) => {
+        const bang = a1.lastIndexOf("!");
+        const sheetName = bang >= 0 ? a1.slice(0, bang).replace(/^'(.*)'$/, "$1") : undefined;
+        const sheet =
+          sheetName === undefined ? this.activeSheet : this.sheets.find((s) => s.name === sheetName);
+        if (!sheet) throw new Error(`Range not found`);
+        return sheet.range(bang >= 0 ? a1.slice(bang + 1) : a1).api;
+      },
+    };
+  }
+
+  private resolve(sheet: SheetApi): FakeSheet {
+    const found = this.sheets.find((s) => s.api === sheet || s.name === sheet.getName());
+    if (!found) throw new Error("Sheet not found.");
+    return found;
+  }
+}
+
+export class FakeSheet {
+  readonly api: SheetApi;
+  private grid: Cell[][] = [];
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  tabColor: string | null = null;
+  readonly columnWidths = new Map<number, number>();
+  conditionalRules: FakeConditionalFormatRule[] = [];
+  readonly protections: FakeProtection[] = [];
+  readonly charts: unknown[] = [];
+
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    readonly sheetId: number,
+  ) {
+    this.api = counted<SheetApi>(this.facade(), "Sheet", spreadsheet.calls);
+  }
+
+  /** The cell at 1-based row and column, created on first touch. */
+  cell(row: number, column: number): Cell {
+    let line = this.grid[row - 1];
+    if (!line) {
+      line = [];
+      this.grid[row - 1] = line;
+    }
+    let cell = line[column - 1];
+    if (!cell) {
+      cell = emptyCell();
+      line[column - 1] = cell;
+    }
+    return cell;
+  }
+
+  peek(row: number, column: number): Cell | undefined {
+    return this.grid[row - 1]?.[column - 1];
+  }
+
+  /** The value a cell shows: its value, or its formula's value when an evaluator is plugged in. */
+  shownValue(row: number, column: number): CellValue {
+    const cell = this.peek(row, column);
+    if (!cell) return "";
+    if (cell.formula) {
+      const evaluate = this.spreadsheet.evaluator;
+      return evaluate ? evaluate(this, row, column, cell.formula) : "";
+    }
+    return cell.value;
+  }
+
+  /** Test helper: every shown value in the data range, as getValues would return them, uncounted. */
+  values(): CellValue[][] {
+    const rows = this.lastRow();
+    const columns = this.lastColumn();
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => this.shownValue(r + 1, c + 1)),
+    );
+  }
+
+  lastRow(): number {
+    for (let r = this.grid.length; r > 0; r--) {
+      if (this.grid[r - 1]?.some((c) => c && (c.value !== "" || c.formula !== ""))) return r;
+    }
+    return 0;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const line of this.grid) {
+      if (!line) continue;
+      for (let c = line.length; c > last; c--) {
+        const cell = line[c - 1];
+        if (cell && (cell.value !== "" || cell.formula !== "")) {
+          last = c;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  range(a1: string): FakeRange {
+    const rect = parseA1(a1, this.maxRows, this.maxColumns);
+    if (!rect) throw new Error(`Range not found`);
+    return this.rangeAt(rect);
+  }
+
+  rangeAt(rect: GridRect): FakeRange {
+    if (rect.row < 1) throw new Error("The starting row of the range is too small.");
+    if (rect.column < 1) throw new Error("The starting column of the range is too small.");
+    if (rect.numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
+    if (rect.numColumns < 1) throw new Error("The number of columns in the range must be at least 1.");
+    if (rect.row + rect.numRows - 1 > this.maxRows || rect.column + rect.numColumns - 1 > this.maxColumns) {
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    }
+    return new FakeRange(this, rect);
+  }
+
+  private facade(): SheetApi {
+    return {
+      getName: () => this.name,
+      setName: (name: string) => {
+        if (
+          this.spreadsheet.allSheets().some((s) => s !== this && s.name.toLowerCase() === name.toLowerCase())
+        ) {
+          throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+        }
+        this.name = name;
+        return this.api;
+      },
+      getIndex: () => this.spreadsheet.indexOf(this),
+      getSheetId: () => this.sheetId,
+      getLastRow: () => this.lastRow(),
+      getLastColumn: () => this.lastColumn(),
+      getMaxRows: () => this.maxRows,
+      getMaxColumns: () => this.maxColumns,
+      insertRowsAfter: (_after: number, howMany: number) => {
+        this.maxRows += howMany;
+        return this.api;
+      },
+      insertColumnsAfter: (_after: number, howMany: number) => {
+        this.maxColumns += howMany;
+        return this.api;
+      },
+      setFrozenRows: (rows: number) => {
+        this.frozenRows = rows;
+      },
+      getFrozenRows: () => this.frozenRows,
+      setColumnWidth: (column: number, width: number) => {
+        this.columnWidths.set(column, width);
+        return this.api;
+      },
+      getColumnWidth: (column: number) => this.columnWidths.get(column) ?? 100,
+      activate: () => this.api,
+      setTabColor: (color: string | null) => {
+        this.tabColor = color;
+        return this.api;
+      },
+      getRange: (rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number) => {
+        if (typeof rowOrA1 === "string") return this.range(rowOrA1).api;
+        if (column === undefined)
+          throw new Error("Exception: The parameters (number) don't match the method signature.");
+        return this.rangeAt({ row: rowOrA1, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 }).api;
+      },
+      getDataRange: () =>
+        this.rangeAt({
+          row: 1,
+          column: 1,
+          numRows: Math.max(1, this.lastRow()),
+          numColumns: Math.max(1, this.lastColumn()),
+        }).api,
+      protect: () => {
+        const protection = new FakeProtection(this, undefined);
+        this.protections.push(protection);
+        return protection.api;
+      },
+      getProtections: () => this.protections.map((p) => p.api),
+      getConditionalFormatRules: () => this.conditionalRules.map((r) => r.api),
+      setConditionalFormatRules: (rules: ConditionalFormatRuleApi[]) => {
+        this.conditionalRules = rules.map((r) => FakeConditionalFormatRule.of(r));
+      },
+    };
+  }
+}
+
+const rangeOfFacade = new WeakMap<object, FakeRange>();
+
+type Grid<T> = T[][];
+
+export class FakeRange {
+  readonly api: RangeApi;
+
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly rect: GridRect,
+  ) {
+    this.api = counted<RangeApi>(this.facade(), "Range", sheet.spreadsheet.calls);
+    rangeOfFacade.set(this.api, this);
+  }
+
+  static of(range: RangeApi): FakeRange {
+    const fake = rangeOfFacade.get(range);
+    if (!fake) throw new Error("Not a range of this spreadsheet.");
+    return fake;
+  }
+
+  a1(): string {
+    return toA1(this.rect);
+  }
+
+  private map<T>(read: (row: number, column: number) => T): Grid<T> {
+    const { row, column, numRows, numColumns } = this.rect;
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numColumns }, (_, c) => read(row + r, column + c)),
+    );
+  }
+
+  private checkShape(data: unknown): asserts data is unknown[][] {
+    if (!Array.isArray(data) || data.some((line) => !Array.isArray(line))) {
+      throw new Error("The parameters don't match the method signature.");
+    }
+    if (data.length !== this.rect.numRows) {
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.rect.numRows}.`,
+      );
+    }
+    for (const line of data as unknown[][]) {
+      if (line.length !== this.rect.numColumns) {
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.rect.numColumns}.`,
+        );
+      }
+    }
+  }
+
+  private each(
+    data: unknown[][],
+    write: (cell: Cell, value: unknown, row: number, column: number) => void,
+  ): void {
+    data.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const row = this.rect.row + r;
+        const column = this.rect.column + c;
+        write(this.sheet.cell(row, column), value, row, column);
+      }),
+    );
+  }
+
+  /** The dev runtime is stricter than Sheets on purpose: NaN, Infinity and undefined in a cell are bugs. */
+  private writeValue(cell: Cell, value: unknown, row: number, column: number): void {
+    if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) {
+      throw new Error(
+        `dev runtime: ${String(value)} written to ${this.sheet.name}!${toA1({ row, column, numRows: 1, numColumns: 1 })}`,
+      );
+    }
+    if (typeof value === "object" && value !== null && !isDate(value)) {
+      throw new Error("The parameters don't match the method signature.");
+    }
+    const interpreted = interpretInput(value, cell.numberFormat);
+    if (interpreted.kind === "formula") {
+      cell.formula = interpreted.formula;
+      cell.value = "";
+    } else {
+      cell.formula = "";
+      cell.value = interpreted.value;
+    }
+  }
+
+  private facade(): RangeApi {
+    return {
+      getValues: () => this.map((r, c) => this.sheet.shownValue(r, c)),
+      setValues: (values: unknown[][]) => {
+        this.checkShape(values);
+        this.each(values, (cell, value, r, c) => this.writeValue(cell, value, r, c));
+        return this.api;
+      },
+      getValue: () => this.sheet.shownValue(this.rect.row, this.rect.column),
+      setValue: (value: unknown) => {
+        this.writeValue(
+          this.sheet.cell(this.rect.row, this.rect.column),
+          value,
+          this.rect.row,
+          this.rect.column,
+        );
+        return this.api;
+      },
+      getDisplayValues: () =>
+        this.map((r, c) => {
+          const v = this.sheet.shownValue(r, c);
+          return isDate(v) ? v.toISOString().slice(0, 10) : String(v);
+        }),
+      getFormulas: () => this.map((r, c) => this.sheet.peek(r, c)?.formula ?? ""),
+      setFormulas: (formulas: string[][]) => {
+        this.checkShape(formulas);
+        this.each(formulas, (cell, f) => {
+          cell.formula = String(f);
+          cell.value = "";
+        });
+        return this.api;
+      },
+      setFormula: (formula: string) => {
+        const cell = this.sheet.cell(this.rect.row, this.rect.column);
+        cell.formula = formula;
+        cell.value = "";
+        return this.api;
+      },
+      getNotes: () => this.map((r, c) => this.sheet.peek(r, c)?.note ?? ""),
+      setNotes: (notes: unknown[][]) => {
+        this.checkShape(notes);
+        this.each(notes, (cell, note) => (cell.note = note === null ? "" : String(note)));
+        return this.api;
+      },
+      getNote: () => this.sheet.peek(this.rect.row, this.rect.column)?.note ?? "",
+      setNote: (note: string | null) => {
+        this.each(
+          this.map(() => note),
+          (cell, n) => (cell.note = n === null ? "" : String(n)),
+        );
+        return this.api;
+      },
+      getBackgrounds: () => this.map((r, c) => this.sheet.peek(r, c)?.background ?? WHITE),
+      setBackgrounds: (colors: (string | null)[][]) => {
+        this.checkShape(colors);
+        this.each(colors, (cell, color) => (cell.background = color === null ? WHITE : String(color)));
+        return this.api;
+      },
+      setBackground: (color: string | null) => {
+        this.each(
+          this.map(() => color),
+          (cell, c) => (cell.background = c === null ? WHITE : String(c)),
+        );
+        return this.api;
+      },
+      getNumberFormats: () => this.map((r, c) => this.sheet.peek(r, c)?.numberFormat ?? ""),
+      setNumberFormat: (format: string) => {
+        this.each(
+          this.map(() => format),
+          (cell, f) => (cell.numberFormat = String(f)),
+        );
+        return this.api;
+      },
+      setNumberFormats: (formats: string[][]) => {
+        this.checkShape(formats);
+        this.each(formats, (cell, f) => (cell.numberFormat = String(f)));
+        return this.api;
+      },
+      setFontWeight: (weight: string | null) => {
+        this.each(
+          this.map(() => weight),
+          (cell, w) => (cell.fontWeight = w === null ? "normal" : String(w)),
+        );
+        return this.api;
+      },
+      setFontColor: (color: string | null) => {
+        this.each(
+          this.map(() => color),
+          (cell, c) => (cell.fontColor = c === null ? "#000000" : String(c)),
+        );
+        return this.api;
+      },
+      setWrap: () => this.api,
+      getRow: () => this.rect.row,
+      getColumn: () => this.rect.column,
+      getNumRows: () => this.rect.numRows,
+      getNumColumns: () => this.rect.numColumns,
+      getLastRow: () => this.rect.row + this.rect.numRows - 1,
+      getLastColumn: () => this.rect.column + this.rect.numColumns - 1,
+      getA1Notation: () => this.a1(),
+      clearContent: () => {
+        this.each(
+          this.map(() => ""),
+          (cell) => {
+            cell.value = "";
+            cell.formula = "";
+          },
+        );
+        return this.api;
+      },
+      getSheet: () => this.sheet.api,
+      activate: () => {
+        this.sheet.spreadsheet.setActive(this);
+        return this.api;
+      },
+      setDataValidation: (rule: DataValidationApi | null) => {
+        this.each(
+          this.map(() => rule),
+          (cell, r) => (cell.validation = r as DataValidationApi | null),
+        );
+        return this.api;
+      },
+      getDataValidations: () => this.map((r, c) => this.sheet.peek(r, c)?.validation ?? null),
+      protect: () => {
+        const protection = new FakeProtection(this.sheet, this);
+        this.sheet.protections.push(protection);
+        return protection.api;
+      },
+    };
+  }
+}
+
+export class FakeProtection {
+  readonly api: ProtectionApi;
+  warningOnly = false;
+  description = "";
+
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly range: FakeRange | undefined,
+  ) {
+    this.api = counted<ProtectionApi>(
+      {
+        setWarningOnly: (warningOnly: boolean) => {
+          this.warningOnly = warningOnly;
+          return this.api;
+        },
+        isWarningOnly: () => this.warningOnly,
+        setDescription: (description: string) => {
+          this.description = description;
+          return this.api;
+        },
+        getDescription: () => this.description,
+        remove: () => {
+          const at = sheet.protections.indexOf(this);
+          if (at >= 0) sheet.protections.splice(at, 1);
+        },
+      },
+      "Protection",
+      sheet.spreadsheet.calls,
+    );
+  }
+}
+
+/** Data validation rules, built as SpreadsheetApp.newDataValidation() builds them. */
+export class FakeDataValidation implements DataValidationApi {
+  constructor(
+    readonly criteriaType: string,
+    readonly criteriaValues: unknown[],
+    readonly helpText: string,
+    readonly allowInvalid: boolean,
+  ) {}
+  getCriteriaType(): string {
+    return this.criteriaType;
+  }
+  getCriteriaValues(): unknown[] {
+    return this.criteriaValues;
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+  getAllowInvalid(): boolean {
+    return this.allowInvalid;
+  }
+}
+
+export class FakeDataValidationBuilder {
+  private criteriaType = "";
+  private criteriaValues: unknown[] = [];
+  private helpText = "";
+  private allowInvalid = true;
+
+  private criteria(type: string, values: unknown[]): this {
+    this.criteriaType = type;
+    this.criteriaValues = values;
+    return this;
+  }
+  requireValueInList(values: string[], showDropdown = true): this {
+    return this.criteria("VALUE_IN_LIST", [values, showDropdown]);
+  }
+  requireNumberBetween(start: number, end: number): this {
+    return this.criteria("NUMBER_BETWEEN", [start, end]);
+  }
+  requireNumberGreaterThan(n: number): this {
+    return this.criteria("NUMBER_GREATER_THAN", [n]);
+  }
+  requireNumberGreaterThanOrEqualTo(n: number): this {
+    return this.criteria("NUMBER_GREATER_THAN_OR_EQUAL_TO", [n]);
+  }
+  requireDate(): this {
+    return this.criteria("DATE_IS_VALID_DATE", []);
+  }
+  requireCheckbox(): this {
+    return this.criteria("CHECKBOX", []);
+  }
+  requireFormulaSatisfied(formula: string): this {
+    return this.criteria("CUSTOM_FORMULA", [formula]);
+  }
+  setAllowInvalid(allow: boolean): this {
+    this.allowInvalid = allow;
+    return this;
+  }
+  setHelpText(text: string): this {
+    this.helpText = text;
+    return this;
+  }
+  build(): FakeDataValidation {
+    return new FakeDataValidation(this.criteriaType, this.criteriaValues, this.helpText, this.allowInvalid);
+  }
+}
+
+const ruleOfFacade = new WeakMap<object, FakeConditionalFormatRule>();
+
+export class FakeConditionalFormatRule {
+  readonly api: ConditionalFormatRuleApi;
+  constructor(
+    readonly condition: string,
+    readonly values: unknown[],
+    readonly background: string | null,
+    readonly fontColor: string | null,
+    readonly ranges: RangeApi[],
+  ) {
+    this.api = { getRanges: () => this.ranges };
+    ruleOfFacade.set(this.api, this);
+    ruleOfFacade.set(this, this);
+  }
+  static of(rule: ConditionalFormatRuleApi): FakeConditionalFormatRule {
+    const fake = ruleOfFacade.get(rule);
+    if (!fake) throw new Error("Not a conditional format rule.");
+    return fake;
+  }
+  /** The A1 notations the rule applies to, for assertions. */
+  rangesA1(): string[] {
+    return this.ranges.map((r) => FakeRange.of(r).a1());
+  }
+}
+
+export class FakeConditionalFormatRuleBuilder {
+  private condition = "";
+  private values: unknown[] = [];
+  private background: string | null = null;
+  private fontColor: string | null = null;
+  private ranges: RangeApi[] = [];
+
+  private when(condition: string, values: unknown[]): this {
+    this.condition = condition;
+    this.values = values;
+    return this;
+  }
+  whenNumberLessThan(n: number): this {
+    return this.when("NUMBER_LESS_THAN", [n]);
+  }
+  whenNumberGreaterThanOrEqualTo(n: number): this {
+    return this.when("NUMBER_GREATER_THAN_OR_EQUAL_TO", [n]);
+  }
+  whenNumberBetween(a: number, b: number): this {
+    return this.when("NUMBER_BETWEEN", [a, b]);
+  }
+  whenTextEqualTo(text: string): this {
+    return this.when("TEXT_EQUAL_TO", [text]);
+  }
+  whenFormulaSatisfied(formula: string): this {
+    return this.when("CUSTOM_FORMULA", [formula]);
+  }
+  setBackground(color: string | null): this {
+    this.background = color;
+    return this;
+  }
+  setFontColor(color: string | null): this {
+    this.fontColor = color;
+    return this;
+  }
+  setRanges(ranges: RangeApi[]): this {
+    this.ranges = ranges;
+    return this;
+  }
+  build(): ConditionalFormatRuleApi {
+    return new FakeConditionalFormatRule(
+      this.condition,
+      this.values,
+      this.background,
+      this.fontColor,
+      this.ranges,
+    ).api;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The in-memory services are typed against @types/google-apps-script: each fake implements a Pick of
+ * the real interface, with the real types it returns swapped for their fakes. When the real API
+ * changes a signature we use, the fakes stop compiling.
+ */
+
+export type Swap<R> = R extends GoogleAppsScript.Spreadsheet.Range
+  ? RangeApi
+  : R extends GoogleAppsScript.Spreadsheet.Sheet
+    ? SheetApi
+    : R extends GoogleAppsScript.Spreadsheet.Spreadsheet
+      ? SpreadsheetApi
+      : R extends GoogleAppsScript.Base.Menu
+        ? MenuApi
+        : R extends GoogleAppsScript.HTML.HtmlOutput
+          ? HtmlOutputApi
+          : R extends GoogleAppsScript.Spreadsheet.Protection
+            ? ProtectionApi
+            : R;
+
+export type Faked<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => Swap<R> : T[P];
+};
+
+export interface RangeApi extends Faked<
+  GoogleAppsScript.Spreadsheet.Range,
+  | "getValues"
+  | "setValues"
+  | "getValue"
+  | "setValue"
+  | "getDisplayValues"
+  | "getFormulas"
+  | "setFormulas"
+  | "setFormula"
+  | "getNotes"
+  | "setNotes"
+  | "getNote"
+  | "setNote"
+  | "getBackgrounds"
+  | "setBackgrounds"
+  | "setBackground"
+  | "getNumberFormats"
+  | "setNumberFormat"
+  | "setNumberFormats"
+  | "setFontWeight"
+  | "setFontColor"
+  | "setWrap"
+  | "getRow"
+  | "getColumn"
+  | "getNumRows"
+  | "getNumColumns"
+  | "getLastRow"
+  | "getLastColumn"
+  | "getA1Notation"
+  | "clearContent"
+> {
+  getSheet(): SheetApi;
+  activate(): RangeApi;
+  setDataValidation(rule: DataValidationApi | null): RangeApi;
+  getDataValidations(): (DataValidationApi | null)[][];
+  protect(): ProtectionApi;
+}
+
+export interface SheetApi extends Faked<
+  GoogleAppsScript.Spreadsheet.Sheet,
+  | "getName"
+  | "setName"
+  | "getIndex"
+  | "getSheetId"
+  | "getLastRow"
+  | "getLastColumn"
+  | "getMaxRows"
+  | "getMaxColumns"
+  | "insertRowsAfter"
+  | "insertColumnsAfter"
+  | "setFrozenRows"
+  | "getFrozenRows"
+  | "setColumnWidth"
+  | "getColumnWidth"
+  | "activate"
+  | "setTabColor"
+> {
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): RangeApi;
+  getDataRange(): RangeApi;
+  protect(): ProtectionApi;
+  getProtections(type: unknown): ProtectionApi[];
+  getConditionalFormatRules(): ConditionalFormatRuleApi[];
+  setConditionalFormatRules(rules: ConditionalFormatRuleApi[]): void;
+}
+
+export interface SpreadsheetApi extends Faked<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  "getId" | "getName" | "getSpreadsheetTimeZone" | "getSpreadsheetLocale" | "toast" | "getNumSheets"
+> {
+  getSheets(): SheetApi[];
+  getSheetByName(name: string): SheetApi | null;
+  insertSheet(name?: string, index?: number): SheetApi;
+  deleteSheet(sheet: SheetApi): void;
+  getActiveSheet(): SheetApi;
+  setActiveSheet(sheet: SheetApi): SheetApi;
+  getActiveRange(): RangeApi | null;
+  setActiveRange(range: RangeApi): RangeApi;
+  getRange(a1: string): RangeApi;
+}
+
+export interface DataValidationApi extends Faked<
+  GoogleAppsScript.Spreadsheet.DataValidation,
+  "getCriteriaValues" | "getHelpText" | "getAllowInvalid"
+> {
+  getCriteriaType(): string;
+}
+
+export interface ConditionalFormatRuleApi {
+  getRanges(): RangeApi[];
+}
+
+export interface ProtectionApi extends Faked<
+  GoogleAppsScript.Spreadsheet.Protection,
+  "setWarningOnly" | "isWarningOnly" | "setDescription" | "getDescription"
+> {
+  remove(): void;
+}
+
+export interface MenuApi extends Faked<GoogleAppsScript.Base.Menu, "addItem" | "addSeparator" | "addToUi"> {
+  addSubMenu(menu: MenuApi): MenuApi;
+}
+
+// An interface (not a type alias) so that Swap can refer to it recursively.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface HtmlOutputApi extends Faked<
+  GoogleAppsScript.HTML.HtmlOutput,
+  "setTitle" | "getTitle" | "setWidth" | "getWidth" | "setHeight" | "getHeight" | "getContent"
+> {}

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * Builds what clasp pushes, into dist/:
+ *   Code.js         the server bundle (one IIFE, es2020) followed by one top-level function stub per
+ *                   export of src/server/main.ts, carrying its JSDoc (esbuild drops comments, and
+ *                   Sheets needs `@customfunction` for autocomplete). Nothing else is global.
+ *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file.
+ *   appsscript.json the manifest, copied.
+ *
+ * Options: --menu=menu|addon (top-level "OKR" menu, the default, or the add-on menu under Extensions),
+ *          --outdir=DIR (default dist), --no-minify.
+ */
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import ts from "typescript";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const ENTRY = join(root, "src/server/main.ts");
+/** The bundle's exports live on this global; the trailing underscore keeps it private in Apps Script. */
+const BUNDLE_GLOBAL = "OKR_";
+
+function option(name, fallback) {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg ? arg.slice(name.length + 3) : fallback;
+}
+
+/** The exported functions of the entry: name, parameter names and JSDoc, in source order. */
+export function readEntryExports(file = ENTRY) {
+  const text = readFileSync(file, "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true);
+  const exports = [];
+  for (const statement of source.statements) {
+    const exported = ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export;
+    if (!exported) {
+      if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) {
+        throw new Error(
+          `${file}: export functions one by one ("export function name(...)"), not re-exports.`,
+        );
+      }
+      continue;
+    }
+    if (!ts.isFunctionDeclaration(statement) || !statement.name) {
+      throw new Error(`${file}: only function declarations may be exported from the server entry.`);
+    }
+    const jsdoc = ts
+      .getJSDocCommentsAndTags(statement)
+      .filter(ts.isJSDoc)
+      .map((doc) => text.slice(doc.pos, doc.end))
+      .join("\n");
+    const params = statement.parameters.map((p) => p.name.getText(source));
+    exports.push({ name: statement.name.text, params, jsdoc });
+  }
+  return exports;
+}
+
+function stub({ name, params, jsdoc }) {
+  const list = params.join(", ");
+  const doc = jsdoc ? `${jsdoc}\n` : "";
+  return `${doc}function ${name}(${list}) {\n  return ${BUNDLE_GLOBAL}.${name}(${list});\n}\n`;
+}
+
+async function buildServer(outdir, menu, minify) {
+  const exports = readEntryExports();
+  const result = await esbuild.build({
+    stdin: {
+      contents: `import * as api from "./src/server/main"; globalThis.${BUNDLE_GLOBAL} = api;`,
+      resolveDir: root,
+      sourcefile: "entry.ts",
+      loader: "ts",
+    },
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    minify,
+    legalComments: "none",
+    define: { __MENU_KIND__: JSON.stringify(menu) },
+    write: false,
+    logLevel: "warning",
+  });
+  const bundle = result.outputFiles[0].text;
+  const header = `// OKR Sheets — built by scripts/build.mjs (menu: ${menu}). Do not edit; edit src/ and rebuild.\n`;
+  const code = header + bundle + "\n" + exports.map(stub).join("\n");
+  writeFileSync(join(outdir, "Code.js"), code);
+  return { exports, bytes: Buffer.byteLength(code) };
+}
+
+/** Inline a script safely: "</script" or "<!--" inside the code would end or confuse the element. */
+function inlineScript(code) {
+  return code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+}
+
+async function buildSidebar(outdir, minify) {
+  const script = await esbuild.build({
+    entryPoints: [join(root, "src/ui/main.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    platform: "browser",
+    minify,
+    legalComments: "none",
+    write: false,
+    logLevel: "warning",
+  });
+  const css = await esbuild.build({
+    entryPoints: [join(root, "src/ui/styles.css")],
+    bundle: true,
+    minify,
+    write: false,
+    logLevel: "warning",
+  });
+  const template = readFileSync(join(root, "src/ui/sidebar.html"), "utf8");
+  const html = template
+    .replace("/* STYLES */", () => css.outputFiles[0].text.replace(/<\/(style)/gi, "<\\/$1"))
+    .replace("/* SCRIPT */", () => inlineScript(script.outputFiles[0].text));
+  writeFileSync(join(outdir, "Sidebar.html"), html);
+  return { bytes: Buffer.byteLength(html) };
+}
+
+export async function build({ outdir = join(root, "dist"), menu = "menu", minify = true } = {}) {
+  if (menu !== "menu" && menu !== "addon") throw new Error(`--menu must be "menu" or "addon", got "${menu}"`);
+  mkdirSync(outdir, { recursive: true });
+  const server = await buildServer(outdir, menu, minify);
+  const sidebar = await buildSidebar(outdir, minify);
+  copyFileSync(join(root, "appsscript.json"), join(outdir, "appsscript.json"));
+  return { server, sidebar };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outdir = resolve(option("outdir", join(root, "dist")));
+  const menu = option("menu", "menu");
+  const minify = !process.argv.includes("--no-minify");
+  build({ outdir, menu, minify })
+    .then(({ server, sidebar }) => {
+      const names = server.exports.map((e) => e.name).join(", ");
+      console.log(
+        `dist: Code.js ${server.bytes} B (${names}), Sidebar.html ${sidebar.bytes} B, menu: ${menu}`,
+      );
+    })
+    .catch((error) => {
+      console.error(error.message ?? error);
+      process.exit(1);
+    });
+}

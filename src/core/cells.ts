@@ -1,0 +1,71 @@
+/**
+ * Reading and writing single cell values the way Sheets hands them over: numbers, strings, booleans,
+ * Dates and `''`. Nothing here throws; a value that is not what we need is reported, not guessed.
+ */
+
+/** A raw cell value as `Range.getValues()` returns it. */
+export type RawCell = string | number | boolean | Date | null | undefined;
+
+/** Dates can come from another realm (the `vm` of the tests, Apps Script's own), so no `instanceof`. */
+export function isDate(value: unknown): value is Date {
+  return (
+    Object.prototype.toString.call(value) === "[object Date]" && !Number.isNaN((value as Date).getTime())
+  );
+}
+
+/** True for `''`, null, undefined and whitespace-only text (zero-width spaces included). */
+export function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  return typeof value === "string" && value.replace(/[\s\u200b-\u200d\u2060\ufeff]/g, "") === "";
+}
+
+export type NumberResult = { ok: true; value: number } | { ok: false; reason: "blank" | "not-a-number" };
+
+const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Reads a number from a cell: numbers as they are, and text written as `1.5`, `1,5`, `15%` or
+ * ` 2 000 `. Booleans, dates, infinities and anything else are not numbers.
+ *
+ * @example
+ * parseNumber("1,5") //=> { ok: true, value: 1.5 }
+ * parseNumber("15%") //=> { ok: true, value: 0.15 }
+ * parseNumber("") //=> { ok: false, reason: "blank" }
+ */
+export function parseNumber(value: unknown): NumberResult {
+  if (isBlank(value)) return { ok: false, reason: "blank" };
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: "not-a-number" };
+  }
+  if (typeof value !== "string") return { ok: false, reason: "not-a-number" };
+  let text = value.trim().replace(/[\s\u00a0\u202f]/g, "");
+  let scale = 1;
+  if (text.endsWith("%")) {
+    scale = 0.01;
+    text = text.slice(0, -1);
+  }
+  if (!NUMBER_TEXT.test(text)) return { ok: false, reason: "not-a-number" };
+  const parsed = Number(text.replace(",", ".")) * scale;
+  return Number.isFinite(parsed) ? { ok: true, value: parsed } : { ok: false, reason: "not-a-number" };
+}
+
+/**
+ * Text that came from a user, made safe to write with `setValues`: Sheets would turn `=…`, `+…`,
+ * `-…` (and `@…` in some locales) into a formula, and `1,5`, `TRUE` or `03/04/2025` into a number,
+ * a boolean or a date. A leading apostrophe keeps the text exactly as typed; Sheets does not show it.
+ *
+ * @example
+ * asText("=IMPORTXML(\"http://x\",\"//a\")") //=> "'=IMPORTXML(\"http://x\",\"//a\")"
+ * asText("Grow revenue") //=> "Grow revenue"
+ */
+export function asText(text: string): string {
+  if (text === "") return "";
+  const trimmed = text.trim();
+  const risky =
+    /^[=+\-@']/.test(trimmed) ||
+    /^[+-]?[\d.,]+(e[+-]?\d+)?%?$/i.test(trimmed) ||
+    /^(true|false)$/i.test(trimmed) ||
+    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(trimmed) ||
+    text !== trimmed;
+  return risky ? `'${text}` : text;
+}

@@ -1,0 +1,40 @@
+import type { Catalog, MessageKey, MessageParams } from "./catalog";
+import { en } from "./en";
+import { fr } from "./fr";
+
+export type { MessageKey, MessageParams } from "./catalog";
+
+export const LANGS = ["en", "fr"] as const;
+export type Lang = (typeof LANGS)[number];
+
+const catalogs: Record<Lang, Catalog> = { en, fr };
+
+/**
+ * The language for a locale as Apps Script reports it ("fr", "fr_BE", "en-US", …): French for any
+ * French locale, English otherwise.
+ *
+ * @example
+ * langFromLocale("fr_BE") //=> "fr"
+ * langFromLocale("de") //=> "en"
+ */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return /^fr\b|^fr[_-]/i.test(String(locale ?? "").trim()) ? "fr" : "en";
+}
+
+/** A message in the user's language, its `{placeholders}` filled. */
+export function t<K extends MessageKey>(
+  lang: Lang,
+  key: K,
+  ...params: keyof MessageParams<K> extends never ? [] : [MessageParams<K>]
+): string {
+  const template = catalogs[lang][key] ?? en[key];
+  const values = (params[0] ?? {}) as Record<string, string | number>;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** For tests and tooling: every catalog by language. */
+export function catalogFor(lang: Lang): Catalog {
+  return catalogs[lang];
+}

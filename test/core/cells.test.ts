@@ -1,0 +1,62 @@
+import { asText, isBlank, parseNumber } from "../../src/core/cells";
+
+describe("parseNumber", () => {
+  it.each([
+    [1.5, 1.5],
+    ["1.5", 1.5],
+    ["1,5", 1.5],
+    ["15%", 0.15],
+    [" 2 000 ", 2000],
+    ["-3", -3],
+    ["1e3", 1000],
+  ])("reads %p as %p", (input, value) => {
+    expect(parseNumber(input)).toEqual({ ok: true, value });
+  });
+
+  it.each(["", "   ", "\u200b", null, undefined])("calls %p blank", (input) => {
+    expect(parseNumber(input)).toEqual({ ok: false, reason: "blank" });
+  });
+
+  it.each(["abc", "#N/A", "NaN", "1e309", true, new Date(2026, 0, 1), NaN, Infinity, "03/04/2025", "1,5,6"])(
+    "refuses %p",
+    (input) => {
+      expect(parseNumber(input)).toEqual({ ok: false, reason: "not-a-number" });
+    },
+  );
+});
+
+describe("isBlank", () => {
+  it("treats whitespace and zero-width characters as blank, not 0 or false", () => {
+    expect([isBlank(""), isBlank(" \t"), isBlank("\u200b"), isBlank(0), isBlank(false)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe("asText", () => {
+  it.each([
+    "=1+1",
+    "+1",
+    "-1+1",
+    "@SUM(A1)",
+    "\t=1+1",
+    "  =1",
+    "'=1",
+    "1,5",
+    "10%",
+    "TRUE",
+    "03/04/2025",
+    "42",
+  ])("keeps %p as text with a leading apostrophe", (input) => {
+    expect(asText(input)).toBe(`'${input}`);
+  });
+
+  it("leaves ordinary text alone", () => {
+    expect(asText("Grow revenue in Belgium 🚀")).toBe("Grow revenue in Belgium 🚀");
+    expect(asText("")).toBe("");
+  });
+});

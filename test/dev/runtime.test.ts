@@ -1,0 +1,85 @@
+import { createRuntime } from "../../dev/gas";
+
+/** The offline runtime must behave like Sheets where the add-on depends on it. */
+describe("the in-memory SpreadsheetApp", () => {
+  function sheet() {
+    const runtime = createRuntime();
+    const app = runtime.globals.SpreadsheetApp as {
+      getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet;
+    };
+    return { runtime, ss: app.getActiveSpreadsheet() };
+  }
+
+  it("returns numbers, strings, booleans, Dates and '' from getValues", () => {
+    const { ss } = sheet();
+    const range = ss.getSheets()[0]!.getRange("A1:E1");
+    const date = new Date(2026, 9, 1);
+    range.setValues([[1.5, "text", true, date, ""]]);
+    expect(range.getValues()).toEqual([[1.5, "text", true, date, ""]]);
+  });
+
+  it("turns a written string starting with = into a formula, and keeps '= as text", () => {
+    const { ss } = sheet();
+    const range = ss.getSheets()[0]!.getRange("A1:B1");
+    range.setValues([['=IMPORTXML("http://x","//a")', "'=1+1"]]);
+    expect(range.getFormulas()).toEqual([['=IMPORTXML("http://x","//a")', ""]]);
+    expect(range.getValues()).toEqual([["", "=1+1"]]);
+  });
+
+  it("interprets typed-looking text as Sheets does", () => {
+    const { ss } = sheet();
+    const range = ss.getSheets()[0]!.getRange("A1:D1");
+    range.setValues([["1.5", "10%", "TRUE", "+1+1"]]);
+    expect(range.getValues()[0]!.slice(0, 3)).toEqual([1.5, 0.1, true]);
+    expect(range.getFormulas()[0]![3]).toBe("=+1+1");
+  });
+
+  it("throws Sheets' own error when the data does not fit the range", () => {
+    const { ss } = sheet();
+    const range = ss.getSheets()[0]!.getRange(1, 1, 3, 2);
+    expect(() => range.setValues([[1, 2]])).toThrow(
+      "The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 3.",
+    );
+    expect(() => range.setValues([[1], [2], [3]])).toThrow(/number of columns in the data does not match/);
+  });
+
+  it("throws Sheets' own error for a duplicate sheet name", () => {
+    const { ss } = sheet();
+    ss.insertSheet("OKRs");
+    expect(() => ss.insertSheet("OKRs")).toThrow(
+      'A sheet with the name "OKRs" already exists. Please enter another name.',
+    );
+  });
+
+  it("refuses ranges outside the grid", () => {
+    const { ss } = sheet();
+    expect(() => ss.getSheets()[0]!.getRange(1001, 1)).toThrow(/outside the dimensions/);
+  });
+
+  it("refuses NaN in a cell, which Sheets would show as an error", () => {
+    const { ss } = sheet();
+    expect(() =>
+      ss
+        .getSheets()[0]!
+        .getRange("A1")
+        .setValues([[NaN]]),
+    ).toThrow(/NaN written to Sheet1!A1/);
+  });
+
+  it("counts every call", () => {
+    const { runtime, ss } = sheet();
+    runtime.calls.reset();
+    const range = ss.getSheets()[0]!.getRange("A1:B2");
+    range.getValues();
+    range.setBackgrounds([
+      ["#fff", "#fff"],
+      ["#fff", "#fff"],
+    ]);
+    expect(runtime.calls.snapshot()).toEqual({
+      "Range.getValues": 1,
+      "Range.setBackgrounds": 1,
+      "Sheet.getRange": 1,
+      "Spreadsheet.getSheets": 1,
+    });
+  });
+});

@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import type { LoadedAddon } from "../../dev/loader";
+
+/** Flags that keep Chromium quiet on a machine without network (see the env notes). */
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * @sparticuz/chromium is an ES module and Jest runs CommonJS, so a child Node process unpacks the
+ * binary (once, into the temp folder) and prints where it is.
+ */
+function sparticuzChromium(): { executablePath: string; args: string[] } {
+  const script =
+    "import('@sparticuz/chromium').then(async ({ default: c }) => " +
+    "console.log(JSON.stringify({ executablePath: await c.executablePath(), args: c.args })))";
+  const out = execFileSync(process.execPath, ["-e", script], {
+    cwd: join(__dirname, "..", ".."),
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").pop() as string) as { executablePath: string; args: string[] };
+}
+
+/**
+ * Real headless Chromium: CHROMIUM_PATH when set, else the system's Chromium, else the binary shipped
+ * inside the npm package @sparticuz/chromium, so a fresh machine needs nothing but `npm ci`.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const system = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(
+    existsSync,
+  );
+  let executablePath = process.env.CHROMIUM_PATH ?? system;
+  let args = FLAGS;
+  if (!executablePath) {
+    const shipped = sparticuzChromium();
+    executablePath = shipped.executablePath;
+    // "--single-process" suits Lambda, but closing one page there ends the whole browser.
+    args = [...shipped.args.filter((a) => a !== "--single-process"), ...FLAGS];
+  }
+  return chromium.launch({ executablePath, args, headless: true });
+}
+
+/**
+ * Gives the page a `google.script.run` that behaves like Apps Script's: arguments and results cross
+ * as JSON-like values (a Date is refused), failures reach the failure handler with the error's
+ * message. `serve` answers each call; by default it runs the built bundle in the offline runtime.
+ */
+export async function bridgeScriptRun(
+  page: Page,
+  serve: (name: string, args: unknown[]) => unknown | Promise<unknown>,
+): Promise<void> {
+  await page.exposeFunction("__okrServe", async (name: string, argsJson: string) => {
+    try {
+      const value = await serve(name, JSON.parse(argsJson) as unknown[]);
+      return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+    } catch (error) {
+      return { ok: false, message: (error as Error)?.message ?? String(error) };
+    }
+  });
+  await page.addInitScript(() => {
+    type Handler = (value: unknown) => void;
+    const makeRunner = (success?: Handler, failure?: Handler): unknown =>
+      new Proxy(
+        {},
+        {
+          get(_target, prop: string) {
+            if (prop === "withSuccessHandler") return (h: Handler) => makeRunner(h, failure);
+            if (prop === "withFailureHandler") return (h: Handler) => makeRunner(success, h);
+            return (...args: unknown[]) => {
+              if (args.some((a) => a instanceof Date))
+                throw new Error("Date values cannot be passed to the server");
+              const serve = (
+                window as unknown as {
+                  __okrServe: (
+                    n: string,
+                    a: string,
+                  ) => Promise<{ ok: boolean; value?: unknown; message?: string }>;
+                }
+              ).__okrServe;
+              void serve(prop, JSON.stringify(args)).then((answer) => {
+                if (answer.ok) success?.(answer.value);
+                else failure?.({ message: answer.message });
+              });
+            };
+          },
+        },
+      );
+    (window as unknown as { google: unknown }).google = { script: { run: makeRunner() } };
+  });
+}
+
+/** Serves google.script.run calls with the built bundle, as Apps Script would. */
+export function serveWith(addon: LoadedAddon) {
+  return (name: string, args: unknown[]) => addon.run(name, ...args);
+}
+
+export const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts");
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Opens built HTML as a page of its own (init scripts such as the google.script.run bridge run on
+ * navigation, which `setContent` does not do). Nothing leaves the machine: the URL is answered here.
+ */
+export async function openHtml(page: Page, html: string): Promise<void> {
+  const url = "http://okr-sheets.test/sidebar";
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
+  await page.goto(url);
+}
