@@ -47,3 +47,81 @@ export function clamp01(x: number): number {
   if (!Number.isFinite(x)) return x === Infinity ? 1 : 0;
   return Math.min(1, Math.max(0, x));
 }
+
+export interface WeightedScore {
+  score: number | undefined;
+  weight: number | undefined;
+}
+
+export interface ObjectiveScore {
+  /** Weighted mean of the scored key results; undefined when none is scored yet. */
+  score: number | undefined;
+  scored: number;
+  /** Key results left out because they have no score yet (reported, not counted as 0). */
+  unscored: number;
+}
+
+/**
+ * An objective's score: the weighted mean of its key results' scores (weight 1 when empty).
+ * Key results without a score, or with a weight that is not positive, are left out.
+ *
+ * @example
+ * objectiveScore([{ score: 1, weight: 3 }, { score: 0, weight: 1 }]) //=> { score: 0.75, scored: 2, unscored: 0 }
+ */
+export function objectiveScore(krs: readonly WeightedScore[]): ObjectiveScore {
+  let total = 0;
+  let weights = 0;
+  let scored = 0;
+  let unscored = 0;
+  for (const kr of krs) {
+    const weight = kr.weight ?? 1;
+    if (kr.score === undefined || !Number.isFinite(kr.score) || !(weight > 0)) {
+      unscored++;
+      continue;
+    }
+    total += clamp01(kr.score) * weight;
+    weights += weight;
+    scored++;
+  }
+  return { score: weights > 0 ? clamp01(total / weights) : undefined, scored, unscored };
+}
+
+/**
+ * A team's or the company's score: the plain mean of its objectives' scores (unscored ones left out).
+ *
+ * @example
+ * meanScore([0.5, 1, undefined]) //=> 0.75
+ */
+export function meanScore(scores: readonly (number | undefined)[]): number | undefined {
+  const known = scores.filter((s): s is number => s !== undefined && Number.isFinite(s));
+  return known.length ? clamp01(known.reduce((a, b) => a + b, 0) / known.length) : undefined;
+}
+
+export const BANDS = ["red", "yellow", "green"] as const;
+export type Band = (typeof BANDS)[number];
+
+/** Band boundaries: below 0.4 red, below 0.7 yellow, else green. No gaps: 0.39 is red, 0.4 yellow. */
+export const BAND_LIMITS = { yellow: 0.4, green: 0.7 } as const;
+
+/**
+ * @example
+ * band(0.39) //=> "red"
+ * band(0.4) //=> "yellow"
+ * band(0.7) //=> "green"
+ */
+export function band(score: number): Band {
+  if (score < BAND_LIMITS.yellow) return "red";
+  if (score < BAND_LIMITS.green) return "yellow";
+  return "green";
+}
+
+/**
+ * Committed objectives are expected at 1.0; below it, the review asks for an explanation.
+ *
+ * @example
+ * needsExplanation("committed", 0.9) //=> true
+ * needsExplanation("aspirational", 0.6) //=> false
+ */
+export function needsExplanation(kind: string | undefined, score: number | undefined): boolean {
+  return kind === "committed" && score !== undefined && score < 1;
+}

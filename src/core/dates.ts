@@ -1,0 +1,68 @@
+/**
+ * Calendar days. Sheets hands dates over as instants at midnight in the spreadsheet's time zone;
+ * everything here works on the calendar day in that zone, as a day number (days since 1970-01-01)
+ * or an ISO string "YYYY-MM-DD" (what crosses google.script.run, which cannot pass Dates).
+ */
+import { isDate } from "./cells";
+
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar day of an instant in a time zone. */
+export function dayOf(date: Date, timeZone: string): Day {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = formatter(timeZone).formatToParts(date);
+  } catch {
+    parts = formatter("UTC").formatToParts(date);
+  }
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get("year"), get("month") - 1, get("day")) / MS_PER_DAY;
+}
+
+export function dayFromIso(iso: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+    return undefined;
+  return ms / MS_PER_DAY;
+}
+
+/** @example isoOf(dayFromIso("2026-10-01")!) //=> "2026-10-01" */
+export function isoOf(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * A day from a cell: a Date (in the spreadsheet's zone), an ISO "2026-10-01", a day-first
+ * "01/10/2026" or "1.10.2026" (the form French and Belgian users type). Anything else is undefined.
+ */
+export function parseDay(value: unknown, timeZone: string): Day | undefined {
+  if (isDate(value)) return dayOf(value, timeZone);
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  const iso = dayFromIso(text);
+  if (iso !== undefined) return iso;
+  const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (!dmy) return undefined;
+  return dayFromIso(`${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}`);
+}
+
+/** A Date at noon UTC of a day: safe to write to a cell in any zone without slipping a day. */
+export function dateOfDay(day: Day): Date {
+  return new Date(day * MS_PER_DAY + MS_PER_DAY / 2);
+}

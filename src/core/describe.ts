@@ -1,0 +1,41 @@
+/**
+ * Findings into words, at the edge, through the message catalog: column keys become the headers the
+ * user sees, list names their allowed labels, level and setting keys their labels.
+ */
+import type { Finding } from "./findings";
+import { type Lang, type MessageKey, t } from "./i18n";
+import { type ColumnDef, LEVELS, LISTS, type ListName, SHEETS, type SheetKey } from "./schema";
+import { SETTING_DEFS } from "./settings";
+
+function columnOf(sheet: SheetKey, key: string): ColumnDef | undefined {
+  return (SHEETS[sheet].columns as readonly ColumnDef[]).find((c) => c.key === key);
+}
+
+/** The message for a finding, in the user's language. */
+export function describeFinding(finding: Finding, lang: Lang): string {
+  const params: Record<string, string | number> = { ...(finding.params as Record<string, string | number>) };
+  if (typeof params.column === "string") {
+    const column = columnOf(finding.sheet, params.column);
+    if (finding.code === "not-in-list" && column?.list) {
+      params.allowed = LISTS[column.list as ListName].map((c) => c.label[lang]).join(", ");
+    }
+    if (column) params.column = column.header[lang];
+  }
+  if (finding.code === "level-not-allowed") {
+    const label = (key: string) => LEVELS.find((l) => l.key === key)?.label[lang] ?? key;
+    params.level = label(finding.params.level);
+    params.allowed = finding.params.allowed.split(", ").map(label).join(", ");
+  }
+  if (finding.code === "missing-sheet")
+    params.sheet = SHEETS[finding.params.sheet as SheetKey]?.name[lang] ?? finding.params.sheet;
+  if (finding.code === "setting-invalid") {
+    params.setting =
+      SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting;
+  }
+  const key = `finding.${finding.code}` as MessageKey;
+  return (t as (lang: Lang, key: MessageKey, params: Record<string, string | number>) => string)(
+    lang,
+    key,
+    params,
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Findings are data: a code, a severity, where (sheet, row, column) and the parameters of the
+ * message. They become words only through the message catalog (`describeFinding`), so the
+ * sidebar can switch on `code` and French and English stay in step.
+ */
+import type { SheetKey } from "./schema";
+
+export type Severity = "error" | "warning" | "info";
+
+interface At {
+  severity: Severity;
+  sheet: SheetKey;
+  /** 1-based sheet row; absent for findings about a whole sheet. */
+  row?: number;
+  /** Column key from the schema; absent for findings about a whole row. */
+  column?: string;
+}
+
+type F<C extends string, P> = At & { code: C; params: P };
+
+export type Finding =
+  // structure
+  | F<"missing-sheet", { sheet: string }>
+  | F<"missing-column", { column: string }>
+  | F<"required", { column: string }>
+  | F<"not-in-list", { column: string; value: string }>
+  | F<"not-a-number", { column: string; value: string }>
+  | F<"out-of-range", { column: string; value: string; min: string; max: string }>
+  | F<"not-a-date", { column: string; value: string }>
+  | F<"duplicate-id", { id: string; firstRow: number }>
+  | F<"unknown-parent", { parent: string }>
+  | F<"parent-not-objective", { parent: string }>
+  | F<"unknown-company-objective", { parent: string }>
+  | F<"target-equals-baseline", { value: string }>
+  | F<"weight-not-positive", { value: string }>
+  | F<"unknown-quarter", { quarter: string }>
+  | F<"unknown-kr", { id: string }>
+  // focus
+  | F<"too-many-objectives", { team: string; quarter: string; count: number; limit: number }>
+  | F<"too-many-krs", { objective: string; count: number; limit: number }>
+  | F<"objective-without-krs", { objective: string }>
+  // wording: the lessons from the field
+  | F<"kpi-like", { words: string }>
+  | F<"output-not-outcome", { words: string }>
+  | F<"not-measurable", Record<string, never>>
+  | F<"objective-has-number", { words: string }>
+  | F<"level-not-allowed", { level: string; allowed: string }>
+  | F<"owner-missing", Record<string, never>>
+  | F<"owner-repeated", { owner: string; previousQuarter: string }>
+  | F<"added-mid-quarter", { created: string; lockDate: string }>
+  | F<"stale", { days: number; lastCheckIn: string }>
+  // settings
+  | F<"setting-invalid", { setting: string; value: string }>;
+
+export type FindingCode = Finding["code"];
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];

@@ -1,0 +1,110 @@
+import { messages } from "../define";
+
+/** One message per finding code (`finding.<code>`), with the same parameters as its Finding. */
+export default messages(
+  {
+    "finding.missing-sheet": "The sheet {sheet} is missing: run OKR › Set up template to add it.",
+    "finding.missing-column": "The column {column} is missing from the header row.",
+    "finding.required": "{column} is required.",
+    "finding.not-in-list": '{column}: "{value}" is not one of {allowed}.',
+    "finding.not-a-number": '{column}: "{value}" is not a number (write 1.5, 1,5 or 15%).',
+    "finding.out-of-range": "{column}: {value} is outside {min}–{max}.",
+    "finding.not-a-date": '{column}: "{value}" is not a date (write 2026-10-01).',
+    "finding.duplicate-id": "The ID {id} is already used on row {firstRow}.",
+    "finding.unknown-parent": "The objective {parent} does not exist this quarter.",
+    "finding.parent-not-objective":
+      "{parent} is a key result, not an objective: a key result belongs to an objective.",
+    "finding.unknown-company-objective":
+      "{parent} is not a company objective this quarter: link the team objective to the company objective it supports.",
+    "finding.target-equals-baseline": "Target equals baseline ({value}): there is no progress to measure.",
+    "finding.weight-not-positive": "Weight {value} must be above 0 (leave it empty for 1).",
+    "finding.unknown-quarter": '"{quarter}" is not a quarter (write 2026-Q4).',
+    "finding.unknown-kr": "No key result has the ID {id}.",
+    "finding.too-many-objectives":
+      "Too many OKRs: team {team} has {count} objectives in {quarter}, the limit is {limit}. Focus on the few that matter most.",
+    "finding.too-many-krs": "Too many key results: {objective} has {count}, the limit is {limit}.",
+    "finding.objective-without-krs":
+      "The objective {objective} has no key result: how will you know it is reached?",
+    "finding.kpi-like":
+      "Looks like a KPI, not an OKR ({words}): it keeps a level instead of changing one. Move it to the KPIs sheet.",
+    "finding.output-not-outcome":
+      'An output, not an outcome ({words}): it measures an activity. Rewrite it as the change it should bring, "from X to Y".',
+    "finding.not-measurable": "Not measurable: no figure in the text and no target. Say from what to what.",
+    "finding.objective-has-number": "Objectives are qualitative; put the number in a key result ({words}).",
+    "finding.level-not-allowed":
+      "The level {level} is not used here (allowed: {allowed}). Fewer levels keep OKRs simple.",
+    "finding.owner-missing": "Every objective needs an owner.",
+    "finding.owner-repeated":
+      "{owner} already owned one of this team's objectives in {previousQuarter}: owners rotate each quarter.",
+    "finding.added-mid-quarter":
+      "Added mid-quarter ({created}, plan locked on {lockDate}): does it replace something?",
+    "finding.stale": "No check-in for {days} days: check in weekly to avoid the end-of-quarter rush.",
+    "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
+    "severity.error": "Error",
+    "severity.warning": "Warning",
+    "severity.info": "Note",
+    "status.not-started": "Not started",
+    "status.on-track": "On track",
+    "status.at-risk": "At risk",
+    "status.off-track": "Off track",
+    "status.done": "Done",
+    "band.red": "Red",
+    "band.yellow": "Yellow",
+    "band.green": "Green",
+  },
+  {
+    "finding.missing-sheet": "La feuille {sheet} manque : lancez OKR › Préparer le modèle pour l'ajouter.",
+    "finding.missing-column": "La colonne {column} manque dans la ligne d'en-tête.",
+    "finding.required": "{column} est obligatoire.",
+    "finding.not-in-list": "{column} : « {value} » ne fait pas partie de {allowed}.",
+    "finding.not-a-number": "{column} : « {value} » n'est pas un nombre (écrivez 1,5 ou 15 %).",
+    "finding.out-of-range": "{column} : {value} est hors de {min}–{max}.",
+    "finding.not-a-date": "{column} : « {value} » n'est pas une date (écrivez 2026-10-01).",
+    "finding.duplicate-id": "L'ID {id} est déjà utilisé ligne {firstRow}.",
+    "finding.unknown-parent": "L'objectif {parent} n'existe pas ce trimestre.",
+    "finding.parent-not-objective":
+      "{parent} est un résultat clé, pas un objectif : un résultat clé appartient à un objectif.",
+    "finding.unknown-company-objective":
+      "{parent} n'est pas un objectif d'entreprise ce trimestre : reliez l'objectif d'équipe à l'objectif d'entreprise qu'il sert.",
+    "finding.target-equals-baseline":
+      "La cible est égale au départ ({value}) : il n'y a pas de progression à mesurer.",
+    "finding.weight-not-positive": "Le poids {value} doit être supérieur à 0 (laissez vide pour 1).",
+    "finding.unknown-quarter": "« {quarter} » n'est pas un trimestre (écrivez 2026-Q4).",
+    "finding.unknown-kr": "Aucun résultat clé n'a l'ID {id}.",
+    "finding.too-many-objectives":
+      "Trop d'OKR : l'équipe {team} a {count} objectifs en {quarter}, la limite est {limit}. Concentrez-vous sur l'essentiel.",
+    "finding.too-many-krs": "Trop de résultats clés : {objective} en a {count}, la limite est {limit}.",
+    "finding.objective-without-krs":
+      "L'objectif {objective} n'a aucun résultat clé : comment saurez-vous qu'il est atteint ?",
+    "finding.kpi-like":
+      "Ressemble à un KPI, pas à un OKR ({words}) : il maintient un niveau au lieu de le changer. Déplacez-le dans la feuille KPI.",
+    "finding.output-not-outcome":
+      "Une activité, pas un résultat ({words}) : il mesure une action. Reformulez-le comme le changement attendu, « de X à Y ».",
+    "finding.not-measurable":
+      "Pas mesurable : aucun chiffre dans le texte et pas de cible. Dites de combien à combien.",
+    "finding.objective-has-number":
+      "Un objectif est qualitatif ; mettez le chiffre dans un résultat clé ({words}).",
+    "finding.level-not-allowed":
+      "Le niveau {level} n'est pas utilisé ici (autorisés : {allowed}). Moins de niveaux, des OKR plus simples.",
+    "finding.owner-missing": "Chaque objectif a besoin d'un responsable.",
+    "finding.owner-repeated":
+      "{owner} portait déjà un objectif de cette équipe en {previousQuarter} : les responsables changent chaque trimestre.",
+    "finding.added-mid-quarter":
+      "Ajouté en cours de trimestre ({created}, plan verrouillé le {lockDate}) : remplace-t-il quelque chose ?",
+    "finding.stale":
+      "Aucun point depuis {days} jours : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
+    "finding.setting-invalid":
+      "Le paramètre {setting} ne peut pas valoir « {value} » : la valeur par défaut est utilisée.",
+    "severity.error": "Erreur",
+    "severity.warning": "Avertissement",
+    "severity.info": "Remarque",
+    "status.not-started": "Pas commencé",
+    "status.on-track": "En bonne voie",
+    "status.at-risk": "À risque",
+    "status.off-track": "En retard",
+    "status.done": "Atteint",
+    "band.red": "Rouge",
+    "band.yellow": "Jaune",
+    "band.green": "Vert",
+  },
+);

@@ -1,0 +1,35 @@
+import { messages } from "../define";
+
+export default messages(
+  {
+    "menu.title": "OKR",
+    "menu.openSidebar": "Open the OKR sidebar",
+    "menu.help": "Help",
+    "sidebar.title": "OKR",
+    "sidebar.loading": "Loading…",
+    "sidebar.welcome": "Draft objectives and key results, check in weekly, and review the quarter.",
+    "sidebar.nav.wizard": "Draft",
+    "sidebar.nav.checkin": "Check-in",
+    "sidebar.nav.findings": "Findings",
+    "sidebar.error": "Something went wrong: {message}",
+    "help.title": "OKR Sheets",
+    "help.body":
+      "OKR Sheets helps your team run OKRs in this spreadsheet: a few qualitative objectives, each with measurable key results, weekly check-ins, and a review at the end of the quarter. Open the sidebar from the OKR menu to start.",
+  },
+  {
+    "menu.title": "OKR",
+    "menu.openSidebar": "Ouvrir le panneau OKR",
+    "menu.help": "Aide",
+    "sidebar.title": "OKR",
+    "sidebar.loading": "Chargement…",
+    "sidebar.welcome":
+      "Rédigez objectifs et résultats clés, faites le point chaque semaine et revoyez le trimestre.",
+    "sidebar.nav.wizard": "Rédiger",
+    "sidebar.nav.checkin": "Point hebdo",
+    "sidebar.nav.findings": "Constats",
+    "sidebar.error": "Une erreur est survenue : {message}",
+    "help.title": "OKR Sheets",
+    "help.body":
+      "OKR Sheets aide votre équipe à mener ses OKR dans ce classeur : quelques objectifs qualitatifs, chacun avec des résultats clés mesurables, un point chaque semaine et une revue en fin de trimestre. Ouvrez le panneau depuis le menu OKR pour commencer.",
+  },
+);

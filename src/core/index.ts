@@ -1,0 +1,98 @@
+/**
+ * The public face of the core: what the server, the sidebar and the formulas use.
+ */
+import type { RawCell } from "./cells";
+import type { Day } from "./dates";
+import type { Finding } from "./findings";
+import {
+  type CheckinRow,
+  type KpiRow,
+  type OkrRow,
+  parseCheckins,
+  parseKpis,
+  parseOkrs,
+  type Table,
+} from "./parse";
+import { ruleContext, sortFindings, validate } from "./rules";
+import { type QuarterScores, scoreQuarter } from "./scores";
+import { parseSettings, type Settings, type SettingsResult } from "./settings";
+
+export * from "./cells";
+export * from "./dates";
+export * from "./describe";
+export * from "./findings";
+export * from "./i18n";
+export * from "./pace";
+export * from "./parse";
+export * from "./quarters";
+export * from "./rules";
+export * from "./schema";
+export * from "./scores";
+export * from "./scoring";
+export * from "./settings";
+export * from "./wording";
+export { matchChoice } from "./choices";
+
+export interface WorkbookGrids {
+  okrs: RawCell[][] | undefined;
+  checkins?: RawCell[][] | undefined;
+  kpis?: RawCell[][] | undefined;
+  settings?: RawCell[][] | undefined;
+}
+
+export interface Analysis {
+  settings: Settings;
+  settingsRows: SettingsResult["rows"];
+  okrs: OkrRow[];
+  okrTable: Table | undefined;
+  checkins: CheckinRow[];
+  kpis: KpiRow[];
+  scores: QuarterScores;
+  findings: Finding[];
+}
+
+/**
+ * Parses every sheet, validates and scores the current quarter: one pure call for what
+ * OKR › Validate, the review and the benchmark need. Missing sheets are findings.
+ */
+export function analyze(grids: WorkbookGrids, today: Day, timeZone: string): Analysis {
+  const settingsResult = parseSettings(grids.settings ?? [], today, timeZone);
+  const { settings } = settingsResult;
+  const findings: Finding[] = [...settingsResult.findings];
+  const okrs = grids.okrs ? parseOkrs(grids.okrs, timeZone) : undefined;
+  if (!okrs)
+    findings.push({ code: "missing-sheet", severity: "error", sheet: "okrs", params: { sheet: "okrs" } });
+  const checkins = grids.checkins ? parseCheckins(grids.checkins, timeZone) : undefined;
+  const kpis = grids.kpis ? parseKpis(grids.kpis, timeZone) : undefined;
+  findings.push(...(okrs?.findings ?? []), ...(checkins?.findings ?? []), ...(kpis?.findings ?? []));
+  const ctx = ruleContext({ okrs: okrs?.items ?? [], checkins: checkins?.items ?? [], settings, today });
+  findings.push(...validate(ctx));
+  const scores = scoreQuarter(ctx.current, {
+    start: settings.quarterStart,
+    end: settings.quarterEnd,
+    today,
+    onTrack: settings.onTrack,
+    atRisk: settings.atRisk,
+  });
+  return {
+    settings,
+    settingsRows: settingsResult.rows,
+    okrs: okrs?.items ?? [],
+    okrTable: okrs?.table,
+    checkins: checkins?.items ?? [],
+    kpis: kpis?.items ?? [],
+    scores,
+    findings: sortFindings(dedupe(findings)),
+  };
+}
+
+/** The same finding from parsing and from a rule (e.g. a required value) is shown once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${f.sheet}|${f.row ?? ""}|${f.column ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Pace: how far along a key result should be today, and whether it is keeping up. "Today" is an
+ * input (a calendar day in the spreadsheet's time zone), never read from a clock here.
+ */
+import { type Day } from "./dates";
+import { clamp01 } from "./scoring";
+
+export const STATUSES = ["not-started", "on-track", "at-risk", "off-track", "done"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface PaceThresholds {
+  /** score ÷ expected at or above which a key result is on track (default 0.9). */
+  onTrack: number;
+  /** … at or above which it is at risk (default 0.6); below, off track. */
+  atRisk: number;
+}
+
+export const DEFAULT_THRESHOLDS: PaceThresholds = { onTrack: 0.9, atRisk: 0.6 };
+
+/**
+ * The share of the quarter elapsed on a day: 0 on its first day, 1 on its last day and after.
+ *
+ * @example
+ * expectedProgress(0, 90, 45) //=> 0.5
+ */
+export function expectedProgress(start: Day, end: Day, today: Day): number {
+  if (end <= start) return today >= end ? 1 : 0;
+  return clamp01((today - start) / (end - start));
+}
+
+/**
+ * The status of a score on a day: not started before the quarter (or without any score yet), done
+ * at 1, and otherwise on track, at risk or off track from score ÷ expected progress.
+ *
+ * @example
+ * paceStatus(0.45, { start: 0, end: 90, today: 45 }) //=> "on-track"   (0.45 ÷ 0.5 = 0.9)
+ * paceStatus(0.2, { start: 0, end: 90, today: 45 }) //=> "off-track"  (0.4)
+ */
+export function paceStatus(
+  score: number | undefined,
+  quarter: { start: Day; end: Day; today: Day },
+  thresholds: PaceThresholds = DEFAULT_THRESHOLDS,
+): Status {
+  if (score === undefined || !Number.isFinite(score) || quarter.today < quarter.start) return "not-started";
+  if (score >= 1) return "done";
+  const expected = expectedProgress(quarter.start, quarter.end, quarter.today);
+  if (expected === 0) return "on-track";
+  // A hair of tolerance so that 0.45 ÷ 0.5 counts as the 0.9 it is, despite floating point.
+  const ratio = score / expected + 1e-9;
+  if (ratio >= thresholds.onTrack) return "on-track";
+  if (ratio >= thresholds.atRisk) return "at-risk";
+  return "off-track";
+}

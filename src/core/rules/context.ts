@@ -1,0 +1,52 @@
+import type { Day } from "../dates";
+import type { CheckinRow, OkrRow } from "../parse";
+import type { Settings } from "../settings";
+
+/** Everything a rule may look at, computed once per validation. */
+export interface RuleContext {
+  /** Every row of the OKRs sheet, all quarters. */
+  all: readonly OkrRow[];
+  /** Rows of the current quarter (Settings). */
+  current: readonly OkrRow[];
+  objectives: readonly OkrRow[];
+  krs: readonly OkrRow[];
+  /** Current-quarter rows by ID (the first row wins when an ID repeats). */
+  byId: ReadonlyMap<string, OkrRow>;
+  krsByObjective: ReadonlyMap<string, readonly OkrRow[]>;
+  checkins: readonly CheckinRow[];
+  settings: Settings;
+  today: Day;
+}
+
+export interface ValidationInput {
+  okrs: readonly OkrRow[];
+  checkins?: readonly CheckinRow[];
+  settings: Settings;
+  today: Day;
+}
+
+export function ruleContext(input: ValidationInput): RuleContext {
+  const current = input.okrs.filter((r) => r.quarter === input.settings.quarter);
+  const byId = new Map<string, OkrRow>();
+  for (const row of current) if (row.id && !byId.has(row.id)) byId.set(row.id, row);
+  const krsByObjective = new Map<string, OkrRow[]>();
+  for (const row of current) {
+    if (row.type !== "kr" || !row.parent) continue;
+    const list = krsByObjective.get(row.parent) ?? [];
+    list.push(row);
+    krsByObjective.set(row.parent, list);
+  }
+  return {
+    all: input.okrs,
+    current,
+    objectives: current.filter((r) => r.type === "objective"),
+    krs: current.filter((r) => r.type === "kr"),
+    byId,
+    krsByObjective,
+    checkins: input.checkins ?? [],
+    settings: input.settings,
+    today: input.today,
+  };
+}
+
+export type Rule = (ctx: RuleContext) => import("../findings").Finding[];

@@ -1,0 +1,52 @@
+/**
+ * Time: "not starting other projects mid-quarter" and "not only a big rush at the end".
+ */
+import { isoOf } from "../dates";
+import type { Finding } from "../findings";
+import type { Rule } from "./context";
+
+/**
+ * A row created after the plan was locked was added mid-quarter.
+ *
+ * @example plan locked 2026-10-05, objective created 2026-11-02 → { code: "added-mid-quarter" }
+ */
+export const addedMidQuarter: Rule = (ctx) => {
+  const lock = ctx.settings.lockDate;
+  if (lock === undefined) return [];
+  return ctx.current
+    .filter((r) => r.created !== undefined && r.created > lock)
+    .map((r) => ({
+      code: "added-mid-quarter",
+      severity: "warning",
+      sheet: "okrs",
+      row: r.row,
+      column: "created",
+      params: { created: isoOf(r.created as number), lockDate: isoOf(lock) },
+    }));
+};
+
+/**
+ * During the quarter, a key result without a check-in for more than the stale limit (14 days by
+ * default), counting from the quarter's start when it never had one.
+ *
+ * @example stale limit 14, last check-in 20 days ago → { code: "stale", days: 20 }
+ */
+export const stale: Rule = (ctx) => {
+  const { quarterStart, quarterEnd, staleDays } = ctx.settings;
+  if (ctx.today < quarterStart || ctx.today > quarterEnd) return [];
+  return ctx.krs.flatMap((kr): Finding[] => {
+    const since = kr.lastCheckIn ?? quarterStart;
+    const days = ctx.today - since;
+    if (days <= staleDays) return [];
+    return [
+      {
+        code: "stale",
+        severity: "warning",
+        sheet: "okrs",
+        row: kr.row,
+        column: "lastCheckIn",
+        params: { days, lastCheckIn: kr.lastCheckIn === undefined ? "" : isoOf(kr.lastCheckIn) },
+      },
+    ];
+  });
+};

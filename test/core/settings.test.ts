@@ -1,0 +1,92 @@
+import { defaultSettings, parseSettings, SETTING_DEFS } from "../../src/core";
+import { day } from "../helpers/grids";
+
+const today = day("2026-11-26");
+
+describe("parseSettings", () => {
+  it("defaults to the calendar quarter of today and the field-tested limits", () => {
+    const { settings, findings } = parseSettings([], today, "UTC");
+    expect(findings).toEqual([]);
+    expect(settings).toEqual(defaultSettings(today));
+    expect(settings).toMatchObject({
+      quarter: "2026-Q4",
+      quarterStart: day("2026-10-01"),
+      quarterEnd: day("2026-12-31"),
+      maxObjectivesPerTeam: 3,
+      maxKrsPerObjective: 4,
+      allowedLevels: ["company", "team"],
+      onTrack: 0.9,
+      atRisk: 0.6,
+      staleDays: 14,
+      language: "auto",
+    });
+  });
+
+  it("reads labels in either language, and dates for the given quarter", () => {
+    const { settings, rows } = parseSettings(
+      [
+        ["Paramètre", "Valeur"],
+        ["Trimestre en cours", "2027-Q1"],
+        ["Plan verrouillé le", "08/01/2027"],
+        ["Niveaux autorisés", "Entreprise, Équipe, Département"],
+        ["Objectifs max. par équipe", "2"],
+        ["Langue", "fr"],
+      ],
+      today,
+      "UTC",
+    );
+    expect(settings).toMatchObject({
+      quarter: "2027-Q1",
+      quarterStart: day("2027-01-01"),
+      quarterEnd: day("2027-03-31"),
+      lockDate: day("2027-01-08"),
+      allowedLevels: ["company", "team", "department"],
+      maxObjectivesPerTeam: 2,
+      language: "fr",
+    });
+    expect(rows.quarter).toBe(2);
+  });
+
+  it.each([
+    ["Max objectives per team", "lots"],
+    ["Max objectives per team", 0],
+    ["Max key results per objective", 2.5],
+    ["Stale after (days without check-in)", -1],
+    ["Current quarter", "Q5"],
+    ["Quarter start", "someday"],
+    ["Allowed levels", "Galaxy"],
+    ["Language", "de"],
+    ["On track from (score ÷ pace)", 1.5],
+  ])("turns %s = %p into a finding on its cell and keeps the default", (label, value) => {
+    const { settings, findings } = parseSettings(
+      [
+        ["Setting", "Value"],
+        [label, value],
+      ],
+      today,
+      "UTC",
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      code: "setting-invalid",
+      sheet: "settings",
+      row: 2,
+      column: "value",
+    });
+    const key = SETTING_DEFS.find((d) => d.label.en === label)!.key;
+    expect(settings[key]).toEqual(defaultSettings(today)[key]);
+  });
+
+  it("refuses an at-risk threshold above the on-track one", () => {
+    const { settings, findings } = parseSettings(
+      [
+        ["On track from (score ÷ pace)", 0.5],
+        ["At risk from (score ÷ pace)", 0.8],
+      ],
+      today,
+      "UTC",
+    );
+    expect(findings[0]).toMatchObject({ code: "setting-invalid", params: { setting: "atRisk" } });
+    expect(settings.atRisk).toBeLessThanOrEqual(settings.onTrack);
+  });
+});
