@@ -12,17 +12,58 @@ export interface LoadedAddon extends Runtime {
   run<T = unknown>(name: string, ...args: unknown[]): T;
   /** The names of the bundle's top-level functions. */
   functionNames(): string[];
+  /** Moves the bundle's clock (`new Date()`, `Date.now()`), e.g. a week later for the next check-in. */
+  setNow(now: string | Date): void;
+}
+
+/**
+ * Pins the clock inside the context: `new Date()` and `Date.now()` answer `clock.now` when set;
+ * every other use of Date is untouched. Time is an input, so tests can walk through a quarter.
+ */
+const CLOCK_SCRIPT = `(() => {
+  const RealDate = Date;
+  const clock = globalThis.__okrClock;
+  class ClockDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0 && clock.now !== undefined) super(clock.now);
+      else super(...args);
+    }
+    static now() {
+      return clock.now !== undefined ? clock.now : RealDate.now();
+    }
+  }
+  globalThis.Date = ClockDate;
+  delete globalThis.__okrClock;
+})();`;
+
+/**
+ * A fresh global scope for the bundle. Where Node offers it (20.18+), the context is an ordinary
+ * global object rather than an intercepted one, as in Apps Script's own V8: global lookups
+ * (Math, Array…) then run at full speed, which matters when the benchmark times formulas.
+ */
+export function createGlobalContext(globals: Record<string, unknown>): vm.Context {
+  const plain = (vm.constants as unknown as { DONT_CONTEXTIFY?: unknown } | undefined)?.DONT_CONTEXTIFY;
+  if (plain === undefined) return vm.createContext(globals);
+  const context = vm.createContext(plain as unknown as vm.Context);
+  Object.assign(context, globals);
+  return context;
 }
 
 export function readDist(file: string): string {
   return readFileSync(join(DIST, file), "utf8");
 }
 
-export function loadAddon(options: RuntimeOptions & { code?: string } = {}): LoadedAddon {
+export function loadAddon(
+  options: RuntimeOptions & { code?: string; now?: string | Date } = {},
+): LoadedAddon {
   const code = options.code ?? readDist("Code.js");
   const files = options.files ?? { Sidebar: readDist("Sidebar.html") };
   const runtime = createRuntime({ ...options, files });
-  const context = vm.createContext({ ...runtime.globals, console });
+  const clock: { now: number | undefined } = {
+    now: options.now === undefined ? undefined : new Date(options.now).getTime(),
+  };
+  const context = createGlobalContext({ ...runtime.globals, console, __okrClock: clock });
+  vm.runInContext(CLOCK_SCRIPT, context);
   vm.runInContext(code, context, { filename: "Code.js" });
   const globals = context as Record<string, unknown>;
   return {
@@ -32,6 +73,9 @@ export function loadAddon(options: RuntimeOptions & { code?: string } = {}): Loa
       const fn = globals[name];
       if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
       return (fn as (...a: unknown[]) => T)(...args);
+    },
+    setNow(now: string | Date) {
+      clock.now = new Date(now).getTime();
     },
     functionNames() {
       return vm.runInContext(

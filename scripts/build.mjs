@@ -77,6 +77,7 @@ async function buildServer(outdir, menu, minify) {
     mainFields: ["module", "main"],
     minify,
     legalComments: "none",
+    charset: "utf8",
     define: { __MENU_KIND__: JSON.stringify(menu) },
     write: false,
     logLevel: "warning",
@@ -102,6 +103,7 @@ async function buildSidebar(outdir, minify) {
     platform: "browser",
     minify,
     legalComments: "none",
+    charset: "utf8",
     write: false,
     logLevel: "warning",
   });

@@ -5,10 +5,13 @@
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly order: string[] = [];
+  /** Told of every call as it is counted (the playground drops its formula cache on writes). */
+  onCount: ((name: string) => void) | undefined;
 
   count(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.order.push(name);
+    this.onCount?.(name);
   }
 
   /** Calls of one method, e.g. `get("Range.getValues")`. */

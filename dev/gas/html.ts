@@ -1,6 +1,14 @@
 import { CallLog, counted } from "./calls";
 import type { HtmlOutputApi } from "./types";
 
+const outputOfFacade = new WeakMap<object, FakeHtmlOutput>();
+
+/** The size an HtmlOutput was given (setWidth/setHeight), read without counting a call. */
+export function htmlOutputSize(html: HtmlOutputApi): { width: number; height: number } | undefined {
+  const output = outputOfFacade.get(html);
+  return output && { width: output.width, height: output.height };
+}
+
 class FakeHtmlOutput {
   title = "";
   width = 300;
@@ -32,6 +40,7 @@ class FakeHtmlOutput {
       "HtmlOutput",
       calls,
     );
+    outputOfFacade.set(this.api, this);
   }
 }
 

@@ -18,10 +18,10 @@ import {
 import { FakeUi } from "./ui";
 
 export { CallLog } from "./calls";
-export type { RecordedMenu, MenuItem, DialogAnswer, Shown } from "./ui";
+export type { RecordedMenu, MenuItem, Dialog, DialogAnswer, Shown } from "./ui";
 export { FakeSpreadsheet, FakeSheet, FakeRange } from "./spreadsheet";
-export type { Cell } from "./spreadsheet";
-export { isDate } from "./input";
+export type { Cell, FormulaEvaluator, SpillLookup } from "./spreadsheet";
+export { isDate, interpretInput } from "./input";
 export type { CellValue } from "./input";
 
 /**
@@ -48,6 +48,12 @@ export interface RuntimeOptions {
   world?: World;
   /** The user's locale as Session.getActiveUserLocale() returns it, e.g. "en" or "fr". */
   locale?: string;
+  /**
+   * The spreadsheet's locale as Spreadsheet.getSpreadsheetLocale() returns it (custom formulas read
+   * it, since they cannot use Session), e.g. "fr_BE". Defaults to the user's locale. Ignored with
+   * `world`, whose spreadsheet has its own.
+   */
+  spreadsheetLocale?: string;
   email?: string;
   timeZone?: string;
   /** Built HTML files served by HtmlService.createHtmlOutputFromFile, by name without extension. */
@@ -64,7 +70,9 @@ export interface Runtime {
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
-  const world = options.world ?? new World({ timeZone: options.timeZone });
+  const world =
+    options.world ??
+    new World({ timeZone: options.timeZone, locale: options.spreadsheetLocale ?? options.locale });
   const { calls, spreadsheet } = world;
   const email = options.email ?? "ada@example.com";
   const timeZone = options.timeZone ?? "Europe/Brussels";
@@ -95,6 +103,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     LockService: createLockService(world.lock, email, calls),
     Session: createSession({ locale: options.locale ?? "en", email, timeZone }, calls),
     ScriptApp: createScriptApp(calls),
+    Charts: { ChartType: { BAR: "BAR", COLUMN: "COLUMN", LINE: "LINE", PIE: "PIE" } },
     Utilities: createUtilities(calls),
     Logger: { log: () => undefined },
   };

@@ -2,6 +2,8 @@ import { type GridRect, parseA1, toA1 } from "./a1";
 import { CallLog, counted } from "./calls";
 import { type CellValue, interpretInput, isDate } from "./input";
 import type {
+  ChartApi,
+  ChartBuilderApi,
   ConditionalFormatRuleApi,
   DataValidationApi,
   ProtectionApi,
@@ -40,6 +42,12 @@ function emptyCell(): Cell {
 /** Computes the value a formula cell shows; the playground plugs in the bundle's custom formulas. */
 export type FormulaEvaluator = (sheet: FakeSheet, row: number, column: number, formula: string) => CellValue;
 
+/**
+ * The value an array formula spills into an empty cell below or right of it, or undefined: the
+ * playground plugs it in next to the evaluator, so that spilled cells read as Sheets shows them.
+ */
+export type SpillLookup = (sheet: FakeSheet, row: number, column: number) => CellValue | undefined;
+
 export interface SpreadsheetOptions {
   name?: string;
   timeZone?: string;
@@ -51,6 +59,7 @@ export class FakeSpreadsheet {
   readonly calls: CallLog;
   readonly toasts: { message: string; title: string }[] = [];
   evaluator: FormulaEvaluator | undefined;
+  spilled: SpillLookup | undefined;
   private readonly sheets: FakeSheet[] = [];
   private activeSheet: FakeSheet | undefined;
   private activeRange: FakeRange | undefined;
@@ -73,6 +82,15 @@ export class FakeSpreadsheet {
 
   allSheets(): readonly FakeSheet[] {
     return this.sheets;
+  }
+
+  activeSheetName(): string | undefined {
+    return this.activeSheet?.name;
+  }
+
+  /** Makes a sheet the active one, as clicking its tab would. */
+  activate(sheet: FakeSheet): void {
+    this.activeSheet = sheet;
   }
 
   activeRangeA1(): string | undefined {
@@ -162,7 +180,7 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly protections: FakeProtection[] = [];
-  readonly charts: unknown[] = [];
+  readonly charts: ChartApi[] = [];
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -194,7 +212,9 @@ export class FakeSheet {
   /** The value a cell shows: its value, or its formula's value when an evaluator is plugged in. */
   shownValue(row: number, column: number): CellValue {
     const cell = this.peek(row, column);
-    if (!cell) return "";
+    if (!cell || (cell.value === "" && !cell.formula)) {
+      return this.spreadsheet.spilled?.(this, row, column) ?? "";
+    }
     if (cell.formula) {
       const evaluate = this.spreadsheet.evaluator;
       return evaluate ? evaluate(this, row, column, cell.formula) : "";
@@ -231,6 +251,34 @@ export class FakeSheet {
       }
     }
     return last;
+  }
+
+  /**
+   * Test and benchmark set-up, uncounted: writes values from a 1-based row as a user typing them
+   * would (so "=…" becomes a formula), growing the sheet as needed.
+   */
+  fill(values: unknown[][], startRow = 1): void {
+    const width = Math.max(0, ...values.map((line) => line.length));
+    this.maxRows = Math.max(this.maxRows, startRow + values.length - 1);
+    this.maxColumns = Math.max(this.maxColumns, width);
+    values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const cell = this.cell(startRow + r, c + 1);
+        const interpreted = interpretInput(value ?? "", cell.numberFormat);
+        cell.formula = interpreted.kind === "formula" ? interpreted.formula : "";
+        cell.value = interpreted.kind === "value" ? interpreted.value : "";
+      }),
+    );
+  }
+
+  /** Deletes rows as Sheets does: the rows below move up; deleting every row is refused. */
+  removeRows(row: number, howMany: number): void {
+    if (row < 1 || howMany < 1 || row + howMany - 1 > this.maxRows) {
+      throw new Error("Those rows are out of bounds.");
+    }
+    if (howMany >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    this.grid.splice(row - 1, howMany);
+    this.maxRows -= howMany;
   }
 
   range(a1: string): FakeRange {
@@ -272,6 +320,14 @@ export class FakeSheet {
         this.maxRows += howMany;
         return this.api;
       },
+      deleteRow: (row: number) => {
+        this.removeRows(row, 1);
+        return this.api;
+      },
+      deleteRows: (row: number, howMany: number) => {
+        this.removeRows(row, howMany);
+        return this.api;
+      },
       insertColumnsAfter: (_after: number, howMany: number) => {
         this.maxColumns += howMany;
         return this.api;
@@ -285,7 +341,10 @@ export class FakeSheet {
         return this.api;
       },
       getColumnWidth: (column: number) => this.columnWidths.get(column) ?? 100,
-      activate: () => this.api,
+      activate: () => {
+        this.spreadsheet.activate(this);
+        return this.api;
+      },
       setTabColor: (color: string | null) => {
         this.tabColor = color;
         return this.api;
@@ -310,6 +369,25 @@ export class FakeSheet {
       },
       getProtections: () => this.protections.map((p) => p.api),
       getConditionalFormatRules: () => this.conditionalRules.map((r) => r.api),
+      newChart: () => {
+        const chart: ChartApi = { type: "", ranges: [], position: { row: 1, column: 1 }, options: {} };
+        const builder: ChartBuilderApi = counted<ChartBuilderApi>(
+          {
+            setChartType: (type: string) => ((chart.type = type), builder),
+            addRange: (range: RangeApi) => (chart.ranges.push(FakeRange.of(range).a1()), builder),
+            setPosition: (row: number, column: number) => ((chart.position = { row, column }), builder),
+            setOption: (name: string, value: unknown) => ((chart.options[name] = value), builder),
+            build: () => chart,
+          },
+          "EmbeddedChartBuilder",
+          this.spreadsheet.calls,
+        );
+        return builder;
+      },
+      insertChart: (chart: ChartApi) => {
+        this.charts.push(chart);
+      },
+      getCharts: () => [...this.charts],
       setConditionalFormatRules: (rules: ConditionalFormatRuleApi[]) => {
         this.conditionalRules = rules.map((r) => FakeConditionalFormatRule.of(r));
       },
@@ -424,6 +502,7 @@ export class FakeRange {
           return isDate(v) ? v.toISOString().slice(0, 10) : String(v);
         }),
       getFormulas: () => this.map((r, c) => this.sheet.peek(r, c)?.formula ?? ""),
+      getFormula: () => this.sheet.peek(this.rect.row, this.rect.column)?.formula ?? "",
       setFormulas: (formulas: string[][]) => {
         this.checkShape(formulas);
         this.each(formulas, (cell, f) => {
@@ -483,6 +562,11 @@ export class FakeRange {
           this.map(() => weight),
           (cell, w) => (cell.fontWeight = w === null ? "normal" : String(w)),
         );
+        return this.api;
+      },
+      setFontWeights: (weights: (string | null)[][]) => {
+        this.checkShape(weights);
+        this.each(weights, (cell, w) => (cell.fontWeight = w === null ? "normal" : String(w)));
         return this.api;
       },
       setFontColor: (color: string | null) => {

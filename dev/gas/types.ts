@@ -30,6 +30,7 @@ export interface RangeApi extends Faked<
   | "setValue"
   | "getDisplayValues"
   | "getFormulas"
+  | "getFormula"
   | "setFormulas"
   | "setFormula"
   | "getNotes"
@@ -43,6 +44,7 @@ export interface RangeApi extends Faked<
   | "setNumberFormat"
   | "setNumberFormats"
   | "setFontWeight"
+  | "setFontWeights"
   | "setFontColor"
   | "setWrap"
   | "getRow"
@@ -79,12 +81,17 @@ export interface SheetApi extends Faked<
   | "getColumnWidth"
   | "activate"
   | "setTabColor"
+  | "deleteRow"
+  | "deleteRows"
 > {
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): RangeApi;
   getDataRange(): RangeApi;
   protect(): ProtectionApi;
   getProtections(type: unknown): ProtectionApi[];
   getConditionalFormatRules(): ConditionalFormatRuleApi[];
+  newChart(): ChartBuilderApi;
+  insertChart(chart: ChartApi): void;
+  getCharts(): ChartApi[];
   setConditionalFormatRules(rules: ConditionalFormatRuleApi[]): void;
 }
 
@@ -131,3 +138,19 @@ export interface HtmlOutputApi extends Faked<
   GoogleAppsScript.HTML.HtmlOutput,
   "setTitle" | "getTitle" | "setWidth" | "getWidth" | "setHeight" | "getHeight" | "getContent"
 > {}
+
+/** An embedded chart as built by `sheet.newChart()`: recorded for assertions. */
+export interface ChartApi {
+  type: string;
+  ranges: string[];
+  position: { row: number; column: number };
+  options: Record<string, unknown>;
+}
+
+export interface ChartBuilderApi {
+  setChartType(type: string): ChartBuilderApi;
+  addRange(range: RangeApi): ChartBuilderApi;
+  setPosition(row: number, column: number, offsetX: number, offsetY: number): ChartBuilderApi;
+  setOption(name: string, value: unknown): ChartBuilderApi;
+  build(): ChartApi;
+}

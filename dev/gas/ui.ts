@@ -1,4 +1,5 @@
 import { CallLog, counted } from "./calls";
+import { htmlOutputSize } from "./html";
 import type { HtmlOutputApi, MenuApi } from "./types";
 
 export const Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" } as const;
@@ -39,6 +40,9 @@ export interface Shown {
   kind: "sidebar" | "modal" | "modeless";
   title: string;
   html: string;
+  /** The size set with setWidth/setHeight (a sidebar's width is 300 px whatever is asked). */
+  width?: number;
+  height?: number;
 }
 
 class FakeMenu {
@@ -78,6 +82,11 @@ export class FakeUi {
   readonly shown: Shown[] = [];
   /** Answers for the next alerts and prompts, in order; when empty, alerts answer OK and prompts cancel. */
   readonly answers: DialogAnswer[] = [];
+  /**
+   * Asked for an answer when `answers` is empty, synchronously as Sheets' alert blocks: the
+   * playground shows the dialog in the browser and waits for the user's click.
+   */
+  respond: ((dialog: Dialog) => DialogAnswer) | undefined;
   private readonly menuRecords = new WeakMap<object, RecordedMenu>();
   readonly api: object;
 
@@ -116,7 +125,7 @@ export class FakeUi {
   }
 
   private show(kind: Shown["kind"], html: HtmlOutputApi, title: string): void {
-    this.shown.push({ kind, title, html: html.getContent() });
+    this.shown.push({ kind, title, html: html.getContent(), ...htmlOutputSize(html) });
   }
 
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons): the same overloads as Sheets. */
@@ -124,7 +133,8 @@ export class FakeUi {
     const strings = args.filter((a) => typeof a === "string" && !(a in ButtonSet)) as string[];
     const buttons = (args.find((a) => typeof a === "string" && a in ButtonSet) as string | undefined) ?? "OK";
     const [title, message] = strings.length >= 2 ? strings : ["", strings[0] ?? ""];
-    this.dialogs.push({ kind, title: title ?? "", message: message ?? "", buttons });
-    return this.answers.shift() ?? { button: kind === "alert" ? "OK" : "CANCEL" };
+    const dialog: Dialog = { kind, title: title ?? "", message: message ?? "", buttons };
+    this.dialogs.push(dialog);
+    return this.answers.shift() ?? this.respond?.(dialog) ?? { button: kind === "alert" ? "OK" : "CANCEL" };
   }
 }

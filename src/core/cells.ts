@@ -13,10 +13,14 @@ export function isDate(value: unknown): value is Date {
   );
 }
 
+/** Any character that is not white space (zero-width spaces included). */
+const NOT_BLANK = /[^\s\u200b-\u200d\u2060\ufeff]/;
+
 /** True for `''`, null, undefined and whitespace-only text (zero-width spaces included). */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  return typeof value === "string" && value.replace(/[\s\u200b-\u200d\u2060\ufeff]/g, "") === "";
+  // A test, not a replace: called on every cell read, it should not copy each string.
+  return typeof value === "string" && !NOT_BLANK.test(value);
 }
 
 export type NumberResult = { ok: true; value: number } | { ok: false; reason: "blank" | "not-a-number" };

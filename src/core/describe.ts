@@ -3,7 +3,7 @@
  * user sees, list names their allowed labels, level and setting keys their labels.
  */
 import type { Finding } from "./findings";
-import { type Lang, type MessageKey, t } from "./i18n";
+import { type Lang, type MessageKey, tKey } from "./i18n";
 import { type ColumnDef, LEVELS, LISTS, type ListName, SHEETS, type SheetKey } from "./schema";
 import { SETTING_DEFS } from "./settings";
 
@@ -32,10 +32,7 @@ export function describeFinding(finding: Finding, lang: Lang): string {
     params.setting =
       SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting;
   }
-  const key = `finding.${finding.code}` as MessageKey;
-  return (t as (lang: Lang, key: MessageKey, params: Record<string, string | number>) => string)(
-    lang,
-    key,
-    params,
-  );
+  const undated = finding.code === "added-mid-quarter" && finding.params.created === "";
+  const key = (undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`) as MessageKey;
+  return tKey(lang, key, params);
 }

@@ -18,13 +18,18 @@ import { type QuarterScores, scoreQuarter } from "./scores";
 import { parseSettings, type Settings, type SettingsResult } from "./settings";
 
 export * from "./cells";
+export * from "./checkins";
 export * from "./dates";
 export * from "./describe";
 export * from "./findings";
 export * from "./i18n";
+export * from "./marks";
+export * from "./next-quarter";
 export * from "./pace";
 export * from "./parse";
 export * from "./quarters";
+export * from "./review";
+export * from "./review-sheet";
 export * from "./rules";
 export * from "./schema";
 export * from "./scores";

@@ -105,13 +105,19 @@ export function parseTable(sheet: SheetKey, columns: readonly ColumnDef[], grid:
     });
   }
   const keys = Object.keys(found);
-  const dataKeys = keys.filter((k) => columns.find((c) => c.key === k)?.type !== "computed");
+  const indexes = keys.map((k) => found[k] as number);
+  const dataIndexes = keys
+    .filter((k) => columns.find((c) => c.key === k)?.type !== "computed")
+    .map((k) => found[k] as number);
+  // Every row's cells share one shape, cloned from this template: objects built key by key from
+  // 20 computed names fall into dictionary mode, which made reading them the slowest part of parsing.
+  const template: Record<string, RawCell> = Object.fromEntries(keys.map((key) => [key, undefined]));
   const rows: TableRow[] = [];
   for (let r = headerRow; r < grid.length; r++) {
     const line = grid[r] ?? [];
-    const cells: Record<string, RawCell> = {};
-    for (const key of keys) cells[key] = line[found[key] as number];
-    if (dataKeys.every((k) => isBlank(cells[k]))) continue;
+    if (dataIndexes.every((i) => isBlank(line[i]))) continue;
+    const cells = { ...template };
+    for (let k = 0; k < keys.length; k++) cells[keys[k]!] = line[indexes[k]!];
     rows.push({ row: r + 1, cells });
   }
   return { sheet, headerRow, columns: found, rows, findings };
@@ -198,6 +204,7 @@ export function shorten(value: unknown, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A column's definition: looked up once per sheet, not once per row and column. */
 function columnDef(columns: readonly ColumnDef[], key: string): ColumnDef {
   return columns.find((c) => c.key === key) as ColumnDef;
 }
@@ -237,6 +244,8 @@ export function parseOkrs(grid: RawCell[][], timeZone: string): Parsed<OkrRow> {
   const table = parseTable("okrs", OKRS.columns, grid);
   const findings = [...table.findings];
   const col = (key: string) => columnDef(OKRS.columns, key);
+  const [baseline, target, current] = [col("baseline"), col("target"), col("current")];
+  const [weight, confidence] = [col("weight"), col("confidence")];
   const items = table.rows.map((row): OkrRow => {
     const read = new CellReader("okrs", row, timeZone, findings);
     const quarterText = read.text("quarter");
@@ -253,11 +262,11 @@ export function parseOkrs(grid: RawCell[][], timeZone: string): Parsed<OkrRow> {
       kind: read.choice<Kind>("kind", KINDS),
       metric: read.choice<Metric>("metric", METRIC_CHOICES),
       unit: read.text("unit"),
-      baseline: read.number(col("baseline")),
-      target: read.number(col("target")),
-      current: read.number(col("current")),
-      weight: read.number(col("weight")),
-      confidence: read.number(col("confidence")),
+      baseline: read.number(baseline),
+      target: read.number(target),
+      current: read.number(current),
+      weight: read.number(weight),
+      confidence: read.number(confidence),
       lastCheckIn: read.day("lastCheckIn"),
       created: read.day("created"),
       notes: read.text("notes"),
@@ -281,14 +290,15 @@ export function parseCheckins(grid: RawCell[][], timeZone: string): Parsed<Check
   const table = parseTable("checkins", CHECKINS.columns, grid);
   const findings = [...table.findings];
   const col = (key: string) => columnDef(CHECKINS.columns, key);
+  const [value, confidence] = [col("value"), col("confidence")];
   const items = table.rows.map((row): CheckinRow => {
     const read = new CellReader("checkins", row, timeZone, findings);
     return {
       row: row.row,
       date: read.day("date"),
       krId: read.text("krId"),
-      value: read.number(col("value")),
-      confidence: read.number(col("confidence")),
+      value: read.number(value),
+      confidence: read.number(confidence),
       comment: read.text("comment"),
       author: read.text("author"),
     };
@@ -313,6 +323,7 @@ export function parseKpis(grid: RawCell[][], timeZone: string): Parsed<KpiRow> {
   const table = parseTable("kpis", KPIS.columns, grid);
   const findings = [...table.findings];
   const col = (key: string) => columnDef(KPIS.columns, key);
+  const [target, current] = [col("target"), col("current")];
   const items = table.rows.map((row): KpiRow => {
     const read = new CellReader("kpis", row, timeZone, findings);
     return {
@@ -321,8 +332,8 @@ export function parseKpis(grid: RawCell[][], timeZone: string): Parsed<KpiRow> {
       name: read.text("name"),
       owner: read.text("owner"),
       unit: read.text("unit"),
-      target: read.number(col("target")),
-      current: read.number(col("current")),
+      target: read.number(target),
+      current: read.number(current),
       origin: read.text("origin"),
       notes: read.text("notes"),
     };

@@ -5,7 +5,7 @@
 import type { Day } from "./dates";
 import { paceStatus, type PaceThresholds, type Status } from "./pace";
 import type { OkrRow } from "./parse";
-import { krScore, meanScore, objectiveScore } from "./scoring";
+import { krScore, meanScore, objectiveScore, type WeightedScore } from "./scoring";
 
 export interface RowScore {
   score: number | undefined;
@@ -40,46 +40,106 @@ export function rowKrScore(
   return result.kind === "score" ? result.score : undefined;
 }
 
+/** What the roll-up needs of a row: which objective a key result serves, which company objective a team objective supports. */
+export type RollUpRow = Pick<OkrRow, "id" | "type" | "parent" | "weight">;
+
+export interface RolledUp {
+  /** Each row's score, by index in the input: key results their own, objectives rolled up. */
+  scores: (number | undefined)[];
+  /** The same, except that company objectives are scored from their own key results only. */
+  fromKrs: (number | undefined)[];
+}
+
+/**
+ * Rolls key result scores up, in O(rows): an objective is the weighted mean of the key results
+ * whose Parent is its ID; a company objective (`isCompany`) without any scored key result of its
+ * own is the mean of the objectives whose Parent is its ID. Rows of other types get no score.
+ *
+ * @example
+ * rollUpScores(
+ *   [
+ *     { id: "O-1", type: "objective", parent: "", weight: undefined },
+ *     { id: "O-2", type: "objective", parent: "O-1", weight: undefined },
+ *     { id: "KR-1", type: "kr", parent: "O-2", weight: undefined },
+ *   ],
+ *   () => 0.5,
+ *   (row) => row.id === "O-1",
+ * ).scores //=> [0.5, 0.5, 0.5]
+ */
+export function rollUpScores<R extends RollUpRow>(
+  rows: readonly R[],
+  krScoreOf: (row: R) => number | undefined,
+  isCompany: (row: R) => boolean,
+): RolledUp {
+  const scores = new Array<number | undefined>(rows.length).fill(undefined);
+  const krScores = new Map<string, WeightedScore[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    if (row.type !== "kr") continue;
+    const score = krScoreOf(row);
+    scores[i] = score;
+    if (row.parent) {
+      const list = krScores.get(row.parent);
+      if (list) list.push({ score, weight: row.weight });
+      else krScores.set(row.parent, [{ score, weight: row.weight }]);
+    }
+  }
+  const objectiveScores = new Map<string, number | undefined>();
+  /** Indexes of the objectives under each parent ID. */
+  const aligned = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    if (row.type !== "objective") continue;
+    const score = objectiveScore(krScores.get(row.id) ?? []).score;
+    scores[i] = score;
+    objectiveScores.set(row.id, score);
+    if (row.parent) {
+      const list = aligned.get(row.parent);
+      if (list) list.push(i);
+      else aligned.set(row.parent, [i]);
+    }
+  }
+  const fromKrs = scores.slice();
+  // A company objective without key results of its own is measured by the team objectives under it.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    if (row.type !== "objective" || !isCompany(row) || objectiveScores.get(row.id) !== undefined) {
+      continue;
+    }
+    const teams = (aligned.get(row.id) ?? []).map((j) => objectiveScores.get((rows[j] as R).id));
+    const score = meanScore(teams);
+    objectiveScores.set(row.id, score);
+    scores[i] = score;
+  }
+  return { scores, fromKrs };
+}
+
 /**
  * @example
  * scoreQuarter(rows, { start, end, today, onTrack: 0.9, atRisk: 0.6 }).byRow.get(3) //=> { score: 0.5, status: "on-track" }
  */
 export function scoreQuarter(rows: readonly OkrRow[], clock: QuarterClock): QuarterScores {
   const byRow = new Map<number, RowScore>();
-  const krScores = new Map<string, { score: number | undefined; weight: number | undefined }[]>();
-  const status = (score: number | undefined) => paceStatus(score, clock, clock);
-  for (const row of rows) {
-    if (row.type !== "kr") continue;
-    const score = rowKrScore(row);
-    byRow.set(row.row, { score, status: status(score) });
-    if (row.parent) {
-      const list = krScores.get(row.parent) ?? [];
-      list.push({ score, weight: row.weight });
-      krScores.set(row.parent, list);
-    }
-  }
-  const objectiveScores = new Map<string, number | undefined>();
+  const { scores, fromKrs } = rollUpScores(rows, rowKrScore, (row) => row.level === "company");
   const teamScores = new Map<string, (number | undefined)[]>();
-  const objectives = rows.filter((r) => r.type === "objective");
-  for (const o of objectives) {
-    const score = objectiveScore(krScores.get(o.id) ?? []).score;
-    objectiveScores.set(o.id, score);
-    byRow.set(o.row, { score, status: status(score) });
-    teamScores.set(o.team, [...(teamScores.get(o.team) ?? []), score]);
+  const companyScores: (number | undefined)[] = [];
+  const objectiveScores: (number | undefined)[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as OkrRow;
+    if (row.type !== "kr" && row.type !== "objective") continue;
+    const score = scores[i];
+    byRow.set(row.row, { score, status: paceStatus(score, clock, clock) });
+    if (row.type !== "objective") continue;
+    objectiveScores.push(score);
+    if (row.level === "company") companyScores.push(score);
+    const team = teamScores.get(row.team);
+    if (team) team.push(fromKrs[i]);
+    else teamScores.set(row.team, [fromKrs[i]]);
   }
-  // A company objective without key results of its own is measured by the team objectives under it.
-  for (const o of objectives) {
-    if (o.level !== "company" || objectiveScores.get(o.id) !== undefined) continue;
-    const aligned = objectives.filter((t) => t.parent === o.id).map((t) => objectiveScores.get(t.id));
-    const score = meanScore(aligned);
-    objectiveScores.set(o.id, score);
-    byRow.set(o.row, { score, status: status(score) });
-  }
-  const byTeam = new Map([...teamScores].map(([team, scores]) => [team, meanScore(scores)] as const));
-  const company = objectives.filter((o) => o.level === "company");
+  const byTeam = new Map([...teamScores].map(([team, list]) => [team, meanScore(list)] as const));
   return {
     byRow,
     byTeam,
-    company: meanScore((company.length ? company : objectives).map((o) => objectiveScores.get(o.id))),
+    company: meanScore(companyScores.length ? companyScores : objectiveScores),
   };
 }

@@ -36,13 +36,24 @@ export interface WordMatch {
   words: string;
 }
 
-const normalizedStarts = () => OUTPUT_STARTS.map((w) => words(w));
-const normalizedMaintain = () => MAINTAIN_WORDS.map((w) => words(w));
-let starts: string[] | undefined;
-let maintain: string[] | undefined;
+// Normalized once, on first use, with the spaces a match needs around them: matching a key result
+// then allocates nothing per word (the validator and KRCHECK run this on every key result).
+let starts: { word: string; prefix: string }[] | undefined;
+let maintain: { word: string; padded: string }[] | undefined;
+// Fast rejection, same answers: most key results start with none of the activity words (checked by
+// their first word, one Set lookup) and hold none of the maintain words (one regular expression),
+// so the per-word loops below only run on the few that might match.
+let firstWords: Set<string> | undefined;
+let anyMaintain: RegExp | undefined;
+
+const firstWord = (text: string): string => {
+  const space = text.indexOf(" ");
+  return space < 0 ? text : text.slice(0, space);
+};
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * The activity word a key result starts with, if any.
+ * The activity word a key result starts with, if any (the longest when several match).
  *
  * @example
  * outputWords("Launch the new onboarding") //=> { words: "launch" }
@@ -50,9 +61,14 @@ let maintain: string[] | undefined;
  * outputWords("Raise NPS from 30 to 45") //=> undefined
  */
 export function outputWords(text: string): WordMatch | undefined {
-  starts ??= normalizedStarts();
+  starts ??= OUTPUT_STARTS.map((w) => ({ word: words(w), prefix: `${words(w)} ` }));
+  firstWords ??= new Set(starts.map((s) => firstWord(s.word)));
   const t = words(text);
-  const hit = starts.filter((w) => t === w || t.startsWith(`${w} `)).sort((a, b) => b.length - a.length)[0];
+  if (!firstWords.has(firstWord(t))) return undefined;
+  let hit: string | undefined;
+  for (const { word, prefix } of starts) {
+    if ((t === word || t.startsWith(prefix)) && (hit === undefined || word.length > hit.length)) hit = word;
+  }
   return hit ? { words: hit } : undefined;
 }
 
@@ -64,10 +80,15 @@ export function outputWords(text: string): WordMatch | undefined {
  * maintainWords("Maintenir le NPS au-dessus de 40") //=> { words: "maintenir" }
  */
 export function maintainWords(text: string): WordMatch | undefined {
-  maintain ??= normalizedMaintain();
+  maintain ??= MAINTAIN_WORDS.map((w) => ({ word: words(w), padded: ` ${words(w)} ` }));
+  anyMaintain ??= new RegExp(maintain.map((m) => escape(m.padded)).join("|"));
   const t = ` ${words(text)} `;
-  const hits = maintain.filter((w) => t.includes(` ${w} `));
-  return hits.length ? { words: hits.join(", ") } : undefined;
+  if (!anyMaintain.test(t)) return undefined;
+  let hits: string | undefined;
+  for (const { word, padded } of maintain) {
+    if (t.includes(padded)) hits = hits === undefined ? word : `${hits}, ${word}`;
+  }
+  return hits === undefined ? undefined : { words: hits };
 }
 
 /** True when the text holds a figure ("30", "2,5", "15%"). */

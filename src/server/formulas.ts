@@ -3,109 +3,307 @@
  * numbers, '', booleans, Dates) and answers bad arguments with a thrown, localized Error, which
  * Sheets shows on the cell's #ERROR!. In a range, one bad row gets its message as the cell's text,
  * so that a single mistake does not blank the whole column.
+ *
+ * Custom functions may not use Session, so the language is the spreadsheet's locale, read once per
+ * call with the time zone (read-only getters, no authorization needed). Nothing here writes.
+ * Per cell, the work is parsing and a core function: no closure, Map or message is made for a cell
+ * that is fine, so a 10,000-row column takes milliseconds.
  */
-import { isBlank, parseNumber, type RawCell } from "../core/cells";
-import { at, commonShape, type FormulaArg } from "../core/grid";
-import { type Lang, t } from "../core/i18n";
-import { krScore, METRICS, type Metric } from "../core/scoring";
-import { userLang } from "./locale";
+import { isBlank, isDate, parseNumber, type RawCell } from "../core/cells";
+import { matchChoice } from "../core/choices";
+import { type Day, dayOf, isoOf, parseDay } from "../core/dates";
+import { type ColumnRow, krCheckText, scoreColumn } from "../core/formulas";
+import { at, commonShape, type FormulaArg, isRange } from "../core/grid";
+import { type Lang, langFromLocale, type MessageKey, t } from "../core/i18n";
+import { DEFAULT_THRESHOLDS, expectedProgress, paceStatus, type Status } from "../core/pace";
+import { METRIC_CHOICES, ROW_TYPES, type RowType } from "../core/schema";
+import { band, krScore, type Metric, objectiveScore, type WeightedScore } from "../core/scoring";
+import { cellText } from "../core/text";
 
-class FormulaError extends Error {}
+const fill = t as (lang: Lang, key: MessageKey, params: Record<string, string | number>) => string;
 
-type Cell = number | string;
+/** A bad argument or cell: its message is the answer. Not an Error, so no stack trace is captured. */
+class Problem {
+  constructor(readonly message: string) {}
+}
 
-/** Runs `compute` on every cell of the common shape, or once for single values. */
-function overCells(
-  lang: Lang,
-  fn: string,
-  args: { name: string; value: FormulaArg }[],
-  compute: (cell: (name: string) => RawCell) => Cell,
-): Cell | Cell[][] {
-  const shape = commonShape(args);
-  if (!shape.ok) {
-    throw new FormulaError(
-      t(lang, "formula.error.shape", {
-        fn,
-        argument: shape.argument,
-        other: shape.other,
-        rows: shape.shape.rows,
-        columns: shape.shape.columns,
-      }),
-    );
+type Out = number | string;
+
+/** Argument names, as message keys `formula.arg.<name>`. */
+type Arg =
+  | "baseline"
+  | "target"
+  | "current"
+  | "metric"
+  | "krScores"
+  | "weights"
+  | "ids"
+  | "types"
+  | "parents"
+  | "baselines"
+  | "targets"
+  | "currents"
+  | "metrics"
+  | "score"
+  | "startDate"
+  | "endDate"
+  | "today"
+  | "onTrack"
+  | "atRisk"
+  | "keyResultText";
+
+/** What one formula call knows: its name, the spreadsheet's language and (on demand) time zone. */
+class Call {
+  readonly lang: Lang;
+  private spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null | undefined;
+  private zone: string | undefined;
+  private todayDay: Day | undefined;
+  private readonly argNames: Partial<Record<Arg, string>> = {};
+  /** Metrics already read in this call (a column repeats a few values): raw cell → key or null. */
+  private readonly metrics = new Map<RawCell, Metric | null>();
+
+  constructor(readonly fn: string) {
+    let lang: Lang = "en";
+    try {
+      lang = langFromLocale(this.sheet()?.getSpreadsheetLocale());
+    } catch {
+      // English rather than an error: the language must never break a formula.
+    }
+    this.lang = lang;
   }
-  const byName = new Map(args.map((a) => [a.name, a.value]));
-  if (!shape.shape) return compute((name) => byName.get(name) as RawCell);
-  const { rows, columns } = shape.shape;
-  const out: Cell[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const line: Cell[] = [];
-    for (let c = 0; c < columns; c++) {
+
+  private sheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+    if (this.spreadsheet === undefined) {
       try {
-        line.push(compute((name) => at(byName.get(name), r, c)));
-      } catch (error) {
-        if (!(error instanceof FormulaError)) throw error;
-        line.push(error.message);
+        this.spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      } catch {
+        this.spreadsheet = null;
       }
     }
-    out.push(line);
+    return this.spreadsheet;
+  }
+
+  /** The spreadsheet's time zone (Sheets hands dates over as midnight there), read once. */
+  timeZone(): string {
+    if (this.zone === undefined) {
+      try {
+        this.zone = this.sheet()?.getSpreadsheetTimeZone() || undefined;
+      } catch {
+        this.zone = undefined;
+      }
+      this.zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    }
+    return this.zone;
+  }
+
+  /** Today in the spreadsheet's time zone, read once. */
+  today(): Day {
+    this.todayDay ??= dayOf(new Date(), this.timeZone());
+    return this.todayDay;
+  }
+
+  arg(name: Arg): string {
+    return (this.argNames[name] ??= t(this.lang, `formula.arg.${name}`));
+  }
+
+  /** A value as the user would recognise it in a message, cut short. */
+  shown(value: RawCell): string {
+    if (isDate(value)) return isoOf(dayOf(value, this.timeZone()));
+    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+    const text = String(value);
+    if (text.length <= 40) return text;
+    // Do not cut an emoji in half.
+    const cut = /[\ud800-\udbff]/.test(text.charAt(38)) ? 38 : 39;
+    return `${text.slice(0, cut)}…`;
+  }
+
+  /** A problem with a `formula.error.*` message, in the spreadsheet's language, naming the formula. */
+  problem(key: MessageKey, params: Record<string, string | number>): Problem {
+    return new Problem(fill(this.lang, key, { fn: this.fn, ...params }));
+  }
+
+  /** A required number. */
+  number(name: Arg, value: RawCell): number {
+    const parsed = parseNumber(value);
+    if (parsed.ok) return parsed.value;
+    if (parsed.reason === "blank") throw this.problem("formula.error.missing", { argument: this.arg(name) });
+    throw this.problem("formula.error.notNumber", { argument: this.arg(name), value: this.shown(value) });
+  }
+
+  /** An optional number: undefined when blank. */
+  optionalNumber(name: Arg, value: RawCell): number | undefined {
+    return isBlank(value) ? undefined : this.number(name, value);
+  }
+
+  /** A score: blank is no score; otherwise a number from 0 to 1 (15% is 0.15). */
+  score(name: Arg, value: RawCell): number | undefined {
+    const score = this.optionalNumber(name, value);
+    if (score !== undefined && (score < 0 || score > 1)) {
+      throw this.problem("formula.error.outOfRange", {
+        argument: this.arg(name),
+        min: 0,
+        max: 1,
+        value: this.shown(value),
+      });
+    }
+    return score;
+  }
+
+  /** A weight: blank is 1 (undefined); otherwise above 0. */
+  weight(name: Arg, value: RawCell): number | undefined {
+    const weight = this.optionalNumber(name, value);
+    if (weight !== undefined && !(weight > 0)) {
+      throw this.problem("formula.error.notPositive", { argument: this.arg(name), value: this.shown(value) });
+    }
+    return weight;
+  }
+
+  /** A pace threshold: blank is the default; otherwise 0 or more (90% is 0.9). */
+  threshold(name: Arg, value: RawCell, fallback: number): number {
+    const threshold = this.optionalNumber(name, value);
+    if (threshold === undefined) return fallback;
+    if (threshold < 0) {
+      throw this.problem("formula.error.notNegative", { argument: this.arg(name), value: this.shown(value) });
+    }
+    return threshold;
+  }
+
+  metric(name: Arg, value: RawCell): Metric {
+    if (isBlank(value)) return "increase";
+    let metric = this.metrics.get(value);
+    if (metric === undefined) {
+      metric = matchChoice(METRIC_CHOICES, value) ?? null;
+      this.metrics.set(value, metric);
+    }
+    if (metric === null) {
+      throw this.problem("formula.error.notInList", {
+        argument: this.arg(name),
+        allowed: METRIC_CHOICES.map((c) => c.label[this.lang]).join(", "),
+        value: this.shown(value),
+      });
+    }
+    return metric;
+  }
+
+  /**
+   * A key result's score by KRSCORE's rules: undefined without a current value; the baseline and
+   * the target are then required, and a target equal to the baseline is an error, not NaN.
+   */
+  krScore(names: readonly [Arg, Arg, Arg, Arg], cells: readonly RawCell[], from: number): number | undefined {
+    const current = cells[from + 2];
+    if (isBlank(current)) return undefined;
+    const target = cells[from + 1];
+    const result = krScore({
+      baseline: this.number(names[0], cells[from]),
+      target: this.number(names[1], target),
+      current: this.number(names[2], current),
+      metric: this.metric(names[3], cells[from + 3]),
+    });
+    if (result.kind === "target-equals-baseline") {
+      throw this.problem("formula.error.targetEqualsBaseline", { value: this.shown(target) });
+    }
+    return result.kind === "score" ? result.score : undefined;
+  }
+
+  shapeProblem(
+    names: readonly Arg[],
+    values: readonly FormulaArg[],
+  ): { rows: number; columns: number } | undefined {
+    const shape = commonShape(names.map((name, i) => ({ name, value: values[i] })));
+    if (shape.ok) return shape.shape;
+    throw this.problem("formula.error.shape", {
+      argument: this.arg(shape.argument as Arg),
+      other: this.arg(shape.other as Arg),
+      rows: shape.shape.rows,
+      columns: shape.shape.columns,
+    });
+  }
+}
+
+/**
+ * Reads days for one call, remembering those already read: a column of dates repeats a few days,
+ * and finding a Date's day in a time zone is the slow part.
+ */
+class DayReader {
+  /** Date instants and texts already read → their day. */
+  private readonly days = new Map<number | string, Day>();
+
+  constructor(
+    private readonly call: Call,
+    private readonly name: Arg,
+  ) {}
+
+  /** A required day: a Date, or text such as 2026-10-01 or 01/10/2026. */
+  read(value: RawCell): Day {
+    const date = isDate(value);
+    const key = date ? value.getTime() : typeof value === "string" ? value : undefined;
+    const known = key === undefined ? undefined : this.days.get(key);
+    if (known !== undefined) return known;
+    if (isBlank(value)) {
+      throw this.call.problem("formula.error.missing", { argument: this.call.arg(this.name) });
+    }
+    // The time zone only matters for a Date; text dates need no call to read it.
+    const day = parseDay(value, date ? this.call.timeZone() : "UTC");
+    if (day === undefined) {
+      throw this.call.problem("formula.error.notDate", {
+        argument: this.call.arg(this.name),
+        value: this.call.shown(value),
+      });
+    }
+    if (key !== undefined) this.days.set(key, day);
+    return day;
+  }
+}
+
+/**
+ * Runs `compute` on every cell of the arguments' common shape (single values are broadcast), or
+ * once when every argument is a single value. `compute` gets the cells in argument order, in one
+ * array reused from cell to cell. A problem in one cell of a range becomes that cell's text.
+ */
+function overCells(
+  call: Call,
+  names: readonly Arg[],
+  values: readonly FormulaArg[],
+  compute: (cells: readonly RawCell[]) => Out,
+): Out | Out[][] {
+  const shape = call.shapeProblem(names, values);
+  const cells: RawCell[] = new Array<RawCell>(values.length);
+  if (!shape) {
+    for (let i = 0; i < values.length; i++) cells[i] = values[i] as RawCell;
+    return compute(cells);
+  }
+  const out: Out[][] = new Array<Out[]>(shape.rows);
+  for (let r = 0; r < shape.rows; r++) {
+    const line: Out[] = new Array<Out>(shape.columns);
+    for (let c = 0; c < shape.columns; c++) {
+      for (let i = 0; i < values.length; i++) cells[i] = at(values[i] as FormulaArg, r, c);
+      try {
+        line[c] = compute(cells);
+      } catch (error) {
+        if (!(error instanceof Problem)) throw error;
+        line[c] = error.message;
+      }
+    }
+    out[r] = line;
   }
   return out;
 }
 
-function requireNumber(lang: Lang, fn: string, argument: string, value: RawCell): number {
-  const parsed = parseNumber(value);
-  if (parsed.ok) return parsed.value;
-  if (parsed.reason === "blank") throw new FormulaError(t(lang, "formula.error.missing", { fn, argument }));
-  throw new FormulaError(t(lang, "formula.error.notNumber", { fn, argument, value: shown(value) }));
-}
-
-/** A value as the user would recognise it in a message, cut short. */
-function shown(value: RawCell): string {
-  const text = String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-const METRIC_WORDS: Record<string, Metric> = {
-  increase: "increase",
-  augmenter: "increase",
-  hausse: "increase",
-  decrease: "decrease",
-  diminuer: "decrease",
-  baisse: "decrease",
-  milestone: "milestone",
-  jalon: "milestone",
-  threshold: "threshold",
-  seuil: "threshold",
-};
-
-function readMetric(lang: Lang, fn: string, value: RawCell): Metric {
-  if (value === undefined || value === null || value === "") return "increase";
-  const metric = METRIC_WORDS[String(value).trim().toLowerCase()];
-  if (!metric) {
-    throw new FormulaError(
-      t(lang, "formula.error.unknownMetric", { fn, allowed: METRICS.join(", "), value: shown(value) }),
-    );
-  }
-  return metric;
-}
-
-/** Runs a formula: localized errors pass through, anything unexpected is reported without a stack trace. */
-function formula(
-  fn: string,
-  args: { name: string; value: FormulaArg }[],
-  compute: (lang: Lang, cell: (name: string) => RawCell) => Cell,
-): Cell | Cell[][] {
-  const lang = userLang();
+/** Runs a formula: localized problems become the Error Sheets shows, anything else loses its stack. */
+function formula(fn: string, run: (call: Call) => Out | Out[][]): Out | Out[][] {
+  const call = new Call(fn);
   try {
-    return overCells(lang, fn, args, (cell) => compute(lang, cell));
+    return run(call);
   } catch (error) {
-    // Sheets shows only the message; a plain Error keeps our own class and stack out of it.
+    // Sheets shows only the message; a plain Error keeps our own classes and stacks out of it.
     // eslint-disable-next-line preserve-caught-error
-    if (error instanceof FormulaError) throw new Error(error.message);
+    if (error instanceof Problem) throw new Error(error.message);
     // eslint-disable-next-line preserve-caught-error
     throw new Error(`${fn}: ${String((error as Error)?.message ?? error)}`);
   }
 }
+
+const KR_ARGS = ["baseline", "target", "current", "metric"] as const;
 
 /** KRSCORE(baseline, target, current, [metric]): see main.ts for the user documentation. */
 export function krScoreFormula(
@@ -113,28 +311,257 @@ export function krScoreFormula(
   target: FormulaArg,
   current: FormulaArg,
   metric?: FormulaArg,
-) {
-  const fn = "KRSCORE";
-  const args = [
-    { name: "baseline", value: baseline },
-    { name: "target", value: target },
-    { name: "current", value: current },
-    { name: "metric", value: metric },
-  ];
-  return formula(fn, args, (lang, cell) => {
-    if (isBlank(cell("current"))) return "";
-    const result = krScore({
-      baseline: requireNumber(lang, fn, "baseline", cell("baseline")),
-      target: requireNumber(lang, fn, "target", cell("target")),
-      current: requireNumber(lang, fn, "current", cell("current")),
-      metric: readMetric(lang, fn, cell("metric")),
+): Out | Out[][] {
+  return formula("KRSCORE", (call) =>
+    overCells(
+      call,
+      KR_ARGS,
+      [baseline, target, current, metric],
+      (cells) => call.krScore(KR_ARGS, cells, 0) ?? "",
+    ),
+  );
+}
+
+const SHORT_ARGS = ["krScores", "weights"] as const;
+const COLUMN_ARGS = [
+  "ids",
+  "types",
+  "parents",
+  "baselines",
+  "targets",
+  "currents",
+  "metrics",
+  "weights",
+] as const;
+const COLUMN_KR_ARGS = ["baselines", "targets", "currents", "metrics"] as const;
+
+/**
+ * OKRSCORE(kr_scores, [weights]) or OKRSCORE(ids, types, parents, baselines, targets, currents,
+ * [metrics], [weights]), told apart by the number of arguments given: see main.ts.
+ */
+export function okrScoreFormula(...args: FormulaArg[]): Out | Out[][] {
+  return formula("OKRSCORE", (call) => {
+    let count = args.length;
+    while (count > 0 && args[count - 1] === undefined) count--;
+    if (count <= 2) return weightedMean(call, args[0], args[1]);
+    if (count >= 6 && count <= 8) return scoreColumns(call, args);
+    const list = (names: readonly Arg[], optional: number) =>
+      names.map((n, i) => (i >= names.length - optional ? `[${call.arg(n)}]` : call.arg(n))).join(", ");
+    throw call.problem("formula.error.arity", {
+      short: list(SHORT_ARGS, 1),
+      long: list(COLUMN_ARGS, 2),
+      count,
     });
-    if (result.kind === "none") return "";
-    if (result.kind === "target-equals-baseline") {
-      throw new FormulaError(
-        t(lang, "formula.error.targetEqualsBaseline", { fn, value: shown(cell("target")) }),
-      );
+  });
+}
+
+/** The weighted mean of key result scores: blank scores left out, blank weights 1. */
+function weightedMean(call: Call, scores: FormulaArg, weights: FormulaArg): Out {
+  const values = [scores, weights];
+  const shape = call.shapeProblem(SHORT_ARGS, values) ?? { rows: 1, columns: 1 };
+  const krs: WeightedScore[] = [];
+  for (let r = 0; r < shape.rows; r++) {
+    for (let c = 0; c < shape.columns; c++) {
+      const score = call.score("krScores", at(scores, r, c));
+      if (score === undefined) continue;
+      krs.push({ score, weight: call.weight("weights", at(weights, r, c)) });
     }
-    return result.score;
+  }
+  return objectiveScore(krs).score ?? "";
+}
+
+/** One score per row of the OKRs columns, in O(rows). */
+function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
+  const shape = call.shapeProblem(COLUMN_ARGS, values) ?? { rows: 1, columns: 1 };
+  if (shape.columns !== 1) {
+    const wide = values.findIndex((v) => isRange(v));
+    throw call.problem("formula.error.notColumn", {
+      argument: call.arg(COLUMN_ARGS[wide] ?? "ids"),
+      columns: shape.columns,
+    });
+  }
+  const [ids, types, parents, baselines, targets, currents, metrics, weights] = values as FormulaArg[];
+  const out: Out[][] = new Array<Out[]>(shape.rows);
+  const rows: ColumnRow[] = new Array<ColumnRow>(shape.rows);
+  const cells: RawCell[] = new Array<RawCell>(4);
+  const typeCache = new Map<RawCell, RowType | null>();
+  const allowedTypes = () => ROW_TYPES.map((c) => c.label[call.lang]).join(", ");
+  for (let r = 0; r < shape.rows; r++) {
+    const row: ColumnRow = {
+      id: cellText(at(ids, r, 0)),
+      type: undefined,
+      parent: cellText(at(parents, r, 0)),
+      score: undefined,
+      weight: undefined,
+    };
+    rows[r] = row;
+    const typeCell = at(types, r, 0);
+    if (isBlank(typeCell)) continue;
+    try {
+      let type = typeCache.get(typeCell);
+      if (type === undefined) {
+        type = matchChoice(ROW_TYPES, typeCell) ?? null;
+        typeCache.set(typeCell, type);
+      }
+      row.type = type ?? undefined;
+      if (row.type === undefined) {
+        throw call.problem("formula.error.notInList", {
+          argument: call.arg("types"),
+          allowed: allowedTypes(),
+          value: call.shown(typeCell),
+        });
+      }
+      if (row.type !== "kr") continue;
+      cells[0] = at(baselines, r, 0);
+      cells[1] = at(targets, r, 0);
+      cells[2] = at(currents, r, 0);
+      cells[3] = at(metrics, r, 0);
+      const score = call.krScore(COLUMN_KR_ARGS, cells, 0);
+      if (score === undefined) continue;
+      row.weight = call.weight("weights", at(weights, r, 0));
+      row.score = score;
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      out[r] = [error.message];
+    }
+  }
+  const scores = scoreColumn(rows);
+  for (let r = 0; r < shape.rows; r++) out[r] ??= [scores[r] ?? ""];
+  return out;
+}
+
+const STATUS_ARGS = ["score", "startDate", "endDate", "today", "onTrack", "atRisk", "ids"] as const;
+
+/** OKRSTATUS(score, start_date, end_date, [today], [on_track], [at_risk], [ids]): see main.ts. */
+export function okrStatusFormula(
+  score: FormulaArg,
+  startDate: FormulaArg,
+  endDate: FormulaArg,
+  today?: FormulaArg,
+  onTrack?: FormulaArg,
+  atRisk?: FormulaArg,
+  ids?: FormulaArg,
+): Out | Out[][] {
+  // With an ID column, rows without an ID (the empty rows below a table) get no status at all.
+  const hasIds = ids !== undefined && ids !== null && !(typeof ids === "string" && ids === "");
+  return formula("OKRSTATUS", (call) => {
+    const labels = new Map<Status, string>();
+    const label = (status: Status) => {
+      let text = labels.get(status);
+      if (text === undefined) {
+        text = t(call.lang, `status.${status}`);
+        labels.set(status, text);
+      }
+      return text;
+    };
+    const days = quarterReader(call);
+    const quarter = { start: 0, end: 0, today: 0 };
+    const thresholds = { ...DEFAULT_THRESHOLDS };
+    return overCells(
+      call,
+      STATUS_ARGS,
+      [score, startDate, endDate, today, onTrack, atRisk, hasIds ? ids : ""],
+      (cells) => {
+        if (hasIds && isBlank(cells[6])) return "";
+        const value = call.score("score", cells[0]);
+        days(cells[1], cells[2], cells[3], quarter);
+        thresholds.onTrack = call.threshold("onTrack", cells[4], DEFAULT_THRESHOLDS.onTrack);
+        thresholds.atRisk = call.threshold("atRisk", cells[5], DEFAULT_THRESHOLDS.atRisk);
+        if (thresholds.atRisk > thresholds.onTrack) {
+          throw call.problem("formula.error.thresholds", {
+            atRisk: call.arg("atRisk"),
+            atRiskValue: call.shown(cells[5]),
+            onTrack: call.arg("onTrack"),
+            onTrackValue: isBlank(cells[4]) ? DEFAULT_THRESHOLDS.onTrack : call.shown(cells[4]),
+          });
+        }
+        return label(paceStatus(value, quarter, thresholds));
+      },
+    );
+  });
+}
+
+/** Reads start, end and today (today by default) into `into`; the end may not be before the start. */
+function quarterReader(call: Call) {
+  const start = new DayReader(call, "startDate");
+  const end = new DayReader(call, "endDate");
+  const today = new DayReader(call, "today");
+  return (
+    startCell: RawCell,
+    endCell: RawCell,
+    todayCell: RawCell,
+    into: { start: Day; end: Day; today: Day },
+  ) => {
+    into.start = start.read(startCell);
+    into.end = end.read(endCell);
+    if (into.end < into.start) {
+      throw call.problem("formula.error.endBeforeStart", {
+        end: call.arg("endDate"),
+        endValue: isoOf(into.end),
+        start: call.arg("startDate"),
+        startValue: isoOf(into.start),
+      });
+    }
+    into.today = isBlank(todayCell) ? call.today() : today.read(todayCell);
+  };
+}
+
+const PACE_ARGS = ["startDate", "endDate", "today"] as const;
+
+/** OKRPACE(start_date, end_date, [today]): see main.ts. */
+export function okrPaceFormula(
+  startDate: FormulaArg,
+  endDate: FormulaArg,
+  today?: FormulaArg,
+): Out | Out[][] {
+  return formula("OKRPACE", (call) => {
+    const days = quarterReader(call);
+    const quarter = { start: 0, end: 0, today: 0 };
+    return overCells(call, PACE_ARGS, [startDate, endDate, today], (cells) => {
+      days(cells[0], cells[1], cells[2], quarter);
+      return expectedProgress(quarter.start, quarter.end, quarter.today);
+    });
+  });
+}
+
+const BAND_ARGS = ["score"] as const;
+
+/** OKRBAND(score): see main.ts. */
+export function okrBandFormula(score: FormulaArg): Out | Out[][] {
+  return formula("OKRBAND", (call) => {
+    const labels = {
+      red: t(call.lang, "band.red"),
+      yellow: t(call.lang, "band.yellow"),
+      green: t(call.lang, "band.green"),
+    };
+    return overCells(call, BAND_ARGS, [score], (cells) => {
+      const value = call.score("score", cells[0]);
+      return value === undefined ? "" : labels[band(value)];
+    });
+  });
+}
+
+const CHECK_ARGS = ["keyResultText", "baseline", "target"] as const;
+
+/** KRCHECK(key_result_text, [baseline], [target]): see main.ts. */
+export function krCheckFormula(
+  keyResultText: FormulaArg,
+  baseline?: FormulaArg,
+  target?: FormulaArg,
+): Out | Out[][] {
+  return formula("KRCHECK", (call) => {
+    const answers = new Map<string, string>();
+    return overCells(call, CHECK_ARGS, [keyResultText, baseline, target], (cells) =>
+      krCheckText(
+        {
+          title: cellText(cells[0]),
+          metric: undefined,
+          baseline: call.optionalNumber("baseline", cells[1]),
+          target: call.optionalNumber("target", cells[2]),
+        },
+        call.lang,
+        answers,
+      ),
+    );
   });
 }

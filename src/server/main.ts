@@ -4,14 +4,32 @@
  * can be run from the menu or from google.script.run. Wiring only: no logic.
  */
 import type { FormulaArg } from "../core/grid";
-import { krScoreFormula } from "./formulas";
+import {
+  krCheckFormula,
+  krScoreFormula,
+  okrBandFormula,
+  okrPaceFormula,
+  okrScoreFormula,
+  okrStatusFormula,
+} from "./formulas";
+import {
+  checkInCommand,
+  lockPlanCommand,
+  nextQuarterCommand,
+  remindStaleCheckins,
+  reviewCommand,
+  settingsCommand,
+  setUpTemplateCommand,
+  validateCommand,
+} from "./commands";
 import { buildMenu, showHelp as showHelpDialog } from "./menu";
 import { openSidebar as showSidebar } from "./sidebar";
 import * as sidebarApi from "./sidebar-api";
 
-/** Simple trigger: builds the OKR menu. */
+/** Simple trigger: builds the OKR menu; once authorized, reminds of stale key results. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
   buildMenu(e);
+  remindStaleCheckins(e);
 }
 
 /** Runs when the add-on is installed: the menu appears without reloading. */
@@ -24,14 +42,109 @@ export function openSidebar() {
   showSidebar();
 }
 
+/** Menu: shows the Settings sheet. */
+export function openSettings() {
+  settingsCommand();
+}
+
 /** Menu: a short help dialog. */
 export function showHelp() {
   showHelpDialog();
 }
 
+/** Menu: creates the template's sheets, or adds what is missing; offers an example quarter. */
+export function setUpTemplate() {
+  setUpTemplateCommand();
+}
+
+/** Menu: validates the OKRs, marks each finding in the sheet and lists them in the sidebar. */
+export function validate() {
+  validateCommand();
+}
+
+/** Menu: opens the sidebar on the weekly check-in. */
+export function checkIn() {
+  checkInCommand();
+}
+
+/** Sidebar: the key results to check in on, for a team or an owner. */
+export function getCheckins(filter?: Parameters<typeof sidebarApi.getCheckins>[0]) {
+  return sidebarApi.getCheckins(filter);
+}
+
+/** Sidebar: saves a batch of check-ins. */
+export function saveCheckins(request: Parameters<typeof sidebarApi.saveCheckins>[0]) {
+  return sidebarApi.saveCheckins(request);
+}
+
+/** Menu: records today as the plan's lock date. */
+export function lockPlan() {
+  lockPlanCommand();
+}
+
+/** Menu: opens the dialog that generates the quarterly review. */
+export function openReview() {
+  reviewCommand();
+}
+
+/** Menu: opens the dialog that starts the next quarter. */
+export function openNextQuarter() {
+  nextQuarterCommand();
+}
+
+/** Dialog: the review's quarter and teams. */
+export function getReviewOptions() {
+  return sidebarApi.getReviewOptions();
+}
+
+/** Dialog: generates the quarterly review sheet. */
+export function generateReview(request: Parameters<typeof sidebarApi.generateReview>[0]) {
+  return sidebarApi.generateReview(request);
+}
+
+/** Dialog: the objectives proposed for the next quarter. */
+export function getNextQuarter() {
+  return sidebarApi.getNextQuarter();
+}
+
+/** Dialog: starts the next quarter with the picked objectives. */
+export function startNextQuarter(request: Parameters<typeof sidebarApi.startNextQuarter>[0]) {
+  return sidebarApi.startNextQuarter(request);
+}
+
 /** Sidebar: the user's language and what the first screen needs. */
 export function getSidebarContext() {
   return sidebarApi.getSidebarContext();
+}
+
+/** Sidebar: the current findings, without marking the sheet. */
+export function getFindings() {
+  return sidebarApi.getFindings();
+}
+
+/** Sidebar: validates again, marking the sheet. */
+export function validateNow() {
+  return sidebarApi.validateNow();
+}
+
+/** Sidebar: selects a finding's cell. */
+export function selectCell(request: Parameters<typeof sidebarApi.selectCell>[0]) {
+  return sidebarApi.selectCell(request);
+}
+
+/** Sidebar: moves a "looks like a KPI" key result to the KPIs sheet. */
+export function moveToKpis(request: Parameters<typeof sidebarApi.moveToKpis>[0]) {
+  return sidebarApi.moveToKpis(request);
+}
+
+/** Sidebar: what the drafting wizard needs (settings, teams, this quarter's rows). */
+export function getWizardContext() {
+  return sidebarApi.getWizardContext();
+}
+
+/** Sidebar: writes a drafted objective and its key results, with new IDs. */
+export function insertDraft(draft: Parameters<typeof sidebarApi.insertDraft>[0]) {
+  return sidebarApi.insertDraft(draft);
 }
 
 /**
@@ -42,10 +155,117 @@ export function getSidebarContext() {
  * @param {number|Array<Array<number>>} baseline The value at the start of the quarter.
  * @param {number|Array<Array<number>>} target The value to reach by the end of the quarter.
  * @param {number|Array<Array<number>>} current The latest value; leave empty for no score yet.
- * @param {string|Array<Array<string>>} [metric] Increase, Decrease, Milestone or Threshold (default Increase).
+ * @param {string|Array<Array<string>>} [metric] Increase, Decrease, Milestone or Threshold, in English or French (default Increase).
  * @return {number|Array<Array<number>>} The score, 0 to 1.
  * @customfunction
  */
 export function KRSCORE(baseline: FormulaArg, target: FormulaArg, current: FormulaArg, metric?: FormulaArg) {
   return krScoreFormula(baseline, target, current, metric);
+}
+
+/**
+ * Scores an objective: the weighted mean of its key results' scores, empty scores left out, empty
+ * weights counted as 1. With 6 to 8 columns instead (ID, Type, Parent, Baseline, Target, Current,
+ * [Metric], [Weight]) it scores a whole OKRs sheet, one score per row: key results as KRSCORE does,
+ * objectives from the key results under them, and a company objective without key results from the
+ * team objectives under it.
+ *
+ * @param {number|Array<Array<number>>} kr_scores_or_ids The key results' scores; or, in the column form, the ID column.
+ * @param {number|Array<Array<number>>} [weights_or_types] The key results' weights (empty = 1); or, in the column form, the Type column.
+ * @param {Array<Array<string>>} [parents] Column form: the Parent column.
+ * @param {Array<Array<number>>} [baselines] Column form: the Baseline column.
+ * @param {Array<Array<number>>} [targets] Column form: the Target column.
+ * @param {Array<Array<number>>} [currents] Column form: the Current column.
+ * @param {Array<Array<string>>} [metrics] Column form: the Metric column (empty = Increase).
+ * @param {Array<Array<number>>} [weights] Column form: the Weight column (empty = 1).
+ * @return {number|Array<Array<number>>} The objective's score, 0 to 1; or one score per row.
+ * @customfunction
+ */
+export function OKRSCORE(
+  kr_scores_or_ids: FormulaArg,
+  weights_or_types?: FormulaArg,
+  parents?: FormulaArg,
+  baselines?: FormulaArg,
+  targets?: FormulaArg,
+  currents?: FormulaArg,
+  metrics?: FormulaArg,
+  weights?: FormulaArg,
+) {
+  return okrScoreFormula(
+    kr_scores_or_ids,
+    weights_or_types,
+    parents,
+    baselines,
+    targets,
+    currents,
+    metrics,
+    weights,
+  );
+}
+
+/**
+ * The pace status of a score: on track, at risk or off track against the share of the quarter
+ * elapsed (score ÷ expected ≥ on_track, ≥ at_risk, else off track), done at 1, not started before
+ * the quarter or without a score. In the spreadsheet's language. Accepts ranges, one status per row.
+ *
+ * @param {number|Array<Array<number>>} score The score, 0 to 1; empty for not started.
+ * @param {Date|string} start_date The quarter's first day (a date, 2026-10-01 or 01/10/2026).
+ * @param {Date|string} end_date The quarter's last day.
+ * @param {Date|string} [today] The day to judge on (default today). A fixed date keeps the formula fast.
+ * @param {number} [on_track] score ÷ expected at or above which it is on track (default 0.9).
+ * @param {number} [at_risk] score ÷ expected at or above which it is at risk (default 0.6).
+ * @param {string|Array<Array<string>>} [ids] The rows' IDs: a row without an ID gets no status (for whole columns).
+ * @return {string|Array<Array<string>>} On track, At risk, Off track, Done or Not started.
+ * @customfunction
+ */
+export function OKRSTATUS(
+  score: FormulaArg,
+  start_date: FormulaArg,
+  end_date: FormulaArg,
+  today?: FormulaArg,
+  on_track?: FormulaArg,
+  at_risk?: FormulaArg,
+  ids?: FormulaArg,
+) {
+  return okrStatusFormula(score, start_date, end_date, today, on_track, at_risk, ids);
+}
+
+/**
+ * Checks a key result's wording as OKR › Validate does: empty when it looks sound, otherwise each
+ * problem as "code: explanation", joined with "; ". Codes: output (an activity, not an outcome),
+ * kpi (keeps a level instead of changing one), vague (nothing measurable). Accepts ranges.
+ *
+ * @param {string|Array<Array<string>>} key_result_text The key result as written.
+ * @param {number|Array<Array<number>>} [baseline] Its baseline, if any.
+ * @param {number|Array<Array<number>>} [target] Its target, if any.
+ * @return {string|Array<Array<string>>} Empty, or the problems found.
+ * @customfunction
+ */
+export function KRCHECK(key_result_text: FormulaArg, baseline?: FormulaArg, target?: FormulaArg) {
+  return krCheckFormula(key_result_text, baseline, target);
+}
+
+/**
+ * The color band of a score, in the spreadsheet's language: Red below 0.4, Yellow below 0.7, Green
+ * from 0.7. Empty for an empty score. Accepts ranges.
+ *
+ * @param {number|Array<Array<number>>} score The score, 0 to 1.
+ * @return {string|Array<Array<string>>} Red, Yellow or Green.
+ * @customfunction
+ */
+export function OKRBAND(score: FormulaArg) {
+  return okrBandFormula(score);
+}
+
+/**
+ * The share of the quarter elapsed on a day, 0 to 1: where key results should be by now.
+ *
+ * @param {Date|string|Array<Array<Date>>} start_date The quarter's first day (a date, 2026-10-01 or 01/10/2026).
+ * @param {Date|string|Array<Array<Date>>} end_date The quarter's last day.
+ * @param {Date|string|Array<Array<Date>>} [today] The day to measure on (default today).
+ * @return {number|Array<Array<number>>} The expected progress, 0 to 1.
+ * @customfunction
+ */
+export function OKRPACE(start_date: FormulaArg, end_date: FormulaArg, today?: FormulaArg) {
+  return okrPaceFormula(start_date, end_date, today);
 }

@@ -3,8 +3,16 @@ import { userLang } from "./locale";
 
 /** Menu items in order: the caption's message key and the global function the item runs. */
 const ITEMS = [
+  { label: "menu.setUp", run: "setUpTemplate" },
   { label: "menu.openSidebar", run: "openSidebar" },
+  { label: "menu.checkIn", run: "checkIn" },
+  { label: "menu.validate", run: "validate" },
   null,
+  { label: "menu.lockPlan", run: "lockPlan" },
+  { label: "menu.review", run: "openReview" },
+  { label: "menu.nextQuarter", run: "openNextQuarter" },
+  null,
+  { label: "menu.settings", run: "openSettings" },
   { label: "menu.help", run: "showHelp" },
 ] as const;
 

@@ -3,14 +3,137 @@
  * module (src/ui/server.ts), so a misspelled call or a wrong argument does not compile. Every
  * argument is untrusted: it is parsed with zod before use.
  */
+import * as z from "zod/mini";
 import type { Lang } from "../core/i18n";
+import { userFacing } from "./errors";
+import { type CheckinView, checkinView, type SaveResult, saveCheckins as save } from "./checkins";
+import { moveKeyResultToKpis } from "./kpis";
+import {
+  generateReview as buildReviewSheet,
+  nextQuarterProposal,
+  type NextQuarterProposal,
+  reviewOptions,
+  type ReviewOptions,
+  startNextQuarter as carryOver,
+} from "./lifecycle";
 import { userLang } from "./locale";
+import { parsePayload, text } from "./payload";
+import { type SidebarView, takeRequestedView } from "./sidebar";
+import { currentFindings, type FindingsView, validateAndMark } from "./validate";
+import {
+  type DraftPayload,
+  type InsertResult,
+  insertDraft as insert,
+  type WizardContext,
+  wizardContext,
+} from "./wizard";
+
+export type { FindingsView, FindingItem } from "./validate";
+export type { CheckinView, SaveResult } from "./checkins";
+export type { NextQuarterProposal, ReviewOptions } from "./lifecycle";
+
+export type { SidebarView } from "./sidebar";
+export type { DraftPayload, InsertResult, WizardContext } from "./wizard";
 
 export interface SidebarContext {
   lang: Lang;
+  /** The view to open first: the menu item that opened the sidebar chose it. */
+  view: SidebarView;
 }
 
 /** What the sidebar needs to draw its first screen. */
 export function getSidebarContext(): SidebarContext {
-  return { lang: userLang() };
+  return { lang: userLang(), view: takeRequestedView() };
+}
+
+/** The current findings, without marking the sheet. */
+export function getFindings(): FindingsView {
+  return userFacing(userLang(), currentFindings);
+}
+
+/** Validates again, marking the sheet, and returns the findings. */
+export function validateNow(): FindingsView {
+  return userFacing(userLang(), validateAndMark);
+}
+
+const cellRequest = () =>
+  z.strictObject({ sheet: text(100), a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/)) });
+
+/** Selects a finding's cell. */
+export function selectCell(request: { sheet: string; a1: string }): void {
+  const lang = userLang();
+  const { sheet, a1 } = parsePayload(lang, cellRequest(), request);
+  userFacing(lang, () => {
+    const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
+    if (!target) throw new Error(sheet);
+    target.getRange(a1).activate();
+  });
+}
+
+const moveRequest = () =>
+  z.strictObject({ row: z.int().check(z.gte(2), z.lte(10_000_000)), krId: text(100) });
+
+/** Moves a "looks like a KPI" key result to the KPIs sheet; answers the confirmation to show. */
+export function moveToKpis(request: { row: number; krId: string }): string {
+  const lang = userLang();
+  const { row, krId } = parsePayload(lang, moveRequest(), request);
+  return userFacing(lang, () => moveKeyResultToKpis(lang, row, krId));
+}
+
+/** The check-in view for a team or an owner (remembered for next time); no filter: the last one. */
+export function getCheckins(filter?: { team?: string; owner?: string } | null): CheckinView {
+  const lang = userLang();
+  return userFacing(lang, () => checkinView(lang, filter));
+}
+
+/** Saves a batch of check-ins, all or nothing, under the document lock. */
+export function saveCheckins(request: {
+  entries: { krId: string; value: number; confidence?: number; comment?: string }[];
+}): SaveResult {
+  const lang = userLang();
+  return userFacing(lang, () => save(lang, request, currentUserEmail()));
+}
+
+function currentUserEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail();
+  } catch {
+    return "";
+  }
+}
+
+/** What the drafting wizard needs: settings, teams, owners and this quarter's rows for live coaching. */
+export function getWizardContext(): WizardContext {
+  const lang = userLang();
+  return userFacing(lang, () => wizardContext(lang));
+}
+
+/** Writes a drafted objective and its key results with new IDs, and selects them. */
+export function insertDraft(draft: DraftPayload): InsertResult {
+  const lang = userLang();
+  return userFacing(lang, () => insert(lang, draft));
+}
+
+/** The review dialog: the quarter and its teams. */
+export function getReviewOptions(): ReviewOptions {
+  const lang = userLang();
+  return userFacing(lang, () => reviewOptions(lang));
+}
+
+/** Generates the review sheet for all teams (team "") or one. */
+export function generateReview(request: { team: string }): { sheet: string; message: string } {
+  const lang = userLang();
+  return userFacing(lang, () => buildReviewSheet(lang, request));
+}
+
+/** The next-quarter dialog: objectives to carry over, proposed ones and next owners. */
+export function getNextQuarter(): NextQuarterProposal {
+  const lang = userLang();
+  return userFacing(lang, () => nextQuarterProposal(lang));
+}
+
+/** Carries the picked objectives into the next quarter and moves Settings there. */
+export function startNextQuarter(request: { carry: { id: string; owner: string }[] }): string {
+  const lang = userLang();
+  return userFacing(lang, () => carryOver(lang, request));
 }

@@ -29,3 +29,17 @@ export function append(parent: Node, ...children: Child[]): void {
 export function clear(node: Node): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
+
+/** Replaces a node's children. */
+export function fill(node: Node, ...children: Child[]): void {
+  clear(node);
+  append(node, ...children);
+}
+
+let ids = 0;
+
+/** A fresh id for tying a label, a hint or a message to its field. */
+export function uid(prefix: string): string {
+  ids += 1;
+  return `${prefix}-${ids}`;
+}

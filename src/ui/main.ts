@@ -1,49 +1,97 @@
 /**
- * The sidebar's entry: asks the server for the user's language, then draws the first screen.
+ * The sidebar's entry: asks the server for the user's language and the view to open, then draws
+ * the navigation and that view. The views are listed here, and only the tabs have a tab; the same
+ * page opened in a modal dialog (review, next quarter) shows its one view, without navigation.
  */
 import { type Lang, t } from "../core/i18n";
-import { clear, el } from "./dom";
+import type { SidebarView } from "../server/sidebar-api";
+import { el, fill } from "./dom";
+import { findingsView } from "./findings";
+import { checkinView } from "./checkin";
+import { nextQuarterView } from "./next-quarter";
+import { reviewView } from "./review";
 import { callServer, onBusyChange } from "./server";
+import type { App, View } from "./view";
+import { wizardView } from "./wizard/view";
+
+/** Every view of the sidebar, in tab order. The first one is the home view. */
+const VIEWS: View[] = [wizardView(), checkinView(), findingsView()];
+
+/** The views opened in a modal dialog (OKR › Generate quarterly review, Start next quarter). */
+const DIALOGS: View[] = [reviewView(), nextQuarterView()];
+
+interface Host {
+  close?: () => void;
+}
+
+/** google.script.host.close, when the page runs where it can be closed (a dialog in Sheets). */
+function hostClose(): (() => void) | undefined {
+  const host = (globalThis as { google?: { script?: { host?: Host } } }).google?.script?.host;
+  return host && typeof host.close === "function" ? () => host.close!() : undefined;
+}
 
 const app = document.getElementById("app") as HTMLElement;
 const status = document.getElementById("status") as HTMLElement;
+let lang: Lang = navigator.language?.toLowerCase().startsWith("fr") ? "fr" : "en";
 
+// The loading indicator for every call; an error already shown there stays until the next one.
 onBusyChange((busy) => {
-  document.body.classList.toggle("busy", busy);
-  document.querySelectorAll<HTMLButtonElement>("button[data-busy]").forEach((button) => {
-    button.disabled = busy;
-  });
+  document.getElementById("app")?.setAttribute("aria-busy", String(busy));
+  if (busy) {
+    status.className = "status loading";
+    status.textContent = t(lang, "sidebar.loading");
+  } else if (status.classList.contains("loading")) {
+    status.className = "status";
+    status.textContent = "";
+  }
 });
 
-function showError(lang: Lang, error: unknown): void {
+function showFatal(error: unknown): void {
   status.className = "status error";
+  status.setAttribute("role", "alert");
   status.textContent = t(lang, "sidebar.error", { message: (error as Error)?.message ?? String(error) });
 }
 
-function renderHome(lang: Lang): void {
+function shell(initial: SidebarView): void {
   document.documentElement.lang = lang;
-  clear(app);
-  app.appendChild(
-    el(
-      "main",
-      { class: "home" },
-      el("h1", {}, t(lang, "sidebar.title")),
-      el("p", {}, t(lang, "sidebar.welcome")),
-    ),
-  );
+  const dialog = DIALOGS.find((v) => v.id === initial);
+  const tabs = new Map<SidebarView, HTMLButtonElement>();
+  const content = el("main", { class: "view" });
+  const context: App = dialog
+    ? { lang, show, dialog: true, close: hostClose() }
+    : { lang, show, dialog: false };
+
+  function show(id: SidebarView): void {
+    const view = (dialog ? DIALOGS : VIEWS).find((v) => v.id === id) ?? VIEWS[0]!;
+    for (const [key, tab] of tabs) {
+      if (key === view.id) tab.setAttribute("aria-current", "page");
+      else tab.removeAttribute("aria-current");
+    }
+    // A fresh element per visit: a call still running for the view left behind draws nowhere.
+    const root = el("div", { class: `view-${view.id}` });
+    fill(content, root);
+    view.mount(root, context);
+  }
+
+  const nav = el("nav", { class: "tabs", "aria-label": t(lang, "nav.label") });
+  for (const view of VIEWS) {
+    const tab = el("button", { type: "button", "data-busy": true }, t(lang, view.label));
+    tab.addEventListener("click", () => show(view.id));
+    tabs.set(view.id, tab);
+    nav.appendChild(tab);
+  }
+  document.body.classList.toggle("dialog", dialog !== undefined);
+  fill(app, !dialog && VIEWS.length > 1 ? nav : null, content);
+  show(initial);
 }
 
 async function start(): Promise<void> {
-  const fallback: Lang = navigator.language?.toLowerCase().startsWith("fr") ? "fr" : "en";
-  status.className = "status loading";
-  status.textContent = t(fallback, "sidebar.loading");
   try {
     const context = await callServer("getSidebarContext");
-    status.className = "status";
-    status.textContent = "";
-    renderHome(context.lang);
+    lang = context.lang;
+    shell(context.view);
   } catch (error) {
-    showError(fallback, error);
+    showFatal(error);
   }
 }
 

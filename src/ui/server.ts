@@ -1,14 +1,25 @@
 /**
  * Typed calls to the server. The names and signatures come from src/server/sidebar-api.ts, so a
- * misspelled function or a wrong argument is a compile error. Each call returns a promise, shows the
- * loading indicator while it runs and disables every button marked `data-busy` (no double submit).
+ * misspelled function or a wrong argument is a compile error; only the functions that
+ * src/server/main.ts also exports can be called (only those are global in Apps Script), and a
+ * type check below fails the build when one is missing there. Each call returns a promise and
+ * tells the busy listeners, so the sidebar shows its loading indicator and disables the buttons
+ * marked `data-busy` (no double submit).
  */
+import type * as Globals from "../server/main";
 import type * as SidebarApi from "../server/sidebar-api";
 
 type Api = typeof SidebarApi;
-export type ServerFunction = {
-  [K in keyof Api]: Api[K] extends (...args: never[]) => unknown ? K : never;
-}[keyof Api];
+type Functions<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
+
+/** The sidebar API's functions that Apps Script can actually run. */
+export type ServerFunction = Functions<Api> & keyof typeof Globals;
+
+/** Fails to compile, naming the function, when sidebar-api.ts exports one that main.ts does not. */
+type Assert<T extends true> = T;
+export type EveryApiFunctionIsGlobal = Assert<
+  [Exclude<Functions<Api>, keyof typeof Globals>] extends [never] ? true : false
+>;
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
@@ -47,21 +58,23 @@ export function callServer<K extends ServerFunction>(
 ): Promise<Awaited<ReturnType<Api[K]>>> {
   return new Promise((resolve, reject) => {
     setPending(1);
-    const runner = scriptRun()
-      .withSuccessHandler((value) => {
-        setPending(-1);
-        resolve(value as Awaited<ReturnType<Api[K]>>);
-      })
-      .withFailureHandler((error) => {
-        setPending(-1);
-        reject(new Error(typeof error === "string" ? error : (error?.message ?? String(error))));
-      });
-    const fn = runner[name];
-    if (typeof fn !== "function") {
+    let runner: ScriptRun;
+    try {
+      runner = scriptRun()
+        .withSuccessHandler((value) => {
+          setPending(-1);
+          resolve(value as Awaited<ReturnType<Api[K]>>);
+        })
+        .withFailureHandler((error) => {
+          setPending(-1);
+          reject(new Error(typeof error === "string" ? error : (error?.message ?? String(error))));
+        });
+      const fn = runner[name];
+      if (typeof fn !== "function") throw new Error(`Unknown server function: ${name}`);
+      (fn as (...a: unknown[]) => void).apply(runner, args);
+    } catch (error) {
       setPending(-1);
-      reject(new Error(`Unknown server function: ${name}`));
-      return;
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
-    (fn as (...a: unknown[]) => void).apply(runner, args);
   });
 }

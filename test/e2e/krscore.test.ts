@@ -40,10 +40,10 @@ describe("KRSCORE from the built bundle", () => {
     expect(() => KRSCORE(5, 5, 5)).toThrow(/target equals the baseline/);
   });
 
-  it("speaks French to a French user", () => {
-    const fr = loadAddon({ locale: "fr_FR" });
+  it("speaks French in a French spreadsheet", () => {
+    const fr = loadAddon({ locale: "en_US", spreadsheetLocale: "fr_FR" });
     expect(() => fr.run("KRSCORE", "abc", 10, 5)).toThrow(
-      "KRSCORE : baseline doit être un nombre, reçu « abc ».",
+      "KRSCORE : l'argument « valeur de départ » doit être un nombre, reçu « abc ».",
     );
   });
 });

@@ -38,3 +38,11 @@ export function t<K extends MessageKey>(
 export function catalogFor(lang: Lang): Catalog {
   return catalogs[lang];
 }
+
+/**
+ * `t` for a key computed at run time (`status.${status}`): the key is still checked to be a
+ * message key, the parameters are not.
+ */
+export function tKey(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return (t as (lang: Lang, key: MessageKey, params: Record<string, string | number>) => string)(lang, key, params);
+}

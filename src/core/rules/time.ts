@@ -6,7 +6,8 @@ import type { Finding } from "../findings";
 import type { Rule } from "./context";
 
 /**
- * A row created after the plan was locked was added mid-quarter.
+ * A row created after the plan was locked was added mid-quarter. Locking the plan dates every row
+ * that has no Created date yet, so a row without one in a locked quarter came later too.
  *
  * @example plan locked 2026-10-05, objective created 2026-11-02 → { code: "added-mid-quarter" }
  */
@@ -14,14 +15,14 @@ export const addedMidQuarter: Rule = (ctx) => {
   const lock = ctx.settings.lockDate;
   if (lock === undefined) return [];
   return ctx.current
-    .filter((r) => r.created !== undefined && r.created > lock)
+    .filter((r) => r.created === undefined || r.created > lock)
     .map((r) => ({
       code: "added-mid-quarter",
       severity: "warning",
       sheet: "okrs",
       row: r.row,
       column: "created",
-      params: { created: isoOf(r.created as number), lockDate: isoOf(lock) },
+      params: { created: r.created === undefined ? "" : isoOf(r.created), lockDate: isoOf(lock) },
     }));
 };
 

@@ -38,6 +38,7 @@ export default messages(
       "{owner} already owned one of this team's objectives in {previousQuarter}: owners rotate each quarter.",
     "finding.added-mid-quarter":
       "Added mid-quarter ({created}, plan locked on {lockDate}): does it replace something?",
+    "finding.added-mid-quarter-undated": "Added mid-quarter (after the plan was locked on {lockDate}): does it replace something?",
     "finding.stale": "No check-in for {days} days: check in weekly to avoid the end-of-quarter rush.",
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
     "severity.error": "Error",
@@ -91,6 +92,8 @@ export default messages(
       "{owner} portait déjà un objectif de cette équipe en {previousQuarter} : les responsables changent chaque trimestre.",
     "finding.added-mid-quarter":
       "Ajouté en cours de trimestre ({created}, plan verrouillé le {lockDate}) : remplace-t-il quelque chose ?",
+    "finding.added-mid-quarter-undated":
+      "Ajouté en cours de trimestre (après le verrouillage du plan le {lockDate}) : remplace-t-il quelque chose ?",
     "finding.stale":
       "Aucun point depuis {days} jours : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
     "finding.setting-invalid":

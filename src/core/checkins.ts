@@ -1,0 +1,164 @@
+/**
+ * Weekly check-ins, the pure part: which key results a person sees, their history and staleness,
+ * and checking a batch of new values before anything is written.
+ */
+import { type Day, isoOf } from "./dates";
+import type { CheckinRow, OkrRow } from "./parse";
+import type { Status } from "./pace";
+import type { QuarterScores } from "./scores";
+import type { Settings } from "./settings";
+
+export interface CheckinFilter {
+  team?: string;
+  owner?: string;
+}
+
+/** One check-in as the sidebar shows it (ISO dates: Dates cannot cross google.script.run). */
+export interface HistoryEntry {
+  date: string;
+  value: number | null;
+  confidence: number | null;
+  comment: string;
+}
+
+export interface CheckinItem {
+  id: string;
+  title: string;
+  team: string;
+  owner: string;
+  unit: string;
+  metric: string;
+  baseline: number | null;
+  target: number | null;
+  current: number | null;
+  confidence: number | null;
+  score: number | null;
+  status: Status;
+  lastCheckIn: string;
+  /** Days since the last check-in (or the quarter's start); stale past the Settings limit. */
+  daysSince: number;
+  stale: boolean;
+  history: HistoryEntry[];
+}
+
+export const HISTORY_LENGTH = 5;
+
+/** A key result's owner: its own, else its objective's. */
+export function ownerOf(kr: OkrRow, byId: ReadonlyMap<string, OkrRow>): string {
+  return kr.owner || byId.get(kr.parent)?.owner || "";
+}
+
+/**
+ * The current quarter's key results for a team or an owner (both empty: all), each with its last
+ * check-ins, newest first.
+ *
+ * @example
+ * checkinItems(okrs, checkins, scores, settings, today, { team: "Sales" }).map((i) => i.id) //=> ["KR-1", "KR-2"]
+ */
+export function checkinItems(
+  okrs: readonly OkrRow[],
+  checkins: readonly CheckinRow[],
+  scores: QuarterScores,
+  settings: Settings,
+  today: Day,
+  filter: CheckinFilter,
+): CheckinItem[] {
+  const current = okrs.filter((r) => r.quarter === settings.quarter);
+  const byId = new Map(current.map((r) => [r.id, r] as const));
+  const history = new Map<string, CheckinRow[]>();
+  for (const c of checkins) {
+    const key = c.krId.toLowerCase();
+    history.set(key, [...(history.get(key) ?? []), c]);
+  }
+  const team = filter.team?.trim().toLowerCase() ?? "";
+  const owner = filter.owner?.trim().toLowerCase() ?? "";
+  return current
+    .filter((r) => r.type === "kr" && r.id !== "")
+    .filter((r) => !team || r.team.toLowerCase() === team)
+    .filter((r) => !owner || ownerOf(r, byId).toLowerCase() === owner)
+    .map((kr): CheckinItem => {
+      const since = kr.lastCheckIn ?? settings.quarterStart;
+      const daysSince = Math.max(0, today - since);
+      const rowScore = scores.byRow.get(kr.row);
+      const past = (history.get(kr.id.toLowerCase()) ?? [])
+        .filter((c) => c.date !== undefined)
+        .sort((a, b) => (b.date as number) - (a.date as number) || b.row - a.row)
+        .slice(0, HISTORY_LENGTH)
+        .map((c) => ({
+          date: isoOf(c.date as number),
+          value: c.value ?? null,
+          confidence: c.confidence ?? null,
+          comment: c.comment,
+        }));
+      return {
+        id: kr.id,
+        title: kr.title,
+        team: kr.team,
+        owner: ownerOf(kr, byId),
+        unit: kr.unit,
+        metric: kr.metric ?? "increase",
+        baseline: kr.baseline ?? null,
+        target: kr.target ?? null,
+        current: kr.current ?? null,
+        confidence: kr.confidence ?? null,
+        score: rowScore?.score ?? null,
+        status: rowScore?.status ?? "not-started",
+        lastCheckIn: kr.lastCheckIn === undefined ? "" : isoOf(kr.lastCheckIn),
+        daysSince,
+        stale:
+          today >= settings.quarterStart && today <= settings.quarterEnd && daysSince > settings.staleDays,
+        history: past,
+      };
+    });
+}
+
+/** Key results of the current quarter without a check-in for longer than the stale limit. */
+export function staleCount(okrs: readonly OkrRow[], settings: Settings, today: Day): number {
+  if (today < settings.quarterStart || today > settings.quarterEnd) return 0;
+  return okrs.filter(
+    (r) =>
+      r.quarter === settings.quarter &&
+      r.type === "kr" &&
+      today - (r.lastCheckIn ?? settings.quarterStart) > settings.staleDays,
+  ).length;
+}
+
+export interface CheckinEntry {
+  krId: string;
+  value: number;
+  confidence?: number | undefined;
+  comment?: string | undefined;
+}
+
+export type EntryProblem =
+  | { code: "unknown-kr"; krId: string }
+  | { code: "not-a-kr"; krId: string }
+  | { code: "other-quarter"; krId: string; quarter: string }
+  | { code: "duplicate-entry"; krId: string };
+
+/**
+ * Checks a batch of check-ins against the sheet as it is now: every key result must exist, be a key
+ * result, and belong to the current quarter; one entry per key result. Values and confidences are
+ * already numbers in range (the server's zod schema checks them).
+ */
+export function checkEntries(
+  entries: readonly CheckinEntry[],
+  okrs: readonly OkrRow[],
+  settings: Settings,
+): EntryProblem[] {
+  const byId = new Map<string, OkrRow>();
+  for (const r of okrs) if (r.id && !byId.has(r.id.toLowerCase())) byId.set(r.id.toLowerCase(), r);
+  const seen = new Set<string>();
+  const problems: EntryProblem[] = [];
+  for (const entry of entries) {
+    const key = entry.krId.toLowerCase();
+    const row = byId.get(key);
+    if (seen.has(key)) problems.push({ code: "duplicate-entry", krId: entry.krId });
+    else if (!row) problems.push({ code: "unknown-kr", krId: entry.krId });
+    else if (row.type !== "kr") problems.push({ code: "not-a-kr", krId: entry.krId });
+    else if (row.quarter !== settings.quarter)
+      problems.push({ code: "other-quarter", krId: entry.krId, quarter: row.quarter });
+    seen.add(key);
+  }
+  return problems;
+}

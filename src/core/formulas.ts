@@ -1,0 +1,123 @@
+/**
+ * The pure part of the custom formulas that is not already a core function: scoring a whole OKRs
+ * column at once (OKRSCORE's column form) and checking one key result's wording (KRCHECK). Both
+ * delegate to what the validator and the review use, so a formula and the menu never disagree.
+ */
+import { describeFinding } from "./describe";
+import type { Finding } from "./findings";
+import type { Lang } from "./i18n";
+import { isNotMeasurable, kpiLikeWords, type KrWording, outputNotOutcomeWords } from "./rules/wording";
+import type { RowType } from "./schema";
+import { rollUpScores } from "./scores";
+
+/** One row of OKRSCORE's column form, its cells already read. */
+export interface ColumnRow {
+  id: string;
+  type: RowType | undefined;
+  parent: string;
+  /** A key result's own score; undefined when it has none (no current value yet, or a bad value). */
+  score: number | undefined;
+  weight: number | undefined;
+}
+
+/**
+ * Scores every row of an OKRs column in O(rows), as scoreQuarter does: key results keep their
+ * score, an objective is the weighted mean of the key results whose Parent is its ID, and a company
+ * objective without any scored key result is the mean of the objectives whose Parent is its ID.
+ * The column form has no Level column, so a company objective is recognised as an objective that
+ * other objectives name as their Parent.
+ *
+ * @example
+ * scoreColumn([
+ *   { id: "O-1", type: "objective", parent: "", score: undefined, weight: undefined },
+ *   { id: "O-2", type: "objective", parent: "O-1", score: undefined, weight: undefined },
+ *   { id: "KR-1", type: "kr", parent: "O-2", score: 1, weight: 3 },
+ *   { id: "KR-2", type: "kr", parent: "O-2", score: 0, weight: undefined },
+ *   { id: "", type: undefined, parent: "", score: undefined, weight: undefined },
+ * ]) //=> [0.75, 0.75, 1, 0, undefined]
+ */
+export function scoreColumn(rows: readonly ColumnRow[]): (number | undefined)[] {
+  const supported = new Set<string>();
+  for (const row of rows) if (row.type === "objective" && row.parent) supported.add(row.parent);
+  return rollUpScores(
+    rows,
+    (row) => row.score,
+    (row) => supported.has(row.id),
+  ).scores;
+}
+
+/** KRCHECK's codes, in the order the checks run, and the validator's finding behind each. */
+export const KR_CHECKS = [
+  { code: "output", finding: "output-not-outcome" },
+  { code: "kpi", finding: "kpi-like" },
+  { code: "vague", finding: "not-measurable" },
+] as const;
+export type KrCheckCode = (typeof KR_CHECKS)[number]["code"];
+
+/**
+ * The validator's wording findings for one key result, in KRCHECK's order: output, kpi, vague.
+ *
+ * @example
+ * checkKeyResult({ title: "Launch the app", metric: undefined, baseline: undefined, target: undefined })
+ * //=> [{ code: "output", finding: { code: "output-not-outcome", severity: "warning", sheet: "okrs", column: "title", params: { words: "launch" } } },
+ * //    { code: "vague", finding: { code: "not-measurable", … } }]
+ */
+export function checkKeyResult(kr: KrWording): { code: KrCheckCode; finding: Finding }[] {
+  const found: { code: KrCheckCode; finding: Finding }[] = [];
+  const output = outputNotOutcomeWords(kr);
+  if (output !== undefined) {
+    const params = { words: output };
+    found.push({
+      code: "output",
+      finding: { code: "output-not-outcome", severity: "warning", sheet: "okrs", column: "title", params },
+    });
+  }
+  const kpi = kpiLikeWords(kr);
+  if (kpi !== undefined) {
+    found.push({
+      code: "kpi",
+      finding: {
+        code: "kpi-like",
+        severity: "warning",
+        sheet: "okrs",
+        column: "title",
+        params: { words: kpi },
+      },
+    });
+  }
+  if (isNotMeasurable(kr)) {
+    found.push({
+      code: "vague",
+      finding: { code: "not-measurable", severity: "warning", sheet: "okrs", column: "title", params: {} },
+    });
+  }
+  return found;
+}
+
+/**
+ * KRCHECK's answer: '' when the key result looks sound, otherwise every problem found as
+ * `code: message`, joined with "; " (output, then kpi, then vague), each message the one the
+ * validator shows for the same finding (its final period dropped before a "; "). The answer depends
+ * only on the findings, so `cache` (one per formula call) lets rows with the same problems share it.
+ *
+ * @example
+ * krCheckText({ title: "Raise NPS from 30 to 45", metric: undefined, baseline: 30, target: 45 }, "en") //=> ""
+ * krCheckText({ title: "Keep churn below 2%", metric: undefined, baseline: undefined, target: undefined }, "en")
+ * //=> "kpi: Looks like a KPI, not an OKR (keep): it keeps a level instead of changing one. Move it to the KPIs sheet."
+ */
+export function krCheckText(kr: KrWording, lang: Lang, cache?: Map<string, string>): string {
+  const found = checkKeyResult(kr);
+  if (found.length === 0) return "";
+  let key = "";
+  for (const { code, finding } of found)
+    key += `${code}\u0000${"words" in finding.params ? finding.params.words : ""}\u0000`;
+  const known = cache?.get(key);
+  if (known !== undefined) return known;
+  let text = "";
+  for (const { code, finding } of found) {
+    if (text) text = `${text.replace(/\.$/, "")}; `;
+    text += `${code}: ${describeFinding(finding, lang)}`;
+  }
+  cache?.set(key, text);
+  return text;
+}

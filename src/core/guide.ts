@@ -1,0 +1,143 @@
+/**
+ * The Guide sheet: the method in short, with good and bad examples, in the user's language — the
+ * shared base of knowledge the teams in the interview lacked. Rows of [topic, explanation].
+ */
+import type { Lang } from "./i18n";
+
+export type GuideRow = [string, string];
+
+const GUIDE: Record<Lang, GuideRow[]> = {
+  en: [
+    ["OKR Sheets — the method in short", ""],
+    [
+      "Objective",
+      "Where you want to go: qualitative, inspiring, a few words. No number — the numbers live in the key results.",
+    ],
+    ["✔ Good", "Win the Brussels market"],
+    ["✘ Bad", "Reach 1M€ revenue (a number: make it a key result)"],
+    [
+      "Key result",
+      "How you will know you got there: a measurable change, from a baseline to a target, with a unit and a direction.",
+    ],
+    ["✔ Good", "Grow active parking partners in Brussels from 120 to 180"],
+    ["✘ Bad", "Improve customer happiness (not measurable)"],
+    [
+      "Outcome, not output",
+      "Measure the change your work brings, not the work itself. “Launch”, “implement”, “organize”, “hire”, “run 5 workshops” are activities.",
+    ],
+    ["✔ Good", "Cut the time to a first booking from 10 to 4 minutes"],
+    ["✘ Bad", "Launch the new onboarding (an output: what should it change?)"],
+    [
+      "KPI, not OKR",
+      "A level you keep healthy (uptime, churn below 2%) is a KPI: watch it on the KPIs sheet. An OKR changes something.",
+    ],
+    ["✘ Bad", "Keep monthly churn below 2% (maintains a level: a KPI)"],
+    [
+      "Focus",
+      "At most 3 objectives per team and 2 to 4 key results per objective (Settings). Too many OKRs means no priority.",
+    ],
+    [
+      "Two levels",
+      "Company and Team are enough. Team objectives link to the company objective they support (Parent). More levels dilute ownership.",
+    ],
+    ["Owners", "Every objective has one owner. Rotate owners each quarter so more people learn to lead."],
+    [
+      "Weekly check-ins",
+      "Every week, update each key result's current value and your confidence (0–10) from the sidebar (OKR › Check-in). Steady progress beats a rush at quarter end.",
+    ],
+    [
+      "Pace",
+      "Status compares the score to the share of the quarter elapsed: on track at 90% of the expected pace or more, at risk from 60%, else off track.",
+    ],
+    [
+      "Scoring",
+      "Score = (current − baseline) ÷ (target − baseline), from 0 to 1. Red below 0.4, yellow below 0.7, green from 0.7.",
+    ],
+    [
+      "Committed vs aspirational",
+      "Committed objectives are expected at 1.0: below, explain why in the review. Aspirational ones aim high: 0.7 is a success.",
+    ],
+    [
+      "The quarter",
+      "Plan → OKR › Lock plan → weekly check-ins → OKR › Generate quarterly review → OKR › Start next quarter. Anything added after the lock is flagged “added mid-quarter”.",
+    ],
+    [
+      "Custom formulas",
+      "=KRSCORE(baseline, target, current), =OKRSCORE(scores), =OKRSTATUS(score, start, end), =KRCHECK(text, baseline, target).",
+    ],
+    [
+      "Formula tip",
+      "Do not pass NOW() or RAND() to a custom formula: Sheets keeps it “Loading…” for ever. Pass a date cell instead, or leave “today” empty.",
+    ],
+  ],
+  fr: [
+    ["OKR Sheets — la méthode en bref", ""],
+    [
+      "Objectif",
+      "Où vous voulez aller : qualitatif, motivant, en quelques mots. Pas de chiffre — les chiffres vont dans les résultats clés.",
+    ],
+    ["✔ Bon", "Conquérir le marché bruxellois"],
+    ["✘ Mauvais", "Atteindre 1 M€ de chiffre d'affaires (un chiffre : faites-en un résultat clé)"],
+    [
+      "Résultat clé",
+      "Comment vous saurez que vous y êtes : un changement mesurable, d'une valeur de départ à une cible, avec une unité et un sens.",
+    ],
+    ["✔ Bon", "Passer de 120 à 180 parkings partenaires actifs à Bruxelles"],
+    ["✘ Mauvais", "Améliorer la satisfaction client (pas mesurable)"],
+    [
+      "Résultat, pas activité",
+      "Mesurez le changement que votre travail apporte, pas le travail lui-même. « Lancer », « mettre en place », « organiser », « recruter », « animer 5 ateliers » sont des activités.",
+    ],
+    ["✔ Bon", "Réduire le temps jusqu'à la première réservation de 10 à 4 minutes"],
+    ["✘ Mauvais", "Mettre en place le nouvel onboarding (une activité : que doit-elle changer ?)"],
+    [
+      "KPI, pas OKR",
+      "Un niveau à garder sain (disponibilité, churn sous 2 %) est un KPI : suivez-le dans la feuille KPI. Un OKR change quelque chose.",
+    ],
+    ["✘ Mauvais", "Maintenir le churn mensuel sous 2 % (maintient un niveau : un KPI)"],
+    [
+      "Focus",
+      "Au plus 3 objectifs par équipe et 2 à 4 résultats clés par objectif (Paramètres). Trop d'OKR, plus de priorité.",
+    ],
+    [
+      "Deux niveaux",
+      "Entreprise et Équipe suffisent. Les objectifs d'équipe se rattachent à l'objectif d'entreprise qu'ils servent (Parent). Plus de niveaux dilue la responsabilité.",
+    ],
+    [
+      "Responsables",
+      "Chaque objectif a un responsable. Faites tourner les responsables chaque trimestre pour que plus de monde apprenne à piloter.",
+    ],
+    [
+      "Point hebdomadaire",
+      "Chaque semaine, mettez à jour la valeur actuelle et votre confiance (0–10) de chaque résultat clé depuis le panneau (OKR › Point hebdo). Un progrès régulier vaut mieux qu'un rush en fin de trimestre.",
+    ],
+    [
+      "Rythme",
+      "Le statut compare le score à la part du trimestre écoulée : en bonne voie à 90 % du rythme attendu ou plus, à risque dès 60 %, sinon en retard.",
+    ],
+    [
+      "Score",
+      "Score = (actuel − départ) ÷ (cible − départ), de 0 à 1. Rouge sous 0,4, jaune sous 0,7, vert à partir de 0,7.",
+    ],
+    [
+      "Engagé ou ambitieux",
+      "Un objectif engagé est attendu à 1,0 : en dessous, expliquez pourquoi dans la revue. Un objectif ambitieux vise haut : 0,7 est une réussite.",
+    ],
+    [
+      "Le trimestre",
+      "Planifier → OKR › Verrouiller le plan → points hebdomadaires → OKR › Générer la revue trimestrielle → OKR › Démarrer le trimestre suivant. Tout ajout après le verrouillage est signalé « ajouté en cours de trimestre ».",
+    ],
+    [
+      "Formules",
+      "=KRSCORE(départ; cible; actuel), =OKRSCORE(scores), =OKRSTATUS(score; début; fin), =KRCHECK(texte; départ; cible).",
+    ],
+    [
+      "Astuce formules",
+      "Ne passez pas MAINTENANT() ni ALEA() à une formule personnalisée : Sheets la laisse « Chargement… » indéfiniment. Passez une cellule de date, ou laissez « aujourd'hui » vide.",
+    ],
+  ],
+};
+
+export function guideRows(lang: Lang): GuideRow[] {
+  return GUIDE[lang];
+}

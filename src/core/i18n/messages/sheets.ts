@@ -1,0 +1,64 @@
+import { messages } from "../define";
+
+/** Template set-up, validation and the other menu commands that work on the sheets. */
+export default messages(
+  {
+    "menu.setUp": "Set up template",
+    "menu.validate": "Validate",
+    "menu.settings": "Settings",
+    "settings.missing": "There is no Settings sheet yet: run OKR › Set up template first.",
+    "setup.askExample":
+      "Fill in an example quarter? It shows scores, statuses and findings at once; delete the rows when you start your own.",
+    "setup.title": "OKR template",
+    "setup.created": "Created: {sheets}.",
+    "setup.kept": "Kept as they were, with your data: {sheets}.",
+    "setup.columnsAdded": "Columns added to {sheet}: {columns}.",
+    "setup.settingsAdded": "Settings added: {settings}.",
+    "setup.noHeader": "{sheet} has data but no header row I recognise: it was left untouched.",
+    "setup.formulaSkipped":
+      "{sheet}: the {column} column already holds values, so its formula was not added.",
+    "setup.exampleAdded": "Example quarter added: {count} objectives and key results.",
+    "setup.done": "The template is ready.",
+    "validate.toast": "{errors} errors, {warnings} warnings, {notes} notes.",
+    "validate.toastTitle": "OKR validation",
+    "validate.clean": "No finding: your OKRs look sound.",
+    "error.generic": "Something went wrong: {message}",
+    "error.badRequest": "The request was refused: {detail}.",
+    "error.busy": "Someone else is saving right now. Please try again in a moment.",
+    "error.noOkrSheet": "There is no OKRs sheet yet: run OKR › Set up template first.",
+    "error.rowChanged": "Row {row} no longer holds {id}: the sheet changed. Validate again and retry.",
+    "error.notKeyResult": "{id} is not a key result.",
+    "kpi.moved": "{id} moved to the KPIs sheet.",
+  },
+  {
+    "menu.setUp": "Préparer le modèle",
+    "menu.validate": "Valider",
+    "menu.settings": "Paramètres",
+    "settings.missing":
+      "Il n'y a pas encore de feuille Paramètres : lancez d'abord OKR › Préparer le modèle.",
+    "setup.askExample":
+      "Remplir un trimestre d'exemple ? Scores, statuts et constats apparaissent aussitôt ; supprimez ces lignes quand vous commencez les vôtres.",
+    "setup.title": "Modèle OKR",
+    "setup.created": "Créé : {sheets}.",
+    "setup.kept": "Conservé tel quel, avec vos données : {sheets}.",
+    "setup.columnsAdded": "Colonnes ajoutées à {sheet} : {columns}.",
+    "setup.settingsAdded": "Paramètres ajoutés : {settings}.",
+    "setup.noHeader":
+      "{sheet} contient des données mais aucune ligne d'en-tête reconnue : elle n'a pas été modifiée.",
+    "setup.formulaSkipped":
+      "{sheet} : la colonne {column} contient déjà des valeurs, sa formule n'a pas été ajoutée.",
+    "setup.exampleAdded": "Trimestre d'exemple ajouté : {count} objectifs et résultats clés.",
+    "setup.done": "Le modèle est prêt.",
+    "validate.toast": "{errors} erreurs, {warnings} avertissements, {notes} remarques.",
+    "validate.toastTitle": "Validation OKR",
+    "validate.clean": "Aucun constat : vos OKR tiennent la route.",
+    "error.generic": "Une erreur est survenue : {message}",
+    "error.badRequest": "La demande a été refusée : {detail}.",
+    "error.busy": "Quelqu'un d'autre enregistre en ce moment. Réessayez dans un instant.",
+    "error.noOkrSheet": "Il n'y a pas encore de feuille OKR : lancez d'abord OKR › Préparer le modèle.",
+    "error.rowChanged":
+      "La ligne {row} ne contient plus {id} : la feuille a changé. Validez à nouveau et réessayez.",
+    "error.notKeyResult": "{id} n'est pas un résultat clé.",
+    "kpi.moved": "{id} a été déplacé dans la feuille KPI.",
+  },
+);

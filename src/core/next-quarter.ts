@@ -1,0 +1,143 @@
+/**
+ * Starting the next quarter: which objectives to propose carrying over, who owns them next (owners
+ * rotate), and the rows to copy — text, metric, target and weights, the last value as the new
+ * baseline, no check-ins. The previous quarter's rows are never touched.
+ */
+import type { Day } from "./dates";
+import { nextIds } from "./draft";
+import type { OkrRow } from "./parse";
+import { nextQuarter, parseQuarter, quarterDays, quarterName } from "./quarters";
+import type { QuarterScores } from "./scores";
+import type { Settings } from "./settings";
+
+export type CarryReason = "aspirational" | "carry";
+
+export interface CarryCandidate {
+  id: string;
+  title: string;
+  team: string;
+  owner: string;
+  kind: string;
+  score: number | null;
+  reasons: CarryReason[];
+  /** Proposed (pre-checked) for carrying over. */
+  proposed: boolean;
+  /** The next person among the team's owners, in the order they first owned an objective. */
+  nextOwner: string;
+  owners: string[];
+}
+
+/** The quarter after the one in Settings, with its calendar dates. */
+export function followingQuarter(settings: Settings): { quarter: string; start: Day; end: Day } | undefined {
+  const current = parseQuarter(settings.quarter);
+  if (!current) return undefined;
+  const next = nextQuarter(current);
+  return { quarter: quarterName(next), ...quarterDays(next) };
+}
+
+/**
+ * Every objective of the current quarter, proposed when aspirational and below 0.7 (or without a
+ * score) or marked "carry over" in the review.
+ *
+ * @example
+ * carryCandidates(okrs, scores, settings, new Set(["O-2"]))[0] //=> { id: "O-2", proposed: true, reasons: ["carry"], nextOwner: "Sofia", … }
+ */
+export function carryCandidates(
+  okrs: readonly OkrRow[],
+  scores: QuarterScores,
+  settings: Settings,
+  markedCarry: ReadonlySet<string>,
+): CarryCandidate[] {
+  const ownersByTeam = new Map<string, string[]>();
+  for (const row of okrs) {
+    if (row.type !== "objective" || !row.owner) continue;
+    const key = row.team.toLowerCase();
+    const list = ownersByTeam.get(key) ?? [];
+    if (!list.some((o) => o.toLowerCase() === row.owner.toLowerCase())) list.push(row.owner);
+    ownersByTeam.set(key, list);
+  }
+  return okrs
+    .filter((r) => r.quarter === settings.quarter && r.type === "objective" && r.id !== "")
+    .map((o): CarryCandidate => {
+      const score = scores.byRow.get(o.row)?.score;
+      const reasons: CarryReason[] = [];
+      if (o.kind === "aspirational" && (score === undefined || score < 0.7)) reasons.push("aspirational");
+      if (markedCarry.has(o.id.toLowerCase())) reasons.push("carry");
+      const owners = ownersByTeam.get(o.team.toLowerCase()) ?? [];
+      const at = owners.findIndex((p) => p.toLowerCase() === o.owner.toLowerCase());
+      const nextOwner = owners.length === 0 ? o.owner : (owners[(at + 1) % owners.length] ?? o.owner);
+      return {
+        id: o.id,
+        title: o.title,
+        team: o.team,
+        owner: o.owner,
+        kind: o.kind ?? "",
+        score: score ?? null,
+        reasons,
+        proposed: reasons.length > 0,
+        nextOwner,
+        owners,
+      };
+    });
+}
+
+export type NewRow = Record<string, string | number | undefined>;
+
+/**
+ * The rows that carry the picked objectives and their key results into the next quarter, with new
+ * IDs. A team objective keeps its link only when its company objective is carried too.
+ *
+ * @example
+ * carryOverRows(okrs, [{ id: "O-2", owner: "Sofia" }], "2026-Q4", "2027-Q1", today).map((r) => r.id) //=> ["O-7", "KR-12", "KR-13"]
+ */
+export function carryOverRows(
+  okrs: readonly OkrRow[],
+  picks: readonly { id: string; owner: string }[],
+  from: string,
+  to: string,
+  today: Day,
+): NewRow[] {
+  const first = nextIds(okrs, 1);
+  let objectiveNumber = Number(first.objectiveId.slice(2));
+  let krNumber = Number(first.krIds[0]!.slice(3));
+  const current = okrs.filter((r) => r.quarter === from);
+  const newIds = new Map<string, string>();
+  for (const pick of picks) newIds.set(pick.id, `O-${objectiveNumber++}`);
+  const rows: NewRow[] = [];
+  for (const pick of picks) {
+    const o = current.find((r) => r.id === pick.id && r.type === "objective");
+    if (!o) continue;
+    rows.push({
+      quarter: to,
+      id: newIds.get(o.id),
+      type: "objective",
+      level: o.level,
+      team: o.team,
+      parent: newIds.get(o.parent) ?? "",
+      title: o.title,
+      owner: pick.owner,
+      kind: o.kind,
+      created: today,
+      notes: `← ${o.id} (${from})`,
+    });
+    for (const kr of current.filter((r) => r.type === "kr" && r.parent === o.id)) {
+      rows.push({
+        quarter: to,
+        id: `KR-${krNumber++}`,
+        type: "kr",
+        team: kr.team,
+        parent: newIds.get(o.id),
+        title: kr.title,
+        owner: kr.owner,
+        metric: kr.metric,
+        unit: kr.unit,
+        baseline: kr.current ?? kr.baseline,
+        target: kr.target,
+        weight: kr.weight,
+        created: today,
+        notes: `← ${kr.id} (${from})`,
+      });
+    }
+  }
+  return rows;
+}

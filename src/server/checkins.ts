@@ -1,0 +1,238 @@
+/**
+ * Weekly check-ins: what the sidebar's check-in view shows, and saving a batch of new values.
+ * Saving happens under the document lock: after taking it the server re-reads, appends the rows to
+ * Check-ins and updates Current, Confidence and Last check-in on the OKRs sheet, one batch each.
+ * When anything in the payload is invalid, nothing is written.
+ */
+import * as z from "zod/mini";
+import type { RawCell } from "../core/cells";
+import {
+  type CheckinEntry,
+  type CheckinFilter,
+  type CheckinItem,
+  checkEntries,
+  checkinItems,
+  type EntryProblem,
+  ownerOf,
+  staleCount,
+} from "../core/checkins";
+import { dateOfDay, type Day } from "../core/dates";
+import { type Lang, t } from "../core/i18n";
+import { analyze } from "../core/index";
+import { parseCheckins, parseOkrs } from "../core/parse";
+import { CHECKINS, OKRS } from "../core/schema";
+import { parseSettings, type Settings } from "../core/settings";
+import { today } from "./clock";
+import { userError } from "./errors";
+import { withDocumentLock } from "./lock";
+import { type FieldLabels, parsePayload, text } from "./payload";
+import { readAll, Workbook } from "./workbook";
+import { nextFreeRow, type TablePlace, updateColumn, writeRows } from "./writer";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface CheckinView {
+  lang: Lang;
+  quarter: string;
+  staleDays: number;
+  teams: string[];
+  owners: string[];
+  filter: CheckinFilter;
+  items: CheckinItem[];
+}
+
+const FILTER_PROPERTY = "okr.checkin.filter";
+export const MAX_ENTRIES = 200;
+export const MAX_COMMENT = 500;
+
+const filterSchema = () => z.strictObject({ team: z.optional(text(100)), owner: z.optional(text(100)) });
+
+function rememberedFilter(): CheckinFilter {
+  try {
+    const raw = PropertiesService.getUserProperties().getProperty(FILTER_PROPERTY);
+    const parsed = filterSchema().safeParse(raw ? JSON.parse(raw) : {});
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The check-in view for a team or an owner; the choice is remembered for next time. */
+export function checkinView(lang: Lang, request: unknown): CheckinView {
+  const wb = Workbook.active();
+  let filter: CheckinFilter;
+  if (request === undefined || request === null) filter = rememberedFilter();
+  else {
+    filter = parsePayload(lang, filterSchema(), request, labels(lang));
+    PropertiesService.getUserProperties().setProperty(FILTER_PROPERTY, JSON.stringify(filter));
+  }
+  const day = today(wb.timeZone);
+  const okrGrid = wb.read("okrs");
+  if (!okrGrid) throw userError(lang, "error.noOkrSheet");
+  const analysis = analyze(
+    { okrs: okrGrid, checkins: wb.read("checkins"), settings: wb.read("settings") },
+    day,
+    wb.timeZone,
+  );
+  const { settings, okrs, checkins, scores } = analysis;
+  const current = okrs.filter((r) => r.quarter === settings.quarter);
+  const byId = new Map(current.map((r) => [r.id, r] as const));
+  const krs = current.filter((r) => r.type === "kr");
+  const unique = (values: string[]) =>
+    [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  return {
+    lang,
+    quarter: settings.quarter,
+    staleDays: settings.staleDays,
+    teams: unique(krs.map((r) => r.team)),
+    owners: unique(krs.map((r) => ownerOf(r, byId))),
+    filter,
+    items: checkinItems(okrs, checkins, scores, settings, day, filter),
+  };
+}
+
+function labels(lang: Lang): FieldLabels {
+  const header = (key: string) =>
+    (OKRS.columns.find((c) => c.key === key) ?? CHECKINS.columns.find((c) => c.key === key))!.header[lang];
+  return {
+    entries: lang === "fr" ? "points" : "check-ins",
+    krId: "ID",
+    value: header("value"),
+    confidence: header("confidence"),
+    comment: header("comment"),
+    team: header("team"),
+    owner: header("owner"),
+  };
+}
+
+const entriesSchema = () =>
+  z.strictObject({
+    entries: z
+      .array(
+        z.strictObject({
+          krId: text(50).check(z.minLength(1)),
+          value: z.number().check(z.refine(Number.isFinite)),
+          confidence: z.optional(z.int().check(z.gte(0), z.lte(10))),
+          comment: z.optional(text(MAX_COMMENT)),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(MAX_ENTRIES)),
+  });
+
+export interface SaveResult {
+  saved: number;
+  message: string;
+}
+
+function describe(lang: Lang, problem: EntryProblem): string {
+  switch (problem.code) {
+    case "unknown-kr":
+      return t(lang, "checkin.unknownKr", { id: problem.krId });
+    case "not-a-kr":
+      return t(lang, "checkin.notKr", { id: problem.krId });
+    case "other-quarter":
+      return t(lang, "checkin.otherQuarter", { id: problem.krId, quarter: problem.quarter });
+    case "duplicate-entry":
+      return t(lang, "checkin.duplicate", { id: problem.krId });
+  }
+}
+
+/** Saves a batch of check-ins for today, all or nothing. */
+export function saveCheckins(lang: Lang, request: unknown, author: string): SaveResult {
+  const { entries } = parsePayload(lang, entriesSchema(), request, labels(lang));
+  return withDocumentLock(lang, () => {
+    const wb = Workbook.active();
+    const okrSheet = wb.find("okrs");
+    const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[lang]);
+    if (!okrSheet) throw userError(lang, "error.noOkrSheet");
+    const day = today(wb.timeZone);
+    // Re-read under the lock: another person may have saved a moment ago.
+    const okrGrid = readAll(okrSheet);
+    const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
+    const okrs = parseOkrs(okrGrid, wb.timeZone);
+    const problems = checkEntries(entries, okrs.items, settings);
+    if (problems.length > 0) {
+      throw userError(lang, "checkin.nothingSaved", {
+        problems: problems
+          .slice(0, 5)
+          .map((p) => describe(lang, p))
+          .join("; "),
+      });
+    }
+    appendToLog(logSheet, lang, entries, day, author, wb.timeZone);
+    updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day);
+    return {
+      saved: entries.length,
+      message:
+        entries.length === 1
+          ? t(lang, "checkin.savedOne")
+          : t(lang, "checkin.saved", { count: entries.length }),
+    };
+  });
+}
+
+function appendToLog(
+  sheet: Sheet,
+  lang: Lang,
+  entries: CheckinEntry[],
+  day: Day,
+  author: string,
+  timeZone: string,
+): void {
+  let grid = readAll(sheet);
+  if (grid.length === 0) {
+    const header = CHECKINS.columns.map((c) => c.header[lang]);
+    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    grid = [header];
+  }
+  const table = parseCheckins(grid, timeZone).table;
+  const place: TablePlace = table.headerRow
+    ? { headerRow: table.headerRow, columns: table.columns }
+    : { headerRow: 1, columns: Object.fromEntries(CHECKINS.columns.map((c, i) => [c.key, i])) };
+  const rows = entries.map((e) => ({
+    date: day,
+    krId: e.krId,
+    value: e.value,
+    confidence: e.confidence,
+    comment: e.comment ?? "",
+    author,
+  }));
+  writeRows(sheet, nextFreeRow(grid, place, CHECKINS.columns), place, CHECKINS.columns, rows);
+}
+
+/** Current, Confidence and Last check-in of the updated key results: one write per column. */
+function updateKeyResults(
+  sheet: Sheet,
+  grid: RawCell[][],
+  columns: Record<string, number>,
+  okrs: ReturnType<typeof parseOkrs>["items"],
+  entries: CheckinEntry[],
+  day: Day,
+): void {
+  const rowOf = new Map(okrs.map((r) => [r.id.toLowerCase(), r.row] as const));
+  const values: Record<string, (e: CheckinEntry) => number | Date | undefined> = {
+    current: (e) => e.value,
+    confidence: (e) => e.confidence,
+    lastCheckIn: () => dateOfDay(day),
+  };
+  for (const [key, valueOf] of Object.entries(values)) {
+    const column = columns[key];
+    if (column === undefined) continue;
+    const updates = new Map<number, number | Date>();
+    for (const entry of entries) {
+      const value = valueOf(entry);
+      if (value !== undefined) updates.set(rowOf.get(entry.krId.toLowerCase())!, value);
+    }
+    updateColumn(sheet, grid, column, updates);
+  }
+}
+
+/** On open: how many key results have gone without a check-in too long (0 outside the quarter). */
+export function staleReminder(): { count: number; settings: Settings } | undefined {
+  const wb = Workbook.active();
+  const okrs = wb.read("okrs");
+  if (!okrs) return undefined;
+  const day = today(wb.timeZone);
+  const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
+  return { count: staleCount(parseOkrs(okrs, wb.timeZone).items, settings, day), settings };
+}

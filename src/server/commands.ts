@@ -1,0 +1,94 @@
+/**
+ * Menu commands: what happens when a user picks an item of the OKR menu. Each one talks to the
+ * user (alerts, toasts, the sidebar) and delegates the work to its module.
+ */
+import { t } from "../core/i18n";
+import { staleReminder } from "./checkins";
+import { userLang } from "./locale";
+import { lockPlan, lockQuestion } from "./lifecycle";
+import { Workbook } from "./workbook";
+import { openDialog, openSidebar } from "./sidebar";
+import { setUpTemplate } from "./template";
+import { validateAndMark } from "./validate";
+
+export function setUpTemplateCommand(): void {
+  const lang = userLang();
+  const ui = SpreadsheetApp.getUi();
+  const report = setUpTemplate(
+    lang,
+    () =>
+      ui.alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui.ButtonSet.YES_NO) === ui.Button.YES,
+  );
+  const lines = [
+    report.created.length ? t(lang, "setup.created", { sheets: report.created.join(", ") }) : "",
+    report.kept.length ? t(lang, "setup.kept", { sheets: report.kept.join(", ") }) : "",
+    ...report.notes,
+    report.exampleRows ? t(lang, "setup.exampleAdded", { count: report.exampleRows }) : "",
+    t(lang, "setup.done"),
+  ].filter(Boolean);
+  ui.alert(t(lang, "setup.title"), lines.join("\n\n"), ui.ButtonSet.OK);
+}
+
+export function validateCommand(): void {
+  validateAndMark();
+  openSidebar("findings");
+}
+
+export function checkInCommand(): void {
+  openSidebar("checkin");
+}
+
+/**
+ * On open, once authorized: a toast when key results have gone without a check-in too long.
+ * Never fails the menu: any problem reading the sheet is silently skipped.
+ */
+export function remindStaleCheckins(e: GoogleAppsScript.Events.SheetsOnOpen | undefined): void {
+  if (!e || e.authMode === ScriptApp.AuthMode.NONE) return;
+  try {
+    const reminder = staleReminder();
+    if (!reminder || reminder.count === 0) return;
+    const lang = userLang();
+    const days = reminder.settings.staleDays;
+    const message =
+      reminder.count === 1
+        ? t(lang, "checkin.staleToastOne", { days })
+        : t(lang, "checkin.staleToast", { count: reminder.count, days });
+    SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "checkin.staleTitle"), 10);
+  } catch {
+    // The reminder is a courtesy; the menu matters more.
+  }
+}
+
+export function lockPlanCommand(): void {
+  const lang = userLang();
+  const ui = SpreadsheetApp.getUi();
+  const wb = Workbook.active();
+  const { quarter, date, previous } = lockQuestion(lang, wb);
+  const question = previous
+    ? t(lang, "lock.askAgain", { quarter, previous, date })
+    : t(lang, "lock.ask", { quarter, date });
+  if (ui.alert(t(lang, "lock.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  ui.alert(t(lang, "lock.title"), lockPlan(lang, wb), ui.ButtonSet.OK);
+}
+
+export function reviewCommand(): void {
+  openDialog("review", t(userLang(), "menu.review"));
+}
+
+export function nextQuarterCommand(): void {
+  openDialog("nextQuarter", t(userLang(), "next.title"));
+}
+
+/** Shows the Settings sheet (quarter, dates, limits, thresholds, language). */
+export function settingsCommand(): void {
+  const settings = Workbook.active().find("settings");
+  if (settings) settings.activate();
+  else {
+    const lang = userLang();
+    SpreadsheetApp.getUi().alert(
+      t(lang, "menu.settings"),
+      t(lang, "settings.missing"),
+      SpreadsheetApp.getUi().ButtonSet.OK,
+    );
+  }
+}

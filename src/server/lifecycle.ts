@@ -1,0 +1,255 @@
+/**
+ * The quarter lifecycle from the menu: lock the plan, generate the quarterly review, start the
+ * next quarter. Each reads the sheets once and writes in a number of calls that does not grow with
+ * the rows; nothing the user wrote is overwritten (reviews get a new sheet with a free name).
+ */
+import * as z from "zod/mini";
+import type { RawCell } from "../core/cells";
+import { dateOfDay, type Day, isoOf } from "../core/dates";
+import { type Lang, t } from "../core/i18n";
+import { analyze, type Analysis } from "../core/index";
+import { carryCandidates, type CarryCandidate, carryOverRows, followingQuarter, type NewRow } from "../core/next-quarter";
+import { parseTable } from "../core/parse";
+import { buildReview } from "../core/review";
+import { CARRY_OVER_HEADERS, reviewLayout } from "../core/review-sheet";
+import { type Choice, KINDS, LEVELS, METRIC_CHOICES, OKRS, ROW_TYPES, SETTINGS_SHEET } from "../core/schema";
+import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
+import { normalize } from "../core/text";
+import { today } from "./clock";
+import { userError } from "./errors";
+import { withDocumentLock } from "./lock";
+import { parsePayload, text } from "./payload";
+import { readAll, Workbook } from "./workbook";
+import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Loaded {
+  wb: Workbook;
+  day: Day;
+  okrSheet: Sheet;
+  okrGrid: RawCell[][];
+  settingsSheet: Sheet | undefined;
+  settingsGrid: RawCell[][];
+  analysis: Analysis;
+}
+
+function load(lang: Lang, wb = Workbook.active()): Loaded {
+  const okrSheet = wb.find("okrs");
+  if (!okrSheet) throw userError(lang, "error.noOkrSheet");
+  const okrGrid = readAll(okrSheet);
+  const settingsSheet = wb.find("settings");
+  const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
+  const day = today(wb.timeZone);
+  const analysis = analyze({ okrs: okrGrid, checkins: wb.read("checkins"), settings: settingsGrid }, day, wb.timeZone);
+  return { wb, day, okrSheet, okrGrid, settingsSheet, settingsGrid, analysis };
+}
+
+/** Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks. */
+function writeSettings(loaded: Loaded, lang: Lang, values: Partial<Record<SettingKey, string | number | Date>>): void {
+  const sheet = loaded.settingsSheet ?? loaded.wb.insert("settings", SETTINGS_SHEET.name[lang]);
+  const rows = loaded.analysis.settingsRows;
+  const updates = new Map<number, string | number | Date>();
+  const missing: unknown[][] = [];
+  for (const [key, value] of Object.entries(values) as [SettingKey, string | number | Date][]) {
+    const row = rows[key];
+    if (row !== undefined) updates.set(row, value);
+    else {
+      const def = SETTING_DEFS.find((d) => d.key === key)!;
+      missing.push([def.label[lang], typeof value === "string" ? cellValue(TEXT, value) : value, def.help[lang]]);
+    }
+  }
+  updateColumn(sheet, loaded.settingsGrid, 1, updates);
+  if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
+}
+
+const TEXT = OKRS.columns.find((c) => c.key === "title")!;
+
+// ---------------------------------------------------------------- lock plan
+
+export interface LockQuestion {
+  quarter: string;
+  date: string;
+  previous: string;
+}
+
+/** What the lock question needs: the Settings sheet only (the plan is read again under the lock). */
+export function lockQuestion(lang: Lang, wb = Workbook.active()): LockQuestion {
+  const day = today(wb.timeZone);
+  const { settings } = parseSettings(wb.read("settings") ?? [], day, wb.timeZone);
+  const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
+  return { quarter: settings.quarter, date: isoOf(day), previous };
+}
+
+/**
+ * Records today as the lock date, and dates the current quarter's rows that have no Created date,
+ * so anything added later (even typed by hand) is recognised as "added mid-quarter". `wb` may be
+ * the workbook the question was asked on (its tabs are known; the sheets are read again here).
+ */
+export function lockPlan(lang: Lang, wb = Workbook.active()): string {
+  return withDocumentLock(lang, () => {
+    const loaded = load(lang, wb);
+    const { analysis, day, okrSheet, okrGrid } = loaded;
+    writeSettings(loaded, lang, { lockDate: dateOfDay(day) });
+    const created = analysis.okrTable?.columns.created;
+    if (created !== undefined) {
+      const undated = analysis.okrs.filter((r) => r.quarter === analysis.settings.quarter && r.created === undefined);
+      updateColumn(okrSheet, okrGrid, created, new Map(undated.map((r) => [r.row, dateOfDay(day)] as const)));
+    }
+    return t(lang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
+  });
+}
+
+// ---------------------------------------------------------------- quarterly review
+
+export interface ReviewOptions {
+  lang: Lang;
+  quarter: string;
+  teams: string[];
+}
+
+export function reviewOptions(lang: Lang): ReviewOptions {
+  const { analysis } = load(lang);
+  const teams = analysis.okrs
+    .filter((r) => r.quarter === analysis.settings.quarter && r.type === "objective" && r.level !== "company")
+    .map((r) => r.team);
+  return { lang, quarter: analysis.settings.quarter, teams: [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b)) };
+}
+
+const reviewRequest = () => z.strictObject({ team: text(100) });
+
+const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00", percent: "0%" } as const;
+
+/** Builds the review sheet; answers the sheet's name and a confirmation. */
+export function generateReview(lang: Lang, request: unknown): { sheet: string; message: string } {
+  const { team } = parsePayload(lang, reviewRequest(), request, { team: t(lang, "review.team") });
+  const { wb, day, analysis } = load(lang);
+  const review = buildReview({ okrs: analysis.okrs, checkins: analysis.checkins, scores: analysis.scores, settings: analysis.settings, today: day, team });
+  const layout = reviewLayout(review, lang);
+  const base = t(lang, "review.sheetName", { quarter: review.quarter }) + (team ? ` ${team}` : "");
+  // The free name is the new sheet's name: no need to ask the sheet for it afterwards.
+  const name = wb.freeName(base.slice(0, 90));
+  const sheet = wb.insert(undefined, name);
+  const height = layout.cells.length;
+  const textColumn = { ...TEXT };
+  const values = layout.cells.map((line) =>
+    line.map((cell) => {
+      if (cell.value === undefined || cell.value === "") return "";
+      if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value);
+      return typeof cell.value === "string" ? cellValue(textColumn, cell.value) : cell.value;
+    }),
+  );
+  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  if (maxColumns < layout.width) sheet.insertColumnsAfter(maxColumns, layout.width - maxColumns);
+  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  const range = sheet.getRange(1, 1, height, layout.width);
+  range.setNumberFormats(layout.cells.map((line) => line.map((cell) => NUMBER_FORMATS[cell.kind])));
+  range.setValues(values);
+  range.setBackgrounds(layout.cells.map((line) => line.map((cell) => cell.background ?? null)) as string[][]);
+  range.setFontWeights(layout.cells.map((line) => line.map((cell) => (cell.bold ? "bold" : "normal"))));
+  if (layout.tableRows > 0) {
+    const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    sheet.getRange(layout.tableHeaderRow + 1, layout.columns.carryOver + 1, layout.tableRows, 1).setDataValidation(checkbox);
+  }
+  sheet.setColumnWidth(layout.columns.title + 1, 300);
+  sheet.setColumnWidth(layout.columns.explain + 1, 220);
+  for (const key of ["worked", "didNot"] as const) sheet.setColumnWidth(layout.columns[key] + 1, 220);
+  sheet.setFrozenRows(layout.tableHeaderRow);
+  if (review.chart.length > 0) {
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange(layout.chart.firstRow, 1, layout.chart.rows, 2))
+      .setPosition(1, layout.columns.status + 1, 0, 0)
+      .setOption("title", t(lang, "review.chartTitle"))
+      .setOption("legend", { position: "none" })
+      .setOption("hAxis", { minValue: 0, maxValue: 1 })
+      .build();
+    sheet.insertChart(chart);
+  }
+  sheet.activate();
+  return { sheet: name, message: t(lang, "review.done", { sheet: name }) };
+}
+
+/** The IDs ticked "Carry over?" in the latest review sheet of a quarter, read in one call. */
+function markedCarryOver(wb: Workbook, quarter: string): Set<string> {
+  const names = (["en", "fr"] as const).map((l) => normalize(t(l, "review.sheetName", { quarter })));
+  const sheets = wb.all().filter((s) => names.some((n) => normalize(s.name).startsWith(n)));
+  const latest = sheets[sheets.length - 1];
+  if (!latest) return new Set();
+  const grid = readAll(latest.sheet);
+  const headers = CARRY_OVER_HEADERS.map(normalize);
+  const headerRow = grid.findIndex((line) => line.some((v) => headers.includes(normalize(v))) && line.some((v) => normalize(v) === "id"));
+  if (headerRow < 0) return new Set();
+  const idColumn = grid[headerRow]!.findIndex((v) => normalize(v) === "id");
+  const carryColumn = grid[headerRow]!.findIndex((v) => headers.includes(normalize(v)));
+  return new Set(
+    grid
+      .slice(headerRow + 1)
+      .filter((line) => line[carryColumn] === true)
+      .map((line) => String(line[idColumn] ?? "").toLowerCase()),
+  );
+}
+
+// ---------------------------------------------------------------- next quarter
+
+export interface NextQuarterProposal {
+  lang: Lang;
+  from: string;
+  to: string;
+  candidates: CarryCandidate[];
+}
+
+export function nextQuarterProposal(lang: Lang): NextQuarterProposal {
+  const { wb, analysis } = load(lang);
+  const next = followingQuarter(analysis.settings);
+  if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
+  const marked = markedCarryOver(wb, analysis.settings.quarter);
+  return { lang, from: analysis.settings.quarter, to: next.quarter, candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked) };
+}
+
+const nextRequest = () =>
+  z.strictObject({
+    carry: z.array(z.strictObject({ id: text(50), owner: text(100) })).check(z.maxLength(200)),
+  });
+
+function labelOf(list: readonly Choice[], key: unknown, lang: Lang): string | undefined {
+  return typeof key === "string" ? list.find((c) => c.key === key)?.label[lang] : undefined;
+}
+
+/** Rows from core (list keys) as cells (list labels in the user's language). */
+function withLabels(row: NewRow, lang: Lang): NewRow {
+  return {
+    ...row,
+    type: labelOf(ROW_TYPES, row.type, lang),
+    level: labelOf(LEVELS, row.level, lang),
+    kind: labelOf(KINDS, row.kind, lang),
+    metric: labelOf(METRIC_CHOICES, row.metric, lang),
+  };
+}
+
+/**
+ * Copies the picked objectives into the next quarter and moves Settings there. The previous
+ * quarter's rows stay exactly as they were.
+ */
+export function startNextQuarter(lang: Lang, request: unknown): string {
+  const { carry } = parsePayload(lang, nextRequest(), request);
+  return withDocumentLock(lang, () => {
+    const loaded = load(lang);
+    const { analysis, okrSheet, okrGrid, day } = loaded;
+    const from = analysis.settings.quarter;
+    const next = followingQuarter(analysis.settings);
+    if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: from });
+    const objectives = new Set(analysis.okrs.filter((r) => r.quarter === from && r.type === "objective").map((r) => r.id));
+    const unknown = carry.find((c) => !objectives.has(c.id));
+    if (unknown) throw userError(lang, "next.unknownObjective", { id: unknown.id, from });
+    const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day).map((r) => withLabels(r, lang));
+    const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
+    const place = { headerRow: table.headerRow || 1, columns: table.columns };
+    writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows);
+    writeSettings(loaded, lang, { quarter: next.quarter, quarterStart: dateOfDay(next.start), quarterEnd: dateOfDay(next.end), lockDate: "" });
+    const count = carry.length;
+    return count ? t(lang, "next.done", { to: next.quarter, count }) : t(lang, "next.none", { to: next.quarter });
+  });
+}
+

@@ -1,0 +1,173 @@
+/**
+ * OKR › Validate: reads each sheet once, runs the core validation, marks each finding where it is
+ * (a note and a soft background; earlier marks cleared, the user's own kept), and returns the
+ * findings for the sidebar's list.
+ */
+import type { RawCell } from "../core/cells";
+import { analyze, type Analysis } from "../core/index";
+import { describeFinding } from "../core/describe";
+import type { Finding, Severity } from "../core/findings";
+import { type Lang, langFromLocale, t } from "../core/i18n";
+import { applyMarks, type Mark } from "../core/marks";
+import { parseTable } from "../core/parse";
+import { SHEETS, type SheetKey } from "../core/schema";
+import { columnLetters } from "../core/template";
+import { today } from "./clock";
+import { userLang } from "./locale";
+import { Workbook } from "./workbook";
+
+/** One finding as the sidebar shows it. Plain data: it crosses google.script.run. */
+export interface FindingItem {
+  code: Finding["code"];
+  severity: Severity;
+  message: string;
+  sheet: string;
+  /** The cell to select, e.g. "M5"; empty for a finding about a whole sheet. */
+  a1: string;
+  row: number;
+  /** Set on "looks like a KPI" findings: the key result's ID, for the move to the KPIs sheet. */
+  krId?: string;
+}
+
+export interface FindingsView {
+  lang: Lang;
+  counts: Record<Severity, number>;
+  items: FindingItem[];
+}
+
+const MARKED: SheetKey[] = ["okrs", "checkins", "kpis", "settings"];
+
+/**
+ * The sheets that hold our marks after the last run, as a JSON list of sheet keys: the next run
+ * reads the notes and colours of those and of the sheets with findings, not of every sheet.
+ */
+const MARKED_PROPERTY = "okr.marked";
+
+interface Loaded {
+  wb: Workbook;
+  grids: Partial<Record<SheetKey, RawCell[][]>>;
+  /** Each sheet's data range, as read: marks are read and written on it, no new range needed. */
+  ranges: Partial<Record<SheetKey, GoogleAppsScript.Spreadsheet.Range>>;
+  analysis: Analysis;
+  lang: Lang;
+}
+
+function load(): Loaded {
+  const wb = Workbook.active();
+  const grids: Partial<Record<SheetKey, RawCell[][]>> = {};
+  const ranges: Partial<Record<SheetKey, GoogleAppsScript.Spreadsheet.Range>> = {};
+  for (const key of MARKED) {
+    const read = wb.readRange(key);
+    grids[key] = read?.values;
+    if (read) ranges[key] = read.range;
+  }
+  const analysis = analyze(
+    { okrs: grids.okrs, checkins: grids.checkins, kpis: grids.kpis, settings: grids.settings },
+    today(wb.timeZone),
+    wb.timeZone,
+  );
+  const setting = analysis.settings.language;
+  const lang = setting === "auto" ? userLang() : langFromLocale(setting);
+  return { wb, grids, ranges, analysis, lang };
+}
+
+/** Where each column of a sheet sits in its grid (Settings is label | value | about). */
+function columnsOf(key: SheetKey, grid: RawCell[][]): Record<string, number> {
+  if (key === "settings") return { setting: 0, value: 1, help: 2 };
+  return parseTable(key, SHEETS[key].columns, grid).columns;
+}
+
+/** The column a finding about a whole row points at: the title, or the first column. */
+function fallbackColumn(key: SheetKey, columns: Record<string, number>): number {
+  return columns.title ?? columns.name ?? columns.krId ?? 0;
+}
+
+function view(loaded: Loaded): FindingsView {
+  const { wb, grids, analysis, lang } = loaded;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const columnCache = new Map<SheetKey, Record<string, number>>();
+  const items = analysis.findings.map((finding): FindingItem => {
+    counts[finding.severity]++;
+    let a1 = "";
+    if (finding.row !== undefined && grids[finding.sheet]) {
+      if (!columnCache.has(finding.sheet))
+        columnCache.set(finding.sheet, columnsOf(finding.sheet, grids[finding.sheet]!));
+      const columns = columnCache.get(finding.sheet)!;
+      const column = finding.column !== undefined ? columns[finding.column] : undefined;
+      a1 = `${columnLetters(column ?? fallbackColumn(finding.sheet, columns))}${finding.row}`;
+    }
+    const item: FindingItem = {
+      code: finding.code,
+      severity: finding.severity,
+      message: describeFinding(finding, lang),
+      sheet: wb.nameOf(finding.sheet) ?? SHEETS[finding.sheet].name[lang],
+      a1,
+      row: finding.row ?? 0,
+    };
+    if (finding.code === "kpi-like" && finding.sheet === "okrs") {
+      const kr = analysis.okrs.find((r) => r.row === finding.row);
+      if (kr?.id) item.krId = kr.id;
+    }
+    return item;
+  });
+  return { lang, counts, items };
+}
+
+/** The sheets marked by the last run; unknown (never recorded) means none: marks and this record came together. */
+function markedBefore(wb: Workbook): Set<SheetKey> {
+  try {
+    const parsed: unknown = JSON.parse(wb.property(MARKED_PROPERTY) ?? "[]");
+    return new Set(Array.isArray(parsed) ? MARKED.filter((key) => parsed.includes(key)) : MARKED);
+  } catch {
+    return new Set(MARKED);
+  }
+}
+
+/**
+ * Replaces earlier marks with the new ones: two reads and two writes per sheet, whatever its size,
+ * and only on the sheets that have findings now or had marks before.
+ */
+function mark(loaded: Loaded): void {
+  const { wb, grids, ranges, analysis, lang } = loaded;
+  const before = markedBefore(wb);
+  const after = new Set<SheetKey>();
+  for (const key of MARKED) {
+    const grid = grids[key];
+    const range = ranges[key];
+    if (!range || !grid || grid.length === 0) continue;
+    const findings = analysis.findings.filter((f) => f.sheet === key && f.row !== undefined);
+    if (findings.length === 0 && !before.has(key)) continue;
+    const columns = columnsOf(key, grid);
+    const marks: Mark[] = findings.map((f) => ({
+      row: f.row! - 1,
+      column: (f.column !== undefined ? columns[f.column] : undefined) ?? fallbackColumn(key, columns),
+      severity: f.severity,
+      text: describeFinding(f, lang),
+    }));
+    if (marks.length > 0) after.add(key);
+    const result = applyMarks(range.getNotes(), range.getBackgrounds(), marks);
+    if (!result.changed) continue;
+    range.setNotes(result.notes);
+    range.setBackgrounds(result.backgrounds);
+  }
+  wb.setProperty(MARKED_PROPERTY, JSON.stringify(MARKED.filter((key) => after.has(key))));
+}
+
+/** OKR › Validate and the sidebar's "Validate again": marks the sheet, toasts the counts. */
+export function validateAndMark(): FindingsView {
+  const loaded = load();
+  mark(loaded);
+  const result = view(loaded);
+  const { error, warning, info } = result.counts;
+  const message =
+    result.items.length === 0
+      ? t(result.lang, "validate.clean")
+      : t(result.lang, "validate.toast", { errors: error, warnings: warning, notes: info });
+  loaded.wb.ss.toast(message, t(result.lang, "validate.toastTitle"), 8);
+  return result;
+}
+
+/** The findings, without touching the sheet (the sidebar's list when it opens). */
+export function currentFindings(): FindingsView {
+  return view(load());
+}

@@ -1,0 +1,105 @@
+/**
+ * Writing rows into a table sheet in one batch: after the last row that holds anything, only into
+ * our input columns (never over the Score and Status formulas, never into a user's own columns),
+ * user text as text (formula injection), days as dates.
+ */
+import { asText, isBlank, type RawCell } from "../core/cells";
+import { dateOfDay } from "../core/dates";
+import type { ColumnDef } from "../core/schema";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type RowValues = Record<string, string | number | boolean | undefined>;
+
+export interface TablePlace {
+  /** 1-based header row. */
+  headerRow: number;
+  /** 0-based column index of each schema column present. */
+  columns: Record<string, number>;
+}
+
+/** 1-based row after the last one holding anything outside the computed columns. */
+export function nextFreeRow(grid: RawCell[][], place: TablePlace, defs: readonly ColumnDef[]): number {
+  const computed = new Set(defs.filter((d) => d.type === "computed").map((d) => place.columns[d.key]));
+  for (let r = grid.length - 1; r >= place.headerRow; r--) {
+    if (grid[r]!.some((value, c) => !computed.has(c) && !isBlank(value))) return r + 2;
+  }
+  return place.headerRow + 1;
+}
+
+/** A value as it should be written in a column of that type. */
+export function cellValue(def: ColumnDef, value: RowValues[string]): string | number | boolean | Date {
+  if (value === undefined || value === "") return "";
+  if (def.type === "date" && typeof value === "number") return dateOfDay(value);
+  if (typeof value === "number") return Number.isFinite(value) ? value : "";
+  if (typeof value === "boolean") return value;
+  return asText(value);
+}
+
+/** Runs of consecutive column indexes, so each run is one setValues. */
+function runs(indexes: number[]): number[][] {
+  const sorted = [...indexes].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1] === i - 1) last.push(i);
+    else out.push([i]);
+  }
+  return out;
+}
+
+/**
+ * Writes rows starting at a 1-based row, growing the sheet first when it is too short.
+ * Service calls: one getMaxRows, at most one insertRowsAfter, one setValues per run of columns.
+ */
+export function writeRows(
+  sheet: Sheet,
+  at: number,
+  place: TablePlace,
+  defs: readonly ColumnDef[],
+  rows: RowValues[],
+): void {
+  if (rows.length === 0) return;
+  const maxRows = sheet.getMaxRows();
+  const lastNeeded = at + rows.length - 1;
+  if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+  const inputs = defs.filter((d) => d.type !== "computed" && place.columns[d.key] !== undefined);
+  const byIndex = new Map(inputs.map((d) => [place.columns[d.key]!, d]));
+  for (const run of runs([...byIndex.keys()])) {
+    const values = rows.map((row) =>
+      run.map((index) => cellValue(byIndex.get(index)!, row[byIndex.get(index)!.key])),
+    );
+    sheet.getRange(at, run[0]! + 1, rows.length, run.length).setValues(values);
+  }
+}
+
+/**
+ * Sets some cells of one column in a single write over the span of rows concerned. Cells in
+ * between keep what they hold: formulas are written back as formulas, text as text.
+ * Service calls: one getFormulas and one setValues, whatever the number of rows.
+ */
+export function updateColumn(
+  sheet: Sheet,
+  grid: RawCell[][],
+  column: number,
+  updates: ReadonlyMap<number, string | number | boolean | Date>,
+): void {
+  if (updates.size === 0) return;
+  // A loop, not Math.min(...rows): spreading 200,000 rows (locking a large plan) overflows the stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const row of updates.keys()) {
+    if (row < first) first = row;
+    if (row > last) last = row;
+  }
+  const range = sheet.getRange(first, column + 1, last - first + 1, 1);
+  const formulas = range.getFormulas();
+  const values = formulas.map(([formula], i) => {
+    const row = first + i;
+    const next = updates.get(row);
+    if (next !== undefined) return [typeof next === "string" ? asText(next) : next];
+    if (formula) return [formula];
+    const kept = grid[row - 1]?.[column] ?? "";
+    return [typeof kept === "string" ? asText(kept) : (kept as number | boolean | Date)];
+  });
+  range.setValues(values);
+}

@@ -1,0 +1,73 @@
+/**
+ * Call discipline for every server call the sidebar makes: the loading indicator while it runs,
+ * buttons marked `data-busy` disabled until it ends (no double submit), and a failure shown with
+ * the server's localized message next to the action that caused it.
+ */
+import { type Lang, t } from "../core/i18n";
+import { el, fill } from "./dom";
+import { isBusy, onBusyChange } from "./server";
+
+let busy = false;
+
+function apply(button: HTMLButtonElement): void {
+  button.disabled = button.hasAttribute("data-off") || (busy && button.hasAttribute("data-busy"));
+}
+
+onBusyChange((now) => {
+  busy = now;
+  document.body.classList.toggle("busy", now);
+  document.querySelectorAll<HTMLButtonElement>("button[data-busy]").forEach(apply);
+});
+
+/** A button that is disabled while a server call runs. */
+export function busyButton(
+  label: string,
+  onClick: () => void,
+  attrs: Record<string, string | boolean | undefined> = {},
+): HTMLButtonElement {
+  const button = el("button", { type: "button", "data-busy": true, ...attrs }, label);
+  button.addEventListener("click", onClick);
+  apply(button);
+  return button;
+}
+
+/** Enables or disables a button for its own reasons; a running call still disables it. */
+export function setAvailable(button: HTMLButtonElement, available: boolean): void {
+  button.toggleAttribute("data-off", !available);
+  apply(button);
+}
+
+/** Where an action's error (or result) is shown, next to its button. */
+export function actionSlot(): HTMLElement {
+  return el("div", { class: "action-slot", "aria-live": "polite" });
+}
+
+export function showError(slot: HTMLElement, message: string): void {
+  fill(slot, el("p", { class: "msg error", role: "alert" }, message));
+}
+
+export function showNote(slot: HTMLElement, message: string): void {
+  fill(slot, el("p", { class: "msg ok", role: "status" }, message));
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false };
+
+/**
+ * Runs one server call for a user action. Refused while another call runs (a double click sends
+ * one request); a failure is shown in the slot; focus comes back to where it was.
+ */
+export async function act<T>(slot: HTMLElement, lang: Lang, call: () => Promise<T>): Promise<Outcome<T>> {
+  if (isBusy()) return { ok: false };
+  const focused = document.activeElement as HTMLElement | null;
+  fill(slot);
+  try {
+    const value = await call();
+    return { ok: true, value };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    showError(slot, message || t(lang, "sidebar.error", { message: "?" }));
+    return { ok: false };
+  } finally {
+    if (focused?.isConnected && document.activeElement === document.body) focused.focus();
+  }
+}

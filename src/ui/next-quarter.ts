@@ -1,0 +1,243 @@
+/**
+ * The next-quarter dialog (OKR › Start next quarter): the objectives of the quarter ending, each
+ * with a checkbox (ticked when proposed, with the reasons), its score and owner, and the next
+ * owner (the rotation's pick, editable); Start carries the ticked ones over and moves Settings.
+ * Once started, the form gives way to the confirmation: a second Start would start yet another
+ * quarter.
+ */
+import type { CarryCandidate, CarryReason } from "../core/next-quarter";
+import { type Lang, t } from "../core/i18n";
+import type { NextQuarterProposal } from "../server/sidebar-api";
+import { act, actionSlot, busyButton, showError } from "./actions";
+import { announce, closeButton } from "./dialog";
+import { append, el, fill, uid } from "./dom";
+import { formatScore } from "./format";
+import { callServer } from "./server";
+import type { App, View } from "./view";
+
+/** The server's limit for an owner's name (src/server/lifecycle.ts). */
+const MAX_OWNER = 100;
+
+const REASONS: Record<CarryReason, "next.reasonAspirational" | "next.reasonCarry"> = {
+  aspirational: "next.reasonAspirational",
+  carry: "next.reasonCarry",
+};
+
+interface Pick {
+  candidate: CarryCandidate;
+  box: HTMLInputElement;
+  owner: HTMLInputElement;
+  msgs: HTMLElement;
+}
+
+class NextQuarterDialog {
+  private lang: Lang = "en";
+  private app: App | undefined;
+  private root: HTMLElement | undefined;
+  private picks: Pick[] = [];
+
+  mount(root: HTMLElement, app: App): void {
+    this.root = root;
+    this.app = app;
+    this.lang = app.lang;
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const root = this.root!;
+    const slot = actionSlot();
+    fill(root, el("h2", {}, t(this.lang, "next.title")), slot);
+    const outcome = await act(slot, this.lang, () => callServer("getNextQuarter"));
+    if (!root.isConnected) return;
+    if (!outcome.ok) {
+      append(
+        slot,
+        el(
+          "div",
+          { class: "wizard-buttons" },
+          busyButton(t(this.lang, "views.retry"), () => void this.load()),
+          closeButton(this.app!),
+        ),
+      );
+      return;
+    }
+    this.lang = outcome.value.lang;
+    this.draw(outcome.value);
+  }
+
+  private draw(proposal: NextQuarterProposal): void {
+    const lang = this.lang;
+    const { from, to, candidates } = proposal;
+    this.picks = [];
+    const counter = el("p", { class: "counter", "aria-live": "polite" });
+    const count = () =>
+      fill(
+        counter,
+        t(lang, "nextView.picked", {
+          count: this.picks.filter((p) => p.box.checked).length,
+          total: candidates.length,
+        }),
+      );
+    const list =
+      candidates.length === 0
+        ? el("p", { class: "msg note" }, t(lang, "nextView.none", { from, to }))
+        : el(
+            "section",
+            { class: "candidates", "aria-labelledby": "next-candidates" },
+            el("h3", { id: "next-candidates" }, t(lang, "nextView.candidates", { from })),
+            el("ul", {}, ...candidates.map((c) => this.candidate(c, count))),
+            counter,
+          );
+    const slot = actionSlot();
+    const start = busyButton(t(lang, "next.start", { to }), () => this.start(slot), {
+      class: "primary",
+      "data-action": "start",
+    });
+    fill(
+      this.root!,
+      el(
+        "section",
+        { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
+        el("h2", { id: "next-title" }, t(lang, "next.title")),
+        el("p", {}, t(lang, "next.intro", { from, to })),
+        list,
+        el("div", { class: "wizard-buttons" }, closeButton(this.app!), start),
+        slot,
+      ),
+    );
+    count();
+  }
+
+  private candidate(c: CarryCandidate, count: () => void): HTMLElement {
+    const lang = this.lang;
+    const boxId = uid("nq");
+    const titleId = `${boxId}-title`;
+    const box = el("input", { type: "checkbox", id: boxId, checked: c.proposed });
+    const msgs = el("div", { id: uid("nq-msgs"), class: "msgs" });
+    const listId = uid("nq-owners");
+    const owners = el("datalist", { id: listId });
+    for (const name of c.owners) {
+      const option = el("option");
+      option.value = name;
+      owners.appendChild(option);
+    }
+    const owner = el("input", {
+      type: "text",
+      id: uid("nq"),
+      list: listId,
+      maxlength: String(MAX_OWNER),
+      autocomplete: "off",
+      "aria-describedby": msgs.id,
+    });
+    owner.value = c.nextOwner;
+    const pick: Pick = { candidate: c, box, owner, msgs };
+    this.picks.push(pick);
+    const sync = () => {
+      owner.disabled = !box.checked;
+      if (!box.checked) this.mark(pick);
+      count();
+    };
+    box.addEventListener("change", sync);
+    owner.addEventListener("input", () => {
+      if (msgs.hasChildNodes()) this.check(pick);
+    });
+    owner.disabled = !box.checked;
+    const facts = [
+      c.team,
+      t(lang, "nextView.owner", { owner: c.owner || t(lang, "nextView.noOwner") }),
+      c.score === null
+        ? t(lang, "review.noScore")
+        : t(lang, "nextView.score", { score: formatScore(lang, c.score) }),
+    ].filter(Boolean);
+    return el(
+      "li",
+      { class: c.proposed ? "candidate proposed" : "candidate", role: "group", "aria-labelledby": titleId },
+      el(
+        "div",
+        { class: "choice" },
+        box,
+        el(
+          "label",
+          { for: boxId, id: titleId },
+          el("strong", {}, c.id),
+          " — ",
+          el("span", { class: "objective" }, c.title),
+        ),
+      ),
+      el("p", { class: "meta" }, facts.join(" · ")),
+      c.reasons.length > 0
+        ? el(
+            "ul",
+            { class: "reasons" },
+            ...c.reasons.map((r) => el("li", { class: `badge ${r}` }, t(lang, REASONS[r]))),
+          )
+        : null,
+      el(
+        "div",
+        { class: "field" },
+        el("label", { for: owner.id }, t(lang, "next.owner")),
+        owner,
+        owners,
+        msgs,
+      ),
+    );
+  }
+
+  /** A ticked objective needs a next owner. */
+  private check(pick: Pick): boolean {
+    const missing = pick.box.checked && pick.owner.value.trim() === "";
+    this.mark(pick, missing ? t(this.lang, "nextView.ownerNeeded", { id: pick.candidate.id }) : undefined);
+    return !missing;
+  }
+
+  private mark(pick: Pick, error?: string): void {
+    if (error) {
+      pick.owner.setAttribute("aria-invalid", "true");
+      fill(pick.msgs, el("p", { class: "msg error", role: "alert" }, error));
+    } else {
+      pick.owner.removeAttribute("aria-invalid");
+      fill(pick.msgs);
+    }
+  }
+
+  private start(slot: HTMLElement): void {
+    const bad = this.picks.filter((p) => !this.check(p));
+    if (bad.length > 0) {
+      showError(slot, t(this.lang, "views.fix"));
+      bad[0]!.owner.focus();
+      return;
+    }
+    const carry = this.picks
+      .filter((p) => p.box.checked)
+      .map((p) => ({ id: p.candidate.id, owner: p.owner.value.trim() }));
+    void this.send(slot, carry);
+  }
+
+  private async send(slot: HTMLElement, carry: { id: string; owner: string }[]): Promise<void> {
+    const outcome = await act(slot, this.lang, () => callServer("startNextQuarter", { carry }));
+    if (!outcome.ok || !slot.isConnected) return;
+    const done = actionSlot();
+    fill(
+      this.root!,
+      el(
+        "section",
+        { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
+        el("h2", { id: "next-title" }, t(this.lang, "next.title")),
+        done,
+        el("div", { class: "wizard-buttons" }, closeButton(this.app!)),
+      ),
+    );
+    announce(done, outcome.value);
+  }
+}
+
+/** The next-quarter dialog's view. */
+export function nextQuarterView(): View {
+  return {
+    id: "nextQuarter",
+    label: "next.title",
+    mount(root, app) {
+      new NextQuarterDialog().mount(root, app);
+    },
+  };
+}

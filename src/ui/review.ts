@@ -1,0 +1,112 @@
+/**
+ * The review dialog (OKR › Generate quarterly review): the quarter, all teams or one, and Generate,
+ * which builds a new review sheet (never overwriting one) and names it.
+ */
+import { type Lang, t } from "../core/i18n";
+import type { ReviewOptions } from "../server/sidebar-api";
+import { act, actionSlot, busyButton } from "./actions";
+import { announce, closeButton } from "./dialog";
+import { append, el, fill, uid } from "./dom";
+import { callServer } from "./server";
+import type { App, View } from "./view";
+
+class ReviewDialog {
+  private lang: Lang = "en";
+  private app: App | undefined;
+  private root: HTMLElement | undefined;
+
+  mount(root: HTMLElement, app: App): void {
+    this.root = root;
+    this.app = app;
+    this.lang = app.lang;
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const root = this.root!;
+    const slot = actionSlot();
+    fill(root, el("h2", {}, t(this.lang, "menu.review")), slot);
+    const outcome = await act(slot, this.lang, () => callServer("getReviewOptions"));
+    if (!root.isConnected) return;
+    if (!outcome.ok) {
+      append(
+        slot,
+        el(
+          "div",
+          { class: "wizard-buttons" },
+          busyButton(t(this.lang, "views.retry"), () => void this.load()),
+          closeButton(this.app!),
+        ),
+      );
+      return;
+    }
+    this.lang = outcome.value.lang;
+    this.draw(outcome.value);
+  }
+
+  private draw(options: ReviewOptions): void {
+    const lang = this.lang;
+    const name = uid("rv-scope");
+    const radio = (value: string, label: string, checked: boolean) => {
+      const id = uid("rv");
+      const input = el("input", { type: "radio", name, id, checked });
+      input.value = value;
+      return { input, node: el("div", { class: "choice" }, input, el("label", { for: id }, label)) };
+    };
+    const all = radio("all", t(lang, "review.allTeams"), true);
+    const one = radio("one", t(lang, "reviewView.oneTeam"), false);
+    const team = el("select", { id: uid("rv") });
+    for (const name of options.teams) {
+      const option = el("option", {}, name);
+      option.value = name;
+      team.appendChild(option);
+    }
+    // Picking a team means "one team".
+    team.addEventListener("change", () => (one.input.checked = true));
+    const hasTeams = options.teams.length > 0;
+    const scope = el(
+      "fieldset",
+      { class: "field choices" },
+      el("legend", {}, t(lang, "review.chooseTeam")),
+      all.node,
+      hasTeams ? one.node : null,
+      hasTeams
+        ? el("div", { class: "field indent" }, el("label", { for: team.id }, t(lang, "review.team")), team)
+        : el("p", { class: "hint" }, t(lang, "reviewView.noTeams")),
+    );
+    const slot = actionSlot();
+    const generate = busyButton(
+      t(lang, "review.generate"),
+      () => void this.generate(slot, one.input.checked ? team.value : ""),
+      { class: "primary", "data-action": "generate" },
+    );
+    fill(
+      this.root!,
+      el(
+        "section",
+        { class: "dialog-view review", "aria-labelledby": "review-title" },
+        el("h2", { id: "review-title" }, t(lang, "review.title", { quarter: options.quarter })),
+        el("p", {}, t(lang, "reviewView.intro")),
+        scope,
+        el("div", { class: "wizard-buttons" }, closeButton(this.app!), generate),
+        slot,
+      ),
+    );
+  }
+
+  private async generate(slot: HTMLElement, team: string): Promise<void> {
+    const outcome = await act(slot, this.lang, () => callServer("generateReview", { team }));
+    if (outcome.ok) announce(slot, outcome.value.message);
+  }
+}
+
+/** The review dialog's view. */
+export function reviewView(): View {
+  return {
+    id: "review",
+    label: "menu.review",
+    mount(root, app) {
+      new ReviewDialog().mount(root, app);
+    },
+  };
+}

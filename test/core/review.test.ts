@@ -1,0 +1,237 @@
+import { analyze, buildReview, carryCandidates, carryOverRows, reviewLayout } from "../../src/core";
+import { checkinGrid, day, okrGrid, type RowSpec } from "../helpers/grids";
+
+/**
+ * A whole quarter, computed by hand (2026-Q4: 2026-10-01 → 2026-12-31, plan locked 2026-10-05,
+ * reviewed on 2026-12-31).
+ *
+ *   KR-1  100 → 200, final 180             0.8    (140 before the last two weeks: 0.4)
+ *   KR-2  10 → 5 (decrease), final 5       1.0    (9 before: 0.2)
+ *   KR-3  0 → 10 "Launch…", final 4        0.4    (4 before: 0.4)
+ *   KR-4  threshold 3 → 2, final 1.5       1.0    (no check-in before: 0)
+ *   O-2 (Sales, committed) = mean(0.8, 1.0) = 0.9 → needs an explanation
+ *   O-3 (Product)          = mean(0.4, 1.0) = 0.7
+ *   O-1 (Company)          = mean(O-2, O-3) = 0.8 = overall
+ *   rush = late progress / all progress = (0.4 + 0.8 + 0 + 1) / (0.8 + 1 + 0.4 + 1) = 2.2 / 3.2
+ */
+const Q = "2026-Q4";
+const row = (spec: RowSpec): RowSpec => ({ quarter: Q, created: "2026-10-01", ...spec });
+const OKRS: RowSpec[] = [
+  {
+    quarter: "2026-Q3",
+    id: "O-0",
+    type: "Objective",
+    level: "Team",
+    team: "Sales",
+    title: "Open Brussels",
+    owner: "Julien",
+  },
+  row({
+    id: "O-1",
+    type: "Objective",
+    level: "Company",
+    team: "Company",
+    title: "Become the app drivers love",
+    owner: "Maxime",
+    kind: "Aspirational",
+  }),
+  row({
+    id: "O-2",
+    type: "Objective",
+    level: "Team",
+    team: "Sales",
+    parent: "O-1",
+    title: "Win Brussels",
+    owner: "Julien",
+    kind: "Committed",
+  }),
+  row({
+    id: "KR-1",
+    type: "Key result",
+    team: "Sales",
+    parent: "O-2",
+    title: "Grow partners from 100 to 200",
+    metric: "Increase",
+    baseline: 100,
+    target: 200,
+    current: 180,
+  }),
+  row({
+    id: "KR-2",
+    type: "Key result",
+    team: "Sales",
+    parent: "O-2",
+    title: "Cut onboarding from 10 to 5 days",
+    metric: "Decrease",
+    baseline: 10,
+    target: 5,
+    current: 5,
+  }),
+  row({
+    id: "O-3",
+    type: "Objective",
+    level: "Team",
+    team: "Product",
+    parent: "O-1",
+    title: "Make booking effortless",
+    owner: "Sofia",
+    kind: "Aspirational",
+    created: "2026-11-02",
+  }),
+  row({
+    id: "KR-3",
+    type: "Key result",
+    team: "Product",
+    parent: "O-3",
+    title: "Launch 10 partner integrations",
+    metric: "Increase",
+    baseline: 0,
+    target: 10,
+    current: 4,
+    created: "2026-11-02",
+  }),
+  row({
+    id: "KR-4",
+    type: "Key result",
+    team: "Product",
+    parent: "O-3",
+    title: "Keep churn below 2%",
+    metric: "Threshold",
+    baseline: 3,
+    target: 2,
+    current: 1.5,
+  }),
+];
+const CHECKINS: RowSpec[] = [
+  { date: "2026-10-12", krId: "KR-1", value: 120 },
+  { date: "2026-10-12", krId: "KR-2", value: 9 },
+  { date: "2026-11-02", krId: "KR-1", value: 140 },
+  { date: "2026-11-09", krId: "KR-3", value: 2 },
+  { date: "2026-11-16", krId: "KR-3", value: 4 },
+  { date: "2026-12-21", krId: "KR-1", value: 180 },
+  { date: "2026-12-28", krId: "KR-2", value: 5 },
+  { date: "2026-12-28", krId: "KR-4", value: 1.5 },
+];
+const SETTINGS = [
+  ["Current quarter", Q],
+  ["Plan locked on", "2026-10-05"],
+];
+
+function reviewOf(team: string) {
+  const today = day("2026-12-31");
+  const a = analyze(
+    { okrs: okrGrid(OKRS), checkins: checkinGrid(CHECKINS), settings: SETTINGS },
+    today,
+    "UTC",
+  );
+  return {
+    a,
+    review: buildReview({
+      okrs: a.okrs,
+      checkins: a.checkins,
+      scores: a.scores,
+      settings: a.settings,
+      today,
+      team,
+    }),
+  };
+}
+
+describe("buildReview on the fixture quarter", () => {
+  const { review } = reviewOf("");
+
+  it("scores the quarter as computed by hand", () => {
+    expect(review.overall).toBeCloseTo(0.8);
+    expect(
+      review.rows.map((r) => [r.id, r.score === undefined ? undefined : Number(r.score.toFixed(4))]),
+    ).toEqual([
+      ["O-1", 0.8],
+      ["O-2", 0.9],
+      ["KR-1", 0.8],
+      ["KR-2", 1],
+      ["O-3", 0.7],
+      ["KR-3", 0.4],
+      ["KR-4", 1],
+    ]);
+    expect(review.distribution).toEqual({ red: 0, yellow: 1, green: 3, none: 0 });
+  });
+
+  it("marks the committed objective below 1.0 and counts check-ins", () => {
+    expect(review.rows.filter((r) => r.needsExplanation).map((r) => r.id)).toEqual(["O-2"]);
+    expect(review.rows.filter((r) => r.type === "kr").map((r) => [r.id, r.final, r.checkins])).toEqual([
+      ["KR-1", 180, 3],
+      ["KR-2", 5, 2],
+      ["KR-3", 4, 2],
+      ["KR-4", 1.5, 1],
+    ]);
+  });
+
+  it("computes the insights named after the lessons", () => {
+    expect(review.insights).toEqual({
+      focus: { teams: 3, teamsOverLimit: 0, maxObjectives: 1, objectiveLimit: 3, maxKrs: 2, krLimit: 4 },
+      kpiLike: 1,
+      outputs: 1,
+      regularity: { weeksWithCheckin: 6, weeks: 14 }, // 92 days: 13 weeks and a day
+      rush: expect.closeTo(2.2 / 3.2, 10),
+      midQuarter: 2,
+      ownerRotation: { repeated: 1, owners: 3 },
+    });
+  });
+
+  it("charts the objectives' scores", () => {
+    expect(review.chart.map((p) => [p.label, Number(p.score.toFixed(4))])).toEqual([
+      ["Become the app drivers love", 0.8],
+      ["Win Brussels", 0.9],
+      ["Make booking effortless", 0.7],
+    ]);
+  });
+
+  it("reviews one team on its own", () => {
+    const sales = reviewOf("sales").review;
+    expect(sales.rows.map((r) => r.id)).toEqual(["O-2", "KR-1", "KR-2"]);
+    expect(sales.overall).toBeCloseTo(0.9);
+    expect(sales.distribution).toEqual({ red: 0, yellow: 0, green: 2, none: 0 });
+  });
+
+  it("lays out a sheet in the user's language", () => {
+    const layout = reviewLayout(review, "fr");
+    expect(layout.cells[0]![0]!.value).toBe("Revue trimestrielle — 2026-Q4");
+    expect(layout.cells[layout.tableHeaderRow - 1]!.map((c) => c.value)).toEqual(
+      expect.arrayContaining(["Valeur finale", "À reconduire ?"]),
+    );
+    const o2 = layout.cells.find((line) => line[1]!.value === "O-2")!;
+    expect(o2[layout.columns.explain]!.value).toBe("Engagé, sous 1,0 : expliquez pourquoi");
+    expect(o2[layout.columns.score]!.background).toBe("#b7e1cd");
+  });
+});
+
+describe("the next quarter", () => {
+  const { a } = reviewOf("");
+
+  it("proposes aspirational objectives below 0.7 and those marked carry over, with the next owner", () => {
+    const candidates = carryCandidates(a.okrs, a.scores, a.settings, new Set(["o-2"]));
+    expect(candidates.map((c) => [c.id, c.proposed, c.reasons, c.nextOwner])).toEqual([
+      ["O-1", false, [], "Maxime"],
+      ["O-2", true, ["carry"], "Julien"],
+      ["O-3", false, [], "Sofia"],
+    ]);
+  });
+
+  it("copies text, metric, target and weights with the last value as the new baseline and new IDs", () => {
+    const rows = carryOverRows(a.okrs, [{ id: "O-2", owner: "Ada" }], Q, "2027-Q1", day("2027-01-02"));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        quarter: "2027-Q1",
+        id: "O-4",
+        type: "objective",
+        owner: "Ada",
+        parent: "",
+        title: "Win Brussels",
+        kind: "committed",
+      }),
+      expect.objectContaining({ id: "KR-5", parent: "O-4", baseline: 180, target: 200, metric: "increase" }),
+      expect.objectContaining({ id: "KR-6", parent: "O-4", baseline: 5, target: 5, metric: "decrease" }),
+    ]);
+    expect(rows[1]).not.toHaveProperty("current");
+  });
+});

@@ -1,0 +1,282 @@
+import { World } from "../../dev/gas";
+import { type LoadedAddon, loadAddon } from "../../dev/loader";
+
+const NOW = "2026-11-15T10:00:00Z";
+
+interface View {
+  teams: string[];
+  owners: string[];
+  filter: { team?: string; owner?: string };
+  items: {
+    id: string;
+    current: number | null;
+    score: number | null;
+    status: string;
+    stale: boolean;
+    lastCheckIn: string;
+    daysSince: number;
+    history: { date: string; value: number; comment: string }[];
+  }[];
+}
+
+function ready(options: { locale?: string; world?: World; email?: string } = {}): LoadedAddon {
+  const addon = loadAddon({
+    locale: options.locale ?? "en",
+    now: NOW,
+    world: options.world,
+    email: options.email,
+  });
+  if (!options.world || options.world.spreadsheet.allSheets().length === 1) {
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+  }
+  return addon;
+}
+
+const okrRow = (addon: LoadedAddon, id: string) => {
+  const values = addon.spreadsheet.sheet("OKRs")!.values();
+  const header = values[0]!;
+  const line = values.find((l) => l[1] === id)!;
+  return Object.fromEntries(header.map((h, i) => [String(h), line[i]]));
+};
+const log = (addon: LoadedAddon) => addon.spreadsheet.sheet("Check-ins")!.values().slice(1);
+
+describe("the check-in view", () => {
+  it("lists a team's key results with values, score, status, last check-in and history", () => {
+    const addon = ready();
+    const view = addon.run<View>("getCheckins", { team: "Sales" });
+    expect(view.teams).toEqual(["Product", "Sales"]);
+    expect(view.items.map((i) => i.id)).toEqual(["KR-1", "KR-2", "KR-3"]);
+    const kr1 = view.items[0]!;
+    expect(kr1).toMatchObject({
+      current: 150,
+      score: 0.5,
+      status: "on-track",
+      lastCheckIn: "2026-11-08",
+      stale: false,
+    });
+    expect(kr1.history.map((h) => [h.date, h.value])).toEqual([
+      ["2026-11-08", 150],
+      ["2026-11-01", 135],
+      ["2026-10-25", 125],
+    ]);
+    expect(view.items[1]).toMatchObject({ id: "KR-2", stale: true, daysSince: 45 });
+  });
+
+  it("filters by owner (the objective's owner) and remembers the choice", () => {
+    const addon = ready();
+    addon.run("getCheckins", { owner: "Sofia" });
+    const again = addon.run<View>("getCheckins");
+    expect(again.filter).toEqual({ owner: "Sofia" });
+    expect(again.items.map((i) => i.id)).toEqual(["KR-4", "KR-5", "KR-6"]);
+  });
+});
+
+describe("saving check-ins", () => {
+  it("appends to the log and updates Current, Confidence and Last check-in, one batch each", () => {
+    const addon = ready();
+    addon.calls.reset();
+    const result = addon.run("saveCheckins", {
+      entries: [
+        { krId: "KR-1", value: 165, confidence: 8, comment: "Three more partners" },
+        { krId: "KR-5", value: 4.3, confidence: 7 },
+      ],
+    });
+    expect(result).toEqual({ saved: 2, message: "2 check-ins saved." });
+    expect(log(addon).slice(-2)).toEqual([
+      [expect.any(Date), "KR-1", 165, 8, "Three more partners", "ada@example.com"],
+      [expect.any(Date), "KR-5", 4.3, 7, "", "ada@example.com"],
+    ]);
+    expect(okrRow(addon, "KR-1")).toMatchObject({ Current: 165, Confidence: 8 });
+    expect((okrRow(addon, "KR-1")["Last check-in"] as Date).toISOString().slice(0, 10)).toBe("2026-11-15");
+    expect(okrRow(addon, "KR-4")).toMatchObject({ Current: 8 }); // in between, untouched
+    expect(addon.calls.get("Range.setValues")).toBe(1 + 3); // log, then one per OKRs column
+    expect(addon.calls.get("Lock.releaseLock")).toBe(1);
+    const view = addon.run<View>("getCheckins", { team: "Sales" });
+    expect(view.items[0]).toMatchObject({ current: 165, score: 0.75, lastCheckIn: "2026-11-15" });
+    expect(view.items[0]!.history[0]).toMatchObject({
+      date: "2026-11-15",
+      value: 165,
+      comment: "Three more partners",
+    });
+  });
+
+  it("keeps a comment starting with = as plain text, and formulas between updated rows", () => {
+    const addon = ready();
+    const okrs = addon.spreadsheet.sheet("OKRs")!;
+    const kr4 = okrs.values().findIndex((l) => l[1] === "KR-4") + 1;
+    okrs.cell(kr4, 14).formula = "=7+1";
+    addon.run("saveCheckins", {
+      entries: [
+        { krId: "KR-1", value: 170, comment: '=IMPORTXML("http://x","//a")' },
+        { krId: "KR-5", value: 4.4 },
+      ],
+    });
+    const last = addon.spreadsheet.sheet("Check-ins")!;
+    const row = last.lastRow();
+    expect(last.peek(row - 1, 5)).toMatchObject({ value: '=IMPORTXML("http://x","//a")', formula: "" });
+    expect(okrs.peek(kr4, 14)?.formula).toBe("=7+1");
+  });
+
+  it("shows the status against the pace for today", () => {
+    const addon = ready();
+    addon.setNow("2026-12-20T10:00:00Z"); // 80 of 91 days: 0.88 expected
+    addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 160 }] }); // score 0.67
+    const kr1 = addon.run<View>("getCheckins", { team: "Sales" }).items[0]!;
+    expect(kr1).toMatchObject({ score: 40 / 60, status: "at-risk" });
+  });
+});
+
+describe("bad input is refused, nothing written", () => {
+  const cases: [string, unknown, RegExp][] = [
+    [
+      "a value that is not a number",
+      { entries: [{ krId: "KR-1", value: "lots" }] },
+      /check-ins › entry 1 › Value: must be a number/,
+    ],
+    ["NaN", { entries: [{ krId: "KR-1", value: NaN }] }, /Value/],
+    [
+      "a confidence above 10",
+      { entries: [{ krId: "KR-1", value: 1, confidence: 11 }] },
+      /Confidence: must be at most 10/,
+    ],
+    [
+      "a negative confidence",
+      { entries: [{ krId: "KR-1", value: 1, confidence: -1 }] },
+      /Confidence: must be at least 0/,
+    ],
+    [
+      "an unknown KR ID",
+      {
+        entries: [
+          { krId: "KR-1", value: 1 },
+          { krId: "KR-99", value: 1 },
+        ],
+      },
+      /Nothing was saved: no key result has the ID KR-99/,
+    ],
+    ["an objective", { entries: [{ krId: "O-2", value: 1 }] }, /O-2 is an objective/],
+    [
+      "the same key result twice",
+      {
+        entries: [
+          { krId: "KR-1", value: 1 },
+          { krId: "kr-1", value: 2 },
+        ],
+      },
+      /appears twice/,
+    ],
+    ["extra keys", { entries: [{ krId: "KR-1", value: 1, admin: true }] }, /unexpected field admin/],
+    [
+      "a __proto__ key",
+      JSON.parse('{"entries":[{"krId":"KR-1","value":1,"__proto__":{"x":1}}]}'),
+      /unexpected field __proto__/,
+    ],
+    ["an empty batch", { entries: [] }, /needs at least 1/],
+    ["an oversized comment", { entries: [{ krId: "KR-1", value: 1, comment: "x".repeat(501) }] }, /too long/],
+    [
+      "too many entries",
+      { entries: Array.from({ length: 201 }, (_, i) => ({ krId: `KR-${i}`, value: 1 })) },
+      /too many items/,
+    ],
+  ];
+
+  it.each(cases)("%s", (_name, payload, message) => {
+    const addon = ready();
+    const before = [addon.spreadsheet.sheet("OKRs")!.values(), log(addon)];
+    expect(() => addon.run("saveCheckins", payload)).toThrow(message);
+    expect([addon.spreadsheet.sheet("OKRs")!.values(), log(addon)]).toEqual(before);
+  });
+
+  it("refuses a key result of another quarter", () => {
+    const addon = ready();
+    addon.spreadsheet
+      .sheet("OKRs")!
+      .fill(
+        [
+          [
+            "2026-Q3",
+            "KR-OLD",
+            "Key result",
+            "",
+            "Sales",
+            "O-2",
+            "Old one from 1 to 2",
+            "",
+            "",
+            "Increase",
+            "",
+            1,
+            2,
+          ],
+        ],
+        20,
+      );
+    expect(() => addon.run("saveCheckins", { entries: [{ krId: "KR-OLD", value: 2 }] })).toThrow(
+      "Nothing was saved: KR-OLD belongs to 2026-Q3, not to the current quarter",
+    );
+  });
+
+  it("answers in French", () => {
+    const addon = ready({ locale: "fr" });
+    expect(() =>
+      addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 1, confidence: 12 }] }),
+    ).toThrow("La demande a été refusée : points › saisie 1 › Confiance : doit valoir au plus 10.");
+  });
+});
+
+describe("two people saving at once", () => {
+  it("both land: the second waits for the lock, and the first re-reads after taking it", () => {
+    const world = new World({ timeZone: "Europe/Brussels" });
+    const ada = ready({ world, email: "ada@example.com" });
+    const bob = loadAddon({ world, now: NOW, email: "bob@example.com" });
+    const okrs = world.spreadsheet.sheet("OKRs")!;
+    const kr4 = okrs.values().findIndex((l) => l[1] === "KR-4") + 1;
+    let bobTried: unknown;
+    world.lock.onAcquire = (owner) => {
+      if (owner !== "ada@example.com" || bobTried) return;
+      // Bob types a value by hand, then tries to save while Ada holds the lock.
+      okrs.cell(kr4, 14).value = 7.5;
+      try {
+        bob.run("saveCheckins", { entries: [{ krId: "KR-5", value: 4.2 }] });
+        bobTried = "saved";
+      } catch (error) {
+        bobTried = (error as Error).message;
+      }
+    };
+    ada.run("saveCheckins", {
+      entries: [
+        { krId: "KR-1", value: 160 },
+        { krId: "KR-5", value: 4.25 },
+      ],
+    });
+    expect(bobTried).toBe("Someone else is saving right now. Please try again in a moment.");
+    world.lock.onAcquire = undefined;
+    bob.run("saveCheckins", { entries: [{ krId: "KR-5", value: 4.2 }] });
+    const rows = log(ada)
+      .slice(-3)
+      .map((l) => [l[1], l[2], l[5]]);
+    expect(rows).toEqual([
+      ["KR-1", 160, "ada@example.com"],
+      ["KR-5", 4.25, "ada@example.com"],
+      ["KR-5", 4.2, "bob@example.com"],
+    ]);
+    expect(okrRow(ada, "KR-4").Current).toBe(7.5); // Bob's hand edit, read after Ada took the lock
+    expect(okrRow(ada, "KR-5").Current).toBe(4.2);
+    expect(world.lock.holder).toBeUndefined();
+  });
+});
+
+describe("on open", () => {
+  it("reminds of stale key results when authorized, and not in AuthMode.NONE", () => {
+    const addon = ready();
+    addon.run("onOpen", { authMode: "LIMITED" });
+    expect(addon.spreadsheet.toasts.at(-1)).toEqual({
+      message: "3 key results have had no check-in for more than 14 days.",
+      title: "OKR check-ins",
+    });
+    const count = addon.spreadsheet.toasts.length;
+    addon.run("onOpen", { authMode: "NONE" });
+    expect(addon.spreadsheet.toasts).toHaveLength(count);
+  });
+});

@@ -1,0 +1,308 @@
+import { checkinGridOf, generateCheckins, generateOkrs, okrGridOf } from "../../dev/fixtures";
+import type { FakeSheet } from "../../dev/gas";
+import { type LoadedAddon, loadAddon } from "../../dev/loader";
+
+function start(now: string, locale = "en"): LoadedAddon {
+  const addon = loadAddon({ locale, now });
+  addon.ui.answers.push({ button: "NO" });
+  addon.run("setUpTemplate");
+  return addon;
+}
+
+const sheet = (addon: LoadedAddon, name: string): FakeSheet => addon.spreadsheet.sheet(name)!;
+const byId = (addon: LoadedAddon, id: string) => {
+  const values = sheet(addon, "OKRs").values();
+  const line = values.find((l) => l[1] === id);
+  return line && Object.fromEntries(values[0]!.map((h, i) => [String(h), line[i]]));
+};
+const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
+
+/** The fixture quarter of test/core/review.test.ts, typed into the sheet on 2026-10-02. */
+const PLAN = [
+  ["2026-Q3", "O-0", "Objective", "Team", "Sales", "", "Open Brussels", "Julien", "Committed"],
+  [
+    "2026-Q4",
+    "O-1",
+    "Objective",
+    "Company",
+    "Company",
+    "",
+    "Become the app drivers love",
+    "Maxime",
+    "Aspirational",
+  ],
+  ["2026-Q4", "O-2", "Objective", "Team", "Sales", "O-1", "Win Brussels", "Julien", "Committed"],
+  [
+    "2026-Q4",
+    "KR-1",
+    "Key result",
+    "",
+    "Sales",
+    "O-2",
+    "Grow partners from 100 to 200",
+    "",
+    "",
+    "Increase",
+    "",
+    100,
+    200,
+  ],
+  [
+    "2026-Q4",
+    "KR-2",
+    "Key result",
+    "",
+    "Sales",
+    "O-2",
+    "Cut onboarding from 10 to 5 days",
+    "",
+    "",
+    "Decrease",
+    "",
+    10,
+    5,
+  ],
+  [
+    "2026-Q4",
+    "O-3",
+    "Objective",
+    "Team",
+    "Product",
+    "O-1",
+    "Make booking effortless",
+    "Sofia",
+    "Aspirational",
+  ],
+  [
+    "2026-Q4",
+    "KR-4",
+    "Key result",
+    "",
+    "Product",
+    "O-3",
+    "Keep churn below 2%",
+    "",
+    "",
+    "Threshold",
+    "",
+    3,
+    2,
+  ],
+];
+const KR3 = [
+  "2026-Q4",
+  "KR-3",
+  "Key result",
+  "",
+  "Product",
+  "O-3",
+  "Launch 10 partner integrations",
+  "",
+  "",
+  "Increase",
+  "",
+  0,
+  10,
+];
+
+describe("a whole quarter, from the menu", () => {
+  it("locks, checks in weekly, reviews with the hand-computed numbers, and starts the next quarter", () => {
+    const addon = start("2026-10-02T09:00:00Z");
+    sheet(addon, "OKRs").fill(PLAN, 2);
+
+    // Lock the plan on 2026-10-05: the plan's rows get their Created date.
+    addon.setNow("2026-10-05T09:00:00Z");
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("lockPlan");
+    expect(addon.ui.dialogs.at(-1)!.message).toBe("Plan for 2026-Q4 locked on 2026-10-05.");
+    expect(iso(byId(addon, "KR-1")!.Created)).toBe("2026-10-05");
+    expect(byId(addon, "O-0")!.Created).toBe(""); // last quarter's rows are not touched
+
+    // A key result typed in later is flagged "added mid-quarter".
+    addon.setNow("2026-11-02T09:00:00Z");
+    sheet(addon, "OKRs").fill([KR3], PLAN.length + 2);
+    const findings = addon.run<{ items: { code: string; message: string }[] }>("getFindings").items;
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: "added-mid-quarter",
+          message: expect.stringMatching(/after the plan was locked on 2026-10-05/),
+        }),
+      ]),
+    );
+
+    // Weekly check-ins, time passed in.
+    const checkIn = (date: string, entries: { krId: string; value: number }[]) => {
+      addon.setNow(`${date}T16:00:00Z`);
+      addon.run("saveCheckins", { entries });
+    };
+    checkIn("2026-10-12", [
+      { krId: "KR-1", value: 120 },
+      { krId: "KR-2", value: 9 },
+    ]);
+    checkIn("2026-11-02", [{ krId: "KR-1", value: 140 }]);
+    checkIn("2026-11-09", [{ krId: "KR-3", value: 2 }]);
+    checkIn("2026-11-16", [{ krId: "KR-3", value: 4 }]);
+    checkIn("2026-12-21", [{ krId: "KR-1", value: 180 }]);
+    checkIn("2026-12-28", [
+      { krId: "KR-2", value: 5 },
+      { krId: "KR-4", value: 1.5 },
+    ]);
+
+    // The review, on the last day.
+    addon.setNow("2026-12-31T17:00:00Z");
+    addon.run("openReview");
+    expect(addon.ui.shown.at(-1)).toMatchObject({ kind: "modal", title: "Generate quarterly review" });
+    expect(addon.run("getSidebarContext")).toMatchObject({ view: "review" });
+    expect(addon.run("getReviewOptions")).toEqual({
+      lang: "en",
+      quarter: "2026-Q4",
+      teams: ["Product", "Sales"],
+    });
+    const result = addon.run<{ sheet: string }>("generateReview", { team: "" });
+    expect(result.sheet).toBe("Review 2026-Q4");
+    const review = sheet(addon, "Review 2026-Q4");
+    const cells = review.values();
+    const value = (label: string, offset = 1) => cells.find((l) => l[0] === label)?.[offset];
+    expect(value("Overall score")).toBeCloseTo(0.8);
+    expect(cells.find((l) => l[0] === "Key results by band")!.slice(1, 9)).toEqual([
+      "Red",
+      0,
+      "Yellow",
+      1,
+      "Green",
+      3,
+      "No score",
+      0,
+    ]);
+    const table = cells.findIndex((l) => l[0] === "Type");
+    const rows = cells
+      .slice(table + 1, table + 8)
+      .map((l) => [l[1], Number((l[10] as number).toFixed(4)), l[12], l[14]]);
+    expect(rows).toEqual([
+      ["O-1", 0.8, "", ""],
+      ["O-2", 0.9, "", "Committed, below 1.0: explain why"],
+      ["KR-1", 0.8, 3, ""],
+      ["KR-2", 1, 2, ""],
+      ["O-3", 0.7, "", ""],
+      ["KR-4", 1, 1, ""],
+      ["KR-3", 0.4, 2, ""],
+    ]);
+    expect(value("Check-in regularity")).toBeCloseTo(6 / 14);
+    expect(value("End-of-quarter rush")).toBeCloseTo(2.2 / 3.2);
+    expect(value("Added mid-quarter")).toBe(1);
+    expect(value("Owner rotation")).toBe(1);
+    expect(review.charts).toHaveLength(1);
+    expect(review.peek(table + 3, 11)?.background).toBe("#b7e1cd");
+
+    // Generating again never overwrites: a second sheet with the next free name.
+    expect(addon.run<{ sheet: string }>("generateReview", { team: "Sales" }).sheet).toBe(
+      "Review 2026-Q4 Sales",
+    );
+    expect(addon.run<{ sheet: string }>("generateReview", { team: "" }).sheet).toBe("Review 2026-Q4 (2)");
+    expect(cells).toEqual(sheet(addon, "Review 2026-Q4").values());
+
+    // The team ticks "Carry over?" for O-2 in the latest review.
+    const latest = sheet(addon, "Review 2026-Q4 (2)");
+    latest.cell(table + 3, 18).value = true;
+
+    // Start the next quarter.
+    addon.setNow("2027-01-02T09:00:00Z");
+    const before = sheet(addon, "OKRs").values();
+    const proposal = addon.run<{
+      from: string;
+      to: string;
+      candidates: { id: string; proposed: boolean; nextOwner: string }[];
+    }>("getNextQuarter");
+    expect(proposal).toMatchObject({ from: "2026-Q4", to: "2027-Q1" });
+    expect(proposal.candidates.map((c) => [c.id, c.proposed, c.nextOwner])).toEqual([
+      ["O-1", false, "Maxime"],
+      ["O-2", true, "Julien"],
+      ["O-3", false, "Sofia"],
+    ]);
+    expect(addon.run("startNextQuarter", { carry: [{ id: "O-2", owner: "Ada" }] })).toBe(
+      "2027-Q1 started: 1 objectives carried over. Settings now point to 2027-Q1.",
+    );
+    const after = sheet(addon, "OKRs").values();
+    expect(after.slice(0, before.length)).toEqual(before); // the previous quarter stays as it was
+    expect(
+      after.slice(before.length).map((l) => [l[0], l[1], l[2], l[6], l[7], l[11], l[12], l[13]]),
+    ).toEqual([
+      ["2027-Q1", "O-4", "Objective", "Win Brussels", "Ada", "", "", ""],
+      ["2027-Q1", "KR-5", "Key result", "Grow partners from 100 to 200", "", 180, 200, ""],
+      ["2027-Q1", "KR-6", "Key result", "Cut onboarding from 10 to 5 days", "", 5, 5, ""],
+    ]);
+    const settings = sheet(addon, "Settings").values();
+    expect(settings.find((l) => l[0] === "Current quarter")![1]).toBe("2027-Q1");
+    expect(iso(settings.find((l) => l[0] === "Quarter start")![1])).toBe("2027-01-01");
+    expect(settings.find((l) => l[0] === "Plan locked on")![1]).toBe("");
+  });
+
+  it("refuses to carry over something that is not an objective of the quarter, writing nothing", () => {
+    const addon = start("2026-12-30T09:00:00Z");
+    sheet(addon, "OKRs").fill(PLAN, 2);
+    const before = sheet(addon, "OKRs").values();
+    expect(() => addon.run("startNextQuarter", { carry: [{ id: "KR-1", owner: "Ada" }] })).toThrow(
+      "KR-1 is not an objective of 2026-Q4.",
+    );
+    expect(() => addon.run("startNextQuarter", { carry: [{ id: "O-2" }] })).toThrow(/refused/);
+    expect(sheet(addon, "OKRs").values()).toEqual(before);
+  });
+
+  it("speaks French", () => {
+    const addon = start("2026-12-30T09:00:00Z", "fr");
+    sheet(addon, "OKR").fill(PLAN, 2);
+    const result = addon.run<{ sheet: string; message: string }>("generateReview", { team: "" });
+    expect(result).toEqual({
+      sheet: "Revue 2026-Q4",
+      message: "La revue est prête dans la feuille « Revue 2026-Q4 ».",
+    });
+    expect(sheet(addon, "Revue 2026-Q4").values()[0]![0]).toBe("Revue trimestrielle — 2026-Q4");
+  });
+});
+
+describe("service calls", () => {
+  function withKrs(krs: number): LoadedAddon {
+    const addon = start("2026-11-20T09:00:00Z");
+    sheet(addon, "OKRs").fill(okrGridOf(generateOkrs(krs)));
+    sheet(addon, "Check-ins").fill(checkinGridOf(generateCheckins(krs, 3)));
+    return addon;
+  }
+
+  it.each([
+    ["lock the plan", (a: LoadedAddon) => (a.ui.answers.push({ button: "YES" }), a.run("lockPlan"))],
+    ["generate the review", (a: LoadedAddon) => a.run("generateReview", { team: "" })],
+    [
+      "start the next quarter",
+      (a: LoadedAddon) =>
+        a.run("startNextQuarter", {
+          carry: [
+            { id: "O-1", owner: "Ada" },
+            { id: "O-2", owner: "Bob" },
+          ],
+        }),
+    ],
+    [
+      "save a check-in",
+      (a: LoadedAddon) =>
+        a.run("saveCheckins", {
+          entries: [
+            { krId: "KR-1", value: 3 },
+            { krId: "KR-6", value: 4 },
+          ],
+        }),
+    ],
+  ])("are the same to %s at 10 and at 2,000 key results", (_name, operation) => {
+    const counts = [10, 2000].map((n) => {
+      const addon = withKrs(n);
+      addon.calls.reset();
+      operation(addon);
+      return addon.calls.snapshot();
+    });
+    // A full sheet grows by one insertRowsAfter before rows are appended; nothing else may differ.
+    const { "Sheet.insertRowsAfter": grown = 0, ...large } = counts[1]!;
+    const { "Sheet.insertRowsAfter": _small = 0, ...small } = counts[0]!;
+    expect(large).toEqual(small);
+    expect(grown).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,205 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
+import { bridgeScriptRun, launchChromium, openHtml, screenshot, serveWith } from "../helpers/browser";
+
+const NOW = "2026-12-30T10:00:00Z";
+const XSS = "<img src=x onerror=alert(1)>";
+
+/** The template with the example quarter, then a menu item that opens a dialog. */
+function setUp(menuItem: "openReview" | "openNextQuarter", locale = "en"): LoadedAddon {
+  const addon = loadAddon({ locale, now: NOW });
+  addon.ui.answers.push({ button: "YES" });
+  addon.run("setUpTemplate");
+  addon.run(menuItem);
+  return addon;
+}
+
+const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
+
+describe("the review and next-quarter dialogs in headless Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  let dialogs: string[];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    // The size openDialog gives them.
+    page = await browser.newPage({ viewport: { width: 520, height: 560 } });
+    dialogs = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterEach(async () => {
+    expect(dialogs).toEqual([]);
+    await page?.close();
+  });
+
+  /** Opens the built page as Sheets shows a dialog: google.script.host.close() is there. */
+  async function open(addon: LoadedAddon, options: { host?: boolean } = {}): Promise<void> {
+    await bridgeScriptRun(page, serveWith(addon));
+    if (options.host !== false) {
+      await page.addInitScript(() => {
+        const w = window as unknown as { google: { script: Record<string, unknown> }; __closed?: number };
+        w.google.script.host = { close: () => (w.__closed = (w.__closed ?? 0) + 1) };
+      });
+    }
+    await openHtml(page, readDist("Sidebar.html"));
+  }
+  const closed = () => page.evaluate(() => (window as unknown as { __closed?: number }).__closed ?? 0);
+
+  it("generates the review for all teams, then for one team, and closes", async () => {
+    const addon = setUp("openReview");
+    expect(addon.ui.shown.at(-1)).toMatchObject({ kind: "modal", width: 520, height: 560 });
+    await open(addon);
+    await page.getByRole("heading", { name: "Quarterly review — 2026-Q4" }).waitFor();
+    expect(await page.getByRole("navigation").count()).toBe(0); // a dialog has no tabs
+    const all = page.getByLabel("All teams");
+    expect(await all.isChecked()).toBe(true);
+    expect(
+      await page
+        .getByLabel("Team", { exact: true })
+        .locator("option")
+        .evaluateAll((o) => o.map((n) => n.textContent)),
+    ).toEqual(["Product", "Sales"]);
+    await screenshot(page, "dialog-review");
+
+    await page.getByRole("button", { name: "Generate the review" }).click();
+    await page.getByRole("status").getByText("The review is ready on the sheet “Review 2026-Q4”.").waitFor();
+    expect(addon.spreadsheet.sheet("Review 2026-Q4")?.values()[0]![0]).toBe("Quarterly review — 2026-Q4");
+    await screenshot(page, "dialog-review-done");
+
+    // One team: picking it in the list chooses "One team".
+    await page.getByLabel("Team", { exact: true }).selectOption("Sales");
+    expect(await page.getByLabel("One team").isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Generate the review" }).click();
+    await page.getByText("The review is ready on the sheet “Review 2026-Q4 Sales”.").waitFor();
+    const sales = addon.spreadsheet.sheet("Review 2026-Q4 Sales")!.values();
+    const ids = sales.map((l) => l[1]);
+    expect(ids).toContain("O-2");
+    expect(ids).not.toContain("O-3"); // Product's objective is left out
+
+    // Back to all teams: a new sheet, the first one is never overwritten.
+    await all.check();
+    await page.getByRole("button", { name: "Generate the review" }).click();
+    await page.getByText("The review is ready on the sheet “Review 2026-Q4 (2)”.").waitFor();
+
+    await page.getByRole("button", { name: "Close" }).click();
+    expect(await closed()).toBe(1);
+  });
+
+  it("speaks French, and has no Close button where the page cannot be closed", async () => {
+    const addon = setUp("openReview", "fr");
+    await open(addon, { host: false });
+    await page.getByRole("heading", { name: "Revue trimestrielle — 2026-Q4" }).waitFor();
+    await page.getByLabel("Une équipe").check();
+    await page.getByLabel("Équipe", { exact: true }).selectOption("Ventes");
+    expect(await page.getByRole("button", { name: "Fermer" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Générer la revue" }).click();
+    await page.getByText("La revue est prête dans la feuille « Revue 2026-Q4 Ventes ».").waitFor();
+    expect(addon.spreadsheet.sheet("Revue 2026-Q4 Ventes")).toBeDefined();
+  });
+
+  it("starts the next quarter carrying one objective with an edited owner; Settings move", async () => {
+    const addon = setUp("openNextQuarter");
+    const okrs = addon.spreadsheet.sheet("OKRs")!;
+    // Hostile text in the sheet is shown as text.
+    const o3 = okrs.values().findIndex((l) => l[1] === "O-3") + 1;
+    okrs.cell(o3, 8).value = XSS;
+    const proposal = addon.run<{ candidates: { id: string; proposed: boolean; nextOwner: string }[] }>(
+      "getNextQuarter",
+    );
+    await open(addon);
+    await page.getByRole("heading", { name: "Start next quarter" }).waitFor();
+    expect(await page.getByRole("navigation").count()).toBe(0);
+    await page
+      .getByText(
+        "Pick the objectives to carry over from 2026-Q4 into 2027-Q1. Their key results come along with the last value as the new baseline; owners rotate.",
+      )
+      .waitFor();
+    const group = (id: string): Locator => page.getByRole("group", { name: new RegExp(`^${id} — `) });
+    for (const c of proposal.candidates) {
+      const box = group(c.id).getByRole("checkbox");
+      expect([c.id, await box.isChecked()]).toEqual([c.id, c.proposed]);
+      expect([c.id, await group(c.id).getByLabel("Next owner").inputValue()]).toEqual([c.id, c.nextOwner]);
+    }
+    expect(proposal.candidates.some((c) => c.proposed)).toBe(true);
+    // The reasons, the score and the current owner.
+    const product = group("O-3");
+    expect(await product.locator(".reasons").textContent()).toBe("Aspirational, below 0.7");
+    expect(await product.locator(".meta").textContent()).toMatch(
+      new RegExp(`^Product · Owner: ${XSS.replace(/[()]/g, "\\$&")} · Score \\d\\.\\d\\d$`),
+    );
+    expect(await page.locator(".next-quarter img").count()).toBe(0);
+    // The team's owners as suggestions.
+    const suggestions = await group("O-2")
+      .locator("datalist option")
+      .evaluateAll((o) => o.map((n) => (n as HTMLOptionElement).value));
+    expect(suggestions).toContain("Julien");
+    await screenshot(page, "dialog-next-quarter");
+
+    // Only O-2, owned next by Ada. Unticked objectives cannot be edited.
+    for (const c of proposal.candidates)
+      await group(c.id)
+        .getByRole("checkbox")
+        .setChecked(c.id === "O-2");
+    expect(await product.getByLabel("Next owner").isDisabled()).toBe(true);
+    await page.getByText("Objectives to carry over: 1 of 3").waitFor();
+    const owner = group("O-2").getByLabel("Next owner");
+    await owner.fill("");
+    const before = okrs.values();
+    await page.getByRole("button", { name: "Start 2027-Q1" }).click();
+    await group("O-2").getByRole("alert").getByText("Name the next owner of O-2.").waitFor();
+    expect(await owner.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await owner.getAttribute("id"));
+    expect(okrs.values()).toEqual(before);
+
+    await owner.fill("Ada");
+    expect(await group("O-2").getByRole("alert").count()).toBe(0);
+    await page.getByRole("button", { name: "Start 2027-Q1" }).click();
+    await page
+      .getByRole("status")
+      .getByText("2027-Q1 started: 1 objectives carried over. Settings now point to 2027-Q1.")
+      .waitFor();
+    await screenshot(page, "dialog-next-quarter-done");
+    // The form is gone: Start cannot run twice.
+    expect(await page.getByRole("button", { name: /^Start/ }).count()).toBe(0);
+
+    const after = okrs.values();
+    expect(after.slice(0, before.length)).toEqual(before);
+    const added = after.slice(before.length).filter((l) => l[0] === "2027-Q1");
+    expect(added[0]).toEqual(
+      expect.arrayContaining(["2027-Q1", "Objective", "Win the Brussels market", "Ada"]),
+    );
+    expect(added.slice(1).every((l) => l[2] === "Key result")).toBe(true);
+    expect(added.length).toBe(4); // O-2 and its three key results
+    const settings = addon.spreadsheet.sheet("Settings")!.values();
+    expect(settings.find((l) => l[0] === "Current quarter")![1]).toBe("2027-Q1");
+    expect(iso(settings.find((l) => l[0] === "Quarter start")![1])).toBe("2027-01-01");
+
+    await page.getByRole("button", { name: "Close" }).click();
+    expect(await closed()).toBe(1);
+  });
+
+  it("shows a server error next to Start and keeps the choices", async () => {
+    const addon = setUp("openNextQuarter");
+    await open(addon);
+    const box = page.getByRole("group", { name: /^O-1 — / }).getByRole("checkbox");
+    await box.setChecked(true);
+    addon.world.lock.holder = "bob@example.com";
+    await page.getByRole("button", { name: "Start 2027-Q1" }).click();
+    await page
+      .locator(".action-slot [role=alert]")
+      .getByText("Someone else is saving right now. Please try again in a moment.")
+      .waitFor();
+    expect(await box.isChecked()).toBe(true);
+    const settings = addon.spreadsheet.sheet("Settings")!.values();
+    expect(settings.find((l) => l[0] === "Current quarter")![1]).toBe("2026-Q4");
+  });
+});
