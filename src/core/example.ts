@@ -149,7 +149,7 @@ export function exampleQuarter(
       team: x.sales,
       parent: "O-2",
       metric: label(METRIC_CHOICES, "threshold", lang),
-      baseline: 2,
+      baseline: 2.4,
       target: 2,
       current: started ? 1.8 : "",
     }),

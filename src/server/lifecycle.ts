@@ -8,7 +8,13 @@ import type { RawCell } from "../core/cells";
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
 import { analyze, type Analysis } from "../core/index";
-import { carryCandidates, type CarryCandidate, carryOverRows, followingQuarter, type NewRow } from "../core/next-quarter";
+import {
+  carryCandidates,
+  type CarryCandidate,
+  carryOverRows,
+  followingQuarter,
+  type NewRow,
+} from "../core/next-quarter";
 import { parseTable } from "../core/parse";
 import { buildReview } from "../core/review";
 import { CARRY_OVER_HEADERS, reviewLayout } from "../core/review-sheet";
@@ -41,12 +47,20 @@ function load(lang: Lang, wb = Workbook.active()): Loaded {
   const settingsSheet = wb.find("settings");
   const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
   const day = today(wb.timeZone);
-  const analysis = analyze({ okrs: okrGrid, checkins: wb.read("checkins"), settings: settingsGrid }, day, wb.timeZone);
+  const analysis = analyze(
+    { okrs: okrGrid, checkins: wb.read("checkins"), settings: settingsGrid },
+    day,
+    wb.timeZone,
+  );
   return { wb, day, okrSheet, okrGrid, settingsSheet, settingsGrid, analysis };
 }
 
 /** Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks. */
-function writeSettings(loaded: Loaded, lang: Lang, values: Partial<Record<SettingKey, string | number | Date>>): void {
+function writeSettings(
+  loaded: Loaded,
+  lang: Lang,
+  values: Partial<Record<SettingKey, string | number | Date>>,
+): void {
   const sheet = loaded.settingsSheet ?? loaded.wb.insert("settings", SETTINGS_SHEET.name[lang]);
   const rows = loaded.analysis.settingsRows;
   const updates = new Map<number, string | number | Date>();
@@ -56,7 +70,11 @@ function writeSettings(loaded: Loaded, lang: Lang, values: Partial<Record<Settin
     if (row !== undefined) updates.set(row, value);
     else {
       const def = SETTING_DEFS.find((d) => d.key === key)!;
-      missing.push([def.label[lang], typeof value === "string" ? cellValue(TEXT, value) : value, def.help[lang]]);
+      missing.push([
+        def.label[lang],
+        typeof value === "string" ? cellValue(TEXT, value) : value,
+        def.help[lang],
+      ]);
     }
   }
   updateColumn(sheet, loaded.settingsGrid, 1, updates);
@@ -93,7 +111,9 @@ export function lockPlan(lang: Lang, wb = Workbook.active()): string {
     writeSettings(loaded, lang, { lockDate: dateOfDay(day) });
     const created = analysis.okrTable?.columns.created;
     if (created !== undefined) {
-      const undated = analysis.okrs.filter((r) => r.quarter === analysis.settings.quarter && r.created === undefined);
+      const undated = analysis.okrs.filter(
+        (r) => r.quarter === analysis.settings.quarter && r.created === undefined,
+      );
       updateColumn(okrSheet, okrGrid, created, new Map(undated.map((r) => [r.row, dateOfDay(day)] as const)));
     }
     return t(lang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
@@ -113,7 +133,11 @@ export function reviewOptions(lang: Lang): ReviewOptions {
   const teams = analysis.okrs
     .filter((r) => r.quarter === analysis.settings.quarter && r.type === "objective" && r.level !== "company")
     .map((r) => r.team);
-  return { lang, quarter: analysis.settings.quarter, teams: [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b)) };
+  return {
+    lang,
+    quarter: analysis.settings.quarter,
+    teams: [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+  };
 }
 
 const reviewRequest = () => z.strictObject({ team: text(100) });
@@ -124,7 +148,14 @@ const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00"
 export function generateReview(lang: Lang, request: unknown): { sheet: string; message: string } {
   const { team } = parsePayload(lang, reviewRequest(), request, { team: t(lang, "review.team") });
   const { wb, day, analysis } = load(lang);
-  const review = buildReview({ okrs: analysis.okrs, checkins: analysis.checkins, scores: analysis.scores, settings: analysis.settings, today: day, team });
+  const review = buildReview({
+    okrs: analysis.okrs,
+    checkins: analysis.checkins,
+    scores: analysis.scores,
+    settings: analysis.settings,
+    today: day,
+    team,
+  });
   const layout = reviewLayout(review, lang);
   const base = t(lang, "review.sheetName", { quarter: review.quarter }) + (team ? ` ${team}` : "");
   // The free name is the new sheet's name: no need to ask the sheet for it afterwards.
@@ -149,7 +180,9 @@ export function generateReview(lang: Lang, request: unknown): { sheet: string; m
   range.setFontWeights(layout.cells.map((line) => line.map((cell) => (cell.bold ? "bold" : "normal"))));
   if (layout.tableRows > 0) {
     const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
-    sheet.getRange(layout.tableHeaderRow + 1, layout.columns.carryOver + 1, layout.tableRows, 1).setDataValidation(checkbox);
+    sheet
+      .getRange(layout.tableHeaderRow + 1, layout.columns.carryOver + 1, layout.tableRows, 1)
+      .setDataValidation(checkbox);
   }
   sheet.setColumnWidth(layout.columns.title + 1, 300);
   sheet.setColumnWidth(layout.columns.explain + 1, 220);
@@ -179,7 +212,9 @@ function markedCarryOver(wb: Workbook, quarter: string): Set<string> {
   if (!latest) return new Set();
   const grid = readAll(latest.sheet);
   const headers = CARRY_OVER_HEADERS.map(normalize);
-  const headerRow = grid.findIndex((line) => line.some((v) => headers.includes(normalize(v))) && line.some((v) => normalize(v) === "id"));
+  const headerRow = grid.findIndex(
+    (line) => line.some((v) => headers.includes(normalize(v))) && line.some((v) => normalize(v) === "id"),
+  );
   if (headerRow < 0) return new Set();
   const idColumn = grid[headerRow]!.findIndex((v) => normalize(v) === "id");
   const carryColumn = grid[headerRow]!.findIndex((v) => headers.includes(normalize(v)));
@@ -205,7 +240,12 @@ export function nextQuarterProposal(lang: Lang): NextQuarterProposal {
   const next = followingQuarter(analysis.settings);
   if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
   const marked = markedCarryOver(wb, analysis.settings.quarter);
-  return { lang, from: analysis.settings.quarter, to: next.quarter, candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked) };
+  return {
+    lang,
+    from: analysis.settings.quarter,
+    to: next.quarter,
+    candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked),
+  };
 }
 
 const nextRequest = () =>
@@ -240,16 +280,24 @@ export function startNextQuarter(lang: Lang, request: unknown): string {
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);
     if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: from });
-    const objectives = new Set(analysis.okrs.filter((r) => r.quarter === from && r.type === "objective").map((r) => r.id));
+    const objectives = new Set(
+      analysis.okrs.filter((r) => r.quarter === from && r.type === "objective").map((r) => r.id),
+    );
     const unknown = carry.find((c) => !objectives.has(c.id));
     if (unknown) throw userError(lang, "next.unknownObjective", { id: unknown.id, from });
     const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day).map((r) => withLabels(r, lang));
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows);
-    writeSettings(loaded, lang, { quarter: next.quarter, quarterStart: dateOfDay(next.start), quarterEnd: dateOfDay(next.end), lockDate: "" });
+    writeSettings(loaded, lang, {
+      quarter: next.quarter,
+      quarterStart: dateOfDay(next.start),
+      quarterEnd: dateOfDay(next.end),
+      lockDate: "",
+    });
     const count = carry.length;
-    return count ? t(lang, "next.done", { to: next.quarter, count }) : t(lang, "next.none", { to: next.quarter });
+    return count
+      ? t(lang, "next.done", { to: next.quarter, count })
+      : t(lang, "next.none", { to: next.quarter });
   });
 }
-

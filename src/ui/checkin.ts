@@ -293,9 +293,10 @@ class CheckinForm {
       el(
         "div",
         { class: "pair" },
-        this.field(t(lang, "checkinView.newValue"), row.value, row.valueMsgs),
+        this.field(t(lang, "checkinView.newValue"), row.value),
         this.field(t(lang, "checkinView.confidence"), row.confidence),
       ),
+      row.valueMsgs, // full width: the pair's columns are narrow
       this.field(t(lang, "checkinView.comment"), row.comment, row.commentMsgs),
     );
   }

@@ -226,6 +226,16 @@ describe("the check-in view in headless Chromium", () => {
     });
     expect(colours[0]).not.toBe(colours[1]);
     await screenshot(page, "checkin-stale");
+
+    // The keyboard goes value → confidence → comment, with a visible focus ring.
+    const id = () => page.evaluate(() => document.activeElement?.id);
+    await kr2.getByLabel("New value").focus();
+    await page.keyboard.type("1");
+    await page.keyboard.press("Tab");
+    expect(await id()).toBe(await kr2.getByLabel("Confidence (0–10)").getAttribute("id"));
+    await page.keyboard.press("Tab");
+    expect(await id()).toBe(await kr2.getByLabel("Comment").getAttribute("id"));
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe("solid");
   });
 
   it("speaks French: labels, statuses, decimal commas and errors", async () => {

@@ -44,5 +44,9 @@ export function catalogFor(lang: Lang): Catalog {
  * message key, the parameters are not.
  */
 export function tKey(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return (t as (lang: Lang, key: MessageKey, params: Record<string, string | number>) => string)(lang, key, params);
+  return (t as (lang: Lang, key: MessageKey, params: Record<string, string | number>) => string)(
+    lang,
+    key,
+    params,
+  );
 }

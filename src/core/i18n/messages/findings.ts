@@ -38,7 +38,8 @@ export default messages(
       "{owner} already owned one of this team's objectives in {previousQuarter}: owners rotate each quarter.",
     "finding.added-mid-quarter":
       "Added mid-quarter ({created}, plan locked on {lockDate}): does it replace something?",
-    "finding.added-mid-quarter-undated": "Added mid-quarter (after the plan was locked on {lockDate}): does it replace something?",
+    "finding.added-mid-quarter-undated":
+      "Added mid-quarter (after the plan was locked on {lockDate}): does it replace something?",
     "finding.stale": "No check-in for {days} days: check in weekly to avoid the end-of-quarter rush.",
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
     "severity.error": "Error",

@@ -57,7 +57,7 @@ export default messages(
     "checkinView.empty": "Aucun résultat clé de {quarter} pour ce choix.",
     "checkinView.never": "jamais",
     "checkinView.stale": "Aucun point depuis {days} jours (limite {limit}).",
-    "checkinView.staleBadge": "En souffrance",
+    "checkinView.staleBadge": "Pas à jour",
     "checkinView.history": "Derniers points ({count})",
     "checkinView.noHistory": "Aucun point pour l'instant.",
     "checkinView.historyConfidence": "confiance {value}/10",

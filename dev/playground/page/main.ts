@@ -1,0 +1,718 @@
+/**
+ * The playground's page: the sheet tabs and grid, the menu bar with the add-on's menu as onOpen
+ * built it, the sidebar and dialogs the add-on shows (its real HTML in iframes, google.script.run
+ * bridged by bridge.ts through `window.__okrPlayground`), and the alerts it raises.
+ *
+ * Every call goes the same way (menu item or google.script.run): POST /api/run answers a step;
+ * while the step is a dialog, the page shows it and POSTs the user's answer to /api/answer, which
+ * answers the next step; at the end the page applies the call's effects (new sidebar or dialog,
+ * toasts, selection) and redraws the grid if anything was written.
+ */
+import type {
+  Active,
+  Answer,
+  ButtonName,
+  CellView,
+  Dialog,
+  Effects,
+  RecordedMenu,
+  SheetView,
+  ShownUi,
+  State,
+  Step,
+} from "../protocol";
+
+/** What the bridge in an add-on iframe sees of the page. */
+export interface PlaygroundApi {
+  call(name: string, argsJson: string): Promise<{ ok: true; json: string } | { ok: false; message: string }>;
+  close(source: Window): void;
+  setHeight(source: Window, height: number): void;
+  setWidth(source: Window, width: number): void;
+}
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+const grid = byId<HTMLTableElement>("grid");
+const scroller = byId("grid-scroll");
+const formulaInput = byId<HTMLInputElement>("formula");
+const namebox = byId<HTMLInputElement>("namebox");
+
+let state: State | undefined;
+let currentSheet: string | undefined;
+let selected = { row: 1, column: 1 };
+let highlighted: { top: number; left: number; bottom: number; right: number } | undefined;
+let cellsByKey = new Map<string, CellView>();
+let menusDrawn = "";
+let busy = 0;
+
+// ------------------------------------------------------------------------------------------ server
+
+class ServerError extends Error {}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, init);
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ServerError(`${response.status} ${response.statusText}`);
+  }
+  if (!response.ok) throw new ServerError((body as { error?: string })?.error ?? response.statusText);
+  return body as T;
+}
+
+function postJson<T>(path: string, body: unknown): Promise<T> {
+  return request<T>(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+function setBusy(delta: number): void {
+  busy += delta;
+  document.body.dataset.busy = String(busy > 0);
+  byId("busy").textContent = busy > 0 ? "Working…" : "";
+}
+
+/** Runs a global function of the add-on, following its dialogs; resolves with its JSON result. */
+async function call(
+  name: string,
+  argsJson: string,
+): Promise<{ ok: true; json: string } | { ok: false; message: string }> {
+  setBusy(1);
+  try {
+    let step = await postJson<Step>("/api/run", `{"name":${JSON.stringify(name)},"args":${argsJson}}`);
+    step = await follow(step);
+    if (step.kind !== "done") throw new Error("unreachable");
+    await applyEffects(step.effects);
+    return step.ok
+      ? { ok: true, json: JSON.stringify(step.value ?? null) }
+      : { ok: false, message: step.message };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  } finally {
+    setBusy(-1);
+  }
+}
+
+async function follow(first: Step): Promise<Step> {
+  let step = first;
+  while (step.kind === "dialog") {
+    const answer = await showAlert(step.dialog);
+    step = await postJson<Step>("/api/answer", { token: step.token, ...answer });
+  }
+  return step;
+}
+
+/** From the menu bar: a failure is shown as Sheets does, in a red toast. */
+async function runFromMenu(name: string): Promise<void> {
+  const outcome = await call(name, "[]");
+  if (!outcome.ok) toast({ title: "Error", message: outcome.message }, true);
+}
+
+// ------------------------------------------------------------------------------------------ effects
+
+async function applyEffects(effects: Effects): Promise<void> {
+  for (const shown of effects.shown) showUi(shown);
+  for (const t of effects.toasts) toast(t);
+  const before = state?.active;
+  const moved = effects.active.sheet !== before?.sheet || effects.active.range !== before?.range;
+  if (moved || effects.active.sheet !== currentSheet || effects.version !== state?.version) {
+    if (effects.active.sheet !== currentSheet) {
+      selected = { row: 1, column: 1 };
+      highlighted = undefined;
+    }
+    currentSheet = effects.active.sheet;
+    await refresh();
+    if (moved && effects.active.range) select(effects.active);
+  }
+}
+
+function select(active: Active): void {
+  const range = active.range && parseRange(active.range);
+  if (!range) return;
+  highlighted = range.top === range.bottom && range.left === range.right ? undefined : range;
+  selected = { row: range.top, column: range.left };
+  drawSelection(true);
+}
+
+function parseRange(a1: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
+  if (!match) return undefined;
+  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(match[2]);
+  const left = column(match[1]!);
+  const bottom = match[4] ? Number(match[4]) : top;
+  const right = match[3] ? column(match[3]) : left;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+function toast(t: { title: string; message: string }, error = false): void {
+  const node = el("div", { class: error ? "toast error" : "toast" });
+  if (t.title) node.append(el("strong", {}, t.title));
+  node.append(t.message);
+  byId("toasts").append(node);
+  setTimeout(() => node.remove(), error ? 12_000 : 8_000);
+}
+
+// ------------------------------------------------------------------------------- sidebar & dialogs
+
+function showUi(shown: ShownUi): void {
+  if (shown.kind === "sidebar") {
+    byId("sidebar-title").textContent = shown.title;
+    const frame = byId<HTMLIFrameElement>("sidebar-frame");
+    frame.title = shown.title || "Sidebar";
+    frame.src = `/ui/${shown.id}`;
+    byId("sidebar").hidden = false;
+    return;
+  }
+  byId("modal-title").textContent = shown.title;
+  const frame = byId<HTMLIFrameElement>("modal-frame");
+  frame.title = shown.title || "Dialog";
+  frame.style.width = `${shown.width}px`;
+  frame.style.height = `${shown.height}px`;
+  frame.src = `/ui/${shown.id}`;
+  byId("modal").hidden = false;
+}
+
+function closeSidebar(): void {
+  byId("sidebar").hidden = true;
+  byId<HTMLIFrameElement>("sidebar-frame").src = "about:blank";
+}
+
+function closeModal(): void {
+  byId("modal").hidden = true;
+  byId<HTMLIFrameElement>("modal-frame").src = "about:blank";
+}
+
+function frameOf(source: Window): HTMLIFrameElement | undefined {
+  return [byId<HTMLIFrameElement>("sidebar-frame"), byId<HTMLIFrameElement>("modal-frame")].find(
+    (frame) => frame.contentWindow === source,
+  );
+}
+
+byId("sidebar-close").addEventListener("click", closeSidebar);
+byId("modal-close").addEventListener("click", closeModal);
+
+const BUTTONS: Record<string, ButtonName[]> = {
+  OK: ["OK"],
+  OK_CANCEL: ["OK", "CANCEL"],
+  YES_NO: ["YES", "NO"],
+  YES_NO_CANCEL: ["YES", "NO", "CANCEL"],
+};
+
+const LABELS: Record<"en" | "fr", Record<ButtonName, string>> = {
+  en: { OK: "OK", CANCEL: "Cancel", YES: "Yes", NO: "No", CLOSE: "Close" },
+  fr: { OK: "OK", CANCEL: "Annuler", YES: "Oui", NO: "Non", CLOSE: "Fermer" },
+};
+
+/** Shows an alert or prompt the add-on raised; resolves with the user's answer. */
+function showAlert(dialog: Dialog): Promise<Answer> {
+  const overlay = byId("alert");
+  const input = byId<HTMLInputElement>("alert-input");
+  const buttons = byId("alert-buttons");
+  const lang = state?.locale?.toLowerCase().startsWith("fr") ? "fr" : "en";
+  byId("alert-title").textContent = dialog.title;
+  byId("alert-message").textContent = dialog.message;
+  input.hidden = dialog.kind !== "prompt";
+  input.value = "";
+  buttons.replaceChildren();
+  const previous = document.activeElement as HTMLElement | null;
+  return new Promise((resolve) => {
+    const done = (button: ButtonName) => {
+      overlay.hidden = true;
+      overlay.removeEventListener("keydown", keys);
+      byId("alert-close").onclick = null;
+      resolve(dialog.kind === "prompt" ? { button, text: input.value } : { button });
+      previous?.focus?.();
+    };
+    const names = BUTTONS[dialog.buttons] ?? ["OK"];
+    names.forEach((name, i) => {
+      const button = el("button", { type: "button", class: i === 0 ? "primary" : "" }, LABELS[lang][name]);
+      button.addEventListener("click", () => done(name));
+      buttons.append(button);
+    });
+    const keys = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        done("CLOSE");
+      } else if (event.key === "Enter" && event.target === input) {
+        event.preventDefault();
+        done(names[0]!);
+      }
+    };
+    overlay.addEventListener("keydown", keys);
+    byId("alert-close").onclick = () => done("CLOSE");
+    overlay.hidden = false;
+    (dialog.kind === "prompt" ? input : (buttons.firstElementChild as HTMLElement | null))?.focus();
+  });
+}
+
+// -------------------------------------------------------------------------------------------- menus
+
+function closeMenus(except?: HTMLElement): void {
+  for (const menu of document.querySelectorAll<HTMLElement>(".menu")) {
+    if (menu === except) continue;
+    const popup = menu.querySelector<HTMLElement>(".menu-popup");
+    if (popup) popup.hidden = true;
+    menu.querySelector(":scope > button")?.setAttribute("aria-expanded", "false");
+  }
+}
+
+type Entry = { caption: string; run: () => void } | { group: string; items: Entry[] } | null;
+
+function dropdown(title: string, entries: Entry[]): HTMLElement {
+  const menu = el("div", { class: "menu" });
+  const id = `menu-${title.replace(/\W+/g, "-").toLowerCase()}-${Math.random().toString(36).slice(2, 7)}`;
+  const button = el(
+    "button",
+    { type: "button", "aria-haspopup": "menu", "aria-expanded": "false", "aria-controls": id },
+    title,
+  );
+  const popup = el("div", { class: "menu-popup", role: "menu", id, "aria-label": title });
+  popup.hidden = true;
+  const add = (parent: HTMLElement, list: Entry[]) => {
+    for (const entry of list) {
+      if (entry === null) parent.append(el("div", { role: "separator" }));
+      else if ("group" in entry) {
+        const group = el(
+          "div",
+          { role: "group", "aria-label": entry.group },
+          el("div", { class: "group-label" }, entry.group),
+        );
+        add(group, entry.items);
+        parent.append(group);
+      } else {
+        const item = el("button", { type: "button", role: "menuitem" }, entry.caption);
+        item.addEventListener("click", () => {
+          closeMenus();
+          entry.run();
+        });
+        parent.append(item);
+      }
+    }
+  };
+  add(popup, entries);
+  button.addEventListener("click", () => {
+    const open = popup.hidden;
+    closeMenus(menu);
+    popup.hidden = !open;
+    button.setAttribute("aria-expanded", String(open));
+    if (open) popup.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+  });
+  popup.addEventListener("keydown", (event) => {
+    const items = [...popup.querySelectorAll<HTMLElement>("[role=menuitem]")];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = (at + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+      items[next]?.focus();
+    } else if (event.key === "Escape") {
+      closeMenus();
+      button.focus();
+    }
+  });
+  menu.append(button, popup);
+  return menu;
+}
+
+function addonEntries(menu: RecordedMenu): Entry[] {
+  return menu.items.map((item) => {
+    if (item === null) return null;
+    if ("items" in item) return { group: item.title, items: addonEntries(item) };
+    return { caption: item.caption, run: () => void runFromMenu(item.functionName) };
+  });
+}
+
+function drawMenus(menus: RecordedMenu[]): void {
+  const key = JSON.stringify(menus);
+  if (key === menusDrawn) return;
+  menusDrawn = key;
+  const file: Entry[] = [
+    { caption: "Import .xlsx…", run: () => byId<HTMLInputElement>("import-file").click() },
+    { caption: "Export .xlsx", run: exportXlsx },
+    null,
+    { caption: "Reset to the example", run: () => void reset() },
+  ];
+  const bar = byId("menubar");
+  bar.replaceChildren(dropdown("File", file));
+  const addons = menus.filter((m) => m.kind === "addon");
+  for (const menu of menus.filter((m) => m.kind === "menu"))
+    bar.append(dropdown(menu.title, addonEntries(menu)));
+  if (addons.length) {
+    bar.append(
+      dropdown(
+        "Extensions",
+        addons.map((m) => ({ group: m.title, items: addonEntries(m) })),
+      ),
+    );
+  }
+}
+
+document.addEventListener("click", (event) => {
+  if (!(event.target as HTMLElement).closest?.(".menu")) closeMenus();
+});
+
+// ----------------------------------------------------------------------------------- import, export
+
+function exportXlsx(): void {
+  const link = el("a", { href: "/api/export", download: "okr-sheets.xlsx" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+byId<HTMLInputElement>("import-file").addEventListener("change", async (event) => {
+  const input = event.target as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = "";
+  if (!file) return;
+  setBusy(1);
+  try {
+    const result = await request<{ sheets: string[] }>("/api/import", {
+      method: "POST",
+      headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      body: await file.arrayBuffer(),
+    });
+    closeSidebar();
+    closeModal();
+    currentSheet = undefined;
+    await refresh();
+    toast({ title: "Imported", message: `${file.name}: ${result.sheets.join(", ")}` });
+  } catch (error) {
+    toast({ title: "Import failed", message: (error as Error).message }, true);
+  } finally {
+    setBusy(-1);
+  }
+});
+
+async function reset(): Promise<void> {
+  setBusy(1);
+  try {
+    await postJson("/api/reset", {});
+    closeSidebar();
+    closeModal();
+    currentSheet = undefined;
+    await refresh();
+  } finally {
+    setBusy(-1);
+  }
+}
+
+// --------------------------------------------------------------------------------------------- grid
+
+function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+const keyOf = (row: number, column: number) => `${row}:${column}`;
+
+async function refresh(): Promise<void> {
+  const query = currentSheet ? `?sheet=${encodeURIComponent(currentSheet)}` : "";
+  state = await request<State>(`/api/state${query}`);
+  currentSheet = state.sheet.name;
+  drawMenus(state.menus);
+  drawTabs();
+  drawGrid();
+}
+
+function drawTabs(): void {
+  const tabs = byId("tabs");
+  tabs.replaceChildren(
+    ...state!.sheets.map((sheet) => {
+      const tab = el(
+        "button",
+        { type: "button", role: "tab", "aria-selected": String(sheet.name === currentSheet) },
+        sheet.name,
+      );
+      if (sheet.tabColor) tab.style.boxShadow = `inset 0 -3px 0 ${sheet.tabColor}`;
+      tab.addEventListener("click", () => void switchSheet(sheet.name));
+      return tab;
+    }),
+  );
+}
+
+async function switchSheet(name: string): Promise<void> {
+  currentSheet = name;
+  selected = { row: 1, column: 1 };
+  highlighted = undefined;
+  if (state) state.active = { sheet: name };
+  void postJson("/api/select", { sheet: name }).catch(() => undefined);
+  await refresh();
+}
+
+function drawGrid(): void {
+  const view = state!.sheet;
+  cellsByKey = new Map(view.cells.map((cell) => [keyOf(cell.row, cell.column), cell]));
+  const colgroup = el("colgroup", {}, el("col", { style: "width:46px" }));
+  for (const width of view.widths) colgroup.append(el("col", { style: `width:${width}px` }));
+  const total = 46 + view.widths.reduce((a, b) => a + b, 0);
+  const head = el("tr", {}, el("th", { class: "corner", scope: "col" }, ""));
+  for (let c = 1; c <= view.columns; c++) head.append(el("th", { scope: "col" }, columnLetter(c)));
+  const body = el("tbody");
+  for (let r = 1; r <= view.rows; r++) {
+    const row = el("tr", {}, el("th", { scope: "row" }, String(r)));
+    if (r <= view.frozenRows) row.className = r === view.frozenRows ? "frozen last" : "frozen";
+    for (let c = 1; c <= view.columns; c++)
+      row.append(drawCell(r, c, cellsByKey.get(keyOf(r, c)), room(view, r, c)));
+    body.append(row);
+  }
+  grid.style.width = `${total}px`;
+  grid.replaceChildren(colgroup, el("thead", {}, head), body);
+  // Frozen rows stick where they are laid out (measured before they stick).
+  const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
+  const frozen = [...body.querySelectorAll<HTMLElement>("tr.frozen")].map((line) => ({
+    line,
+    top: line.getBoundingClientRect().top - origin,
+  }));
+  for (const { line, top } of frozen) {
+    for (const cell of line.children) (cell as HTMLElement).style.top = `${top}px`;
+  }
+  scroller.querySelector(".more")?.remove();
+  if (view.truncated) scroller.append(el("div", { class: "more" }, `The first ${view.rows} rows are shown.`));
+  drawSelection(false);
+}
+
+/** How wide a cell's text may run: as in Sheets, left-aligned text flows over empty cells on its right. */
+function room(view: SheetView, row: number, column: number): number {
+  const own = view.widths[column - 1] ?? 100;
+  const cell = cellsByKey.get(keyOf(row, column));
+  if (!cell?.text || cell.align !== "left") return own;
+  let width = own;
+  for (let c = column + 1; c <= view.columns && !cellsByKey.get(keyOf(row, c))?.text; c++) {
+    width += view.widths[c - 1] ?? 100;
+  }
+  return width;
+}
+
+function drawCell(
+  row: number,
+  column: number,
+  cell: CellView | undefined,
+  width: number,
+): HTMLTableCellElement {
+  const td = el("td", { "data-cell": `${columnLetter(column)}${row}` });
+  if (!cell) return td;
+  if (width > (state!.sheet.widths[column - 1] ?? 100)) {
+    td.classList.add("overflow");
+    td.append(el("span", { style: `max-width:${width - 9}px` }, cell.text));
+  } else td.textContent = cell.text;
+  const classes = [cell.align === "left" ? "" : cell.align];
+  if (cell.bold) classes.push("bold");
+  if (cell.formula) classes.push("formula");
+  if (cell.spilled) classes.push("spilled");
+  if (cell.error) classes.push("has-error");
+  if (cell.note) classes.push("has-note");
+  td.classList.add(...classes.filter(Boolean));
+  const tip = [cell.note, cell.error].filter(Boolean).join("\n\n");
+  if (tip) td.title = tip;
+  if (cell.background) td.style.background = cell.background;
+  if (cell.color) td.style.color = cell.color;
+  return td;
+}
+
+function cellElement(row: number, column: number): HTMLTableCellElement | null {
+  return grid.querySelector<HTMLTableCellElement>(`td[data-cell="${columnLetter(column)}${row}"]`);
+}
+
+function drawSelection(scroll: boolean): void {
+  for (const td of grid.querySelectorAll("td.selected, td.in-range"))
+    td.classList.remove("selected", "in-range");
+  if (highlighted) {
+    for (let r = highlighted.top; r <= highlighted.bottom; r++) {
+      for (let c = highlighted.left; c <= highlighted.right; c++)
+        cellElement(r, c)?.classList.add("in-range");
+    }
+  }
+  const td = cellElement(selected.row, selected.column);
+  td?.classList.add("selected");
+  const a1 = `${columnLetter(selected.column)}${selected.row}`;
+  namebox.value = a1;
+  if (document.activeElement !== formulaInput) {
+    formulaInput.value = cellsByKey.get(keyOf(selected.row, selected.column))?.edit ?? "";
+  }
+  if (scroll) td?.scrollIntoView({ block: "nearest", inline: "nearest" });
+}
+
+function moveTo(row: number, column: number, tellServer = true): void {
+  const view = state?.sheet;
+  if (!view) return;
+  selected = {
+    row: Math.max(1, Math.min(row, view.rows)),
+    column: Math.max(1, Math.min(column, view.columns)),
+  };
+  highlighted = undefined;
+  drawSelection(true);
+  if (tellServer) {
+    const a1 = `${columnLetter(selected.column)}${selected.row}`;
+    if (state) state.active = { sheet: view.name, range: a1 };
+    void postJson("/api/select", { sheet: view.name, a1 }).catch(() => undefined);
+  }
+}
+
+async function commit(row: number, column: number, input: string): Promise<void> {
+  if (!currentSheet) return;
+  setBusy(1);
+  try {
+    await postJson("/api/edit", { sheet: currentSheet, row, column, input });
+    await refresh();
+  } catch (error) {
+    toast({ title: "Error", message: (error as Error).message }, true);
+  } finally {
+    setBusy(-1);
+  }
+}
+
+/** Opens the in-cell editor, with the cell's text or with what the user started typing. */
+function startEditing(initial?: string): void {
+  const td = cellElement(selected.row, selected.column);
+  if (!td || td.querySelector(".editor")) return;
+  const { row, column } = selected;
+  const editor = el("input", {
+    class: "editor",
+    "aria-label": `Edit ${columnLetter(column)}${row}`,
+    spellcheck: "false",
+  });
+  editor.value = initial ?? cellsByKey.get(keyOf(row, column))?.edit ?? "";
+  td.append(editor);
+  editor.focus();
+  let finished = false;
+  const finish = (save: boolean, next?: { row: number; column: number }) => {
+    if (finished) return;
+    finished = true;
+    const value = editor.value;
+    editor.remove();
+    scroller.focus();
+    if (next) moveTo(next.row, next.column);
+    if (save) void commit(row, column, value);
+  };
+  editor.addEventListener("keydown", (event) => {
+    event.stopPropagation();
+    if (event.key === "Enter") {
+      event.preventDefault();
+      finish(true, { row: row + 1, column });
+    } else if (event.key === "Tab") {
+      event.preventDefault();
+      finish(true, { row, column: column + 1 });
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      finish(false);
+    }
+  });
+  editor.addEventListener("blur", () => finish(true));
+}
+
+grid.addEventListener("click", (event) => {
+  const td = (event.target as HTMLElement).closest("td");
+  if (!td || (event.target as HTMLElement).classList.contains("editor")) return;
+  const range = parseRange(td.dataset.cell ?? "");
+  if (range) moveTo(range.top, range.left);
+  scroller.focus();
+});
+
+grid.addEventListener("dblclick", (event) => {
+  if ((event.target as HTMLElement).closest("td")) startEditing();
+});
+
+scroller.addEventListener("keydown", (event) => {
+  if (event.target !== scroller || event.ctrlKey || event.metaKey || event.altKey) return;
+  const { row, column } = selected;
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  const move = moves[event.key];
+  if (move) {
+    event.preventDefault();
+    moveTo(row + move[0], column + move[1]);
+  } else if (event.key === "Enter" || event.key === "F2") {
+    event.preventDefault();
+    startEditing();
+  } else if (event.key === "Delete" || event.key === "Backspace") {
+    event.preventDefault();
+    void commit(row, column, "");
+  } else if (event.key.length === 1) {
+    event.preventDefault();
+    startEditing(event.key);
+  }
+});
+
+formulaInput.addEventListener("keydown", (event) => {
+  if (event.key === "Enter") {
+    event.preventDefault();
+    const { row, column } = selected;
+    const value = formulaInput.value;
+    formulaInput.blur();
+    void commit(row, column, value);
+  } else if (event.key === "Escape") {
+    formulaInput.blur();
+    drawSelection(false);
+  }
+});
+
+// ----------------------------------------------------------------------------------------- the api
+
+const api: PlaygroundApi = {
+  call,
+  close(source) {
+    const frame = frameOf(source);
+    if (frame?.id === "sidebar-frame") closeSidebar();
+    else if (frame?.id === "modal-frame") closeModal();
+  },
+  setHeight(source, height) {
+    const frame = frameOf(source);
+    if (frame?.id === "modal-frame") frame.style.height = `${Math.max(50, Math.min(height, 2000))}px`;
+  },
+  setWidth(source, width) {
+    const frame = frameOf(source);
+    if (frame?.id === "modal-frame") frame.style.width = `${Math.max(50, Math.min(width, 2000))}px`;
+  },
+};
+(window as unknown as { __okrPlayground: PlaygroundApi }).__okrPlayground = api;
+
+async function start(): Promise<void> {
+  setBusy(1);
+  try {
+    // A dialog left waiting (the page was reloaded in the middle of a call): answer it first.
+    const { pending } = await request<{ pending: { token: string; dialog: Dialog } | null }>("/api/pending");
+    if (pending) {
+      await refresh();
+      const step = await follow({ kind: "dialog", ...pending });
+      if (step.kind === "done") await applyEffects(step.effects);
+    }
+    await refresh();
+    document.body.dataset.ready = "true";
+  } catch (error) {
+    toast({ title: "The playground could not start", message: (error as Error).message }, true);
+  } finally {
+    setBusy(-1);
+  }
+}
+
+void start();

@@ -1,0 +1,103 @@
+/**
+ * The worker thread that owns the playground's spreadsheet and runs the add-on, one request at a
+ * time (Apps Script runs a user's calls one by one too).
+ *
+ * Alerts and prompts: the bundle's `ui.alert(...)` must return the button synchronously, as in
+ * Sheets, where the script waits for the user. So when the add-on shows one, this thread posts it to
+ * the server (which hands it to the browser) and blocks in `Atomics.wait` on a shared flag; the
+ * server posts the user's answer on a dedicated MessagePort, raises the flag and wakes us, and we
+ * read the answer synchronously with `receiveMessageOnPort`. The add-on's call then carries on
+ * exactly where it stopped. Only this thread blocks: the server keeps serving.
+ */
+import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
+import type { Dialog, DialogAnswer } from "../gas";
+import { PlaygroundSession, type SessionOptions } from "./session";
+import type { WorkbookData } from "./workbook";
+
+export type WorkerRequest =
+  | { type: "run"; id: number; name: string; argsJson: string }
+  | { type: "edit"; id: number; sheet: string; row: number; column: number; input: string }
+  | { type: "select"; id: number; sheet: string; a1?: string }
+  | { type: "state"; id: number; sheet?: string }
+  | { type: "snapshot"; id: number }
+  | { type: "load"; id: number; data: WorkbookData | null };
+
+export type WorkerMessage =
+  | { type: "ready"; functions: string[] }
+  | { type: "reply"; id: number; ok: true; value: unknown }
+  | { type: "reply"; id: number; ok: false; error: string }
+  | { type: "dialog"; id: number; dialog: Dialog }
+  | { type: "failed"; error: string };
+
+export interface WorkerData {
+  options: SessionOptions;
+  /** Int32Array flag: 1 once an answer was posted on `answers`. */
+  signal: SharedArrayBuffer;
+  answers: MessagePort;
+}
+
+const { options, signal, answers } = workerData as WorkerData;
+const flag = new Int32Array(signal);
+const port = parentPort!;
+let current = 0;
+
+function post(message: WorkerMessage): void {
+  port.postMessage(message);
+}
+
+/** Shows a dialog in the browser and waits, blocking this thread, for the user's answer. */
+function ask(dialog: Dialog): DialogAnswer {
+  Atomics.store(flag, 0, 0);
+  post({ type: "dialog", id: current, dialog });
+  for (;;) {
+    const received = receiveMessageOnPort(answers);
+    if (received) return received.message as DialogAnswer;
+    // Woken by the server's notify; the timeout only makes sure a missed wake-up cannot hang us.
+    Atomics.wait(flag, 0, 0, 1000);
+    Atomics.store(flag, 0, 0);
+  }
+}
+
+function open(data?: WorkbookData): PlaygroundSession {
+  const session = new PlaygroundSession(options, data);
+  session.respond = ask;
+  return session;
+}
+
+let session: PlaygroundSession;
+try {
+  session = open();
+  post({ type: "ready", functions: [...session.functions] });
+} catch (error) {
+  post({ type: "failed", error: (error as Error)?.stack ?? String(error) });
+  throw error;
+}
+
+function handle(request: WorkerRequest): unknown {
+  switch (request.type) {
+    case "run":
+      return session.run(request.name, request.argsJson);
+    case "edit":
+      session.edit(request.sheet, request.row, request.column, request.input);
+      return { version: session.version };
+    case "select":
+      session.select(request.sheet, request.a1);
+      return { active: session.active() };
+    case "state":
+      return session.state(request.sheet);
+    case "snapshot":
+      return session.snapshot();
+    case "load":
+      session = open(request.data ?? undefined);
+      return { functions: [...session.functions] };
+  }
+}
+
+port.on("message", (request: WorkerRequest) => {
+  current = request.id;
+  try {
+    post({ type: "reply", id: request.id, ok: true, value: handle(request) });
+  } catch (error) {
+    post({ type: "reply", id: request.id, ok: false, error: (error as Error)?.message ?? String(error) });
+  }
+});

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: starts the playground (as `npm start` does, on a free port, with the clock
+ * pinned to 2026-11-15 so the pictures do not change from day to day), drives it in headless
+ * Chromium and writes 1280×800 PNGs to docs/screenshots/, which the README shows.
+ *
+ * Chromium: CHROMIUM_PATH, else the system's, else the one shipped in @sparticuz/chromium.
+ */
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { loadPlayground, root } from "./playground.mjs";
+
+const OUT = join(root, "docs", "screenshots");
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-sync",
+];
+
+async function launch() {
+  const system = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(
+    existsSync,
+  );
+  const executablePath = process.env.CHROMIUM_PATH ?? system;
+  if (executablePath) return chromium.launch({ executablePath, args: FLAGS, headless: true });
+  const { default: shipped } = await import("@sparticuz/chromium");
+  const args = [...shipped.args.filter((a) => a !== "--single-process"), ...FLAGS];
+  return chromium.launch({ executablePath: await shipped.executablePath(), args, headless: true });
+}
+
+async function main() {
+  const { startPlayground } = await loadPlayground();
+  const playground = await startPlayground({
+    root,
+    port: 0,
+    now: "2026-11-15T10:00:00Z",
+    timeZone: "Europe/Brussels",
+  });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    mkdirSync(OUT, { recursive: true });
+    const shot = async (name) => {
+      await page.waitForTimeout(300);
+      const path = join(OUT, `${name}.png`);
+      await page.screenshot({ path });
+      console.log(`${path} (${Math.round(statSync(path).size / 1024)} kB)`);
+    };
+    const menu = async (title, item) => {
+      await page.getByRole("button", { name: title, exact: true }).click();
+      if (item) await page.getByRole("menuitem", { name: item, exact: true }).click();
+    };
+    const sidebar = page.frameLocator("#sidebar-frame");
+
+    await page.goto(playground.url);
+    await page.locator("body[data-ready=true]").waitFor();
+
+    // Scores and statuses computed by the add-on's own formulas, the OKR menu open.
+    await page.locator("#grid-scroll").evaluate((grid) => (grid.scrollLeft = 560));
+    await page.locator('#grid td[data-cell="Q2"]').click();
+    await menu("OKR");
+    await shot("playground-scores");
+    await page.keyboard.press("Escape");
+
+    // OKR › Validate: the findings in the sidebar, notes and colours in the sheet.
+    await page.locator("#grid-scroll").evaluate((grid) => (grid.scrollLeft = 0));
+    await menu("OKR", "Validate");
+    await sidebar.locator(".finding-item").first().waitFor();
+    await page
+      .locator(".toast")
+      .first()
+      .waitFor({ state: "detached", timeout: 10_000 })
+      .catch(() => undefined);
+    await page.locator('#grid td[data-cell="G5"]').click();
+    await shot("playground");
+
+    // The drafting wizard, coaching a key result.
+    await menu("OKR", "Open the OKR sidebar");
+    await sidebar.locator(".step-title", { hasText: "Step 1 of 4" }).waitFor();
+    await sidebar.getByLabel("Team", { exact: true }).fill("Marketing");
+    await sidebar.getByLabel("Owner").fill("Léa");
+    await sidebar.getByRole("button", { name: "Next" }).click();
+    await sidebar.getByLabel("Objective", { exact: true }).fill("Make Brussels drivers think of us first");
+    await sidebar.getByRole("button", { name: "Next" }).click();
+    await sidebar.getByLabel("Title").fill("Launch a radio campaign");
+    await sidebar
+      .getByText(/An output, not an outcome/)
+      .first()
+      .waitFor();
+    await shot("playground-wizard");
+
+    // OKR › Generate quarterly review: the dialog, then the new sheet.
+    await menu("OKR", "Generate quarterly review");
+    const dialog = page.frameLocator("#modal-frame");
+    await dialog.getByRole("button", { name: "Generate the review" }).click();
+    await dialog.getByText(/The review is ready/).waitFor();
+    await shot("playground-review");
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await page.locator("#sidebar-close").click();
+    await page.getByRole("tab", { name: /^Review / }).click();
+    await page.locator("#grid td", { hasText: "Quarterly review" }).first().waitFor();
+    await shot("playground-review-sheet");
+  } finally {
+    await browser.close();
+    await playground.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error?.stack ?? error);
+  process.exit(1);
+});
