@@ -3,7 +3,7 @@
  * buttons marked `data-busy` disabled until it ends (no double submit), and a failure shown with
  * the server's localized message next to the action that caused it.
  */
-import { type Lang, t } from "../core/i18n";
+import { type Lang, t } from "./i18n";
 import { el, fill } from "./dom";
 import { isBusy, onBusyChange } from "./server";
 

@@ -8,7 +8,7 @@
  */
 import { type NumberResult, parseNumber } from "../core/cells";
 import type { CheckinFilter, CheckinItem, HistoryEntry } from "../core/checkins";
-import { type Lang, t, tKey } from "../core/i18n";
+import { type Lang, t, tKey } from "./i18n";
 import { OKRS } from "../core/schema";
 import type { CheckinView } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";

@@ -2,7 +2,7 @@
  * What the dialogs (review, next quarter) share: a Close button when the host can close the
  * dialog, and a confirmation that takes focus so a screen reader reads it out.
  */
-import { t } from "../core/i18n";
+import { t } from "./i18n";
 import { busyButton, showNote } from "./actions";
 import type { App } from "./view";
 

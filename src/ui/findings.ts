@@ -4,7 +4,7 @@
  * result to the KPIs sheet, after a confirmation in place; "Validate again" marks the sheet anew.
  */
 import type { Severity } from "../core/findings";
-import { type Lang, t } from "../core/i18n";
+import { type Lang, t } from "./i18n";
 import type { FindingItem, FindingsView } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showNote } from "./actions";
 import { append, el, fill } from "./dom";

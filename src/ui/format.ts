@@ -2,7 +2,7 @@
  * Numbers as the sidebar shows them, in the user's language: "1.5" or "1,5", scores with two
  * decimals ("0.50"), never a thousands separator (a shown "1,200" typed back would read as 1.2).
  */
-import type { Lang } from "../core/i18n";
+import type { Lang } from "./i18n";
 
 const locale = (lang: Lang) => (lang === "fr" ? "fr-FR" : "en-US");
 

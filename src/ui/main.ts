@@ -3,7 +3,7 @@
  * the navigation and that view. The views are listed here, and only the tabs have a tab; the same
  * page opened in a modal dialog (review, next quarter) shows its one view, without navigation.
  */
-import { type Lang, t } from "../core/i18n";
+import { type Lang, t } from "./i18n";
 import type { SidebarView } from "../server/sidebar-api";
 import { el, fill } from "./dom";
 import { findingsView } from "./findings";

@@ -6,7 +6,7 @@
  * quarter.
  */
 import type { CarryCandidate, CarryReason } from "../core/next-quarter";
-import { type Lang, t } from "../core/i18n";
+import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
 import { announce, closeButton } from "./dialog";

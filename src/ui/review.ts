@@ -2,7 +2,7 @@
  * The review dialog (OKR › Generate quarterly review): the quarter, all teams or one, and Generate,
  * which builds a new review sheet (never overwriting one) and names it.
  */
-import { type Lang, t } from "../core/i18n";
+import { type Lang, t } from "./i18n";
 import type { ReviewOptions } from "../server/sidebar-api";
 import { act, actionSlot, busyButton } from "./actions";
 import { announce, closeButton } from "./dialog";

@@ -4,7 +4,7 @@
  * first. The dialogs (review, next quarter) are views too, listed apart: they have no tab, and the
  * page they open in shows no navigation.
  */
-import type { Lang, MessageKey, MessageParams } from "../core/i18n";
+import type { Lang, MessageKey, MessageParams } from "./i18n";
 import type { SidebarView } from "../server/sidebar-api";
 
 /** A message without placeholders. */

@@ -1,17 +1,38 @@
-import { LANGS, catalogFor, langFromLocale, t } from "../../src/core/i18n";
+import { en } from "../../src/core/i18n/en";
+import { fr } from "../../src/core/i18n/fr";
+import { sidebarMessages } from "../../src/core/i18n/sidebar";
+import { LANGS, catalogFor, langFromLocale, registerMessages, t } from "../../src/core/i18n";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe("the message catalog", () => {
-  const en = catalogFor("en");
+/** Two catalogs in step: same keys, same placeholders, nothing empty. */
+function expectInStep(english: Record<string, string>, french: Record<string, string>) {
+  expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
+  for (const key of Object.keys(english)) {
+    expect([key, placeholders(french[key]!)]).toEqual([key, placeholders(english[key]!)]);
+    expect([key, french[key]!.trim() !== "" && english[key]!.trim() !== ""]).toEqual([key, true]);
+  }
+}
 
-  it.each(LANGS)("has every key in %s, with the same placeholders as English", (lang) => {
+describe("the message catalogs", () => {
+  it("has every server message in French, with the same placeholders as English", () => {
+    expectInStep(en, fr);
+  });
+
+  it("has every sidebar message in French, with the same placeholders as English", () => {
+    expectInStep(sidebarMessages.en, sidebarMessages.fr);
+  });
+
+  it("keeps the sidebar-only messages out of the server's catalog (dist/Code.js stays small)", () => {
+    const shared = Object.keys(sidebarMessages.en).filter((key) => key in en);
+    expect(shared).toEqual([]);
+  });
+
+  it.each(LANGS)("serves the sidebar's messages once registered (%s)", (lang) => {
+    registerMessages(sidebarMessages);
     const catalog = catalogFor(lang);
-    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect([key, placeholders(catalog[key])]).toEqual([key, placeholders(en[key])]);
-      expect(catalog[key].trim()).not.toBe("");
-    }
+    for (const key of Object.keys(sidebarMessages.en))
+      expect(catalog[key]).toBe(sidebarMessages[lang][key as keyof typeof sidebarMessages.en]);
   });
 
   it("fills placeholders", () => {

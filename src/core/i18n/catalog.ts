@@ -1,6 +1,11 @@
 import type { en } from "./en";
+import type { sidebarMessages } from "./sidebar";
 
-export type MessageKey = keyof typeof en;
+/** Every message template in English: the server's and the sidebar's. */
+type AllMessages = typeof en & (typeof sidebarMessages)["en"];
+
+export type MessageKey = keyof AllMessages;
+export type ServerCatalog = Record<keyof typeof en, string>;
 export type Catalog = Record<MessageKey, string>;
 
 /** The `{name}` placeholders of a message, as a union of names. */
@@ -9,4 +14,4 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
   : never;
 
 /** The parameters a message needs, checked at compile time against the English template. */
-export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, string | number>;
+export type MessageParams<K extends MessageKey> = Record<Placeholders<AllMessages[K]>, string | number>;

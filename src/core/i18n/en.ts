@@ -1,15 +1,16 @@
 /**
- * Every message, by feature (src/core/i18n/messages/*.ts). English is the reference: its templates'
- * `{placeholders}` type the parameters of `t()`.
+ * The messages the server needs, by feature (src/core/i18n/messages/*.ts). English is the
+ * reference: its templates' `{placeholders}` type the parameters of `t()`. The sidebar-only
+ * messages live in sidebar.ts, so that dist/Code.js — loaded for every custom-formula execution —
+ * does not carry them.
  */
 import checkins from "./messages/checkins";
 import findings from "./messages/findings";
 import formulas from "./messages/formulas";
+import insert from "./messages/insert";
 import review from "./messages/review";
 import sheets from "./messages/sheets";
-import sidebarViews from "./messages/sidebar-views";
 import ui from "./messages/ui";
-import wizard from "./messages/wizard";
 
 export const en = {
   ...ui.en,
@@ -18,6 +19,5 @@ export const en = {
   ...sheets.en,
   ...checkins.en,
   ...review.en,
-  ...wizard.en,
-  ...sidebarViews.en,
+  ...insert.en,
 };

@@ -1,4 +1,4 @@
-import type { Catalog, MessageKey, MessageParams } from "./catalog";
+import type { MessageKey, MessageParams } from "./catalog";
 import { en } from "./en";
 import { fr } from "./fr";
 
@@ -7,7 +7,13 @@ export type { MessageKey, MessageParams } from "./catalog";
 export const LANGS = ["en", "fr"] as const;
 export type Lang = (typeof LANGS)[number];
 
-const catalogs: Record<Lang, Catalog> = { en, fr };
+/** The messages known so far: the server's, plus what the sidebar registers at start. */
+const catalogs: Record<Lang, Record<string, string>> = { en: { ...en }, fr: { ...fr } };
+
+/** Adds messages (the sidebar's own) to the catalogs; later keys win. */
+export function registerMessages(more: Record<Lang, Record<string, string>>): void {
+  for (const lang of LANGS) Object.assign(catalogs[lang], more[lang]);
+}
 
 /**
  * The language for a locale as Apps Script reports it ("fr", "fr_BE", "en-US", …): French for any
@@ -27,15 +33,15 @@ export function t<K extends MessageKey>(
   key: K,
   ...params: keyof MessageParams<K> extends never ? [] : [MessageParams<K>]
 ): string {
-  const template = catalogs[lang][key] ?? en[key];
+  const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
   const values = (params[0] ?? {}) as Record<string, string | number>;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
 }
 
-/** For tests and tooling: every catalog by language. */
-export function catalogFor(lang: Lang): Catalog {
+/** For tests and tooling: every message registered so far, by language. */
+export function catalogFor(lang: Lang): Readonly<Record<string, string>> {
   return catalogs[lang];
 }
 

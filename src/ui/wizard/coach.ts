@@ -6,7 +6,7 @@
 import { blocksInsert, checkDraft } from "../../core/draft";
 import { describeFinding } from "../../core/describe";
 import type { Finding } from "../../core/findings";
-import { type Lang, t } from "../../core/i18n";
+import { type Lang, t } from "../i18n";
 import type { WizardContext } from "../../server/sidebar-api";
 import { type Step, toDraft, type WizardState } from "./state";
 

@@ -6,7 +6,7 @@
  */
 import { DRAFT_LIMITS } from "../../core/draft";
 import type { Severity } from "../../core/findings";
-import { type Lang, t } from "../../core/i18n";
+import { type Lang, t } from "../i18n";
 import { KINDS, METRIC_CHOICES, OKRS } from "../../core/schema";
 import type { InsertResult, WizardContext } from "../../server/sidebar-api";
 import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
