@@ -1,0 +1,492 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds dist/, then measures the add-on as Sheets would run it and checks the
+ * performance targets (DESIGN.md §6, README "Performance"). Prints the tables, writes
+ * bench/results.json, and exits 1 when a target is missed. Not part of `npm test`: timings on a
+ * shared machine are too noisy for a test to assert on.
+ *
+ *   1. Each user operation at 10, 100, 1,000 and 5,000 key results (dev/fixtures.ts: several
+ *      teams, three key results per objective, six weeks of check-ins), run through dist/Code.js in
+ *      the offline runtime: service calls (its counters), compute time (median of the runs, each
+ *      in a fresh vm context, minus the time spent inside the in-memory services), and the
+ *      estimated time in Sheets, calls × 0.25 s + compute.
+ *   2. A naive baseline: the same validation reading every cell with its own getValue.
+ *   3. The core's validate → score → review pipeline on its own, cold and warm.
+ *   4. KRSCORE, OKRSCORE (column form) and KRCHECK over 10,000 rows, in one call.
+ *   5. dist/Code.js: bytes, gzipped bytes, load time, what takes the bytes, and what-if bundles.
+ *
+ * Options: --runs=N (default 7), --sizes=10,100,1000,5000, --quick (3 runs), --markdown (also
+ * print the README tables), --no-write (leave bench/results.json alone).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { build } from "./build.mjs";
+import { analyzeBundle, gzipBytes } from "./bench/bundle.mjs";
+import { buildCoreScript, loadHarness } from "./bench/load-harness.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SECONDS_PER_CALL = 0.25;
+const FORMULA_ROWS = 10_000;
+
+const TARGETS = {
+  sheetsSeconds: 10,
+  coreMs: 300,
+  formulaMs: 30,
+  bundleBytes: 80_000,
+  loadMs: 3,
+};
+
+function option(name, fallback) {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg ? arg.slice(name.length + 3) : fallback;
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+
+const runs = Number(option("runs", flag("quick") ? 3 : 7));
+const sizes = option("sizes", "10,100,1000,5000").split(",").map(Number);
+if (!Number.isInteger(runs) || runs < 1 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error("usage: node scripts/bench.mjs [--runs=N] [--sizes=10,100,1000,5000] [--quick] [--markdown]");
+  process.exit(2);
+}
+
+// Garbage collection between runs keeps one run's garbage out of the next one's time.
+try {
+  v8.setFlagsFromString("--expose-gc");
+  globalThis.gc ??= vm.runInNewContext("gc");
+} catch {
+  // Without it the runs are only noisier.
+}
+
+// ------------------------------------------------------------------------------------- formatting
+
+const int = (n) => Math.round(n).toLocaleString("en-US");
+const ms = (n) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : int(n));
+const secs = (n) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : int(n));
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const estimate = (calls, computeMs) => calls * SECONDS_PER_CALL + computeMs / 1000;
+
+function table(headers, rows, align = headers.map((_, i) => (i === 0 ? "l" : "r"))) {
+  const cells = [headers, ...rows].map((row) => row.map(String));
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) =>
+    row.map((cell, i) => (align[i] === "l" ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  return [line(cells[0]), widths.map((w) => "─".repeat(w)).join("  "), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
+}
+
+function markdown(headers, rows, align = headers.map((_, i) => (i === 0 ? "l" : "r"))) {
+  const sep = align.map((a) => (a === "l" ? "---" : "---:"));
+  return [headers, sep, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n");
+}
+
+const section = (title) => console.log(`\n${title}\n${"═".repeat(title.length)}`);
+const progress = (text) => process.stderr.write(`  … ${text}\n`);
+
+// ------------------------------------------------------------------------------------------- run
+
+const started = Date.now();
+// The machine's load before the bench adds its own (one busy thread, plus garbage collection).
+const loadBefore = os.loadavg()[0];
+console.log("Building dist/ …");
+await build({ menu: "menu" });
+const code = readFileSync(join(root, "dist", "Code.js"), "utf8");
+const files = { Sidebar: readFileSync(join(root, "dist", "Sidebar.html"), "utf8") };
+const harness = await loadHarness();
+const coreScript = await buildCoreScript();
+
+// 1. Operations.
+section(
+  `Operations: service calls, compute (ms, median of ${runs}), estimated time in Sheets (calls × ${SECONDS_PER_CALL} s + compute)`,
+);
+const operations = harness.OPERATIONS.map((op) => {
+  const results = sizes.map((krs) => {
+    progress(`${op.key} at ${int(krs)} key results`);
+    const result = harness.measureOperation(code, files, op, krs, runs);
+    return { ...result, sheetsSeconds: estimate(result.calls, result.compute) };
+  });
+  return { key: op.key, label: op.label, results };
+});
+console.log(
+  table(
+    ["operation", "key results", "calls", "compute ms", "fake services ms", "est. Sheets s"],
+    operations.flatMap((op) =>
+      op.results.map((r, i) => [
+        i === 0 ? op.label : "",
+        int(r.krs),
+        int(r.calls),
+        ms(r.compute),
+        ms(r.service),
+        secs(r.sheetsSeconds),
+      ]),
+    ),
+  ),
+);
+console.log(
+  "compute = wall time of the call minus the time inside the in-memory services, each run in a fresh vm context",
+);
+
+// 2. Naive baseline.
+section("Naive baseline: Validate reading one cell per getValue, against the batched Validate");
+const naiveRuns = Math.min(runs, 3);
+const validate = operations.find((op) => op.key === "validate");
+const naive = sizes.map((krs, i) => {
+  progress(`naive validate at ${int(krs)} key results`);
+  const result = harness.measureNaive(code, files, krs, naiveRuns);
+  const batched = validate.results[i];
+  const sheetsSeconds = estimate(result.calls, result.compute);
+  return { ...result, sheetsSeconds, batchedCalls: batched.calls, batchedSeconds: batched.sheetsSeconds };
+});
+console.log(
+  table(
+    ["key results", "naive calls", "naive est. Sheets", "batched calls", "batched est. Sheets", "ratio"],
+    naive.map((n) => [
+      int(n.krs),
+      int(n.calls),
+      duration(n.sheetsSeconds),
+      int(n.batchedCalls),
+      duration(n.batchedSeconds),
+      `${int(n.sheetsSeconds / n.batchedSeconds)}×`,
+    ]),
+  ),
+);
+
+function duration(seconds) {
+  if (seconds < 120) return `${secs(seconds)} s`;
+  if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+// 3. The core on its own.
+section(`The core alone: parse + validate + score, build the review, lay it out (ms, median of ${runs})`);
+const core = sizes.map((krs) => {
+  progress(`core pipeline at ${int(krs)} key results`);
+  return harness.measureCore(coreScript, code, files, krs, runs);
+});
+console.log(
+  table(
+    ["key results", "analyze", "review", "layout", "total (cold)", "total (warm)", "findings"],
+    core.map((c) => [
+      int(c.krs),
+      ms(c.cold.analyze),
+      ms(c.cold.review),
+      ms(c.cold.layout),
+      ms(c.cold.total),
+      ms(c.warm.total),
+      int(c.findings),
+    ]),
+  ),
+);
+console.log(
+  "cold: each run in a fresh vm context, as each Apps Script execution; warm: repeated in one context",
+);
+
+// 4. Custom formulas.
+section(`Custom formulas over ${int(FORMULA_ROWS)} rows, one call (ms, median of ${runs})`);
+progress("formulas");
+const formulas = harness.measureFormulas(code, files, FORMULA_ROWS, runs);
+console.log(
+  table(
+    ["formula", "cold", "warm"],
+    formulas.map((f) => [f.formula, ms(f.cold), ms(f.warm)]),
+  ),
+);
+console.log("cold: the first call in a freshly loaded bundle, as Sheets runs a formula (load not included)");
+
+// 5. The bundle.
+section("dist/Code.js");
+progress("bundle composition and what-if bundles");
+const load = harness.measureLoad(code, Math.max(runs, 15));
+const bundle = await analyzeBundle(code, (source) => harness.measureLoad(source, Math.max(runs, 15)));
+for (const warning of bundle.warnings) console.log(`warning: ${warning}`);
+const bytes = Buffer.byteLength(code);
+const gzip = gzipBytes(code);
+console.log(
+  `${int(bytes)} B minified, ${int(gzip)} B gzipped; load in a fresh vm ${ms(load.total)} ms ` +
+    `(compile ${ms(load.compile)} + top level ${ms(load.run)}), median of ${load.runs}`,
+);
+console.log();
+console.log(
+  table(
+    ["what takes the bytes", "bytes", "share"],
+    bundle.groups.map((g) => [g.name, int(g.bytes), `${((100 * g.bytes) / bytes).toFixed(1)}%`]),
+  ),
+);
+console.log();
+console.log(
+  table(
+    [
+      "catalog",
+      "in Code.js B",
+      "keys",
+      "en B",
+      "fr B",
+      "server keys",
+      "server B",
+      "sidebar-only B",
+      "unused B",
+    ],
+    bundle.catalogs.map((c) => [
+      c.file.replace("src/core/i18n/messages/", ""),
+      int(c.inBundle),
+      c.keys,
+      int(c.en),
+      int(c.fr),
+      c.serverKeys,
+      int(c.serverEn + c.serverFr),
+      int(c.uiOnly),
+      int(c.unused),
+    ]),
+  ),
+);
+console.log(
+  'entry sizes as minified ("key":"text"), both languages; server: named by code in the server bundle ' +
+    "(literal key or `prefix.${…}`); sidebar-only: named only by src/ui; unused: named nowhere yet",
+);
+
+// Smoke test of the what-if bundles that keep zod: every operation and formula still runs (and so
+// finds every message it asks for, in English), so the byte counts are of bundles that work.
+const smokeRun = (w) => {
+  const failures = [];
+  for (const op of harness.OPERATIONS) {
+    try {
+      harness.measureOperation(w.code, files, op, 10, 1);
+    } catch (error) {
+      failures.push(`${op.key}: ${error.message}`);
+    }
+  }
+  try {
+    harness.measureFormulas(w.code, files, 100, 1);
+  } catch (error) {
+    failures.push(`formulas: ${error.message}`);
+  }
+  return failures;
+};
+const smoke = bundle.whatIf
+  .filter((w) => !/zod/.test(w.name) && w.name !== "as built")
+  .map((w) => ({ name: w.name, failures: smokeRun(w) }));
+console.log();
+console.log(
+  table(
+    ["what if", "bytes", "gzipped", "load ms", "compile", "top level"],
+    bundle.whatIf.map((w) => [
+      w.name,
+      int(w.bytes),
+      int(w.gzip),
+      ms(w.load.total),
+      ms(w.load.compile),
+      ms(w.load.run),
+    ]),
+  ),
+);
+for (const { name, failures } of smoke) {
+  console.log(
+    failures.length
+      ? `"${name}" failed a smoke run: ${failures.join("; ")}`
+      : `"${name}" passed a smoke run of every operation and formula (English)`,
+  );
+}
+
+// ------------------------------------------------------------------------------------------ targets
+
+const largest = sizes[sizes.length - 1];
+const smallest = sizes[0];
+const targets = [];
+const target = (name, goal, value, met, note = "") => targets.push({ name, goal, value, met, note });
+
+for (const op of operations) {
+  const [first, last] = [op.results[0], op.results[op.results.length - 1]];
+  const { "Sheet.insertRowsAfter": grownLarge = 0, ...large } = last.byMethod;
+  const { "Sheet.insertRowsAfter": grownSmall = 0, ...small } = first.byMethod;
+  const same =
+    JSON.stringify(large) === JSON.stringify(small) && grownLarge - grownSmall <= 1 && grownLarge <= 1;
+  const extra = grownLarge - grownSmall;
+  target(
+    `${op.key}: calls at ${int(smallest)} and ${int(largest)} key results`,
+    "identical (one Sheet.insertRowsAfter allowed)",
+    `${first.calls} → ${last.calls}`,
+    same,
+    extra > 0 ? "+1 Sheet.insertRowsAfter: the sheet grows before rows are appended" : "",
+  );
+}
+for (const op of operations) {
+  const last = op.results[op.results.length - 1];
+  target(
+    `${op.key}: est. time in Sheets at ${int(largest)} key results`,
+    `< ${TARGETS.sheetsSeconds} s`,
+    `${secs(last.sheetsSeconds)} s`,
+    last.sheetsSeconds < TARGETS.sheetsSeconds,
+  );
+}
+const bigCore = core[core.length - 1];
+target(
+  `validate + score + review, ${int(largest)} key results (core, cold)`,
+  `< ${TARGETS.coreMs} ms`,
+  `${ms(bigCore.cold.total)} ms (warm ${ms(bigCore.warm.total)} ms)`,
+  bigCore.cold.total < TARGETS.coreMs,
+);
+for (const f of formulas) {
+  target(
+    `${f.key} over ${int(f.rows)} rows (cold)`,
+    `< ${TARGETS.formulaMs} ms`,
+    `${ms(f.cold)} ms (warm ${ms(f.warm)} ms)`,
+    f.cold < TARGETS.formulaMs,
+  );
+}
+target("dist/Code.js size", `< ${kb(TARGETS.bundleBytes)}`, kb(bytes), bytes < TARGETS.bundleBytes);
+target(
+  "dist/Code.js load (compile + top level)",
+  `< ${TARGETS.loadMs} ms`,
+  `${ms(load.total)} ms`,
+  load.total < TARGETS.loadMs,
+);
+
+section("Targets");
+console.log(
+  table(
+    ["", "target", "goal", "measured", "note"],
+    targets.map((t) => [t.met ? "✓" : "✗", t.name, t.goal, t.value, t.note]),
+    ["l", "l", "l", "l", "l"],
+  ),
+);
+const missed = targets.filter((t) => !t.met);
+const busy = loadBefore > os.cpus().length * 0.5;
+if (busy) {
+  console.log(
+    `\nwarning: the machine was busy (load average ${loadBefore.toFixed(2)} on ${os.cpus().length} CPUs before ` +
+      "the bench): timings are inflated, run again on a quiet machine before trusting them (call counts are exact).",
+  );
+}
+
+// ------------------------------------------------------------------------------------------ results
+
+const loadAfter = os.loadavg()[0];
+const results = {
+  generatedAt: new Date().toISOString(),
+  command: "npm run bench",
+  environment: {
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "",
+    loadAverageBefore: Number(loadBefore.toFixed(2)),
+    loadAverageAfter: Number(loadAfter.toFixed(2)),
+    busy,
+  },
+  settings: { runs, sizes, secondsPerCall: SECONDS_PER_CALL, checkinWeeks: harness.WEEKS, now: harness.NOW },
+  operations,
+  naive,
+  core,
+  formulas,
+  bundle: {
+    bytes,
+    gzip,
+    load,
+    groups: bundle.groups,
+    inputs: bundle.inputs.slice(0, 30),
+    catalogs: bundle.catalogs,
+    whatIf: bundle.whatIf.map(({ code: _code, ...w }) => w),
+    smokeRuns: smoke,
+  },
+  targets,
+  met: missed.length === 0,
+  seconds: Math.round((Date.now() - started) / 1000),
+};
+if (!flag("no-write")) {
+  mkdirSync(join(root, "bench"), { recursive: true });
+  writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `\nWrote bench/results.json (${results.seconds} s; load average ${loadBefore.toFixed(2)} before, ` +
+      `${loadAfter.toFixed(2)} after, on ${os.cpus().length} CPUs).`,
+  );
+}
+
+if (flag("markdown")) {
+  section("Markdown for the README");
+  const header = ["operation", ...sizes.map((n) => `${int(n)} KRs`)];
+  console.log(
+    markdown(
+      header,
+      operations.map((op) => [
+        op.label,
+        ...op.results.map((r) => `${r.calls} · ${ms(r.compute)} ms · ${secs(r.sheetsSeconds)} s`),
+      ]),
+    ),
+  );
+  console.log();
+  console.log(
+    markdown(
+      ["key results", "naive calls", "naive est.", "batched calls", "batched est.", "ratio"],
+      naive.map((n) => [
+        int(n.krs),
+        int(n.calls),
+        duration(n.sheetsSeconds),
+        int(n.batchedCalls),
+        duration(n.batchedSeconds),
+        `${int(n.sheetsSeconds / n.batchedSeconds)}×`,
+      ]),
+    ),
+  );
+  console.log();
+  console.log(
+    markdown(
+      ["key results", "analyze", "review", "layout", "total, cold", "total, warm"],
+      core.map((c) => [
+        int(c.krs),
+        ms(c.cold.analyze),
+        ms(c.cold.review),
+        ms(c.cold.layout),
+        ms(c.cold.total),
+        ms(c.warm.total),
+      ]),
+    ),
+  );
+  console.log();
+  console.log(
+    markdown(
+      ["formula", "cold ms", "warm ms"],
+      formulas.map((f) => [`\`${f.formula}\``, ms(f.cold), ms(f.warm)]),
+    ),
+  );
+  console.log();
+  console.log(
+    markdown(
+      ["what takes the bytes", "bytes", "share"],
+      bundle.groups.map((g) => [g.name, int(g.bytes), `${((100 * g.bytes) / bytes).toFixed(0)}%`]),
+    ),
+  );
+  console.log();
+  console.log(
+    markdown(
+      ["what if", "bytes", "gzipped", "load ms (compile + top level)"],
+      bundle.whatIf.map((w) => [
+        w.name,
+        int(w.bytes),
+        int(w.gzip),
+        `${ms(w.load.total)} (${ms(w.load.compile)} + ${ms(w.load.run)})`,
+      ]),
+    ),
+  );
+  console.log();
+  console.log(
+    markdown(
+      ["", "target", "goal", "measured"],
+      targets.map((t) => [t.met ? "✓" : "✗", t.name, t.goal, t.value]),
+      ["l", "l", "l", "l"],
+    ),
+  );
+}
+
+if (missed.length) {
+  console.log(
+    `\n✗ ${missed.length} of ${targets.length} targets missed: ${missed.map((t) => t.name).join("; ")}.`,
+  );
+  process.exitCode = 1;
+} else {
+  console.log(`\n✓ All ${targets.length} targets met.`);
+}

@@ -1,0 +1,282 @@
+/**
+ * What takes the bytes of dist/Code.js, from esbuild's metafile: the bundle is rebuilt with the
+ * options of scripts/build.mjs (checked: the output must be the bundle inside dist/Code.js), its
+ * inputs grouped (message catalogs, zod, core, server…), each catalog split by language and by
+ * whether the server can use a message at all, and "what if" bundles built with esbuild plugins
+ * (catalogs cut to the server's messages, zod left out) to measure each recommendation in bytes,
+ * gzipped bytes and load time, not guess it.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import * as esbuild from "esbuild";
+import ts from "typescript";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const MESSAGES = join(root, "src", "core", "i18n", "messages");
+const UI = join(root, "src", "ui");
+
+export const gzipBytes = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
+
+/** The server bundle as scripts/build.mjs builds it (menu: "menu"), plus plugins for what-ifs. */
+async function buildServer(plugins = []) {
+  const result = await esbuild.build({
+    stdin: {
+      contents: `import * as api from "./src/server/main"; globalThis.OKR_ = api;`,
+      resolveDir: root,
+      sourcefile: "entry.ts",
+      loader: "ts",
+    },
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    define: { __MENU_KIND__: JSON.stringify("menu") },
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins,
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  return { text: result.outputFiles[0].text, inputs: output.inputs };
+}
+
+// ------------------------------------------------------------------------ which messages are used
+
+function sourceFile(file) {
+  return ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
+}
+
+/**
+ * The string literals of some source files (exact keys) and the heads of their template literals
+ * and string concatenations (`status.${s}`, "menu." + x: key prefixes). A message whose key is
+ * neither named nor under such a prefix cannot be asked for by that code.
+ */
+function keyReferences(files) {
+  const exact = new Set();
+  const prefixes = new Set();
+  for (const file of files) {
+    const visit = (node) => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) exact.add(node.text);
+      else if (ts.isTemplateExpression(node) && node.head.text.includes(".")) prefixes.add(node.head.text);
+      else if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+        ts.isStringLiteral(node.left) &&
+        node.left.text.includes(".")
+      ) {
+        prefixes.add(node.left.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile(file));
+  }
+  return { exact, prefixes };
+}
+
+const referenced = (refs, key) => refs.exact.has(key) || [...refs.prefixes].some((p) => key.startsWith(p));
+
+/** The `messages({en…}, {fr…})` object literals of a catalog file, with their properties. */
+function catalogLiterals(file) {
+  const source = sourceFile(file);
+  const literals = [];
+  const visit = (node) => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "messages" &&
+      node.arguments.length === 2 &&
+      node.arguments.every(ts.isObjectLiteralExpression)
+    ) {
+      node.arguments.forEach((literal, i) => literals.push({ lang: i === 0 ? "en" : "fr", literal }));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const entries = (literal) =>
+    literal.properties.filter(ts.isPropertyAssignment).map((p) => {
+      const key = ts.isStringLiteral(p.name) || ts.isIdentifier(p.name) ? p.name.text : p.name.getText();
+      const literal = ts.isStringLiteral(p.initializer) || ts.isNoSubstitutionTemplateLiteral(p.initializer);
+      const value = literal ? p.initializer.text : p.initializer.getText();
+      // Minified, an entry is about "key":"value", (esbuild keeps UTF-8 as is).
+      return {
+        key,
+        value,
+        literal,
+        node: p,
+        bytes: Buffer.byteLength(JSON.stringify(key) + JSON.stringify(value)) + 2,
+      };
+    });
+  return { source, literals: literals.map((l) => ({ ...l, entries: entries(l.literal) })) };
+}
+
+/** A catalog's source with only the messages `keep` accepts (for the what-if bundle). */
+function cutCatalog(file, keep) {
+  const { source, literals } = catalogLiterals(file);
+  let text = source.getFullText();
+  for (const { literal, entries } of [...literals].sort((a, b) => b.literal.pos - a.literal.pos)) {
+    const kept = entries.filter((e) => keep(e.key)).map((e) => e.node.getText());
+    text = `${text.slice(0, literal.getStart())}{ ${kept.join(",\n")} }${text.slice(literal.getEnd())}`;
+  }
+  return text;
+}
+
+/**
+ * A catalog as one JSON string parsed at load (same messages as `keep` accepts): V8 scans a string
+ * literal far faster than it parses an object literal, and JSON.parse builds the objects faster.
+ */
+function jsonCatalog(file, keep) {
+  const catalog = {};
+  for (const { lang, entries } of catalogLiterals(file).literals) {
+    if (entries.some((e) => !e.literal)) return undefined; // not plain strings: leave the file as it is
+    catalog[lang] = Object.fromEntries(entries.filter((e) => keep(e.key)).map((e) => [e.key, e.value]));
+  }
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`;
+}
+
+function walk(dir, test) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return walk(path, test);
+    return test(path) ? [path] : [];
+  });
+}
+
+// ------------------------------------------------------------------------------------ the report
+
+const GROUPS = [
+  ["message catalogs (src/core/i18n/messages, en + fr)", (p) => p.startsWith("src/core/i18n/")],
+  ["zod/mini (sidebar payload validation)", (p) => p.includes("node_modules/zod/")],
+  ["other node_modules", (p) => p.includes("node_modules/")],
+  [
+    "bilingual content outside the catalogs (guide, example, schema, settings)",
+    (p) => /^src\/core\/(guide|example|schema|settings)\.ts$/.test(p),
+  ],
+  ["custom formulas (src/server/formulas.ts, src/core/formulas.ts)", (p) => /\/formulas\.ts$/.test(p)],
+  ["rest of src/core", (p) => p.startsWith("src/core/")],
+  ["rest of src/server", (p) => p.startsWith("src/server/")],
+  ["entry and glue", () => true],
+];
+
+/**
+ * Composition of the bundle in dist/Code.js, and what-if bundles. `measureLoad(code)` answers
+ * the load times of a script, `{ compile, run, total }` in ms (the harness's, so every bundle is
+ * timed the same way).
+ */
+export async function analyzeBundle(code, measureLoad) {
+  const actual = await buildServer();
+  // dist/Code.js is a header line, the bundle (one IIFE) and the top-level stubs.
+  const header = code.slice(0, code.indexOf("\n") + 1);
+  const stubsPart = code.slice(code.lastIndexOf("})();\n") + "})();\n".length);
+  const assemble = (bundleText) => header + bundleText + stubsPart;
+  const warnings = [];
+  if (assemble(actual.text) !== code) {
+    // Either src/ changed during the run, or the two builds' options drifted apart.
+    warnings.push(
+      "the bundle rebuilt for analysis differs from dist/Code.js: src/ changed during the run, or " +
+        "scripts/bench/bundle.mjs and scripts/build.mjs no longer use the same esbuild options",
+    );
+  }
+  const stubs = Buffer.byteLength(header + stubsPart);
+  const inputs = Object.entries(actual.inputs)
+    .map(([path, { bytesInOutput }]) => ({ path: relative(root, resolve(root, path)), bytes: bytesInOutput }))
+    .filter((i) => i.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  const groups = [];
+  const left = [...inputs];
+  for (const [name, test] of GROUPS) {
+    const taken = left.filter((i) => test(i.path));
+    for (const i of taken) left.splice(left.indexOf(i), 1);
+    if (taken.length)
+      groups.push({ name, bytes: taken.reduce((n, i) => n + i.bytes, 0), files: taken.length });
+  }
+  groups.push({
+    name: "header and top-level stubs with their JSDoc (scripts/build.mjs)",
+    bytes: stubs,
+    files: 0,
+  });
+
+  // Messages the server bundle can use, and those only the sidebar uses.
+  const serverFiles = inputs
+    .map((i) => join(root, i.path))
+    .filter((p) => p.startsWith(join(root, "src")) && !p.startsWith(join(root, "src", "core", "i18n")));
+  const server = keyReferences(serverFiles);
+  const ui = keyReferences(walk(UI, (p) => p.endsWith(".ts")));
+  const catalogFiles = walk(MESSAGES, (p) => p.endsWith(".ts")).sort();
+  const catalogs = catalogFiles.map((file) => {
+    const row = { file: relative(root, file), keys: 0, serverKeys: 0, uiOnlyKeys: 0 };
+    const bytes = { en: 0, fr: 0, serverEn: 0, serverFr: 0, uiOnly: 0, unused: 0 };
+    for (const { lang, entries } of catalogLiterals(file).literals) {
+      for (const { key, bytes: size } of entries) {
+        const inServer = referenced(server, key);
+        const inUi = referenced(ui, key);
+        bytes[lang] += size;
+        if (inServer) bytes[lang === "en" ? "serverEn" : "serverFr"] += size;
+        else if (inUi) bytes.uiOnly += size;
+        else bytes.unused += size;
+        if (lang === "en") {
+          row.keys++;
+          if (inServer) row.serverKeys++;
+          else if (inUi) row.uiOnlyKeys++;
+        }
+      }
+    }
+    const inBundle = inputs.find((i) => i.path === row.file)?.bytes ?? 0;
+    return { ...row, ...bytes, inBundle };
+  });
+
+  // What-if bundles: each recommendation measured.
+  const serverOnly = {
+    name: "cut-catalogs",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/].*\.ts$/ }, (args) => ({
+        contents: cutCatalog(args.path, (key) => referenced(server, key)),
+        loader: "ts",
+      }));
+    },
+  };
+  const noZod = {
+    name: "no-zod",
+    setup(build) {
+      build.onResolve({ filter: /^zod(\/.*)?$/ }, () => ({ path: "zod-stub", namespace: "stub" }));
+      build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export {};", loader: "js" }));
+    },
+  };
+  const asJson = (keep) => ({
+    name: "json-catalogs",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/].*\.ts$/ }, (args) => {
+        const contents = jsonCatalog(args.path, keep);
+        return contents === undefined ? undefined : { contents, loader: "ts" };
+      });
+    },
+  });
+  const all = () => true;
+  const serverKeys = (key) => referenced(server, key);
+  const variants = [
+    ["as built", []],
+    ["catalogs cut to the messages the server can use", [serverOnly]],
+    ["catalogs as JSON strings (JSON.parse at load)", [asJson(all)]],
+    ["zod/mini replaced by hand-written checks (left out here)", [noZod]],
+    ["catalogs cut + zod/mini out", [serverOnly, noZod]],
+    ["catalogs cut, as JSON strings + zod/mini out", [asJson(serverKeys), noZod]],
+  ];
+  const whatIf = [];
+  for (const [name, plugins] of variants) {
+    const built = plugins.length ? await buildServer(plugins) : actual;
+    const full = assemble(built.text);
+    whatIf.push({
+      name,
+      bytes: Buffer.byteLength(full),
+      gzip: gzipBytes(full),
+      load: measureLoad(full),
+      code: full,
+    });
+  }
+  return { inputs, groups, catalogs, whatIf, warnings };
+}
