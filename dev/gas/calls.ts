@@ -40,16 +40,28 @@ export class CallLog {
 }
 
 /**
+ * Builders (newDataValidation, newConditionalFormatRule, newChart and their chains) are assembled
+ * locally by Apps Script and only reach the spreadsheet when applied (setDataValidations,
+ * setConditionalFormatRules, insertChart), so they are listed as `local` and not counted.
+ */
+export const LOCAL_BUILDERS = ["newDataValidation", "newConditionalFormatRule", "newChart"] as const;
+
+/**
  * Wraps a service object so that each method call is counted as `kind.method`. Methods that return
  * their own object (builders, chained setters) return the wrapper, so chains stay counted.
  */
-export function counted<T extends object>(target: T, kind: string, log: CallLog): T {
+export function counted<T extends object>(
+  target: T,
+  kind: string,
+  log: CallLog,
+  local: readonly string[] = [],
+): T {
   const proxy: T = new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver) as unknown;
       if (typeof value !== "function" || typeof prop !== "string" || prop === "constructor") return value;
       return (...args: unknown[]) => {
-        log.count(`${kind}.${prop}`);
+        if (!local.includes(prop)) log.count(`${kind}.${prop}`);
         const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
         return result === obj ? proxy : result;
       };

@@ -3,6 +3,14 @@ import type { HtmlOutputApi } from "./types";
 
 const outputOfFacade = new WeakMap<object, FakeHtmlOutput>();
 
+/** What the Ui shows of an HtmlOutput (title, HTML), read without counting a call. */
+export function htmlOutputShown(html: HtmlOutputApi): { title: string; content: string } {
+  const output = outputOfFacade.get(html);
+  return output
+    ? { title: output.title, content: output.html }
+    : { title: html.getTitle(), content: html.getContent() };
+}
+
 /** The size an HtmlOutput was given (setWidth/setHeight), read without counting a call. */
 export function htmlOutputSize(html: HtmlOutputApi): { width: number; height: number } | undefined {
   const output = outputOfFacade.get(html);
@@ -15,7 +23,7 @@ class FakeHtmlOutput {
   height = 500;
   readonly api: HtmlOutputApi;
   constructor(
-    private readonly content: string,
+    readonly html: string,
     calls: CallLog,
   ) {
     this.api = counted<HtmlOutputApi>(
@@ -35,7 +43,7 @@ class FakeHtmlOutput {
           return this.api;
         },
         getHeight: () => this.height,
-        getContent: () => this.content,
+        getContent: () => this.html,
       },
       "HtmlOutput",
       calls,

@@ -1,4 +1,4 @@
-import { CallLog, counted } from "./calls";
+import { CallLog, counted, LOCAL_BUILDERS } from "./calls";
 import { createHtmlService } from "./html";
 import {
   FakeConditionalFormatRuleBuilder,
@@ -95,6 +95,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     "SpreadsheetApp",
     calls,
+    LOCAL_BUILDERS,
   );
   const globals: Record<string, unknown> = {
     SpreadsheetApp,

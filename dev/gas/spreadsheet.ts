@@ -1,5 +1,5 @@
 import { type GridRect, parseA1, toA1 } from "./a1";
-import { CallLog, counted } from "./calls";
+import { CallLog, counted, LOCAL_BUILDERS } from "./calls";
 import { type CellValue, interpretInput, isDate } from "./input";
 import type {
   ChartApi,
@@ -187,7 +187,7 @@ export class FakeSheet {
     public name: string,
     readonly sheetId: number,
   ) {
-    this.api = counted<SheetApi>(this.facade(), "Sheet", spreadsheet.calls);
+    this.api = counted<SheetApi>(this.facade(), "Sheet", spreadsheet.calls, LOCAL_BUILDERS);
   }
 
   /** The cell at 1-based row and column, created on first touch. */
@@ -340,6 +340,10 @@ export class FakeSheet {
         this.columnWidths.set(column, width);
         return this.api;
       },
+      setColumnWidths: (startColumn: number, numColumns: number, width: number) => {
+        for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+        return this.api;
+      },
       getColumnWidth: (column: number) => this.columnWidths.get(column) ?? 100,
       activate: () => {
         this.spreadsheet.activate(this);
@@ -371,17 +375,14 @@ export class FakeSheet {
       getConditionalFormatRules: () => this.conditionalRules.map((r) => r.api),
       newChart: () => {
         const chart: ChartApi = { type: "", ranges: [], position: { row: 1, column: 1 }, options: {} };
-        const builder: ChartBuilderApi = counted<ChartBuilderApi>(
-          {
-            setChartType: (type: string) => ((chart.type = type), builder),
-            addRange: (range: RangeApi) => (chart.ranges.push(FakeRange.of(range).a1()), builder),
-            setPosition: (row: number, column: number) => ((chart.position = { row, column }), builder),
-            setOption: (name: string, value: unknown) => ((chart.options[name] = value), builder),
-            build: () => chart,
-          },
-          "EmbeddedChartBuilder",
-          this.spreadsheet.calls,
-        );
+        // A builder is assembled locally by Apps Script: not counted, only insertChart is.
+        const builder: ChartBuilderApi = {
+          setChartType: (type: string) => ((chart.type = type), builder),
+          addRange: (range: RangeApi) => (chart.ranges.push(FakeRange.of(range).a1()), builder),
+          setPosition: (row: number, column: number) => ((chart.position = { row, column }), builder),
+          setOption: (name: string, value: unknown) => ((chart.options[name] = value), builder),
+          build: () => chart,
+        };
         return builder;
       },
       insertChart: (chart: ChartApi) => {
@@ -604,6 +605,11 @@ export class FakeRange {
           this.map(() => rule),
           (cell, r) => (cell.validation = r as DataValidationApi | null),
         );
+        return this.api;
+      },
+      setDataValidations: (rules: (DataValidationApi | null)[][]) => {
+        this.checkShape(rules);
+        this.each(rules, (cell, r) => (cell.validation = (r ?? null) as DataValidationApi | null));
         return this.api;
       },
       getDataValidations: () => this.map((r, c) => this.sheet.peek(r, c)?.validation ?? null),

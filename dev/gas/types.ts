@@ -59,6 +59,7 @@ export interface RangeApi extends Faked<
   getSheet(): SheetApi;
   activate(): RangeApi;
   setDataValidation(rule: DataValidationApi | null): RangeApi;
+  setDataValidations(rules: (DataValidationApi | null)[][]): RangeApi;
   getDataValidations(): (DataValidationApi | null)[][];
   protect(): ProtectionApi;
 }
@@ -78,6 +79,7 @@ export interface SheetApi extends Faked<
   | "setFrozenRows"
   | "getFrozenRows"
   | "setColumnWidth"
+  | "setColumnWidths"
   | "getColumnWidth"
   | "activate"
   | "setTabColor"

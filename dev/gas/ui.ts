@@ -1,5 +1,5 @@
 import { CallLog, counted } from "./calls";
-import { htmlOutputSize } from "./html";
+import { htmlOutputShown, htmlOutputSize } from "./html";
 import type { HtmlOutputApi, MenuApi } from "./types";
 
 export const Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" } as const;
@@ -105,7 +105,7 @@ export class FakeUi {
             getResponseText: () => answer.text ?? "",
           };
         },
-        showSidebar: (html: HtmlOutputApi) => this.show("sidebar", html, html.getTitle()),
+        showSidebar: (html: HtmlOutputApi) => this.show("sidebar", html, htmlOutputShown(html).title),
         showModalDialog: (html: HtmlOutputApi, title: string) => this.show("modal", html, title),
         showModelessDialog: (html: HtmlOutputApi, title: string) => this.show("modeless", html, title),
       },
@@ -125,7 +125,7 @@ export class FakeUi {
   }
 
   private show(kind: Shown["kind"], html: HtmlOutputApi, title: string): void {
-    this.shown.push({ kind, title, html: html.getContent(), ...htmlOutputSize(html) });
+    this.shown.push({ kind, title, html: htmlOutputShown(html).content, ...htmlOutputSize(html) });
   }
 
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons): the same overloads as Sheets. */

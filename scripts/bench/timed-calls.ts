@@ -5,9 +5,9 @@
  * in-memory services, so that the benchmark can tell the add-on's own compute (what runs in Apps
  * Script's V8) from the fake spreadsheet's work (what Sheets' servers do, estimated per call).
  */
-import { CallLog, counted as countedCalls } from "../../dev/gas/calls";
+import { CallLog, counted as countedCalls, LOCAL_BUILDERS } from "../../dev/gas/calls";
 
-export { CallLog };
+export { CallLog, LOCAL_BUILDERS };
 
 /** Milliseconds spent inside service calls since the last reset; nested calls are counted once. */
 export const serviceTime = { ms: 0, depth: 0 };
@@ -18,7 +18,12 @@ export function resetServiceTime(): void {
 }
 
 /** The real `counted`, around a proxy that times each method call (`this` chains preserved). */
-export function counted<T extends object>(target: T, kind: string, log: CallLog): T {
+export function counted<T extends object>(
+  target: T,
+  kind: string,
+  log: CallLog,
+  local: readonly string[] = [],
+): T {
   const timed: T = new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver) as unknown;
@@ -36,5 +41,5 @@ export function counted<T extends object>(target: T, kind: string, log: CallLog)
       };
     },
   });
-  return countedCalls(timed, kind, log);
+  return countedCalls(timed, kind, log, local);
 }

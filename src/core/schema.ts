@@ -61,6 +61,8 @@ export const METRIC_CHOICES = choices([
 export const LISTS = { type: ROW_TYPES, level: LEVELS, kind: KINDS, metric: METRIC_CHOICES } as const;
 export type ListName = keyof typeof LISTS;
 
+export const DEFAULT_WIDTH = 100;
+
 export type ColumnType = "text" | "id" | "list" | "number" | "date" | "computed";
 
 export interface ColumnDef {
@@ -75,6 +77,7 @@ export interface ColumnDef {
   /** Bounds for number columns, also used by the native data validation. */
   min?: number;
   max?: number;
+  /** Pixels; Sheets' default is DEFAULT_WIDTH, and set-up leaves such columns alone. */
   width: number;
   numberFormat?: string;
 }
@@ -90,14 +93,20 @@ function sheet<const C extends readonly ColumnDef[]>(key: string, name: Bilingua
 }
 
 export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
-  { key: "quarter", header: { en: "Quarter", fr: "Trimestre" }, type: "text", required: "always", width: 80 },
+  {
+    key: "quarter",
+    header: { en: "Quarter", fr: "Trimestre" },
+    type: "text",
+    required: "always",
+    width: 100,
+  },
   {
     key: "id",
     header: { en: "ID", fr: "ID" },
     aliases: ["Identifiant"],
     type: "id",
     required: "always",
-    width: 70,
+    width: 100,
   },
   {
     key: "type",
@@ -113,7 +122,7 @@ export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
     type: "list",
     list: "level",
     required: "objective",
-    width: 90,
+    width: 100,
   },
   { key: "team", header: { en: "Team", fr: "Équipe" }, type: "text", required: "always", width: 100 },
   {
@@ -122,7 +131,7 @@ export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
     aliases: ["Objective", "Objectif parent"],
     type: "id",
     required: "kr",
-    width: 70,
+    width: 100,
   },
   {
     key: "title",
@@ -138,7 +147,7 @@ export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
     aliases: ["Porteur"],
     type: "text",
     required: "objective",
-    width: 120,
+    width: 100,
   },
   {
     key: "kind",
@@ -146,7 +155,7 @@ export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
     aliases: ["Genre"],
     type: "list",
     list: "kind",
-    width: 110,
+    width: 100,
   },
   {
     key: "metric",
@@ -164,7 +173,7 @@ export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
     aliases: ["Valeur de départ", "Start"],
     type: "number",
     required: "kr",
-    width: 80,
+    width: 70,
   },
   {
     key: "target",
@@ -172,23 +181,23 @@ export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
     aliases: ["Objectif chiffré"],
     type: "number",
     required: "kr",
-    width: 80,
+    width: 70,
   },
   {
     key: "current",
     header: { en: "Current", fr: "Actuel" },
     aliases: ["Valeur actuelle"],
     type: "number",
-    width: 80,
+    width: 70,
   },
-  { key: "weight", header: { en: "Weight", fr: "Poids" }, type: "number", width: 60 },
+  { key: "weight", header: { en: "Weight", fr: "Poids" }, type: "number", width: 70 },
   {
     key: "confidence",
     header: { en: "Confidence", fr: "Confiance" },
     type: "number",
     min: 0,
     max: 10,
-    width: 90,
+    width: 100,
   },
   { key: "score", header: { en: "Score", fr: "Score" }, type: "computed", width: 70, numberFormat: "0.00" },
   { key: "status", header: { en: "Status", fr: "Statut" }, type: "computed", width: 100 },
@@ -196,7 +205,7 @@ export const OKRS = sheet("okrs", { en: "OKRs", fr: "OKR" }, [
     key: "lastCheckIn",
     header: { en: "Last check-in", fr: "Dernier point" },
     type: "date",
-    width: 110,
+    width: 100,
     numberFormat: "yyyy-mm-dd",
   },
   {
@@ -224,18 +233,18 @@ export const CHECKINS = sheet("checkins", { en: "Check-ins", fr: "Points" }, [
     aliases: ["ID KR", "Key result"],
     type: "id",
     required: "always",
-    width: 80,
+    width: 100,
   },
-  { key: "value", header: { en: "Value", fr: "Valeur" }, type: "number", required: "always", width: 80 },
+  { key: "value", header: { en: "Value", fr: "Valeur" }, type: "number", required: "always", width: 100 },
   {
     key: "confidence",
     header: { en: "Confidence", fr: "Confiance" },
     type: "number",
     min: 0,
     max: 10,
-    width: 90,
+    width: 100,
   },
-  { key: "comment", header: { en: "Comment", fr: "Commentaire" }, type: "text", width: 300 },
+  { key: "comment", header: { en: "Comment", fr: "Commentaire" }, type: "text", width: 320 },
   { key: "author", header: { en: "Author", fr: "Auteur" }, type: "text", width: 180 },
 ]);
 
@@ -247,10 +256,10 @@ export const KPIS = sheet("kpis", { en: "KPIs", fr: "KPI" }, [
     aliases: ["Indicateur", "Name", "Nom"],
     type: "text",
     required: "always",
-    width: 300,
+    width: 320,
   },
-  { key: "owner", header: { en: "Owner", fr: "Responsable" }, type: "text", width: 120 },
-  { key: "unit", header: { en: "Unit", fr: "Unité" }, type: "text", width: 70 },
+  { key: "owner", header: { en: "Owner", fr: "Responsable" }, type: "text", width: 100 },
+  { key: "unit", header: { en: "Unit", fr: "Unité" }, type: "text", width: 100 },
   {
     key: "target",
     header: { en: "Healthy level", fr: "Niveau sain" },
@@ -258,8 +267,8 @@ export const KPIS = sheet("kpis", { en: "KPIs", fr: "KPI" }, [
     type: "number",
     width: 100,
   },
-  { key: "current", header: { en: "Current", fr: "Actuel" }, type: "number", width: 80 },
-  { key: "origin", header: { en: "Moved from", fr: "Déplacé depuis" }, type: "text", width: 110 },
+  { key: "current", header: { en: "Current", fr: "Actuel" }, type: "number", width: 100 },
+  { key: "origin", header: { en: "Moved from", fr: "Déplacé depuis" }, type: "text", width: 100 },
   { key: "notes", header: { en: "Notes", fr: "Notes" }, type: "text", width: 240 },
 ]);
 

@@ -185,8 +185,8 @@ export function generateReview(lang: Lang, request: unknown): { sheet: string; m
       .setDataValidation(checkbox);
   }
   sheet.setColumnWidth(layout.columns.title + 1, 300);
-  sheet.setColumnWidth(layout.columns.explain + 1, 220);
-  for (const key of ["worked", "didNot"] as const) sheet.setColumnWidth(layout.columns[key] + 1, 220);
+  // "Needs an explanation", "What worked" and "What did not" sit side by side: one call.
+  sheet.setColumnWidths(layout.columns.explain + 1, layout.columns.didNot - layout.columns.explain + 1, 220);
   sheet.setFrozenRows(layout.tableHeaderRow);
   if (review.chart.length > 0) {
     const chart = sheet

@@ -9,7 +9,15 @@ import { exampleQuarter } from "../core/example";
 import { guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { parseTable } from "../core/parse";
-import { type ColumnDef, OKRS, SHEETS, type SheetDef, type SheetKey, listLabels } from "../core/schema";
+import {
+  type ColumnDef,
+  DEFAULT_WIDTH,
+  OKRS,
+  SHEETS,
+  type SheetDef,
+  type SheetKey,
+  listLabels,
+} from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
 import { today } from "./clock";
@@ -273,19 +281,41 @@ function addComputedFormulas(
  */
 function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): void {
   const { sheet, place } = state;
-  const width = Math.max(...Object.values(place.columns)) + 1;
+  const columns = (def.columns as readonly ColumnDef[])
+    .filter((c) => place.columns[c.key] !== undefined)
+    .map((c) => ({ def: c, index: place.columns[c.key]! }))
+    .sort((a, b) => a.index - b.index);
+  const width = Math.max(...columns.map((c) => c.index)) + 1;
   sheet.setFrozenRows(place.headerRow);
   sheet.getRange(place.headerRow, 1, 1, width).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
   const first = place.headerRow + 1;
   const rows = Math.max(1, sheet.getMaxRows() - place.headerRow);
-  for (const column of def.columns as readonly ColumnDef[]) {
-    const index = place.columns[column.key];
-    if (index === undefined) continue;
-    sheet.setColumnWidth(index + 1, column.width);
-    const range = sheet.getRange(first, index + 1, rows, 1);
-    const rule = validationRule(column, lang);
-    if (rule) range.setDataValidation(rule);
-    if (column.numberFormat) range.setNumberFormat(column.numberFormat);
+  const block = <T>(run: readonly unknown[], cell: (i: number) => T): T[][] =>
+    Array.from({ length: rows }, () => run.map((_, i) => cell(i)));
+  // One call per run of neighbouring columns: widths (Sheets' default left alone), native
+  // validation, number formats. Columns without a rule are never touched, so a user's own
+  // dropdown on, say, Team is kept.
+  for (const run of runsOf(
+    columns.filter((c) => c.def.width !== DEFAULT_WIDTH),
+    (c) => c.def.width,
+  )) {
+    sheet.setColumnWidths(run[0]!.index + 1, run.length, run[0]!.def.width);
+  }
+  const ruled = columns.flatMap((c) => {
+    const rule = validationRule(c.def, lang);
+    return rule ? [{ ...c, rule }] : [];
+  });
+  for (const run of runsOf(ruled, () => "")) {
+    sheet
+      .getRange(first, run[0]!.index + 1, rows, run.length)
+      .setDataValidations(block(run, (i) => run[i]!.rule));
+  }
+  for (const run of runsOf(
+    columns.filter((c) => c.def.numberFormat),
+    () => "",
+  )) {
+    const formats = block(run, (i) => run[i]!.def.numberFormat!);
+    sheet.getRange(first, run[0]!.index + 1, rows, run.length).setNumberFormats(formats);
   }
   const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   if (!protections.some((p) => p.getDescription() === PROTECTION_NOTE)) {
@@ -296,6 +326,18 @@ function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): 
       .setWarningOnly(true);
   }
   if (isOkrs) conditionalFormats(sheet, place, rows, lang);
+}
+
+/** Runs of items at neighbouring column indexes that share a key (items sorted by index). */
+function runsOf<T extends { index: number }>(items: readonly T[], key: (item: T) => unknown): T[][] {
+  const out: T[][] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    const previous = last?.[last.length - 1];
+    if (last && previous && previous.index === item.index - 1 && key(previous) === key(item)) last.push(item);
+    else out.push([item]);
+  }
+  return out;
 }
 
 const HELP = {

@@ -91,11 +91,14 @@ export class Workbook {
     return this.sheets.find((s) => names.includes(normalize(s.name)));
   }
 
-  /** A name no sheet has yet: "OKRs", else "OKRs (2)", "OKRs (3)"… */
+  /**
+   * A name no sheet has yet: "OKRs", else "OKRs (2)", "OKRs (3)"… Each candidate is looked up by
+   * name (usually one call) rather than reading every tab's name.
+   */
   freeName(base: string): string {
-    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
-    if (!taken.has(base.toLowerCase())) return base;
-    for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`.toLowerCase())) return `${base} (${n})`;
+    const taken = (name: string) => this.ss.getSheetByName(name) !== null;
+    if (!taken(base)) return base;
+    for (let n = 2; ; n++) if (!taken(`${base} (${n})`)) return `${base} (${n})`;
   }
 
   insert(key: SheetKey | undefined, name: string): Sheet {
