@@ -2,8 +2,9 @@
  * What the dialogs (review, next quarter) share: a Close button when the host can close the
  * dialog, and a confirmation that takes focus so a screen reader reads it out.
  */
-import { t } from "./i18n";
-import { busyButton, showNote } from "./actions";
+import { type Lang, t } from "./i18n";
+import { act, actionSlot, busyButton, showNote } from "./actions";
+import { append, el, fill } from "./dom";
 import type { App } from "./view";
 
 /** The Close button of a dialog, or nothing where the page cannot be closed (a browser tab). */
@@ -18,4 +19,30 @@ export function announce(slot: HTMLElement, message: string): void {
   const note = slot.querySelector<HTMLElement>("p");
   note?.setAttribute("tabindex", "-1");
   note?.focus();
+}
+
+/**
+ * Opens a dialog: its title, the call that fetches its data (with the loading state), and on
+ * failure the server's message with Retry and Close. Undefined when there is nothing to draw.
+ */
+export async function loadDialog<T>(
+  root: HTMLElement,
+  app: App,
+  lang: Lang,
+  title: string,
+  fetch: () => Promise<T>,
+  retry: () => void,
+): Promise<T | undefined> {
+  const slot = actionSlot();
+  fill(root, el("h2", {}, title), slot);
+  const outcome = await act(slot, lang, fetch);
+  if (!root.isConnected) return undefined;
+  if (!outcome.ok) {
+    append(
+      slot,
+      el("div", { class: "wizard-buttons" }, busyButton(t(lang, "views.retry"), retry), closeButton(app)),
+    );
+    return undefined;
+  }
+  return outcome.value;
 }

@@ -9,8 +9,8 @@ import type { CarryCandidate, CarryReason } from "../core/next-quarter";
 import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
-import { announce, closeButton } from "./dialog";
-import { append, el, fill, uid } from "./dom";
+import { announce, closeButton, loadDialog } from "./dialog";
+import { el, fill, uid } from "./dom";
 import { formatScore } from "./format";
 import { callServer } from "./server";
 import type { App, View } from "./view";
@@ -44,25 +44,17 @@ class NextQuarterDialog {
   }
 
   private async load(): Promise<void> {
-    const root = this.root!;
-    const slot = actionSlot();
-    fill(root, el("h2", {}, t(this.lang, "next.title")), slot);
-    const outcome = await act(slot, this.lang, () => callServer("getNextQuarter"));
-    if (!root.isConnected) return;
-    if (!outcome.ok) {
-      append(
-        slot,
-        el(
-          "div",
-          { class: "wizard-buttons" },
-          busyButton(t(this.lang, "views.retry"), () => void this.load()),
-          closeButton(this.app!),
-        ),
-      );
-      return;
-    }
-    this.lang = outcome.value.lang;
-    this.draw(outcome.value);
+    const proposal = await loadDialog(
+      this.root!,
+      this.app!,
+      this.lang,
+      t(this.lang, "next.title"),
+      () => callServer("getNextQuarter"),
+      () => void this.load(),
+    );
+    if (!proposal) return;
+    this.lang = proposal.lang;
+    this.draw(proposal);
   }
 
   private draw(proposal: NextQuarterProposal): void {

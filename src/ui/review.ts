@@ -5,8 +5,8 @@
 import { type Lang, t } from "./i18n";
 import type { ReviewOptions } from "../server/sidebar-api";
 import { act, actionSlot, busyButton } from "./actions";
-import { announce, closeButton } from "./dialog";
-import { append, el, fill, uid } from "./dom";
+import { announce, closeButton, loadDialog } from "./dialog";
+import { el, fill, uid } from "./dom";
 import { callServer } from "./server";
 import type { App, View } from "./view";
 
@@ -23,25 +23,17 @@ class ReviewDialog {
   }
 
   private async load(): Promise<void> {
-    const root = this.root!;
-    const slot = actionSlot();
-    fill(root, el("h2", {}, t(this.lang, "menu.review")), slot);
-    const outcome = await act(slot, this.lang, () => callServer("getReviewOptions"));
-    if (!root.isConnected) return;
-    if (!outcome.ok) {
-      append(
-        slot,
-        el(
-          "div",
-          { class: "wizard-buttons" },
-          busyButton(t(this.lang, "views.retry"), () => void this.load()),
-          closeButton(this.app!),
-        ),
-      );
-      return;
-    }
-    this.lang = outcome.value.lang;
-    this.draw(outcome.value);
+    const options = await loadDialog(
+      this.root!,
+      this.app!,
+      this.lang,
+      t(this.lang, "menu.review"),
+      () => callServer("getReviewOptions"),
+      () => void this.load(),
+    );
+    if (!options) return;
+    this.lang = options.lang;
+    this.draw(options);
   }
 
   private draw(options: ReviewOptions): void {
