@@ -7,7 +7,6 @@ export default messages(
     "menu.help": "Help",
     "sidebar.title": "OKR",
     "sidebar.loading": "Loading…",
-    "sidebar.welcome": "Draft objectives and key results, check in weekly, and review the quarter.",
     "sidebar.nav.wizard": "Draft",
     "sidebar.nav.checkin": "Check-in",
     "sidebar.nav.findings": "Findings",
@@ -22,8 +21,6 @@ export default messages(
     "menu.help": "Aide",
     "sidebar.title": "OKR",
     "sidebar.loading": "Chargement…",
-    "sidebar.welcome":
-      "Rédigez objectifs et résultats clés, faites le point chaque semaine et revoyez le trimestre.",
     "sidebar.nav.wizard": "Rédiger",
     "sidebar.nav.checkin": "Point hebdo",
     "sidebar.nav.findings": "Constats",
