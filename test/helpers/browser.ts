@@ -121,3 +121,40 @@ export async function openHtml(page: Page, html: string): Promise<void> {
   );
   await page.goto(url);
 }
+
+/**
+ * One Chromium per test file and a fresh page per test. A page that opens a browser dialog (alert,
+ * confirm: what an XSS payload would do) fails its test; `check` runs on each page before it closes.
+ */
+export function usePages(
+  viewport: { width: number; height: number },
+  check?: (page: Page) => Promise<void>,
+): { readonly page: Page } {
+  let browser: Browser | undefined;
+  const state: { page?: Page; dialogs: string[] } = { dialogs: [] };
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    const page = await browser!.newPage({ viewport });
+    state.page = page;
+    state.dialogs = [];
+    page.on("dialog", (dialog) => {
+      state.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterEach(async () => {
+    expect(state.dialogs).toEqual([]);
+    if (state.page && check) await check(state.page);
+    await state.page?.close();
+  });
+  return {
+    get page() {
+      return state.page as Page;
+    },
+  };
+}

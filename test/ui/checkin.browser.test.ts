@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
-import { bridgeScriptRun, launchChromium, openHtml, screenshot, serveWith } from "../helpers/browser";
+import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = "<img src=x onerror=alert(1)>";
@@ -28,27 +28,10 @@ const sheets = (addon: LoadedAddon) => [addon.spreadsheet.sheet(okrName(addon))!
 const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
 
 describe("the check-in view in headless Chromium", () => {
-  let browser: Browser;
+  const pages = usePages({ width: 300, height: 900 });
   let page: Page;
-  let dialogs: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    dialogs = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-  });
-  afterEach(async () => {
-    expect(dialogs).toEqual([]);
-    await page?.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   async function open(addon: LoadedAddon, serve = serveWith(addon)): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
-import { bridgeScriptRun, launchChromium, openHtml, screenshot, serveWith } from "../helpers/browser";
+import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
 
 const NOW = "2026-12-30T10:00:00Z";
 const XSS = "<img src=x onerror=alert(1)>";
@@ -17,28 +17,10 @@ function setUp(menuItem: "openReview" | "openNextQuarter", locale = "en"): Loade
 const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
 
 describe("the review and next-quarter dialogs in headless Chromium", () => {
-  let browser: Browser;
+  const pages = usePages({ width: 520, height: 560 });
   let page: Page;
-  let dialogs: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    // The size openDialog gives them.
-    page = await browser.newPage({ viewport: { width: 520, height: 560 } });
-    dialogs = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-  });
-  afterEach(async () => {
-    expect(dialogs).toEqual([]);
-    await page?.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   /** Opens the built page as Sheets shows a dialog: google.script.host.close() is there. */

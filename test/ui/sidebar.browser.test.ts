@@ -1,22 +1,12 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { loadAddon, readDist } from "../../dev/loader";
-import { bridgeScriptRun, launchChromium, openHtml, screenshot, serveWith } from "../helpers/browser";
+import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
 
 describe("dist/Sidebar.html in headless Chromium", () => {
-  let browser: Browser;
+  const pages = usePages({ width: 300, height: 600 });
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 300, height: 600 } });
-  });
-  afterEach(async () => {
-    await page?.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it("renders its first screen with the server's answer, in English", async () => {

@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import type { FakeSheet } from "../../dev/gas";
 import { OKRS } from "../../src/core/schema";
-import { bridgeScriptRun, launchChromium, openHtml, screenshot, serveWith } from "../helpers/browser";
+import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = [
@@ -29,28 +29,12 @@ function records(addon: LoadedAddon): Record<string, unknown>[] {
 }
 
 describe("the drafting wizard in headless Chromium", () => {
-  let browser: Browser;
-  let page: Page;
-  let dialogs: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 300, height: 700 } });
-    dialogs = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-  });
-  afterEach(async () => {
-    expect(dialogs).toEqual([]);
+  const pages = usePages({ width: 300, height: 700 }, async (page) => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    await page?.close();
+  });
+  let page: Page;
+  beforeEach(() => {
+    page = pages.page;
   });
 
   async function open(addon: LoadedAddon, serve = serveWith(addon)): Promise<void> {
@@ -424,20 +408,10 @@ describe("the drafting wizard in headless Chromium", () => {
 });
 
 describe("the findings list in headless Chromium", () => {
-  let browser: Browser;
+  const pages = usePages({ width: 300, height: 800 });
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-  });
-  afterEach(async () => {
-    await page?.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it("opens on the findings after OKR › Validate, grouped by severity, and selects a finding's cell", async () => {
