@@ -158,3 +158,13 @@ export function usePages(
     },
   };
 }
+
+/** Clicks a button as an impatient user would: a double click, then two more clicks at once. */
+export async function hammer(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).dblclick();
+  await page.evaluate((css) => {
+    const button = document.querySelector<HTMLButtonElement>(css);
+    button?.click();
+    button?.click();
+  }, selector);
+}

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
-import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
+import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = "<img src=x onerror=alert(1)>";
@@ -266,12 +266,7 @@ describe("the check-in view in headless Chromium", () => {
     await card("KR-1").getByLabel("New value").fill("170");
     const rows = log(addon).length;
     const button = page.getByRole("button", { name: "Save check-ins" });
-    await button.dblclick();
-    await page.evaluate(() => {
-      const b = document.querySelector<HTMLButtonElement>("button[data-action=save-checkins]");
-      b?.click();
-      b?.click();
-    });
+    await hammer(page, "button[data-action=save-checkins]");
     await page.locator("#status.loading").waitFor();
     expect(await button.isDisabled()).toBe(true);
     release();

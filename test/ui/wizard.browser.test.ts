@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import type { FakeSheet } from "../../dev/gas";
 import { OKRS } from "../../src/core/schema";
-import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
+import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = [
@@ -342,12 +342,7 @@ describe("the drafting wizard in headless Chromium", () => {
     });
     await draftToReview();
     const insert = page.getByRole("button", { name: "Insert into the sheet" });
-    await insert.dblclick();
-    await page.evaluate(() => {
-      const button = document.querySelector<HTMLButtonElement>("button[data-action=insert]");
-      button?.click();
-      button?.click();
-    });
+    await hammer(page, "button[data-action=insert]");
     await page.locator("#status.loading").waitFor();
     expect(await insert.isDisabled()).toBe(true);
     release();
