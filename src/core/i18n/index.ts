@@ -27,6 +27,24 @@ export function langFromLocale(locale: string | null | undefined): Lang {
   return /^fr\b|^fr[_-]/i.test(String(locale ?? "").trim()) ? "fr" : "en";
 }
 
+/**
+ * The language of everything written into the spreadsheet (headers, list values, formula results,
+ * colour-rule texts, review, Guide): the Settings language, or, while it is "auto" or missing, the
+ * spreadsheet's locale. Dialogs, sidebars, alerts and toasts use the user's language instead.
+ *
+ * @example
+ * sheetLanguage("auto", "fr_BE") //=> "fr"
+ * sheetLanguage("en", "fr_BE") //=> "en"
+ */
+export function sheetLanguage(
+  settingsLanguage: "auto" | Lang | undefined,
+  spreadsheetLocale: string | null | undefined,
+): Lang {
+  return settingsLanguage === "en" || settingsLanguage === "fr"
+    ? settingsLanguage
+    : langFromLocale(spreadsheetLocale);
+}
+
 /** A message in the user's language, its `{placeholders}` filled. */
 export function t<K extends MessageKey>(
   lang: Lang,
