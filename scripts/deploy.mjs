@@ -32,7 +32,8 @@ const FLAVOURS = {
     label: "the add-on's standalone script (menu under Extensions)",
     projectFile: ".clasp-addon.json",
     type: "standalone",
-    title: "OKR Sheets add-on",
+    // The listing's name, and the one the add-on's messages give: Extensions › OKR Sheets.
+    title: "OKR Sheets",
   },
 };
 

@@ -98,7 +98,7 @@ describe("the deploy script's checks", () => {
     expect(addon.status).toBe(1);
     expect(addon.out).toContain(".clasp-addon.json has no scriptId");
     expect(addon.out).toContain(
-      'Run: npx clasp create-script --type standalone --title "OKR Sheets add-on" --rootDir dist --project .clasp-addon.json',
+      'Run: npx clasp create-script --type standalone --title "OKR Sheets" --rootDir dist --project .clasp-addon.json',
     );
     for (const message of CLASP_MESSAGES) expect(addon.out).not.toContain(message);
   });
