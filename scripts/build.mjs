@@ -50,7 +50,11 @@ export function readEntryExports(file = ENTRY) {
       .filter(ts.isJSDoc)
       .map((doc) => text.slice(doc.pos, doc.end))
       .join("\n");
-    exports.push({ name: statement.name.text, params: statement.parameters.map(stubParameter), jsdoc });
+    // A TypeScript `this: T` parameter only types `this`; it takes no argument.
+    const parameters = statement.parameters.filter(
+      (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
+    );
+    exports.push({ name: statement.name.text, params: parameters.map(stubParameter), jsdoc });
   }
   return exports;
 }

@@ -29,6 +29,11 @@ export function pair({ a, b }: { a: number; b: number }, ...rest: unknown[]) {
   return [a, b, rest.length];
 }
 
+/** A TypeScript \`this\` parameter, which takes no argument. */
+export function withThis(this: unknown, value: number) {
+  return value * 2;
+}
+
 /** More arguments than declared parameters. */
 export function count(first?: unknown) {
   return [first, arguments.length];
@@ -67,6 +72,11 @@ describe("the build's top-level stubs", () => {
 
   it("forwards a destructured parameter and the rest", () => {
     expect(call("pair", { a: 1, b: 2 }, "x", "y")).toEqual([1, 2, 2]);
+  });
+
+  it("leaves a TypeScript this parameter out of the stub", () => {
+    expect(code).toContain("function withThis(value) {");
+    expect(call("withThis", 21)).toBe(42);
   });
 
   it("forwards more arguments than the function declares", () => {

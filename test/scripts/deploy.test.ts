@@ -72,6 +72,8 @@ describe("npm run deploy without a clasp login", () => {
     expect(out).toContain(`clasp is not logged in (no credentials in ${join(home, ".clasprc.json")}).`);
     expect(out).toContain("Run: npx clasp login");
     expect(out).toContain("docs/deploy.md");
+    // The repository's project files themselves are sound: only the login (and a scriptId) can be missing.
+    expect(out).not.toMatch(/is missing|is not valid JSON|must say "rootDir"/);
     for (const message of CLASP_MESSAGES) expect(out).not.toContain(message);
     expect(out).not.toContain("NETWORK USED");
     expect(out).not.toMatch(/> npx jest|> npm run typecheck/); // failed before the tests and the build
