@@ -16,6 +16,7 @@ import { METRICS } from "../core/scoring";
 import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
 import { userError } from "./errors";
+import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
@@ -225,17 +226,19 @@ export function insertDraft(lang: Lang, request: unknown): InsertResult {
     }
     const missing = okrs.table.findings.find((f) => f.code === "missing-column");
     if (missing) throw userError(lang, "wizard.error.refused", { message: describeFinding(missing, lang) });
+    // List values in the spreadsheet's language; the answer in the user's.
+    const sheetLang = sheetLangOf(wb.ss, settings);
     const values = rows.map((row): RowValues => ({
       quarter: row.quarter,
       id: row.id,
-      type: label(ROW_TYPES, row.type, lang),
-      level: label(LEVELS, row.level, lang),
+      type: label(ROW_TYPES, row.type, sheetLang),
+      level: label(LEVELS, row.level, sheetLang),
       team: row.team,
       parent: row.parent,
       title: row.title,
       owner: row.owner,
-      kind: label(KINDS, row.kind, lang),
-      metric: label(METRIC_CHOICES, row.metric, lang),
+      kind: label(KINDS, row.kind, sheetLang),
+      metric: label(METRIC_CHOICES, row.metric, sheetLang),
       unit: row.unit,
       baseline: row.baseline,
       target: row.target,
