@@ -26,7 +26,7 @@ function columnOf(sheet: SheetKey, key: string): ColumnDef | undefined {
  * named with the schema's labels.
  *
  * @example
- * triggerWords("maintenir, threshold", "fr") //=> "maintenir, Seuil"
+ * triggerWords("maintenir, threshold", "fr") //=> "maintenir, seuil"
  */
 export function triggerWords(words: string, lang: Lang): string {
   const header = (key: string) => OKRS.columns.find((c) => c.key === key)!.header[lang];
@@ -35,9 +35,10 @@ export function triggerWords(words: string, lang: Lang): string {
     milestone: () => METRIC_CHOICES.find((c) => c.key === "milestone")!.label[lang],
     "target = baseline": () => `${header("target")} = ${header("baseline")}`,
   };
+  // Lower case, like the words quoted from the title beside them.
   return words
     .split(", ")
-    .map((word) => reasons[word]?.() ?? word)
+    .map((word) => reasons[word]?.().toLowerCase() ?? word)
     .join(", ");
 }
 
