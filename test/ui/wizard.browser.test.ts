@@ -144,7 +144,7 @@ describe("the drafting wizard in headless Chromium", () => {
       "Ventes",
       /Une activité, pas un résultat \(launch\)/,
       /Une activité, pas un résultat \(lancer\)/,
-      /Ressemble à un KPI, pas à un OKR \(keep, threshold\)/,
+      /Ressemble à un KPI, pas à un OKR \(keep, seuil\)/,
     ],
   ])(
     "coaches live in %s: an output and a KPI among the key results",
@@ -200,6 +200,8 @@ describe("the drafting wizard in headless Chromium", () => {
       await next();
       await page.locator(".review-findings .group.warning").waitFor();
       await screenshot(page, `wizard-4-review-coaching-${locale}`);
+      // French typography: a space before the colon.
+      expect(await page.textContent(".summary")).toContain(fr ? "(Seuil : 2 → 2)" : "(Threshold: 2 → 2)");
       const review = (await page.textContent(".review-findings")) ?? "";
       expect(review).toMatch(fr ? /Avertissements \(2\)/ : /Warnings \(2\)/);
       expect(review).toMatch(reviewed);
