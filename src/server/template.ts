@@ -1,8 +1,9 @@
 /**
  * OKR › Set up template: creates the sheets OKRs, Check-ins, KPIs, Settings and Guide in the
- * spreadsheet's language (its Settings language, else its locale) from the core schema, formats them, and offers an example quarter. On a spreadsheet that
- * already has some of them it only adds what is missing: user data is never overwritten, and the
- * user is told what was done.
+ * spreadsheet's language (its Settings language, else its locale) from the core schema, formats
+ * them, and offers an example quarter. On a spreadsheet that already has some of them it only adds
+ * what is missing: user data is never overwritten, and the user is told what was done (in the
+ * user's language).
  */
 import type { RawCell } from "../core/cells";
 import { exampleQuarter } from "../core/example";

@@ -103,7 +103,7 @@ describe.each(PAIRS)(
         userLang === "fr" ? /^Une activité, pas un résultat/ : /^An output, not an outcome/,
       );
       // The trigger word is quoted from the title as written; the metric is named in the user's words.
-    expect(output.message).toContain(userLang === "fr" ? "(launch, jalon)" : "(lancer, milestone)");
+      expect(output.message).toContain(userLang === "fr" ? "(launch, jalon)" : "(lancer, milestone)");
       const notes = sheetTexts(byName(name("okrs"))).filter((text) => text.startsWith("⚑"));
       expect(notes.length).toBeGreaterThan(0);
       expect(foreignWords(addon, sheetLang)).toEqual([]);
