@@ -37,12 +37,14 @@ function scriptRun(): ScriptRun {
 
 /**
  * What google.script.run reports when several Google accounts are signed in to the browser and the
- * page runs as one account while the call goes out as another (a long-standing Apps Script
- * limitation, "Issues with multiple Google Accounts" in Google's troubleshooting guide): a
- * PERMISSION_DENIED "server error occurred while reading from storage", or "Authorization is
- * required to perform that action".
+ * call goes out as another account than the page's (a long-standing Apps Script limitation:
+ * https://developers.google.com/apps-script/guides/support/troubleshooting#issues-multiple and
+ * https://issuetracker.google.com/issues/69270374): "a server error occurred while reading from
+ * storage. Error code PERMISSION_DENIED", "Authorization is required to perform that action", or
+ * "Exception: Action not allowed".
  */
-const SEVERAL_ACCOUNTS = /PERMISSION_DENIED|authori[sz]ation is required to perform that action/i;
+const SEVERAL_ACCOUNTS =
+  /PERMISSION_DENIED|authori[sz]ation is required to perform that action|exception: action not allowed/i;
 
 /** The language the several-accounts explanation is written in, until the server names the user's. */
 let explainIn: Lang = /^fr\b/i.test(globalThis.navigator?.language ?? "") ? "fr" : "en";

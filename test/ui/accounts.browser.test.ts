@@ -55,6 +55,20 @@ describe("several Google accounts signed in", () => {
     await page.getByRole("button", { name: "Réessayer" }).waitFor();
   });
 
+  it("recognises the other forms of the same failure", async () => {
+    const addon = setUp();
+    let failure = "ScriptError: Exception: Action not allowed";
+    await bridgeScriptRun(page, (name, args) => {
+      if (name === "getWizardContext") throw new Error(failure);
+      return addon.run(name, ...args);
+    });
+    await openHtml(page, readDist("Sidebar.html"));
+    await page.getByRole("alert").getByText("several Google accounts are signed in").waitFor();
+    failure = STORAGE_DENIED;
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("alert").getByText("several Google accounts are signed in").waitFor();
+  });
+
   it("explains it in a dialog too", async () => {
     const addon = setUp();
     addon.run("openReview");
