@@ -316,6 +316,24 @@ describe("the drafting wizard in headless Chromium", () => {
     await stepTitle("Step 4 of 4");
   }
 
+  it("names the menu where the build puts it", async () => {
+    const addon = setUp();
+    let menu: string | undefined;
+    await open(addon, (name, args) => {
+      const answer = addon.run(name, ...args);
+      return name === "getSidebarContext" && menu ? { ...(answer as object), menu } : answer;
+    });
+    await draftToReview();
+    await page.getByText("Your draft, checked by the same rules as OKR › Validate.").waitFor();
+    // The add-on build answers menu "addon": its items sit under Extensions.
+    menu = "addon";
+    await page.reload();
+    await stepTitle("Step 4 of 4");
+    await page
+      .getByText("Your draft, checked by the same rules as Extensions › OKR Sheets › Validate.")
+      .waitFor();
+  });
+
   it("shows the server's error next to Insert, writes nothing, and inserts on retry", async () => {
     const addon = setUp();
     await open(addon);
