@@ -96,7 +96,7 @@ export interface LockQuestion {
 }
 
 /** What the lock question needs: the Settings sheet only (the plan is read again under the lock). */
-export function lockQuestion(lang: Lang, wb = Workbook.active()): LockQuestion {
+export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuestion {
   const day = today(wb.timeZone);
   const { settings } = parseSettings(wb.read("settings") ?? [], day, wb.timeZone);
   const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
@@ -108,9 +108,9 @@ export function lockQuestion(lang: Lang, wb = Workbook.active()): LockQuestion {
  * so anything added later (even typed by hand) is recognised as "added mid-quarter". `wb` may be
  * the workbook the question was asked on (its tabs are known; the sheets are read again here).
  */
-export function lockPlan(lang: Lang, wb = Workbook.active()): string {
-  return withDocumentLock(lang, () => {
-    const loaded = load(lang, wb);
+export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
+  return withDocumentLock(userLang, () => {
+    const loaded = load(userLang, wb);
     const { analysis, day, okrSheet, okrGrid } = loaded;
     writeSettings(loaded, { lockDate: dateOfDay(day) });
     const created = analysis.okrTable?.columns.created;
@@ -120,7 +120,7 @@ export function lockPlan(lang: Lang, wb = Workbook.active()): string {
       );
       updateColumn(okrSheet, okrGrid, created, new Map(undated.map((r) => [r.row, dateOfDay(day)] as const)));
     }
-    return t(lang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
+    return t(userLang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
   });
 }
 
@@ -132,13 +132,13 @@ export interface ReviewOptions {
   teams: string[];
 }
 
-export function reviewOptions(lang: Lang): ReviewOptions {
-  const { analysis } = load(lang);
+export function reviewOptions(userLang: Lang): ReviewOptions {
+  const { analysis } = load(userLang);
   const teams = analysis.okrs
     .filter((r) => r.quarter === analysis.settings.quarter && r.type === "objective" && r.level !== "company")
     .map((r) => r.team);
   return {
-    lang,
+    lang: userLang,
     quarter: analysis.settings.quarter,
     teams: [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b)),
   };
@@ -242,13 +242,13 @@ export interface NextQuarterProposal {
   candidates: CarryCandidate[];
 }
 
-export function nextQuarterProposal(lang: Lang): NextQuarterProposal {
-  const { wb, analysis } = load(lang);
+export function nextQuarterProposal(userLang: Lang): NextQuarterProposal {
+  const { wb, analysis } = load(userLang);
   const next = followingQuarter(analysis.settings);
-  if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
+  if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
   const marked = markedCarryOver(wb, analysis.settings.quarter);
   return {
-    lang,
+    lang: userLang,
     from: analysis.settings.quarter,
     to: next.quarter,
     candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked),
