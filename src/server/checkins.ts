@@ -96,7 +96,7 @@ function labels(lang: Lang): FieldLabels {
   const header = (key: string) =>
     (OKRS.columns.find((c) => c.key === key) ?? CHECKINS.columns.find((c) => c.key === key))!.header[lang];
   return {
-    entries: lang === "fr" ? "points" : "check-ins",
+    entries: t(lang, "payload.entries"),
     krId: "ID",
     value: header("value"),
     confidence: header("confidence"),
