@@ -376,34 +376,29 @@ function runsOf<T extends { index: number }>(items: readonly T[], key: (item: T)
   return out;
 }
 
-const HELP = {
-  list: { en: "Pick one of: {values}.", fr: "Choisissez parmi : {values}." },
-  number: { en: "A number, such as 120, 1.5 or 15%.", fr: "Un nombre, par exemple 120, 1,5 ou 15 %." },
-  range: { en: "A number from {min} to {max}.", fr: "Un nombre de {min} à {max}." },
-  date: { en: "A date, such as 2026-10-01.", fr: "Une date, par exemple 2026-10-01." },
-};
-
+/** Native validation with its help, in the spreadsheet's language. */
 function validationRule(
   column: ColumnDef,
-  lang: Lang,
+  sheetLang: Lang,
 ): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
   // A builder only for the columns that get a rule (a text column gets none).
   const builder = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
   if (column.type === "list" && column.list) {
-    const values = listLabels(column.list, lang);
+    const values = listLabels(column.list, sheetLang);
     return builder()
       .requireValueInList(values, true)
-      .setHelpText(HELP.list[lang].replace("{values}", values.join(", ")))
+      .setHelpText(t(sheetLang, "validation.list", { values: values.join(", ") }))
       .build();
   }
   if (column.type === "number") {
     if (column.min !== undefined && column.max !== undefined) {
-      const help = HELP.range[lang].replace("{min}", String(column.min)).replace("{max}", String(column.max));
+      const help = t(sheetLang, "validation.range", { min: column.min, max: column.max });
       return builder().requireNumberBetween(column.min, column.max).setHelpText(help).build();
     }
-    return builder().requireNumberBetween(-1e15, 1e15).setHelpText(HELP.number[lang]).build();
+    return builder().requireNumberBetween(-1e15, 1e15).setHelpText(t(sheetLang, "validation.number")).build();
   }
-  if (column.type === "date") return builder().requireDate().setHelpText(HELP.date[lang]).build();
+  if (column.type === "date")
+    return builder().requireDate().setHelpText(t(sheetLang, "validation.date")).build();
   return undefined;
 }
 

@@ -19,6 +19,10 @@ export default messages(
       "{sheet}: the {column} column already holds values, so its formula was not added.",
     "setup.exampleAdded": "Example quarter added: {count} objectives and key results.",
     "setup.done": "The template is ready.",
+    "validation.list": "Pick one of: {values}.",
+    "validation.number": "A number, such as 120, 1.5 or 15%.",
+    "validation.range": "A number from {min} to {max}.",
+    "validation.date": "A date, such as 2026-10-01.",
     "validate.toast":
       "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {notes} {notes:note|notes}.",
     "validate.toastTitle": "OKR validation",
@@ -51,6 +55,10 @@ export default messages(
       "{sheet} : la colonne {column} contient déjà des valeurs, sa formule n'a pas été ajoutée.",
     "setup.exampleAdded": "Trimestre d'exemple ajouté : {count} objectifs et résultats clés.",
     "setup.done": "Le modèle est prêt.",
+    "validation.list": "Choisissez parmi : {values}.",
+    "validation.number": "Un nombre, par exemple 120, 1,5 ou 15 %.",
+    "validation.range": "Un nombre de {min} à {max}.",
+    "validation.date": "Une date, par exemple 2026-10-01.",
     "validate.toast":
       "{errors} {errors:erreur|erreurs}, {warnings} {warnings:avertissement|avertissements}, {notes} {notes:remarque|remarques}.",
     "validate.toastTitle": "Validation OKR",
