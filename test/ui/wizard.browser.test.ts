@@ -318,7 +318,7 @@ describe("the drafting wizard in headless Chromium", () => {
 
   it("names the menu where the build puts it", async () => {
     const addon = setUp();
-    let menu: string | undefined;
+    let menu = "";
     await open(addon, (name, args) => {
       const answer = addon.run(name, ...args);
       return name === "getSidebarContext" && menu ? { ...(answer as object), menu } : answer;
