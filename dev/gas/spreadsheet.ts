@@ -49,6 +49,8 @@ export type FormulaEvaluator = (sheet: FakeSheet, row: number, column: number, f
 export type SpillLookup = (sheet: FakeSheet, row: number, column: number) => CellValue | undefined;
 
 export interface SpreadsheetOptions {
+  /** What getId() answers (default "fake-spreadsheet-id"): tests of two spreadsheets set their own. */
+  id?: string;
   name?: string;
   timeZone?: string;
   locale?: string;
@@ -126,7 +128,7 @@ export class FakeSpreadsheet {
 
   private facade(): SpreadsheetApi {
     return {
-      getId: () => "fake-spreadsheet-id",
+      getId: () => this.options.id ?? "fake-spreadsheet-id",
       getName: () => this.options.name ?? "OKR Sheets",
       getSpreadsheetTimeZone: () => this.options.timeZone ?? "Europe/Brussels",
       getSpreadsheetLocale: () => this.options.locale ?? "en_US",

@@ -2,7 +2,7 @@
  * The Guide sheet: the method in short, with good and bad examples, in the user's language — the
  * shared base of knowledge the teams in the interview lacked. Rows of [topic, explanation].
  */
-import type { Lang } from "./i18n";
+import { type Lang, menuPath } from "./i18n";
 
 export type GuideRow = [string, string];
 
@@ -43,7 +43,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ["Owners", "Every objective has one owner. Rotate owners each quarter so more people learn to lead."],
     [
       "Weekly check-ins",
-      "Every week, update each key result's current value and your confidence (0–10) from the sidebar (OKR › Check-in). Steady progress beats a rush at quarter end.",
+      "Every week, update each key result's current value and your confidence (0–10) from the sidebar ({menu} › Check-in). Steady progress beats a rush at quarter end.",
     ],
     [
       "Pace",
@@ -59,7 +59,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ],
     [
       "The quarter",
-      "Plan → OKR › Lock plan → weekly check-ins → OKR › Generate quarterly review → OKR › Start next quarter. Anything added after the lock is flagged “added mid-quarter”.",
+      "Plan → {menu} › Lock plan → weekly check-ins → {menu} › Generate quarterly review → {menu} › Start next quarter. Anything added after the lock is flagged “added mid-quarter”.",
     ],
     [
       "Custom formulas",
@@ -109,7 +109,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ],
     [
       "Point hebdomadaire",
-      "Chaque semaine, mettez à jour la valeur actuelle et votre confiance (0–10) de chaque résultat clé depuis le panneau (OKR › Point hebdo). Un progrès régulier vaut mieux qu'un rush en fin de trimestre.",
+      "Chaque semaine, mettez à jour la valeur actuelle et votre confiance (0–10) de chaque résultat clé depuis le panneau ({menu} › Point hebdo). Un progrès régulier vaut mieux qu'un rush en fin de trimestre.",
     ],
     [
       "Rythme",
@@ -125,7 +125,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ],
     [
       "Le trimestre",
-      "Planifier → OKR › Verrouiller le plan → points hebdomadaires → OKR › Générer la revue trimestrielle → OKR › Démarrer le trimestre suivant. Tout ajout après le verrouillage est signalé « ajouté en cours de trimestre ».",
+      "Planifier → {menu} › Verrouiller le plan → points hebdomadaires → {menu} › Générer la revue trimestrielle → {menu} › Démarrer le trimestre suivant. Tout ajout après le verrouillage est signalé « ajouté en cours de trimestre ».",
     ],
     [
       "Formules",
@@ -139,5 +139,6 @@ const GUIDE: Record<Lang, GuideRow[]> = {
 };
 
 export function guideRows(lang: Lang): GuideRow[] {
-  return GUIDE[lang];
+  const menu = menuPath(lang);
+  return GUIDE[lang].map(([topic, text]) => [topic, text.replace(/\{menu\}/g, menu)]);
 }

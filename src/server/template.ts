@@ -1,8 +1,9 @@
 /**
- * OKR › Set up template: creates the sheets OKRs, Check-ins, KPIs, Settings and Guide in the user's
- * language from the core schema, formats them, and offers an example quarter. On a spreadsheet that
- * already has some of them it only adds what is missing: user data is never overwritten, and the
- * user is told what was done.
+ * OKR › Set up template: creates the sheets OKRs, Check-ins, KPIs, Settings and Guide in the
+ * spreadsheet's language (its Settings language, else its locale) from the core schema, formats
+ * them, and offers an example quarter. On a spreadsheet that already has some of them it only adds
+ * what is missing: user data is never overwritten, and the user is told what was done (in the
+ * user's language).
  */
 import type { RawCell } from "../core/cells";
 import { exampleQuarter } from "../core/example";
@@ -21,6 +22,7 @@ import {
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
 import { today } from "./clock";
+import { sheetLangOf } from "./locale";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
 import { readAll, Workbook } from "./workbook";
 
@@ -43,25 +45,33 @@ interface TableState {
   grid: RawCell[][];
 }
 
-/** Runs the whole set-up; `askExample` decides whether to fill the example quarter. */
-export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupReport {
+/**
+ * Runs the whole set-up; `askExample` decides whether to fill the example quarter. What is written
+ * into the sheets is in `sheetLang` (the Settings language, else the spreadsheet's locale, which a
+ * new Settings sheet then records as en or fr); the report's notes are in `userLang`.
+ */
+export function setUpTemplate(userLang: Lang, askExample: () => boolean): SetupReport {
   const wb = Workbook.active();
   const report: SetupReport = { created: [], kept: [], notes: [], exampleRows: 0 };
   const day = today(wb.timeZone);
+  const settingsSheet = wb.find("settings");
+  const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
+  const sheetLang = sheetLangOf(wb.ss, parseSettings(settingsGrid, day, wb.timeZone).settings);
+  const langs = { sheetLang, userLang };
 
   const tables: Partial<Record<SheetKey, TableState>> = {};
   for (const key of TABLES) {
-    const state = ensureTable(wb, key, lang, report);
+    const state = ensureTable(wb, key, langs, report);
     if (state) tables[key] = state;
   }
-  const settings = ensureSettings(wb, lang, day, report);
-  ensureGuide(wb, lang, report);
+  const settings = ensureSettings(wb, settingsSheet, settingsGrid, langs, day, report);
+  ensureGuide(wb, sheetLang, report);
 
   const okrs = tables.okrs;
-  if (okrs && settings) addComputedFormulas(okrs, settings, lang, report);
+  if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
   for (const key of TABLES) {
     const state = tables[key];
-    if (state) format(state, SHEETS[key], lang, key === "okrs");
+    if (state) format(state, SHEETS[key], sheetLang, key === "okrs");
   }
 
   const checkins = tables.checkins;
@@ -73,7 +83,13 @@ export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupRepor
   ) {
     const quarterSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
     const author = currentUser();
-    const example = exampleQuarter(lang, quarterSettings.quarter, quarterSettings.quarterStart, day, author);
+    const example = exampleQuarter(
+      sheetLang,
+      quarterSettings.quarter,
+      quarterSettings.quarterStart,
+      day,
+      author,
+    );
     writeRows(okrs.sheet, okrs.place.headerRow + 1, okrs.place, OKRS.columns, example.okrs);
     writeRows(
       checkins.sheet,
@@ -96,13 +112,24 @@ function currentUser(): string {
   }
 }
 
+/** The language of the sheets and the language of the report to the user. */
+interface Langs {
+  sheetLang: Lang;
+  userLang: Lang;
+}
+
 /** Finds or creates a table sheet and makes sure its header row has every schema column. */
-function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupReport): TableState | undefined {
+function ensureTable(
+  wb: Workbook,
+  key: SheetKey,
+  { sheetLang, userLang }: Langs,
+  report: SetupReport,
+): TableState | undefined {
   const def = SHEETS[key];
   const existing = wb.find(key);
   if (!existing) {
-    const sheet = wb.insert(key, def.name[lang]);
-    const header = headerRow(def, lang);
+    const sheet = wb.insert(key, def.name[sheetLang]);
+    const header = headerRow(def, sheetLang);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     report.created.push(sheet.getName());
     const columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
@@ -111,7 +138,7 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
   const grid = readAll(existing);
   const name = existing.getName();
   if (grid.length === 0) {
-    const header = headerRow(def, lang);
+    const header = headerRow(def, sheetLang);
     existing.getRange(1, 1, 1, header.length).setValues([header]);
     report.kept.push(name);
     return {
@@ -122,7 +149,7 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
   }
   const table = parseTable(key, def.columns, grid);
   if (table.headerRow === 0) {
-    report.notes.push(t(lang, "setup.noHeader", { sheet: name }));
+    report.notes.push(t(userLang, "setup.noHeader", { sheet: name }));
     return undefined;
   }
   report.kept.push(name);
@@ -148,26 +175,35 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
     }
     existing
       .getRange(table.headerRow, start + 1, 1, missing.length)
-      .setValues([missing.map((c) => c.header[lang])]);
+      .setValues([missing.map((c) => c.header[sheetLang])]);
     missing.forEach((c, i) => (table.columns[c.key] = start + i));
     report.notes.push(
-      t(lang, "setup.columnsAdded", { sheet: name, columns: missing.map((c) => c.header[lang]).join(", ") }),
+      t(userLang, "setup.columnsAdded", {
+        sheet: name,
+        columns: missing.map((c) => c.header[sheetLang]).join(", "),
+      }),
     );
   }
   return { sheet: existing, place: { headerRow: table.headerRow, columns: table.columns }, grid };
 }
 
-/** Finds or creates Settings; adds the rows of settings it lacks, with their defaults. */
+/**
+ * Finds or creates Settings (as read by the caller); adds the rows of settings it lacks, with their
+ * defaults. A new Language row records the sheet language (en or fr), not "auto": the
+ * spreadsheet keeps one language whoever opens it.
+ */
 function ensureSettings(
   wb: Workbook,
-  lang: Lang,
+  existing: Sheet | undefined,
+  grid: RawCell[][],
+  { sheetLang, userLang }: Langs,
   day: number,
   report: SetupReport,
 ): { sheet: Sheet; grid: RawCell[][]; rows: Partial<Record<SettingKey, number>> } | undefined {
   const def = SHEETS.settings;
-  const defaults = defaultSettings(day);
+  const defaults = { ...defaultSettings(day), language: sheetLang };
   const toCells = (key: SettingKey) => {
-    const [label, value, help] = settingRow(key, defaults, lang);
+    const [label, value, help] = settingRow(key, defaults, sheetLang);
     const valueColumn: ColumnDef = {
       key: "value",
       header: { en: "", fr: "" },
@@ -176,20 +212,18 @@ function ensureSettings(
     };
     return [label, cellValue(valueColumn, value), help];
   };
-  let sheet = wb.find("settings");
-  let grid: RawCell[][] = [];
+  let sheet = existing;
   if (!sheet) {
-    sheet = wb.insert("settings", def.name[lang]);
+    sheet = wb.insert("settings", def.name[sheetLang]);
     report.created.push(sheet.getName());
   } else {
-    grid = readAll(sheet);
     report.kept.push(sheet.getName());
   }
   const found = parseSettings(grid, day, wb.timeZone).rows;
   const missing = SETTING_DEFS.filter((d) => found[d.key] === undefined).map((d) => d.key);
   if (missing.length === 0) return { sheet, grid, rows: found };
   const rows: unknown[][] = [];
-  if (grid.length === 0) rows.push(headerRow(def, lang));
+  if (grid.length === 0) rows.push(headerRow(def, sheetLang));
   rows.push(...missing.map(toCells));
   const start = grid.length + 1;
   sheet.getRange(start, 1, rows.length, 3).setValues(rows);
@@ -199,8 +233,8 @@ function ensureSettings(
     (def.columns as readonly ColumnDef[]).forEach((c, i) => sheet!.setColumnWidth(i + 1, c.width));
   } else {
     report.notes.push(
-      t(lang, "setup.settingsAdded", {
-        settings: missing.map((k) => SETTING_DEFS.find((d) => d.key === k)!.label[lang]).join(", "),
+      t(userLang, "setup.settingsAdded", {
+        settings: missing.map((k) => SETTING_DEFS.find((d) => d.key === k)!.label[sheetLang]).join(", "),
       }),
     );
   }
@@ -222,14 +256,14 @@ const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
   language: "text",
 };
 
-function ensureGuide(wb: Workbook, lang: Lang, report: SetupReport): void {
+function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport): void {
   const existing = wb.find("guide");
   if (existing) {
     report.kept.push(existing.getName());
     return;
   }
-  const sheet = wb.insert("guide", SHEETS.guide.name[lang]);
-  const rows = guideRows(lang).map(([topic, text]) => [cellValue(TEXT, topic), cellValue(TEXT, text)]);
+  const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
+  const rows = guideRows(sheetLang).map(([topic, text]) => [cellValue(TEXT, topic), cellValue(TEXT, text)]);
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
   sheet.getRange(1, 1, 1, 2).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 1).setFontWeight("bold");
@@ -245,7 +279,7 @@ const TEXT: ColumnDef = { key: "text", header: { en: "", fr: "" }, type: "text",
 function addComputedFormulas(
   okrs: TableState,
   settings: { sheet: Sheet; rows: Partial<Record<SettingKey, number>> },
-  lang: Lang,
+  { sheetLang, userLang }: Langs,
   report: SetupReport,
 ): void {
   const places: FormulaPlaces = {
@@ -265,8 +299,10 @@ function addComputedFormulas(
     const cell = okrs.sheet.getRange(places.firstRow, column + 1);
     if (hasValues) {
       if (!String(cell.getFormula()).startsWith(`=${key === "score" ? "OKRSCORE" : "OKRSTATUS"}(`)) {
-        const header = OKRS.columns.find((c) => c.key === key)!.header[lang];
-        report.notes.push(t(lang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: header }));
+        const header = OKRS.columns.find((c) => c.key === key)!.header[sheetLang];
+        report.notes.push(
+          t(userLang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: header }),
+        );
       }
       continue;
     }
@@ -340,34 +376,29 @@ function runsOf<T extends { index: number }>(items: readonly T[], key: (item: T)
   return out;
 }
 
-const HELP = {
-  list: { en: "Pick one of: {values}.", fr: "Choisissez parmi : {values}." },
-  number: { en: "A number, such as 120, 1.5 or 15%.", fr: "Un nombre, par exemple 120, 1,5 ou 15 %." },
-  range: { en: "A number from {min} to {max}.", fr: "Un nombre de {min} à {max}." },
-  date: { en: "A date, such as 2026-10-01.", fr: "Une date, par exemple 2026-10-01." },
-};
-
+/** Native validation with its help, in the spreadsheet's language. */
 function validationRule(
   column: ColumnDef,
-  lang: Lang,
+  sheetLang: Lang,
 ): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
   // A builder only for the columns that get a rule (a text column gets none).
   const builder = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
   if (column.type === "list" && column.list) {
-    const values = listLabels(column.list, lang);
+    const values = listLabels(column.list, sheetLang);
     return builder()
       .requireValueInList(values, true)
-      .setHelpText(HELP.list[lang].replace("{values}", values.join(", ")))
+      .setHelpText(t(sheetLang, "validation.list", { values: values.join(", ") }))
       .build();
   }
   if (column.type === "number") {
     if (column.min !== undefined && column.max !== undefined) {
-      const help = HELP.range[lang].replace("{min}", String(column.min)).replace("{max}", String(column.max));
+      const help = t(sheetLang, "validation.range", { min: column.min, max: column.max });
       return builder().requireNumberBetween(column.min, column.max).setHelpText(help).build();
     }
-    return builder().requireNumberBetween(-1e15, 1e15).setHelpText(HELP.number[lang]).build();
+    return builder().requireNumberBetween(-1e15, 1e15).setHelpText(t(sheetLang, "validation.number")).build();
   }
-  if (column.type === "date") return builder().requireDate().setHelpText(HELP.date[lang]).build();
+  if (column.type === "date")
+    return builder().requireDate().setHelpText(t(sheetLang, "validation.date")).build();
   return undefined;
 }
 

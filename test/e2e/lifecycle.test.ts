@@ -221,7 +221,7 @@ describe("a whole quarter, from the menu", () => {
       ["O-3", false, "Sofia"],
     ]);
     expect(addon.run("startNextQuarter", { carry: [{ id: "O-2", owner: "Ada" }] })).toBe(
-      "2027-Q1 started: 1 objectives carried over. Settings now point to 2027-Q1.",
+      "2027-Q1 started: 1 objective carried over. Settings now point to 2027-Q1.",
     );
     const after = sheet(addon, "OKRs").values();
     expect(after.slice(0, before.length)).toEqual(before); // the previous quarter stays as it was

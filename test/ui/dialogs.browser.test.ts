@@ -147,7 +147,7 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
     await page.getByRole("button", { name: "Start 2027-Q1" }).click();
     await page
       .getByRole("status")
-      .getByText("2027-Q1 started: 1 objectives carried over. Settings now point to 2027-Q1.")
+      .getByText("2027-Q1 started: 1 objective carried over. Settings now point to 2027-Q1.")
       .waitFor();
     await screenshot(page, "dialog-next-quarter-done");
     // The form is gone: Start cannot run twice.

@@ -3,7 +3,7 @@ import { messages } from "../define";
 /** One message per finding code (`finding.<code>`), with the same parameters as its Finding. */
 export default messages(
   {
-    "finding.missing-sheet": "The sheet {sheet} is missing: run OKR › Set up template to add it.",
+    "finding.missing-sheet": "The sheet {sheet} is missing: run {menu} › Set up template to add it.",
     "finding.missing-column": "The column {column} is missing from the header row.",
     "finding.required": "{column} is required.",
     "finding.not-in-list": '{column}: "{value}" is not one of {allowed}.',
@@ -40,7 +40,8 @@ export default messages(
       "Added mid-quarter ({created}, plan locked on {lockDate}): does it replace something?",
     "finding.added-mid-quarter-undated":
       "Added mid-quarter (after the plan was locked on {lockDate}): does it replace something?",
-    "finding.stale": "No check-in for {days} days: check in weekly to avoid the end-of-quarter rush.",
+    "finding.stale":
+      "No check-in for {days} {days:day|days}: check in weekly to avoid the end-of-quarter rush.",
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
     "severity.error": "Error",
     "severity.warning": "Warning",
@@ -55,7 +56,7 @@ export default messages(
     "band.green": "Green",
   },
   {
-    "finding.missing-sheet": "La feuille {sheet} manque : lancez OKR › Préparer le modèle pour l'ajouter.",
+    "finding.missing-sheet": "La feuille {sheet} manque : lancez {menu} › Préparer le modèle pour l'ajouter.",
     "finding.missing-column": "La colonne {column} manque dans la ligne d'en-tête.",
     "finding.required": "{column} est obligatoire.",
     "finding.not-in-list": "{column} : « {value} » ne fait pas partie de {allowed}.",
@@ -96,7 +97,7 @@ export default messages(
     "finding.added-mid-quarter-undated":
       "Ajouté en cours de trimestre (après le verrouillage du plan le {lockDate}) : remplace-t-il quelque chose ?",
     "finding.stale":
-      "Aucun point depuis {days} jours : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
+      "Aucun point depuis {days} {days:jour|jours} : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
     "finding.setting-invalid":
       "Le paramètre {setting} ne peut pas valoir « {value} » : la valeur par défaut est utilisée.",
     "severity.error": "Erreur",
