@@ -9,8 +9,10 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = ["home", "findings", "check
  * spreadsheet its user opens: the key names the spreadsheet, so a sidebar opened in another file
  * does not take this one's view.
  */
+const VIEW_PROPERTY = "okr.sidebar.view";
+
 function viewProperty(): string {
-  return `okr.sidebar.view.${SpreadsheetApp.getActiveSpreadsheet().getId()}`;
+  return `${VIEW_PROPERTY}.${SpreadsheetApp.getActiveSpreadsheet().getId()}`;
 }
 
 /**
@@ -33,8 +35,7 @@ export function openDialog(view: SidebarView, title: string): void {
 /** The view the sidebar was opened for, once (a later reopening starts from home). */
 export function takeRequestedView(): SidebarView {
   const props = PropertiesService.getUserProperties();
-  const key = viewProperty();
-  const requested = props.getProperty(key);
-  if (requested !== null) props.deleteProperty(key);
+  const requested = props.getProperty(viewProperty());
+  if (requested !== null) props.deleteProperty(viewProperty());
   return SIDEBAR_VIEWS.find((v) => v === requested) ?? "home";
 }

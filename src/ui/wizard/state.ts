@@ -66,11 +66,12 @@ export function hasInput(state: WizardState): boolean {
 }
 
 /** The draft's key in localStorage: one draft per spreadsheet (the browser's storage is shared by all). */
-let storageKey = "okr-sheets.wizard.v1";
+const DRAFT_STORAGE_KEY = "okr-sheets.wizard.v1";
+let draftKey = DRAFT_STORAGE_KEY;
 
 /** Keys the draft by spreadsheet; the sidebar calls it with the ID the server gives at start. */
 export function setDraftScope(spreadsheetId: string | undefined): void {
-  if (spreadsheetId) storageKey = `okr-sheets.wizard.v1.${spreadsheetId}`;
+  if (spreadsheetId) draftKey = `${DRAFT_STORAGE_KEY}.${spreadsheetId}`;
 }
 
 function storage(): Storage | undefined {
@@ -83,7 +84,7 @@ function storage(): Storage | undefined {
 
 export function saveState(state: WizardState): void {
   try {
-    storage()?.setItem(storageKey, JSON.stringify(state));
+    storage()?.setItem(draftKey, JSON.stringify(state));
   } catch {
     // full or blocked: nothing to do, the draft is still on screen
   }
@@ -91,7 +92,7 @@ export function saveState(state: WizardState): void {
 
 export function clearState(): void {
   try {
-    storage()?.removeItem(storageKey);
+    storage()?.removeItem(draftKey);
   } catch {
     // blocked: nothing stored anyway
   }
@@ -105,7 +106,7 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
 export function loadState(): WizardState | undefined {
   let raw: unknown;
   try {
-    const text = storage()?.getItem(storageKey);
+    const text = storage()?.getItem(draftKey);
     if (!text) return undefined;
     raw = JSON.parse(text);
   } catch {
