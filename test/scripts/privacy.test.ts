@@ -42,7 +42,7 @@ describe("docs/privacy.md", () => {
     // A constant, a template built from one, or a variable or function named for what it holds
     // (draftKey, viewProperty()) whose fixed part is such a constant.
     const named =
-      /^(?:[A-Z][A-Z_]*(?:PROPERTY|KEY)|`\$\{[A-Z][A-Z_]*(?:PROPERTY|KEY)\}|[a-z]\w*(?:Key|Property)(?:\(\))?$)/;
+      /^(?:[A-Z][A-Z_]*(?:PROPERTY|KEY)|`\$\{[A-Z][A-Z_]*(?:PROPERTY|KEY)\}|[a-z]\w*(?:Key|Property)\(?\)?$)/;
     const unnamed = calls.filter(
       ({ file, key }) => !named.test(key) && !(file.endsWith("workbook.ts") && key === "name"),
     );
