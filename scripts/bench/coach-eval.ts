@@ -40,10 +40,16 @@ export function readCorpus(path = CORPUS): CorpusRow[] {
   const rows: CorpusRow[] = [];
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (line === "" || line.startsWith("#") || line.startsWith("text\t")) continue;
-    const [text, lang, label, source] = line.split("\t");
+    const [text = "", lang, label = "", source] = line.split("\t");
     if (!source || (lang !== "en" && lang !== "fr") || !(LABELS as readonly string[]).includes(label))
       throw new Error(`kr-corpus.tsv: bad line: ${line}`);
-    rows.push({ text, lang, label: label as Label, source, split: hash(text) % 5 === 0 ? "held-out" : "tuning" });
+    rows.push({
+      text,
+      lang,
+      label: label as Label,
+      source,
+      split: hash(text) % 5 === 0 ? "held-out" : "tuning",
+    });
   }
   return rows;
 }
@@ -73,7 +79,14 @@ const score = (pairs: { truth: boolean; said: boolean }[]): Score => {
     else if (truth) fn++;
   }
   // No warning at all is perfectly precise; nothing to find is perfectly recalled.
-  return { n: pairs.length, tp, fp, fn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1 };
+  return {
+    n: pairs.length,
+    tp,
+    fp,
+    fn,
+    precision: tp + fp ? tp / (tp + fp) : 1,
+    recall: tp + fn ? tp / (tp + fn) : 1,
+  };
 };
 
 export interface Figures {
@@ -90,7 +103,9 @@ export function evaluate(rows: CorpusRow[], codes: Code[][]): Figures[] {
   const figures: Figures[] = [];
   for (const lang of ["en", "fr"] as const)
     for (const split of ["tuning", "held-out"] as const) {
-      const part = rows.flatMap((row, i) => (row.lang === lang && row.split === split ? [{ row, said: codes[i] }] : []));
+      const part = rows.flatMap((row, i) =>
+        row.lang === lang && row.split === split ? [{ row, said: codes[i] ?? [] }] : [],
+      );
       figures.push({
         lang,
         split,
@@ -119,8 +134,9 @@ export function figuresTable(figures: Figures[]): string {
     pct(f.weak.recall),
     ...CODES.flatMap((c) => [pct(f.codes[c].precision), pct(f.codes[c].recall)]),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
   return [fmt(header), widths.map((w) => "─".repeat(w)).join("  "), ...lines.map(fmt)].join("\n");
 }
 

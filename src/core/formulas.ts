@@ -6,7 +6,7 @@
 import { describeFinding } from "./describe";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
-import { isNotMeasurable, kpiLikeWords, type KrWording, outputNotOutcomeWords } from "./rules/wording";
+import { type KrWording, wordingParams } from "./rules/wording";
 import type { RowType } from "./schema";
 import { rollUpScores } from "./scores";
 
@@ -64,33 +64,14 @@ export type KrCheckCode = (typeof KR_CHECKS)[number]["code"];
  */
 export function checkKeyResult(kr: KrWording): { code: KrCheckCode; finding: Finding }[] {
   const found: { code: KrCheckCode; finding: Finding }[] = [];
-  const output = outputNotOutcomeWords(kr);
-  if (output !== undefined) {
-    const params = { words: output };
-    found.push({
-      code: "output",
-      finding: { code: "output-not-outcome", severity: "warning", sheet: "okrs", column: "title", params },
-    });
-  }
-  const kpi = kpiLikeWords(kr);
-  if (kpi !== undefined) {
-    found.push({
-      code: "kpi",
-      finding: {
-        code: "kpi-like",
-        severity: "warning",
-        sheet: "okrs",
-        column: "title",
-        params: { words: kpi },
-      },
-    });
-  }
-  if (isNotMeasurable(kr)) {
-    found.push({
-      code: "vague",
-      finding: { code: "not-measurable", severity: "warning", sheet: "okrs", column: "title", params: {} },
-    });
-  }
+  const base = { severity: "warning", sheet: "okrs", column: "title" } as const;
+  const output = wordingParams.output(kr);
+  if (output)
+    found.push({ code: "output", finding: { ...base, code: "output-not-outcome", params: output } });
+  const kpi = wordingParams.kpi(kr);
+  if (kpi) found.push({ code: "kpi", finding: { ...base, code: "kpi-like", params: kpi } });
+  const vague = wordingParams.vague(kr);
+  if (vague) found.push({ code: "vague", finding: { ...base, code: "not-measurable", params: vague } });
   return found;
 }
 
@@ -110,7 +91,7 @@ export function krCheckText(kr: KrWording, lang: Lang, cache?: Map<string, strin
   if (found.length === 0) return "";
   let key = "";
   for (const { code, finding } of found)
-    key += `${code}\u0000${"words" in finding.params ? finding.params.words : ""}\u0000`;
+    key += `${code}\u0000${Object.values(finding.params).join("\u0000")}\u0001`;
   const known = cache?.get(key);
   if (known !== undefined) return known;
   let text = "";

@@ -19,7 +19,7 @@ const addon = {
   en: loadAddon({ locale: "en_US" }),
   fr: loadAddon({ locale: "fr_FR", spreadsheetLocale: "fr_FR" }),
 };
-const answers = rows.map((row) => addon[row.lang].run<unknown[][]>("KRCHECK", [[row.text]])[0][0]);
+const answers = rows.map((row) => addon[row.lang].run<unknown[][]>("KRCHECK", [[row.text]])[0]?.[0]);
 const figures = evaluate(rows, answers.map(codesOf));
 const of = (lang: Figures["lang"], split: Figures["split"]) =>
   figures.find((f) => f.lang === lang && f.split === split) as Figures;
