@@ -29,8 +29,29 @@ const NON_ASCII = /[^\x20-\x7e]/;
 function fold(word: string): string {
   let w = word.toLowerCase();
   if (NON_ASCII.test(w))
-    w = w.replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss").normalize("NFD").replace(MARKS, "");
+    w = w
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
+      .replace(/ß/g, "ss")
+      .normalize("NFD")
+      .replace(MARKS, "")
+      .replace(OTHER_DIGIT, asciiDigit);
   return w;
+}
+
+/** Digits of other scripts read as 0–9 ("٢٠٢٦" is a year like "2026"): each script's digits run from its zero. */
+const OTHER_DIGIT = /[^\P{Nd}0-9]/gu;
+// prettier-ignore
+const ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+  0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0,
+  0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10];
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  for (let i = ZEROS.length - 1; i >= 0; i--) {
+    const zero = ZEROS[i]!;
+    if (code >= zero && code - zero < 10) return String(code - zero);
+  }
+  return "0";
 }
 
 /**
@@ -245,9 +266,10 @@ const YEAR = /^(?:19|20)\d\d$/;
 const NUMBER_WORDS = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty
   fifty hundred thousand million millions billion dozen half twice third quarter
   deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent mille
-  million millions milliard milliards moitie tiers quart`);
+  million millions milliard milliards moitie tiers quart
+  double doubled doubling triple tripled halve halved doubler doublez doublons tripler quadrupler`);
 /** Quantity placeholders where a figure goes: "from X to Y", "at Y", "N%". */
-const PLACEHOLDER = /^(?:X{1,3}|Y{1,2}|N|Z)$/;
+const PLACEHOLDER = /^(?:x{1,3}|y{1,2}|n|z)$/i;
 const BEFORE_QUANTITY = set(`from to by at than of de a au aux par sous under over above below reach
   achieve atteindre entre between`);
 
