@@ -60,6 +60,26 @@ export function codesOf(answer: unknown): Code[] {
   return CODES.filter((code) => new RegExp(`(^|; )${code}: `).test(text));
 }
 
+/**
+ * Each row's KRCHECK codes, from one column call per language (`krcheck` runs KRCHECK of the built
+ * bundle in that language's spreadsheet), as a sheet computes them.
+ */
+export function coachCodes(
+  rows: CorpusRow[],
+  krcheck: (lang: CorpusRow["lang"], column: string[][]) => unknown[][],
+): Code[][] {
+  const codes: Code[][] = rows.map(() => []);
+  for (const lang of ["en", "fr"] as const) {
+    const index = rows.flatMap((row, i) => (row.lang === lang ? [i] : []));
+    const answers = krcheck(
+      lang,
+      index.map((i) => [rows[i]!.text]),
+    );
+    index.forEach((i, k) => (codes[i] = codesOf(answers[k]?.[0])));
+  }
+  return codes;
+}
+
 export interface Score {
   n: number;
   tp: number;

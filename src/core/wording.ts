@@ -193,6 +193,12 @@ const CHANGE = forms(
    acceleration optimisation up down`,
 );
 
+/** Nouns of a change: "At least 32.5% improvement in energy efficiency" states a change, not a level. */
+const CHANGE_NOUNS =
+  set(`improvement improvements increase increases reduction reductions cut cuts growth gain
+  gains decrease decreases drop drops rise uplift augmentation augmentations hausse baisse diminution
+  amelioration progression croissance reduction reductions`);
+
 /** Verbs of a result reached: they make a key result an outcome, even with a bare target. */
 const ACHIEVE = forms(
   `achieve reach attain hit get obtain generate sign close win gain earn acquire secure convert retain
@@ -224,7 +230,7 @@ const NEGATIONS = set(`never no zero none not nobody aucun aucune jamais zero pa
 /** The subject or auxiliary before the verb: "We will…", "Our team runs…", "Nous avons déployé…". */
 const SUBJECTS = set(`we i nous je on team teams squad squads equipe equipes`);
 const AUXILIARIES = set(`will shall must should can to have has had are is be going need needs aim want
-  allons avons devons ai vais va veut voulons doit sommes souhaitons`);
+  allons avons avoir devons ai vais va veut voulons doit sommes souhaitons`);
 const DETERMINERS = set(`the a an our your their my its this these those le la les l un une des du de d
   notre nos votre vos leur leurs ce cette ces son sa ses mon ma mes`);
 
@@ -507,7 +513,8 @@ function analyse(text: string): KrReading {
   if (!kpi && (head === "hold" || head === "held") && !output) {
     kpi = { words: lower(raw(h)), metric: objectFrom(h + 1) };
   }
-  const stable = !headChange && !anyChange && !headAchieve && !fromTo;
+  const stable =
+    !headChange && !anyChange && !headAchieve && !fromTo && !t.some((x) => CHANGE_NOUNS.has(x.norm));
   // A reading: "Uptime: 99.9%", "Délai moyen de paiement : 38 jours", "Our turnover rate is 18%".
   if (!kpi && stable && !output) {
     for (let i = 1; i < Math.min(n - 1, h + 12); i++) {
