@@ -183,6 +183,9 @@ describe("checkKeyResult and krCheckText", () => {
     const first = krCheckText(kr("Launch the app", 0, 1), "fr", cache);
     expect(first).toMatch(/^output: Une activité, pas un résultat \(launch\)/);
     expect(krCheckText(kr("Launch  the app", 2, 3), "fr", cache)).toBe(first);
-    expect(cache.size).toBe(1);
+    expect(krCheckText(kr("Launch the app", 0, 1), "fr", cache)).toBe(first);
+    // One answer for the two problems alike, one entry for each row's inputs.
+    expect(new Set(cache.values()).size).toBe(1);
+    expect(cache.size).toBe(3);
   });
 });
