@@ -316,6 +316,7 @@ export interface KrReading {
 
 // Analyses of recent titles, within a bound: Validate, KRCHECK and the review read the same titles.
 const MEMO_SIZE = 10_000;
+const MEMO_LENGTH = 500;
 const memo = new Map<string, KrReading>();
 
 /**
@@ -330,6 +331,7 @@ export function readKr(text: string): KrReading {
   const known = memo.get(text);
   if (known !== undefined) return known;
   const reading = analyse(text);
+  if (text.length > MEMO_LENGTH) return reading;
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.set(text, reading);
   return reading;
@@ -359,7 +361,11 @@ function analyse(text: string): KrReading {
       return is(i - 1, BEFORE_QUANTITY) || (i + 1 < n && t[i + 1]!.norm === "%");
     return NUMBER_WORDS.has(w);
   });
-  const anyFigure = (from: number, to = n) => figure.slice(Math.max(0, from), to).some(Boolean);
+  // Figures from each token to the end, so that "any figure between i and j" costs nothing on long text.
+  const after = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) after[i] = after[i + 1]! + (figure[i] ? 1 : 0);
+  const anyFigure = (from: number, to = n) =>
+    after[Math.min(n, Math.max(0, from))]! > after[Math.min(n, Math.max(0, to))]!;
   // A value in a from … to: a figure or a frequency ("from monthly to weekly").
   const anyValue = (from: number, to: number) =>
     anyFigure(from, to) || t.slice(Math.max(0, from), to).some((x) => RECURRING.has(x.norm));

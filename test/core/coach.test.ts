@@ -51,6 +51,10 @@ describe("the KR coach on any text", () => {
       "Launch ".repeat(7_000),
       "٣".repeat(50_000),
       "🚀".repeat(25_000),
+      "Increase ".repeat(7_000),
+      "from 1 to 2 ".repeat(4_000),
+      "Maintenir : 1 ".repeat(4_000),
+      `KR1: ${"ab ".repeat(16_000)}`,
     ]) {
       expect(() => krCheckText(kr(title), "fr")).not.toThrow();
     }
