@@ -11,6 +11,7 @@ import { createRuntime } from "../../dev/gas";
 import { createGlobalContext, type LoadedAddon, loadAddon } from "../../dev/loader";
 import { analyze, dayOf, SHEETS, type SheetKey } from "../../src/core";
 import type { buildReview, reviewLayout } from "../../src/core";
+import { coachCodes, corpusSummary, evaluate, type Figures, figuresTable, readCorpus } from "./coach-eval";
 import { resetServiceTime, serviceTime } from "./timed-calls";
 
 /** Mid-quarter (2026-Q4): six weeks of check-ins behind, the plan not yet locked. */
@@ -487,4 +488,26 @@ export function measureLoad(code: string, runs: number): LoadResult {
     total: median(samples.map((s) => s.total)),
     runs,
   };
+}
+
+// ------------------------------------------------------------------------------------ the KR coach
+
+export interface CoachResult {
+  corpus: string;
+  figures: Figures[];
+  table: string;
+}
+
+/** The KR coach's precision and recall on the labelled corpus, through KRCHECK of the bundle (as test/core/coach-eval.test.ts). */
+export function measureCoach(code: string, files: Record<string, string>, corpusPath: string): CoachResult {
+  const rows = readCorpus(corpusPath);
+  const addon = {
+    en: loadAddon({ locale: "en_US", now: NOW, code, files, timeZone: TIME_ZONE }),
+    fr: loadAddon({ locale: "fr_FR", now: NOW, code, files, timeZone: TIME_ZONE }),
+  };
+  const figures = evaluate(
+    rows,
+    coachCodes(rows, (lang, column) => addon[lang].run<unknown[][]>("KRCHECK", column)),
+  );
+  return { corpus: corpusSummary(rows), figures, table: figuresTable(figures) };
 }

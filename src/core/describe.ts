@@ -67,5 +67,31 @@ export function describeFinding(finding: Finding, lang: Lang): string {
     params.words = triggerWords(finding.params.words, lang);
   const undated = finding.code === "added-mid-quarter" && finding.params.created === "";
   const key = (undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`) as MessageKey;
-  return tKey(lang, key, params);
+  const hint = rewriteHint(finding, lang);
+  return hint ? `${tKey(lang, key, params)} ${hint}` : tKey(lang, key, params);
+}
+
+/**
+ * The rewrite a wording finding suggests, built from the key result's own words: the outcome an
+ * output serves, the change a KPI could make, the change a vague key result should say.
+ *
+ * @example
+ * // "Launch the partner portal" → 'Try: "Increase <partner portal adoption> from X to Y by <date>".'
+ */
+function rewriteHint(finding: Finding, lang: Lang): string {
+  if (finding.code === "output-not-outcome") {
+    const { object } = finding.params;
+    return object
+      ? tKey(lang, "finding.output-not-outcome.hint", { object })
+      : tKey(lang, "finding.output-not-outcome.hint-generic");
+  }
+  if (finding.code === "kpi-like" && finding.params.metric)
+    return tKey(lang, "finding.kpi-like.hint", { metric: finding.params.metric });
+  if (finding.code === "not-measurable") {
+    const { verb, object } = finding.params;
+    return verb && object
+      ? tKey(lang, "finding.not-measurable.hint", { verb, object })
+      : tKey(lang, "finding.not-measurable.hint-generic");
+  }
+  return "";
 }

@@ -479,19 +479,24 @@ describe("KRCHECK", () => {
   it("is empty for a sound key result and names each problem with its code", () => {
     expect(EN("KRCHECK", "Raise NPS from 30 to 45", 30, 45)).toBe("");
     expect(EN("KRCHECK", "Launch the new onboarding", 0, 1)).toBe(
-      'output: An output, not an outcome (launch): it measures an activity. Rewrite it as the change it should bring, "from X to Y".',
+      'output: An output, not an outcome (launch): it measures an activity, not the change it should bring. Try: "Increase <new onboarding adoption> from X to Y by <date>".',
     );
     expect(EN("KRCHECK", "Keep churn below 2%")).toMatch(/^kpi: Looks like a KPI, not an OKR \(keep\)/);
     expect(EN("KRCHECK", "Grow revenue", 10, 10)).toMatch(/^kpi: .*\(target = baseline\)/);
-    expect(EN("KRCHECK", "Improve customer happiness")).toMatch(/^vague: Not measurable/);
+    expect(EN("KRCHECK", "Improve customer happiness")).toBe(
+      'vague: Not measurable: no figure, no target and no named metric. Say from what to what: "Improve customer happiness from X to Y by <date>".',
+    );
     expect(EN("KRCHECK", "Improve customer happiness", "", 45)).toBe("");
-    expect(EN("KRCHECK", "Launch a happier onboarding")).toMatch(/^output: .*; vague: Not measurable/);
+    // An activity is not also called vague: "say from what to what" is the wrong advice for it.
+    expect(EN("KRCHECK", "Launch a happier onboarding")).toMatch(/^output: [^;]*$/);
+    expect(EN("KRCHECK", "Launch and keep the app")).toMatch(/^output: .*\(launch\).*; kpi: .*\(keep\)/);
   });
 
   it("speaks French, with the same codes", () => {
     expect(FR("KRCHECK", "Mettre en place un CRM")).toBe(
-      "output: Une activité, pas un résultat (mettre en place) : il mesure une action. Reformulez-le comme le changement attendu, « de X à Y »; vague: Pas mesurable : aucun chiffre dans le texte et pas de cible. Dites de combien à combien.",
+      "output: Une activité, pas un résultat (mettre en place) : il mesure une action, pas le changement attendu. Essayez : « Faire passer <CRM : adoption> de X à Y d'ici <date> ».",
     );
+    expect(FR("KRCHECK", "Faire passer la note sur les stores de 3,9 à 4,5")).toBe("");
     expect(FR("KRCHECK", "Maintenir le NPS au-dessus de 40")).toMatch(/^kpi: Ressemble à un KPI/);
   });
 

@@ -227,6 +227,24 @@ describe("OKR › Validate", () => {
     expect(addon.spreadsheet.toasts.at(-1)?.title).toBe("Validation OKR");
   });
 
+  it.each(["fr", "en"])(
+    "finds nothing to say on the example's sound key results, and a rewrite for its output (%s)",
+    (locale) => {
+      const addon = setUp({ locale, example: true });
+      addon.run("validate");
+      const { items } = addon.run<{ items: { code: string; krId?: string; message: string }[] }>(
+        "getFindings",
+      );
+      // KR-1, KR-4 and KR-5 are the example's sound key results ("Faire passer la note… de 3,9 à 4,5").
+      expect(items.filter((i) => ["KR-1", "KR-4", "KR-5"].includes(i.krId ?? ""))).toEqual([]);
+      expect(items.find((i) => i.code === "output-not-outcome")?.message).toContain(
+        locale === "fr"
+          ? "« Faire passer <nouveau portail partenaires : adoption> de X à Y d'ici <date> »"
+          : '"Increase <new partner portal adoption> from X to Y by <date>"',
+      );
+    },
+  );
+
   it("copes with renamed tabs, reordered and extra columns, rows inserted and an empty sheet", () => {
     const addon = setUp({ example: true });
     const okrs = sheet(addon, "OKRs");

@@ -27,9 +27,15 @@ export default messages(
       "The objective {objective} has no key result: how will you know it is reached?",
     "finding.kpi-like":
       "Looks like a KPI, not an OKR ({words}): it keeps a level instead of changing one. Move it to the KPIs sheet.",
+    "finding.kpi-like.hint": 'Or set a change: "Take {metric} from X to Y by <date>".',
     "finding.output-not-outcome":
-      'An output, not an outcome ({words}): it measures an activity. Rewrite it as the change it should bring, "from X to Y".',
-    "finding.not-measurable": "Not measurable: no figure in the text and no target. Say from what to what.",
+      "An output, not an outcome ({words}): it measures an activity, not the change it should bring.",
+    "finding.output-not-outcome.hint": 'Try: "Increase <{object} adoption> from X to Y by <date>".',
+    "finding.output-not-outcome.hint-generic":
+      'Name the result it should change: "Increase <result> from X to Y by <date>".',
+    "finding.not-measurable": "Not measurable: no figure, no target and no named metric.",
+    "finding.not-measurable.hint": 'Say from what to what: "{verb} {object} from X to Y by <date>".',
+    "finding.not-measurable.hint-generic": 'Say from what to what: "from X to Y by <date>".',
     "finding.objective-has-number": "Objectives are qualitative; put the number in a key result ({words}).",
     "finding.level-not-allowed":
       "The level {level} is not used here (allowed: {allowed}). Fewer levels keep OKRs simple.",
@@ -81,10 +87,16 @@ export default messages(
       "L'objectif {objective} n'a aucun résultat clé : comment saurez-vous qu'il est atteint ?",
     "finding.kpi-like":
       "Ressemble à un KPI, pas à un OKR ({words}) : il maintient un niveau au lieu de le changer. Déplacez-le dans la feuille KPI.",
+    "finding.kpi-like.hint": "Ou fixez un changement : « Faire passer {metric} de X à Y d'ici <date> ».",
     "finding.output-not-outcome":
-      "Une activité, pas un résultat ({words}) : il mesure une action. Reformulez-le comme le changement attendu, « de X à Y ».",
-    "finding.not-measurable":
-      "Pas mesurable : aucun chiffre dans le texte et pas de cible. Dites de combien à combien.",
+      "Une activité, pas un résultat ({words}) : il mesure une action, pas le changement attendu.",
+    "finding.output-not-outcome.hint":
+      "Essayez : « Faire passer <{object} : adoption> de X à Y d'ici <date> ».",
+    "finding.output-not-outcome.hint-generic":
+      "Nommez le résultat qu'il doit changer : « Faire passer <résultat> de X à Y d'ici <date> ».",
+    "finding.not-measurable": "Pas mesurable : ni chiffre, ni cible, ni indicateur nommé.",
+    "finding.not-measurable.hint": "Dites de combien à combien : « {verb} {object} de X à Y d'ici <date> ».",
+    "finding.not-measurable.hint-generic": "Dites de combien à combien : « de X à Y d'ici <date> ».",
     "finding.objective-has-number":
       "Un objectif est qualitatif ; mettez le chiffre dans un résultat clé ({words}).",
     "finding.level-not-allowed":
