@@ -60,6 +60,8 @@ function writeSettings(
   loaded: Loaded,
   lang: Lang,
   values: Partial<Record<SettingKey, string | number | Date>>,
+  /** A quarter to add to the quarters table (Start next quarter, when the table lacks it). */
+  quarter?: { quarter: string; start: Day; end: Day },
 ): void {
   const sheet = loaded.settingsSheet ?? loaded.wb.insert("settings", SETTINGS_SHEET.name[lang]);
   const rows = loaded.analysis.settingsRows;
@@ -77,6 +79,8 @@ function writeSettings(
       ]);
     }
   }
+  // Rows are appended below everything: a quarter row is recognised wherever it sits.
+  if (quarter) missing.push([quarter.quarter, dateOfDay(quarter.start), dateOfDay(quarter.end)]);
   updateColumn(sheet, loaded.settingsGrid, 1, updates);
   if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
 }
@@ -289,12 +293,12 @@ export function startNextQuarter(lang: Lang, request: unknown): string {
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows);
-    writeSettings(loaded, lang, {
-      quarter: next.quarter,
-      quarterStart: dateOfDay(next.start),
-      quarterEnd: dateOfDay(next.end),
-      lockDate: "",
-    });
+    writeSettings(
+      loaded,
+      lang,
+      { quarter: next.quarter, lockDate: "" },
+      analysis.settingsQuarterRows.has(next.quarter) ? undefined : next,
+    );
     const count = carry.length;
     return count
       ? t(lang, "next.done", { to: next.quarter, count })
