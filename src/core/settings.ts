@@ -139,8 +139,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: "language",
     label: { en: "Language", fr: "Langue" },
     help: {
-      en: "auto (your Google locale), en or fr.",
-      fr: "auto (langue de votre compte Google), en ou fr.",
+      en: "The language written into this spreadsheet (computed headers, statuses and their colours): en or fr; auto follows the spreadsheet's locale.",
+      fr: "La langue écrite dans ce classeur (en-têtes calculés, statuts et leurs couleurs) : en ou fr ; auto suit les paramètres régionaux du classeur.",
     },
   },
 ];
