@@ -29,7 +29,7 @@ export function withAsOf<T>(run: () => T): T {
   return run();
 }
 
-const AS_OF_PROPERTY = "okr.asOfDay";
+export const AS_OF_PROPERTY = "okr.asOfDay";
 
 /**
  * Writes today into Settings' "as of" cell when it shows another day. The day last brought is kept

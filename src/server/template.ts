@@ -5,6 +5,7 @@
  * user is told what was done.
  */
 import type { RawCell } from "../core/cells";
+import { isoOf } from "../core/dates";
 import { exampleQuarter } from "../core/example";
 import { guideRows } from "../core/guide";
 import { type Lang, langFromLocale, sheetLanguage, t } from "../core/i18n";
@@ -21,6 +22,7 @@ import {
 } from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
+import { AS_OF_PROPERTY } from "./as-of";
 import { today } from "./clock";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
 import { readAll, Workbook } from "./workbook";
@@ -237,6 +239,8 @@ function ensureSettings(
     sheet.getRange(tableHeader, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
     if (grid.length > 0) report.notes.push(t(lang, "setup.quartersAdded"));
   }
+  // "As of" was written as today: the day's next operations need not read Settings to check it.
+  if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
   const newGrid = [...grid, ...(newRows as RawCell[][])];
   return { sheet, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
 }
