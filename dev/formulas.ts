@@ -266,7 +266,8 @@ function fingerprintOf(args: readonly Value[]): string {
 export class FormulaEngine {
   private results = new Map<FakeSheet, Map<number, FormulaResult>>();
   private layouts = new Map<FakeSheet, Layout>();
-  private readonly stack: { sheet: FakeSheet; key: number; circular: boolean; calls: number; id: string }[] = [];
+  private readonly stack: { sheet: FakeSheet; key: number; circular: boolean; calls: number; id: string }[] =
+    [];
   private readonly parsed = new Map<string, FormulaNode | CannotEvaluate>();
   /** Each custom-function call's last arguments and answer, by cell, formula and call. */
   private readonly memo = new Map<string, { fingerprint: string; out?: unknown; error?: string }>();
@@ -317,7 +318,13 @@ export class FormulaEngine {
       return { value: "#REF!", error: "Circular dependency detected." };
     }
     const formula = sheet.peek(row, column)?.formula ?? "";
-    const frame = { sheet, key: k, circular: false, calls: 0, id: `${sheet.sheetId}!${row}:${column}=${formula}` };
+    const frame = {
+      sheet,
+      key: k,
+      circular: false,
+      calls: 0,
+      id: `${sheet.sheetId}!${row}:${column}=${formula}`,
+    };
     this.stack.push(frame);
     let result: FormulaResult;
     try {

@@ -85,7 +85,8 @@ export function loadAddon(
       (name) => {
         const fn = custom.includes(name) ? globals[name] : undefined;
         if (typeof fn !== "function") return undefined;
-        return (...args: unknown[]) => runtime.calls.uncounted(() => (fn as (...a: unknown[]) => unknown)(...args));
+        return (...args: unknown[]) =>
+          runtime.calls.uncounted(() => (fn as (...a: unknown[]) => unknown)(...args));
       },
       custom,
     ).install();

@@ -60,8 +60,22 @@ export function shiftReferences(
         ? part
         : part.replace(
             REFERENCE,
-            (whole, prefix: string | undefined, c1: string, d1: string, r1: string, c2?: string, d2?: string, r2?: string) => {
-              const sheet = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : undefined;
+            (
+              whole,
+              prefix: string | undefined,
+              c1: string,
+              d1: string,
+              r1: string,
+              c2?: string,
+              d2?: string,
+              r2?: string,
+            ) => {
+              const sheet = prefix
+                ? prefix
+                    .slice(0, -1)
+                    .replace(/^'(.*)'$/, "$1")
+                    .replace(/''/g, "'")
+                : undefined;
               if (sheet === undefined ? !own : !named(sheet)) return whole;
               const head = prefix ?? "";
               if (c2 === undefined) {

@@ -338,7 +338,8 @@ export class FakeSheet {
       const [x, y] = [key(a), key(b)];
       // Empty cells go last, whatever the order.
       if (x === "" || y === "") return x === y ? 0 : x === "" ? 1 : -1;
-      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      const order =
+        typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
       return ascending ? order : -order;
     });
     this.grid.splice(first - 1, count, ...rows);

@@ -92,7 +92,11 @@ describe("the quarters table in Settings", () => {
 
   it("reads only rows whose first cell is a quarter, whatever else the sheet holds", () => {
     const { quarters, bad } = quarterTable(
-      [["Trimestre", "Début", "Fin"], ["Current quarter", "2026-Q4"], ["Q1 2027", "01/01/2027", "31/03/2027"]],
+      [
+        ["Trimestre", "Début", "Fin"],
+        ["Current quarter", "2026-Q4"],
+        ["Q1 2027", "01/01/2027", "31/03/2027"],
+      ],
       "UTC",
     );
     expect(quarters).toEqual([{ label: "2027-Q1", start: day("2027-01-01"), end: day("2027-03-31") }]);
