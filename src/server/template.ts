@@ -141,6 +141,7 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
     return undefined;
   }
   report.kept.push(name);
+  if (key === "okrs") findComputedHeaders(existing, table);
   const missing = (def.columns as readonly ColumnDef[]).filter((c) => table.columns[c.key] === undefined);
   if (missing.length > 0) {
     // New headers go after the last column the user wrote in, so none of their columns moves.
@@ -170,6 +171,23 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
     );
   }
   return { sheet: existing, place: { headerRow: table.headerRow, columns: table.columns }, grid };
+}
+
+/**
+ * The Score and Status header cells hold our formulas, which show an error instead of the header
+ * when, say, a value typed below blocks the array: they are still our columns, not missing ones.
+ * Read only in that case (one call).
+ */
+function findComputedHeaders(
+  sheet: Sheet,
+  table: { headerRow: number; columns: Record<string, number> },
+): void {
+  if (table.columns.score !== undefined && table.columns.status !== undefined) return;
+  const formulas = sheet.getRange(table.headerRow, 1, 1, sheet.getMaxColumns()).getFormulas()[0] ?? [];
+  formulas.forEach((formula, index) => {
+    if (/^=OKRSCORE\(/i.test(formula)) table.columns.score ??= index;
+    if (/^=OKRSTATUS(ES)?\(/i.test(formula)) table.columns.status ??= index;
+  });
 }
 
 /**

@@ -318,3 +318,52 @@ describe("errors stay where they start", () => {
     expect(after.find((r) => r.id === "KR-6")!.status).toBe("Not started"); // no check-in yet
   });
 });
+
+describe("set up on a spreadsheet of an older version", () => {
+  it("adds As of and the quarters table to Settings, keeps every value, and moves the formulas into the headers", () => {
+    const addon = loadAddon({ now: "2026-11-10T09:00:00Z", locale: "en" });
+    const settings = addon.spreadsheet.addSheet("Settings");
+    settings.fill([
+      ["Setting", "Value", "About"],
+      ["Current quarter", "2026-Q4", "As 2026-Q4."],
+      ["Quarter start", "2026-10-05", "First day of the quarter."],
+      ["Quarter end", "2027-01-08", "Last day of the quarter."],
+      ["On track from (score ÷ pace)", 0.8, ""],
+      ["At risk from (score ÷ pace)", 0.5, ""],
+      ["Language", "auto", ""],
+    ]);
+    const before = settings.values();
+    const okrs = addon.spreadsheet.addSheet("OKRs");
+    okrs.fill(okrGridOf(generateOkrs(4)));
+    okrs.cell(2, 17).formula = "=OKRSCORE(B2:B,C2:C,F2:F,L2:L,M2:M,N2:N,J2:J,O2:O)"; // the old place
+    addon.ui.answers.push({ button: "OK" });
+    addon.run("setUpTemplate");
+    const after = settings.values();
+    expect(after.slice(0, before.length)).toEqual(before); // nothing changed or moved
+    const added = after.slice(before.length).map((l) => l.map(iso));
+    expect(added).toEqual(
+      expect.arrayContaining([
+        ["As of", "2026-11-10", expect.any(String)],
+        ["Plan locked on", "", expect.any(String)],
+        ["Quarter", "Start", "End"],
+        ["2026-Q4", "2026-10-05", "2027-01-08"], // its own dates, kept
+        ["2027-Q1", "2027-01-01", "2027-03-31"],
+      ]),
+    );
+    expect(okrs.peek(2, 17)?.formula ?? "").toBe("");
+    expect(okrs.peek(1, 17)?.formula).toMatch(/^=OKRSCORE\(B1:B,/);
+    expect(okrs.values()[0]!.slice(16, 18)).toEqual(["Score", "Status"]);
+    expect(table(addon).every((r) => r.status !== "")).toBe(true);
+  });
+
+  it("does not add a second Score column when the header cell shows an error", () => {
+    const addon = setUp("2026-11-10T09:00:00Z");
+    const okrs = sheet(addon, "OKRs");
+    okrs.cell(5, 17).value = 0.9; // typed over a computed cell: the array is blocked
+    expect(okrs.values()[0]![16]).toBe("#REF!");
+    const width = okrs.lastColumn();
+    addon.ui.answers.push({ button: "OK" });
+    addon.run("setUpTemplate");
+    expect(okrs.lastColumn()).toBe(width);
+  });
+});
