@@ -7,7 +7,15 @@ import { OKRS, parseOkrs, scoreQuarter } from "../../src/core";
 import { loadAddon, readDist, type LoadedAddon } from "../../dev/loader";
 import { day, okrGrid, type RowSpec } from "../helpers/grids";
 
-const FORMULAS = ["KRSCORE", "OKRSCORE", "OKRSTATUS", "KRCHECK", "OKRBAND", "OKRPACE"] as const;
+const FORMULAS = [
+  "KRSCORE",
+  "OKRSCORE",
+  "OKRSTATUS",
+  "OKRSTATUSES",
+  "KRCHECK",
+  "OKRBAND",
+  "OKRPACE",
+] as const;
 type Name = (typeof FORMULAS)[number];
 
 const en = loadAddon({ locale: "en_US" });
@@ -420,6 +428,62 @@ describe("OKRSTATUS", () => {
       expectSane(
         "OKRSTATUS",
         outcome(() => EN("OKRSTATUS", ...args)),
+      );
+    }
+  });
+});
+
+describe("OKRSTATUSES", () => {
+  const table = [
+    ["Quarter", "Start", "End"],
+    ["2026-Q4", "2026-10-01", "2026-12-31"],
+    ["2027-Q1", "2027-01-01", "2027-03-31"],
+  ];
+  /** Header row first, as the template passes header-inclusive ranges. */
+  const args = (asOf: unknown, language: unknown = "auto") => [
+    column("Score", 0.65, "", 0.2, "", ""),
+    column("Current", 5, "", 2, "x", ""),
+    column("Quarter", "2026-Q4", "2026-Q4", "2026-Q3", "2026-Q4", "2026-Q4"),
+    table,
+    asOf,
+    0.9,
+    0.6,
+    column("ID", "KR-1", "KR-2", "KR-3", "KR-4", ""),
+    language,
+  ];
+
+  it("judges each row in its own quarter on the as-of day, the header row answering the header", () => {
+    expect(EN("OKRSTATUSES", ...args("2026-11-15"))).toEqual(
+      column("Status", "On track", "Not started", "Off track", "", ""),
+    );
+    // The Settings language wins over the spreadsheet's locale, for the header and the statuses.
+    expect(EN("OKRSTATUSES", ...args("2026-11-15", "fr"))).toEqual(
+      column("Statut", "En bonne voie", "Pas commencé", "En retard", "", ""),
+    );
+    expect(FR("OKRSTATUSES", ...args("2026-11-15", "en"))[0]).toEqual(["Status"]);
+    // After the quarter: the state each row ended in.
+    expect(EN("OKRSTATUSES", ...args("2027-01-20"))).toEqual(
+      column("Status", "At risk", "Off track", "Off track", "", ""),
+    );
+  });
+
+  it("needs the as-of day and refuses an unknown language", () => {
+    expect(outcome(() => EN("OKRSTATUSES", ...args("")))).toEqual({
+      error:
+        "OKRSTATUSES: as_of is required: give a date, such as the “As of” cell of Settings (a custom function may not use TODAY()).",
+    });
+    expect(outcome(() => EN("OKRSTATUSES", ...args("2026-11-15", "de")))).toEqual({
+      error: 'OKRSTATUSES: language must be en, fr or auto, got "de".',
+    });
+  });
+
+  it.each(hostile.map((v) => [v]))("answers %p sanely in every position", (value) => {
+    for (let i = 0; i < 9; i++) {
+      const given = args("2026-11-15");
+      given[i] = value;
+      expectSane(
+        "OKRSTATUSES",
+        outcome(() => EN("OKRSTATUSES", ...given)),
       );
     }
   });
