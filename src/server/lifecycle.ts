@@ -82,10 +82,24 @@ function writeSettings(
   // Rows are appended below everything: a quarter row is recognised wherever it sits.
   if (quarter) missing.push([quarter.quarter, dateOfDay(quarter.start), dateOfDay(quarter.end)]);
   updateColumn(sheet, loaded.settingsGrid, 1, updates);
+  // The "Current quarter" help names the quarter: it follows, unless the user wrote their own.
+  const quarterRow = rows.quarter;
+  const help = quarterRow === undefined ? undefined : loaded.settingsGrid[quarterRow - 1]?.[2];
+  if (values.quarter !== undefined && quarterRow !== undefined && isOurQuarterHelp(help)) {
+    const own = (["en", "fr"] as const).find((l) => quarterHelpPattern(l).test(String(help))) ?? lang;
+    sheet.getRange(quarterRow, 3).setValue(quarterHelp(own, String(values.quarter)));
+  }
   if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
 }
 
 const TEXT = OKRS.columns.find((c) => c.key === "title")!;
+
+const QUARTER_HELP = SETTING_DEFS.find((d) => d.key === "quarter")!.help;
+const quarterHelp = (lang: Lang, quarter: string) => QUARTER_HELP[lang].replace("{quarter}", quarter);
+const quarterHelpPattern = (lang: Lang) =>
+  new RegExp(`^${QUARTER_HELP[lang].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{quarter\\}", ".*")}$`);
+const isOurQuarterHelp = (help: unknown) =>
+  typeof help === "string" && (["en", "fr"] as const).some((l) => quarterHelpPattern(l).test(help));
 
 // ---------------------------------------------------------------- lock plan
 

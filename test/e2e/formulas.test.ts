@@ -460,7 +460,7 @@ describe("OKRSTATUSES", () => {
     expect(EN("OKRSTATUSES", ...args("2026-11-15", "fr"))).toEqual(
       column("Statut", "En bonne voie", "Pas commencé", "En retard", "", ""),
     );
-    expect(FR("OKRSTATUSES", ...args("2026-11-15", "en"))[0]).toEqual(["Status"]);
+    expect((FR("OKRSTATUSES", ...args("2026-11-15", "en")) as unknown[][])[0]).toEqual(["Status"]);
     // After the quarter: the state each row ended in.
     expect(EN("OKRSTATUSES", ...args("2027-01-20"))).toEqual(
       column("Status", "At risk", "Off track", "Off track", "", ""),

@@ -144,7 +144,10 @@ describe("each row judged in its own quarter", () => {
     addon.setNow("2027-01-12T09:00:00Z");
     open(addon, "LIMITED");
     const settings = sheet(addon, "Settings").values();
-    expect(settings.find((l) => l[0] === "Current quarter")![1]).toBe("2027-Q1");
+    expect(settings.find((l) => l[0] === "Current quarter")!.slice(1)).toEqual([
+      "2027-Q1",
+      "The quarter you plan and check in, now 2027-Q1. OKR › Start next quarter moves it on; each quarter's dates are in the quarters table below.",
+    ]);
     const closed = table(addon);
     expect(closed.map((r) => r.status)).not.toContain("Not started");
     closed.forEach((row, i) => {
