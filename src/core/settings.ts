@@ -11,7 +11,6 @@ import { LEVELS, type Level, type Bilingual } from "./schema";
 import {
   canonicalQuarter,
   datesOfQuarter,
-  parseQuarter,
   quarterDays,
   type QuarterDates,
   quarterName,
