@@ -157,6 +157,19 @@ describe("each row judged in its own quarter", () => {
     });
   });
 
+  it("adds the new quarter to the quarters table when it lacks it", () => {
+    const addon = setUp("2026-12-20T09:00:00Z");
+    const settings = sheet(addon, "Settings");
+    const row = settings.values().findIndex((l) => l[0] === "2027-Q1") + 1;
+    settings.fill([["", "", ""]], row); // the user cleared it
+    addon.run("startNextQuarter", { carry: [] });
+    const after = settings.values();
+    expect(after.filter((l) => l[0] === "2027-Q1").map((l) => l.map(iso))).toEqual([
+      ["2027-Q1", "2027-01-01", "2027-03-31"],
+    ]);
+    expect(after.find((l) => l[0] === "Current quarter")![1]).toBe("2027-Q1");
+  });
+
   it("uses the quarters table's own dates for each row (a fiscal calendar)", () => {
     const addon = setUp("2026-11-10T09:00:00Z");
     const settings = sheet(addon, "Settings");
