@@ -157,6 +157,19 @@ describe("each row judged in its own quarter", () => {
     });
   });
 
+  it("shows the same final state in the check-in view and the review once the quarter is over", () => {
+    const addon = setUp("2026-12-20T09:00:00Z");
+    addon.setNow("2027-01-05T09:00:00Z"); // Q4 is over, the next quarter not started yet
+    const view = addon.run<{ items: { id: string; status: string }[] }>("getCheckins", {});
+    const sheetStatus = new Map(table(addon).map((r) => [r.id, r.status]));
+    expect(view.items.length).toBeGreaterThan(3);
+    const labels = { "on-track": "On track", "at-risk": "At risk", "off-track": "Off track", done: "Done" };
+    for (const item of view.items) {
+      expect(item.status).not.toBe("not-started");
+      expect(sheetStatus.get(item.id)).toBe(labels[item.status as keyof typeof labels]);
+    }
+  });
+
   it("adds the new quarter to the quarters table when it lacks it", () => {
     const addon = setUp("2026-12-20T09:00:00Z");
     const settings = sheet(addon, "Settings");
