@@ -92,3 +92,24 @@ export function shiftReferences(
     )
     .join("");
 }
+
+/** A sheet name as formulas write it: always quoted, quotes doubled. */
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * Renames a sheet in a formula's references, as Sheets does when a tab is renamed: both
+ * `'Old name'!A1` and `Old!A1` follow (the new name quoted). String literals are left alone.
+ */
+export function renameInFormula(formula: string, from: string, to: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![\w$.'])('(?:[^']|'')+'|[A-Za-z_][\w.]*)!/g, (whole, prefix: string) => {
+            const name = prefix.replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+            return name === from ? `${quoted(to)}!` : whole;
+          }),
+    )
+    .join("");
+}

@@ -1,7 +1,14 @@
 import { type GridRect, parseA1, toA1 } from "./a1";
 import { CallLog, counted, LOCAL_BUILDERS } from "./calls";
 import { type CellValue, interpretInput, isDate } from "./input";
-import { deletion, insertion, permutation, type RowChange, shiftReferences } from "./references";
+import {
+  deletion,
+  insertion,
+  permutation,
+  renameInFormula,
+  type RowChange,
+  shiftReferences,
+} from "./references";
 import type {
   ChartApi,
   ChartBuilderApi,
@@ -346,14 +353,26 @@ export class FakeSheet {
     this.spreadsheet.version++;
   }
 
-  /** Rewrites this sheet's formulas after a row change on some sheet (see FakeSpreadsheet.shiftFormulas). */
-  rewriteFormulas(own: boolean, named: (name: string) => boolean, change: RowChange): void {
+  /** Renames the tab as Sheets does: every formula that names it follows. */
+  rename(name: string): void {
+    const from = this.name;
+    this.name = name;
+    for (const sheet of this.spreadsheet.allSheets()) {
+      sheet.eachFormula((cell) => (cell.formula = renameInFormula(cell.formula, from, name)));
+    }
+    this.spreadsheet.version++;
+  }
+
+  private eachFormula(visit: (cell: Cell) => void): void {
     for (const line of this.grid) {
       if (!line) continue;
-      for (const cell of line) {
-        if (cell?.formula) cell.formula = shiftReferences(cell.formula, own, named, change);
-      }
+      for (const cell of line) if (cell?.formula) visit(cell);
     }
+  }
+
+  /** Rewrites this sheet's formulas after a row change on some sheet (see FakeSpreadsheet.shiftFormulas). */
+  rewriteFormulas(own: boolean, named: (name: string) => boolean, change: RowChange): void {
+    this.eachFormula((cell) => (cell.formula = shiftReferences(cell.formula, own, named, change)));
   }
 
   range(a1: string): FakeRange {
@@ -382,7 +401,7 @@ export class FakeSheet {
         ) {
           throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
         }
-        this.name = name;
+        this.rename(name);
         return this.api;
       },
       getIndex: () => this.spreadsheet.indexOf(this),

@@ -396,3 +396,24 @@ describe("set up on a spreadsheet of an older version", () => {
     expect(okrs.lastColumn()).toBe(width);
   });
 });
+
+describe("a renamed Settings tab", () => {
+  it("keeps the formulas working: Sheets renames the references, the add-on finds the tab by its id", () => {
+    const addon = setUp("2026-11-10T09:00:00Z");
+    const before = statuses(addon);
+    addon.spreadsheet.api.getSheetByName("Settings")!.setName("Réglages d'équipe");
+    const okrs = sheet(addon, "OKRs");
+    expect(okrs.peek(1, 18)?.formula).toContain("'Réglages d''équipe'!$A:$C");
+    expect(statuses(addon)).toEqual(before);
+    addon.setNow("2026-12-01T09:00:00Z");
+    open(addon, "LIMITED");
+    expect(
+      iso(
+        sheet(addon, "Réglages d'équipe")
+          .values()
+          .find((l) => l[0] === "As of")![1],
+      ),
+    ).toBe("2026-12-01");
+    expect(statuses(addon)).toContain("KR-1:At risk");
+  });
+});
