@@ -63,7 +63,12 @@ function load(userLang: Lang, wb = Workbook.active()): Loaded {
  * Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks
  * (labelled in the spreadsheet's language).
  */
-function writeSettings(loaded: Loaded, values: Partial<Record<SettingKey, string | number | Date>>): void {
+function writeSettings(
+  loaded: Loaded,
+  values: Partial<Record<SettingKey, string | number | Date>>,
+  /** A quarter to add to the quarters table (Start next quarter, when the table lacks it). */
+  quarter?: { quarter: string; start: Day; end: Day },
+): void {
   const lang = loaded.sheetLang;
   const sheet = loaded.settingsSheet ?? loaded.wb.insert("settings", SETTINGS_SHEET.name[lang]);
   const rows = loaded.analysis.settingsRows;
@@ -81,11 +86,27 @@ function writeSettings(loaded: Loaded, values: Partial<Record<SettingKey, string
       ]);
     }
   }
+  // Rows are appended below everything: a quarter row is recognised wherever it sits.
+  if (quarter) missing.push([quarter.quarter, dateOfDay(quarter.start), dateOfDay(quarter.end)]);
   updateColumn(sheet, loaded.settingsGrid, 1, updates);
+  // The "Current quarter" help names the quarter: it follows, unless the user wrote their own.
+  const quarterRow = rows.quarter;
+  const help = quarterRow === undefined ? undefined : loaded.settingsGrid[quarterRow - 1]?.[2];
+  if (values.quarter !== undefined && quarterRow !== undefined && isOurQuarterHelp(help)) {
+    const own = (["en", "fr"] as const).find((l) => quarterHelpPattern(l).test(String(help))) ?? lang;
+    sheet.getRange(quarterRow, 3).setValue(quarterHelp(own, String(values.quarter)));
+  }
   if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
 }
 
 const TEXT = OKRS.columns.find((c) => c.key === "title")!;
+
+const QUARTER_HELP = SETTING_DEFS.find((d) => d.key === "quarter")!.help;
+const quarterHelp = (lang: Lang, quarter: string) => QUARTER_HELP[lang].replace("{quarter}", quarter);
+const quarterHelpPattern = (lang: Lang) =>
+  new RegExp(`^${QUARTER_HELP[lang].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{quarter\\}", ".*")}$`);
+const isOurQuarterHelp = (help: unknown) =>
+  typeof help === "string" && (["en", "fr"] as const).some((l) => quarterHelpPattern(l).test(help));
 
 // ---------------------------------------------------------------- lock plan
 
@@ -298,12 +319,11 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows);
-    writeSettings(loaded, {
-      quarter: next.quarter,
-      quarterStart: dateOfDay(next.start),
-      quarterEnd: dateOfDay(next.end),
-      lockDate: "",
-    });
+    writeSettings(
+      loaded,
+      { quarter: next.quarter, lockDate: "" },
+      analysis.settingsQuarterRows.has(next.quarter) ? undefined : next,
+    );
     const count = carry.length;
     return count
       ? t(userLang, "next.done", { to: next.quarter, count })

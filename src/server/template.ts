@@ -6,9 +6,11 @@
  * user's language).
  */
 import type { RawCell } from "../core/cells";
+import { isoOf } from "../core/dates";
 import { exampleQuarter } from "../core/example";
 import { guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
+import { calendarQuarters, type QuarterDates, QUARTER_TABLE_HEADERS, quarterOfDay } from "../core/quarters";
 import { parseTable } from "../core/parse";
 import {
   type ColumnDef,
@@ -21,6 +23,7 @@ import {
 } from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
+import { AS_OF_PROPERTY } from "./as-of";
 import { today } from "./clock";
 import { sheetLangOf } from "./locale";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
@@ -67,11 +70,12 @@ export function setUpTemplate(userLang: Lang, askExample: () => boolean): SetupR
   const settings = ensureSettings(wb, settingsSheet, settingsGrid, langs, day, report);
   ensureGuide(wb, sheetLang, report);
 
+  const parsedSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
   for (const key of TABLES) {
     const state = tables[key];
-    if (state) format(state, SHEETS[key], sheetLang, key === "okrs");
+    if (state) format(state, SHEETS[key], sheetLang, key === "okrs" ? sheetLang : undefined);
   }
 
   const checkins = tables.checkins;
@@ -81,7 +85,7 @@ export function setUpTemplate(userLang: Lang, askExample: () => boolean): SetupR
     nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1 &&
     askExample()
   ) {
-    const quarterSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
+    const quarterSettings = parsedSettings;
     const author = currentUser();
     const example = exampleQuarter(
       sheetLang,
@@ -153,6 +157,7 @@ function ensureTable(
     return undefined;
   }
   report.kept.push(name);
+  if (key === "okrs") findComputedHeaders(existing, table);
   const missing = (def.columns as readonly ColumnDef[]).filter((c) => table.columns[c.key] === undefined);
   if (missing.length > 0) {
     // New headers go after the last column the user wrote in, so none of their columns moves.
@@ -188,9 +193,28 @@ function ensureTable(
 }
 
 /**
+ * The Score and Status header cells hold our formulas, which show an error instead of the header
+ * when, say, a value typed below blocks the array: they are still our columns, not missing ones.
+ * Read only in that case (one call).
+ */
+function findComputedHeaders(
+  sheet: Sheet,
+  table: { headerRow: number; columns: Record<string, number> },
+): void {
+  if (table.columns.score !== undefined && table.columns.status !== undefined) return;
+  const formulas = sheet.getRange(table.headerRow, 1, 1, sheet.getMaxColumns()).getFormulas()[0] ?? [];
+  formulas.forEach((formula, index) => {
+    if (/^=OKRSCORE\(/i.test(formula)) table.columns.score ??= index;
+    if (/^=OKRSTATUS(ES)?\(/i.test(formula)) table.columns.status ??= index;
+  });
+}
+
+/**
  * Finds or creates Settings (as read by the caller); adds the rows of settings it lacks, with their
- * defaults. A new Language row records the sheet language (en or fr), not "auto": the
- * spreadsheet keeps one language whoever opens it.
+ * defaults (the language as en or fr, the sheet language, not "auto": the spreadsheet keeps one
+ * language whoever opens it; "as of" today), and the quarters table when there is none (calendar
+ * quarters of this year and the next; an older sheet's own dates for the current quarter are
+ * kept). Nothing already there is changed or moved.
  */
 function ensureSettings(
   wb: Workbook,
@@ -201,17 +225,6 @@ function ensureSettings(
   report: SetupReport,
 ): { sheet: Sheet; grid: RawCell[][]; rows: Partial<Record<SettingKey, number>> } | undefined {
   const def = SHEETS.settings;
-  const defaults = { ...defaultSettings(day), language: sheetLang };
-  const toCells = (key: SettingKey) => {
-    const [label, value, help] = settingRow(key, defaults, sheetLang);
-    const valueColumn: ColumnDef = {
-      key: "value",
-      header: { en: "", fr: "" },
-      type: SETTING_TYPES[key],
-      width: 0,
-    };
-    return [label, cellValue(valueColumn, value), help];
-  };
   let sheet = existing;
   if (!sheet) {
     sheet = wb.insert("settings", def.name[sheetLang]);
@@ -219,33 +232,81 @@ function ensureSettings(
   } else {
     report.kept.push(sheet.getName());
   }
-  const found = parseSettings(grid, day, wb.timeZone).rows;
-  const missing = SETTING_DEFS.filter((d) => found[d.key] === undefined).map((d) => d.key);
-  if (missing.length === 0) return { sheet, grid, rows: found };
+  const found = parseSettings(grid, day, wb.timeZone);
+  const defaults = {
+    ...defaultSettings(day),
+    quarter: found.settings.quarter,
+    asOf: day,
+    language: sheetLang,
+  };
+  const toCells = (key: SettingKey) => {
+    const [label, value, help] = settingRow(key, defaults, sheetLang);
+    return [cellValue(TEXT, label), cellValue(valueColumn(SETTING_TYPES[key]), value), cellValue(TEXT, help)];
+  };
+  const missing = SETTING_DEFS.filter((d) => found.rows[d.key] === undefined).map((d) => d.key);
+  const needsTable = found.tableHeaderRow === undefined;
+  if (missing.length === 0 && !needsTable) return { sheet, grid, rows: found.rows };
   const rows: unknown[][] = [];
   if (grid.length === 0) rows.push(headerRow(def, sheetLang));
   rows.push(...missing.map(toCells));
+  let tableHeader: number | undefined;
+  if (needsTable) {
+    rows.push(["", "", ""]);
+    tableHeader = grid.length + rows.length + 1;
+    rows.push([
+      QUARTER_TABLE_HEADERS.quarter[sheetLang],
+      QUARTER_TABLE_HEADERS.start[sheetLang],
+      QUARTER_TABLE_HEADERS.end[sheetLang],
+    ]);
+  }
   const start = grid.length + 1;
-  sheet.getRange(start, 1, rows.length, 3).setValues(rows);
+  const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day)] : rows;
+  sheet.getRange(start, 1, newRows.length, 3).setValues(newRows);
   if (grid.length === 0) {
     sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
     (def.columns as readonly ColumnDef[]).forEach((c, i) => sheet!.setColumnWidth(i + 1, c.width));
-  } else {
+  } else if (missing.length > 0) {
     report.notes.push(
       t(userLang, "setup.settingsAdded", {
         settings: missing.map((k) => SETTING_DEFS.find((d) => d.key === k)!.label[sheetLang]).join(", "),
       }),
     );
   }
-  const newGrid = [...grid, ...(rows as RawCell[][])];
+  if (tableHeader !== undefined) {
+    sheet.getRange(tableHeader, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+    if (grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
+  }
+  // "As of" was written as today: the day's next operations need not read Settings to check it.
+  if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
+  const newGrid = [...grid, ...(newRows as RawCell[][])];
   return { sheet, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
 }
 
+/**
+ * The quarters table's rows: calendar quarters from this year's first to next year's last, except
+ * the dates an older Settings sheet gave its current quarter (its legacy start and end rows).
+ */
+function quarterRows(known: readonly QuarterDates[], day: number): unknown[][] {
+  const own = new Map(known.map((q) => [q.label, q] as const));
+  const dateCell = valueColumn("date");
+  const calendar = calendarQuarters(quarterOfDay(day).year);
+  const labels = new Set(calendar.map((q) => q.label));
+  const all = [...calendar.map((q) => own.get(q.label) ?? q), ...known.filter((q) => !labels.has(q.label))];
+  all.sort((a, b) => a.start - b.start);
+  return all.map((q) => [cellValue(TEXT, q.label), cellValue(dateCell, q.start), cellValue(dateCell, q.end)]);
+}
+
+const valueColumn = (type: ColumnDef["type"]): ColumnDef => ({
+  key: "value",
+  header: { en: "", fr: "" },
+  type,
+  width: 0,
+});
+
 const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
   quarter: "text",
-  quarterStart: "date",
-  quarterEnd: "date",
+  asOf: "date",
   lockDate: "date",
   maxObjectivesPerTeam: "number",
   maxKrsPerObjective: "number",
@@ -275,7 +336,11 @@ function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport): void {
 
 const TEXT: ColumnDef = { key: "text", header: { en: "", fr: "" }, type: "text", width: 0 };
 
-/** One array formula per computed column, unless the user already has values there. */
+/**
+ * One array formula per computed column, in its header cell (see core/template.ts for why), unless
+ * the user has values of their own there. A formula of an older set-up in the first data row moves
+ * up into the header cell; ours already in the header cell is brought up to date.
+ */
 function addComputedFormulas(
   okrs: TableState,
   settings: { sheet: Sheet; rows: Partial<Record<SettingKey, number>> },
@@ -284,7 +349,7 @@ function addComputedFormulas(
 ): void {
   const places: FormulaPlaces = {
     columns: okrs.place.columns,
-    firstRow: okrs.place.headerRow + 1,
+    headerRow: okrs.place.headerRow,
     settingsSheet: settings.sheet.getName(),
     settingsRows: settings.rows,
   };
@@ -293,20 +358,27 @@ function addComputedFormulas(
     const column = okrs.place.columns[key];
     const formula = formulas[key];
     if (column === undefined || formula === undefined) continue;
+    const ours = key === "score" ? /^=OKRSCORE\(/i : /^=OKRSTATUS(ES)?\(/i;
+    const cells = okrs.sheet.getRange(places.headerRow, column + 1, 2, 1);
+    const [[inHeader], [inFirstRow]] = cells.getFormulas() as [[string], [string]];
+    const header = okrs.sheet.getRange(places.headerRow, column + 1);
+    if (ours.test(inHeader)) {
+      if (inHeader !== formula) header.setFormula(formula);
+      continue;
+    }
+    if (ours.test(inFirstRow)) {
+      cells.setFormulas([[formula], [""]]);
+      continue;
+    }
     const hasValues = okrs.grid
       .slice(okrs.place.headerRow)
       .some((line) => line[column] !== "" && line[column] !== undefined);
-    const cell = okrs.sheet.getRange(places.firstRow, column + 1);
     if (hasValues) {
-      if (!String(cell.getFormula()).startsWith(`=${key === "score" ? "OKRSCORE" : "OKRSTATUS"}(`)) {
-        const header = OKRS.columns.find((c) => c.key === key)!.header[sheetLang];
-        report.notes.push(
-          t(userLang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: header }),
-        );
-      }
+      const name = OKRS.columns.find((c) => c.key === key)!.header[sheetLang];
+      report.notes.push(t(userLang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: name }));
       continue;
     }
-    cell.setFormula(formula);
+    header.setFormula(formula);
   }
 }
 
@@ -315,7 +387,7 @@ function addComputedFormulas(
  * formats, header protection (warning only) and, on OKRs, conditional formats for score and status.
  * A fixed number of calls per column, whatever the number of rows.
  */
-function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): void {
+function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | undefined): void {
   const { sheet, place } = state;
   const columns = (def.columns as readonly ColumnDef[])
     .filter((c) => place.columns[c.key] !== undefined)
@@ -361,7 +433,37 @@ function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): 
       .setDescription(PROTECTION_NOTE)
       .setWarningOnly(true);
   }
-  if (isOkrs) conditionalFormats(sheet, place, rows, lang);
+  if (okrsLang) {
+    conditionalFormats(sheet, place, rows, okrsLang);
+    protectComputed(sheet, place, rows, okrsLang, protections);
+  }
+}
+
+const COMPUTED_NOTE = "OKR Sheets: computed column";
+
+/**
+ * Warning-only protection on the Score and Status cells below the header: typing there would
+ * block the column's array formula (Sheets then shows #REF! in the header cell and leaves the
+ * column empty), so Sheets asks before an edit, and the description says why.
+ */
+function protectComputed(
+  sheet: Sheet,
+  place: TablePlace,
+  rows: number,
+  lang: Lang,
+  protections: GoogleAppsScript.Spreadsheet.Protection[],
+): void {
+  if (protections.some((p) => p.getDescription().startsWith(COMPUTED_NOTE))) return;
+  for (const key of ["score", "status"] as const) {
+    const index = place.columns[key];
+    if (index === undefined) continue;
+    const header = OKRS.columns.find((c) => c.key === key)!.header[lang];
+    sheet
+      .getRange(place.headerRow + 1, index + 1, rows, 1)
+      .protect()
+      .setDescription(`${COMPUTED_NOTE} — ${t(lang, "setup.computedProtection", { column: header })}`)
+      .setWarningOnly(true);
+  }
 }
 
 /** Runs of items at neighbouring column indexes that share a key (items sorted by index). */

@@ -234,7 +234,8 @@ describe("a whole quarter, from the menu", () => {
     ]);
     const settings = sheet(addon, "Settings").values();
     expect(settings.find((l) => l[0] === "Current quarter")![1]).toBe("2027-Q1");
-    expect(iso(settings.find((l) => l[0] === "Quarter start")![1])).toBe("2027-01-01");
+    const row = settings.find((l) => l[0] === "2027-Q1")!;
+    expect([iso(row[1]), iso(row[2])]).toEqual(["2027-01-01", "2027-03-31"]); // its row of the quarters table
     expect(settings.find((l) => l[0] === "Plan locked on")![1]).toBe("");
   });
 

@@ -14,6 +14,10 @@ export default messages(
     "setup.kept": "{count:Sheet|Sheets} kept as they were, with your data: {sheets}.",
     "setup.columnsAdded": "Columns added to {sheet}: {columns}.",
     "setup.settingsAdded": "Settings added: {settings}.",
+    "setup.computedProtection":
+      "{column} is computed by the formula in its header cell. Typing here would stop the whole column; change the inputs (Baseline, Target, Current) instead.",
+    "setup.quartersAdded":
+      "Settings now has a quarters table: each quarter's first and last day. Edit it for a fiscal calendar.",
     "setup.noHeader": "{sheet} has data but no header row I recognise: it was left untouched.",
     "setup.formulaSkipped":
       "{sheet}: the {column} column already holds values, so its formula was not added.",
@@ -49,6 +53,10 @@ export default messages(
       "{count:Feuille conservée telle quelle|Feuilles conservées telles quelles}, avec vos données : {sheets}.",
     "setup.columnsAdded": "Colonnes ajoutées à {sheet} : {columns}.",
     "setup.settingsAdded": "Paramètres ajoutés : {settings}.",
+    "setup.computedProtection":
+      "{column} est calculé par la formule de sa cellule d'en-tête. Saisir ici bloquerait toute la colonne ; modifiez plutôt les valeurs (Départ, Cible, Actuel).",
+    "setup.quartersAdded":
+      "Les Paramètres ont maintenant un tableau des trimestres : le premier et le dernier jour de chacun. Modifiez-le pour un exercice décalé.",
     "setup.noHeader":
       "{sheet} contient des données mais aucune ligne d'en-tête reconnue : elle n'a pas été modifiée.",
     "setup.formulaSkipped":
