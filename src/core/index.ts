@@ -70,7 +70,13 @@ export function analyze(grids: WorkbookGrids, today: Day, timeZone: string): Ana
   const checkins = grids.checkins ? parseCheckins(grids.checkins, timeZone) : undefined;
   const kpis = grids.kpis ? parseKpis(grids.kpis, timeZone) : undefined;
   findings.push(...(okrs?.findings ?? []), ...(checkins?.findings ?? []), ...(kpis?.findings ?? []));
-  const ctx = ruleContext({ okrs: okrs?.items ?? [], checkins: checkins?.items ?? [], settings, today });
+  const ctx = ruleContext({
+    okrs: okrs?.items ?? [],
+    checkins: checkins?.items ?? [],
+    kpis: kpis?.items ?? [],
+    settings,
+    today,
+  });
   findings.push(...validate(ctx));
   const scores = scoreQuarter(ctx.current, {
     start: settings.quarterStart,

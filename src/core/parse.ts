@@ -156,7 +156,15 @@ class CellReader {
       }
       return parsed.value;
     }
-    if (parsed.reason === "not-a-number") {
+    if (parsed.reason === "too-large") {
+      // Quoted as typed: a number cell holding 1e309 would otherwise read "Infinity".
+      this.findings.push({
+        code: "number-too-large",
+        severity: "error",
+        ...this.at(column.key),
+        params: { column: column.key, value: shorten(typeof raw === "number" ? asTyped(raw) : raw) },
+      });
+    } else if (parsed.reason === "not-a-number") {
       this.findings.push({
         code: "not-a-number",
         severity: "error",
@@ -196,6 +204,12 @@ class CellReader {
     }
     return key as K | undefined;
   }
+}
+
+/** A number as a user would type it: 1e+21 → "1e21", infinities as "1e309" (what overflows to them). */
+function asTyped(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? "1e309" : "-1e309";
+  return String(value).replace("e+", "e");
 }
 
 /** A value as the user would recognise it in a message, cut short (a cell may hold 50,000 characters). */

@@ -12,6 +12,7 @@ import {
   type CheckinItem,
   checkEntries,
   checkinItems,
+  rowsById,
   type EntryProblem,
   ownerOf,
   staleCount,
@@ -134,13 +135,15 @@ function describe(lang: Lang, problem: EntryProblem): string {
       return t(lang, "checkin.otherQuarter", { id: problem.krId, quarter: problem.quarter });
     case "duplicate-entry":
       return t(lang, "checkin.duplicate", { id: problem.krId });
+    case "ambiguous-id":
+      return t(lang, "id.ambiguous", { id: problem.krId, rows: problem.rows.join(", ") });
   }
 }
 
 /** Saves a batch of check-ins for today, all or nothing. */
 export function saveCheckins(lang: Lang, request: unknown, author: string): SaveResult {
   const { entries } = parsePayload(lang, entriesSchema(), request, labels(lang));
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(lang, (progress) => {
     const wb = Workbook.active();
     const okrSheet = wb.find("okrs");
     const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[lang]);
@@ -160,6 +163,7 @@ export function saveCheckins(lang: Lang, request: unknown, author: string): Save
       });
     }
     appendToLog(logSheet, lang, entries, day, author, wb.timeZone);
+    progress.wrote();
     updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day);
     return {
       saved: entries.length,
@@ -209,7 +213,9 @@ function updateKeyResults(
   entries: CheckinEntry[],
   day: Day,
 ): void {
-  const rowOf = new Map(okrs.map((r) => [r.id.toLowerCase(), r.row] as const));
+  // The same lookup checkEntries used: the row checked is the row written.
+  const byId = rowsById(okrs);
+  const rowOf = new Map([...byId].map(([id, rows]) => [id, rows[0]!.row] as const));
   const values: Record<string, (e: CheckinEntry) => number | Date | undefined> = {
     current: (e) => e.value,
     confidence: (e) => e.confidence,

@@ -23,7 +23,8 @@ import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
 import { today } from "./clock";
 import { userError } from "./errors";
-import { withDocumentLock } from "./lock";
+import { highestIssued, recordIssued, uniqueRow } from "./ids";
+import { type Progress, withDocumentLock } from "./lock";
 import { parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
 import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
@@ -48,7 +49,7 @@ function load(lang: Lang, wb = Workbook.active()): Loaded {
   const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
   const day = today(wb.timeZone);
   const analysis = analyze(
-    { okrs: okrGrid, checkins: wb.read("checkins"), settings: settingsGrid },
+    { okrs: okrGrid, checkins: wb.read("checkins"), kpis: wb.read("kpis"), settings: settingsGrid },
     day,
     wb.timeZone,
   );
@@ -147,6 +148,10 @@ const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00"
 /** Builds the review sheet; answers the sheet's name and a confirmation. */
 export function generateReview(lang: Lang, request: unknown): { sheet: string; message: string } {
   const { team } = parsePayload(lang, reviewRequest(), request, { team: t(lang, "review.team") });
+  return withDocumentLock(lang, (progress) => writeReview(lang, team, progress));
+}
+
+function writeReview(lang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
   const { wb, day, analysis } = load(lang);
   const review = buildReview({
     okrs: analysis.okrs,
@@ -161,6 +166,7 @@ export function generateReview(lang: Lang, request: unknown): { sheet: string; m
   // The free name is the new sheet's name: no need to ask the sheet for it afterwards.
   const name = wb.freeName(base.slice(0, 90));
   const sheet = wb.insert(undefined, name);
+  progress.wrote();
   const height = layout.cells.length;
   const textColumn = { ...TEXT };
   const values = layout.cells.map((line) =>
@@ -233,24 +239,40 @@ export interface NextQuarterProposal {
   from: string;
   to: string;
   candidates: CarryCandidate[];
+  /** Set when the quarter ends more than EARLY_DAYS from today: the dialog asks first. */
+  early?: { end: string; days: number };
+}
+
+/** Starting a quarter more than two weeks before the current one ends asks for a confirmation. */
+export const EARLY_DAYS = 14;
+
+function earliness(analysis: Analysis, day: Day): NextQuarterProposal["early"] {
+  const days = analysis.settings.quarterEnd - day;
+  return days > EARLY_DAYS ? { end: isoOf(analysis.settings.quarterEnd), days } : undefined;
 }
 
 export function nextQuarterProposal(lang: Lang): NextQuarterProposal {
-  const { wb, analysis } = load(lang);
+  const { wb, analysis, day } = load(lang);
   const next = followingQuarter(analysis.settings);
   if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
   const marked = markedCarryOver(wb, analysis.settings.quarter);
+  const early = earliness(analysis, day);
   return {
     lang,
     from: analysis.settings.quarter,
     to: next.quarter,
     candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked),
+    ...(early ? { early } : {}),
   };
 }
 
 const nextRequest = () =>
   z.strictObject({
+    /** The quarter the dialog starts from: a second run (a retry, another person's dialog) is refused. */
+    from: text(50),
     carry: z.array(z.strictObject({ id: text(50), owner: text(100) })).check(z.maxLength(200)),
+    /** The user confirmed starting more than two weeks before the quarter's end. */
+    early: z.optional(z.boolean()),
   });
 
 function labelOf(list: readonly Choice[], key: unknown, lang: Lang): string | undefined {
@@ -269,26 +291,63 @@ function withLabels(row: NewRow, lang: Lang): NewRow {
 }
 
 /**
+ * Refuses a start that would not run once: the dialog's quarter is no longer the current one (a
+ * retry, a second dialog), an objective picked twice or not of this quarter, an ID that several
+ * rows hold, or an early start the user did not confirm.
+ */
+function checkStart(
+  lang: Lang,
+  analysis: Analysis,
+  day: Day,
+  carry: readonly { id: string }[],
+  asked: string,
+  confirmedEarly: boolean,
+  to: string,
+): void {
+  const from = analysis.settings.quarter;
+  if (asked.trim().toLowerCase() !== from.toLowerCase())
+    throw userError(lang, "next.alreadyStarted", { from: asked, current: from });
+  const seen = new Set<string>();
+  for (const pick of carry) {
+    const key = pick.id.trim().toLowerCase();
+    if (seen.has(key)) throw userError(lang, "next.pickedTwice", { id: pick.id });
+    seen.add(key);
+    const row = uniqueRow(lang, analysis.okrs, pick.id);
+    if (!row || row.quarter !== from || row.type !== "objective")
+      throw userError(lang, "next.unknownObjective", { id: pick.id, from });
+    for (const kr of analysis.okrs) {
+      if (kr.quarter === from && kr.type === "kr" && kr.parent === row.id && kr.id) uniqueRow(lang, analysis.okrs, kr.id);
+    }
+  }
+  const early = earliness(analysis, day);
+  if (early && !confirmedEarly) throw userError(lang, "next.tooEarly", { from, to, ...early });
+}
+
+/**
  * Copies the picked objectives into the next quarter and moves Settings there. The previous
  * quarter's rows stay exactly as they were.
  */
 export function startNextQuarter(lang: Lang, request: unknown): string {
-  const { carry } = parsePayload(lang, nextRequest(), request);
-  return withDocumentLock(lang, () => {
+  const { carry, from: asked, early } = parsePayload(lang, nextRequest(), request);
+  return withDocumentLock(lang, (progress) => {
     const loaded = load(lang);
-    const { analysis, okrSheet, okrGrid, day } = loaded;
+    const { analysis, okrSheet, okrGrid, day, wb } = loaded;
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);
     if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: from });
-    const objectives = new Set(
-      analysis.okrs.filter((r) => r.quarter === from && r.type === "objective").map((r) => r.id),
+    checkStart(lang, analysis, day, carry, asked, early === true, next.quarter);
+    const floor = highestIssued(wb, analysis);
+    const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day, floor).map((r) =>
+      withLabels(r, lang),
     );
-    const unknown = carry.find((c) => !objectives.has(c.id));
-    if (unknown) throw userError(lang, "next.unknownObjective", { id: unknown.id, from });
-    const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day).map((r) => withLabels(r, lang));
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows);
+    if (rows.length > 0) progress.wrote();
+    recordIssued(
+      wb,
+      rows.map((r) => String(r.id ?? "")),
+    );
     writeSettings(loaded, lang, {
       quarter: next.quarter,
       quarterStart: dateOfDay(next.start),

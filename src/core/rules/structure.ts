@@ -157,14 +157,15 @@ export const quarters: Rule = (ctx) =>
     }));
 
 /**
- * A check-in for a key result that does not exist (in any quarter).
+ * A check-in for a key result that does not exist (in any quarter). A key result moved to the KPIs
+ * sheet keeps its ID there ("Moved from"): its check-ins belong to that KPI and are not reported.
  *
  * @example Check-ins row with KR ID "KR-99" → { code: "unknown-kr", sheet: "checkins", id: "KR-99" }
  */
 export const checkinKrs: Rule = (ctx) => {
   const ids = new Set(ctx.all.filter((r) => r.type === "kr").map((r) => r.id.toLowerCase()));
   return ctx.checkins
-    .filter((c) => c.krId !== "" && !ids.has(c.krId.toLowerCase()))
+    .filter((c) => c.krId !== "" && !ids.has(c.krId.toLowerCase()) && !ctx.movedToKpis.has(c.krId.toLowerCase()))
     .map((c) => ({
       code: "unknown-kr",
       severity: "warning",
