@@ -27,7 +27,8 @@ export function withDocumentLock<T>(lang: Lang, run: (progress: Progress) => T):
     return run({ wrote: () => (written = true) });
   } catch (error) {
     if (!written) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    // Errors from Apps Script services may come from another realm: no instanceof.
+    const message = String((error as { message?: unknown } | null)?.message ?? error);
     throw new UserError(t(lang, "lock.partial", { message }));
   } finally {
     try {

@@ -13,6 +13,7 @@ import {
   type ColumnDef,
   DEFAULT_WIDTH,
   OKRS,
+  SETTINGS_SHEET,
   SHEETS,
   type SheetDef,
   type SheetKey,
@@ -20,6 +21,7 @@ import {
 } from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
+import { normalize } from "../core/text";
 import { today } from "./clock";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
 import { readAll, Workbook } from "./workbook";
@@ -99,7 +101,14 @@ function currentUser(): string {
 /** Finds or creates a table sheet and makes sure its header row has every schema column. */
 function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupReport): TableState | undefined {
   const def = SHEETS[key];
-  const existing = wb.find(key);
+  let existing = wb.find(key);
+  let grid = existing ? readAll(existing) : [];
+  if (existing && !wb.remembered(key) && grid.length > 0 && !recognised(key, grid)) {
+    // A sheet of the user's that only shares our name: left alone, ours goes beside it.
+    report.notes.push(t(lang, "setup.notOurs", { sheet: existing.getName() }));
+    existing = undefined;
+    grid = [];
+  }
   if (!existing) {
     const sheet = wb.insert(key, def.name[lang]);
     const header = headerRow(def, lang);
@@ -108,7 +117,7 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
     const columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
     return { sheet, place: { headerRow: 1, columns }, grid: [header] };
   }
-  const grid = readAll(existing);
+  wb.remember(key, existing);
   const name = existing.getName();
   if (grid.length === 0) {
     const header = headerRow(def, lang);
@@ -157,6 +166,27 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
   return { sheet: existing, place: { headerRow: table.headerRow, columns: table.columns }, grid };
 }
 
+/**
+ * A sheet is ours when its header row holds most of our required columns, in English or French
+ * (any order, a few rows down, extra columns of the user's alongside).
+ */
+function recognised(key: SheetKey, grid: RawCell[][]): boolean {
+  const def = SHEETS[key];
+  const required = (def.columns as readonly ColumnDef[]).filter((c) => c.required !== undefined);
+  const table = parseTable(key, def.columns, grid);
+  if (table.headerRow === 0) return false;
+  const found = required.filter((c) => table.columns[c.key] !== undefined).length;
+  return 2 * found > required.length;
+}
+
+/** Settings are ours when most of our settings are there, or when it has our header row. */
+function recognisedSettings(grid: RawCell[][], day: number, timeZone: string): boolean {
+  const found = Object.keys(parseSettings(grid, day, timeZone).rows).length;
+  const first = normalize(grid[0]?.[0]);
+  const header = [SETTINGS_SHEET.columns[0].header.en, SETTINGS_SHEET.columns[0].header.fr].map(normalize);
+  return 2 * found > SETTING_DEFS.length || header.includes(first);
+}
+
 /** Finds or creates Settings; adds the rows of settings it lacks, with their defaults. */
 function ensureSettings(
   wb: Workbook,
@@ -177,12 +207,18 @@ function ensureSettings(
     return [label, cellValue(valueColumn, value), help];
   };
   let sheet = wb.find("settings");
-  let grid: RawCell[][] = [];
+  let grid: RawCell[][] = sheet ? readAll(sheet) : [];
+  if (sheet && !wb.remembered("settings") && grid.length > 0 && !recognisedSettings(grid, day, wb.timeZone)) {
+    // Never write into a Settings sheet that is not ours: ours goes beside it.
+    report.notes.push(t(lang, "setup.notOurs", { sheet: sheet.getName() }));
+    sheet = undefined;
+    grid = [];
+  }
   if (!sheet) {
     sheet = wb.insert("settings", def.name[lang]);
     report.created.push(sheet.getName());
   } else {
-    grid = readAll(sheet);
+    wb.remember("settings", sheet);
     report.kept.push(sheet.getName());
   }
   const found = parseSettings(grid, day, wb.timeZone).rows;
@@ -287,7 +323,13 @@ function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): 
     .sort((a, b) => a.index - b.index);
   const width = Math.max(...columns.map((c) => c.index)) + 1;
   sheet.setFrozenRows(place.headerRow);
-  sheet.getRange(place.headerRow, 1, 1, width).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+  // Only our headers are styled: a user's own column between ours keeps its look.
+  for (const run of runsOf(columns, () => "")) {
+    sheet
+      .getRange(place.headerRow, run[0]!.index + 1, 1, run.length)
+      .setFontWeight("bold")
+      .setBackground(HEADER_BACKGROUND);
+  }
   const first = place.headerRow + 1;
   const rows = Math.max(1, sheet.getMaxRows() - place.headerRow);
   const block = <T>(run: readonly unknown[], cell: (i: number) => T): T[][] =>
