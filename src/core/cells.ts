@@ -24,18 +24,17 @@ export function isBlank(value: unknown): boolean {
 }
 
 export type NumberResult =
-  | { ok: true; value: number }
-  | { ok: false; reason: "blank" | "not-a-number" | "too-large" };
+  { ok: true; value: number } | { ok: false; reason: "blank" | "not-a-number" | "too-large" };
 
-/** The largest magnitude a number cell may hold: beyond it, digits are lost (and 1e309 is Infinity). */
+/** The largest magnitude Validate accepts in a number cell: beyond it, digits are lost. */
 export const MAX_MAGNITUDE = 1e15;
 
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
 
 /**
  * Reads a number from a cell: numbers as they are, and text written as `1.5`, `1,5`, `15%` or
- * ` 2 000 `. Booleans, dates and anything else are not numbers; beyond ±1e15 (`1e309` included,
- * which JavaScript reads as Infinity) a number is "too-large", so it is never shown as Infinity.
+ * ` 2 000 `. Booleans, dates and anything else are not numbers; a number too large for a double
+ * (`1e309`, which JavaScript reads as Infinity) is "too-large", so it is never shown as Infinity.
  *
  * @example
  * parseNumber("1,5") //=> { ok: true, value: 1.5 }
@@ -46,7 +45,7 @@ export function parseNumber(value: unknown): NumberResult {
   if (isBlank(value)) return { ok: false, reason: "blank" };
   if (typeof value === "number") {
     if (Number.isNaN(value)) return { ok: false, reason: "not-a-number" };
-    return Math.abs(value) <= MAX_MAGNITUDE ? { ok: true, value } : { ok: false, reason: "too-large" };
+    return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: "too-large" };
   }
   if (typeof value !== "string") return { ok: false, reason: "not-a-number" };
   let text = value.trim().replace(/[\s\u00a0\u202f]/g, "");
@@ -58,7 +57,7 @@ export function parseNumber(value: unknown): NumberResult {
   if (!NUMBER_TEXT.test(text)) return { ok: false, reason: "not-a-number" };
   const parsed = Number(text.replace(",", ".")) * scale;
   if (Number.isNaN(parsed)) return { ok: false, reason: "not-a-number" };
-  return Math.abs(parsed) <= MAX_MAGNITUDE ? { ok: true, value: parsed } : { ok: false, reason: "too-large" };
+  return Number.isFinite(parsed) ? { ok: true, value: parsed } : { ok: false, reason: "too-large" };
 }
 
 /**

@@ -132,7 +132,9 @@ export function staleCount(okrs: readonly OkrRow[], settings: Settings, today: D
   if (today < settings.quarterStart || today > settings.quarterEnd) return 0;
   return okrs.filter(
     (r) =>
-      r.quarter === settings.quarter && r.type === "kr" && today - staleSince(r, settings) > settings.staleDays,
+      r.quarter === settings.quarter &&
+      r.type === "kr" &&
+      today - staleSince(r, settings) > settings.staleDays,
   ).length;
 }
 
@@ -170,7 +172,8 @@ export function checkEntries(
     const rows = byId.get(key) ?? [];
     const row = rows[0];
     if (seen.has(key)) problems.push({ code: "duplicate-entry", krId: entry.krId });
-    else if (rows.length > 1) problems.push({ code: "ambiguous-id", krId: entry.krId, rows: rows.map((r) => r.row) });
+    else if (rows.length > 1)
+      problems.push({ code: "ambiguous-id", krId: entry.krId, rows: rows.map((r) => r.row) });
     else if (!row) problems.push({ code: "unknown-kr", krId: entry.krId });
     else if (row.type !== "kr") problems.push({ code: "not-a-kr", krId: entry.krId });
     else if (row.quarter !== settings.quarter)

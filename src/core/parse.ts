@@ -4,7 +4,7 @@
  * in any order, extra columns are ignored, blank rows skipped, and the header row may sit a few rows
  * down. Nothing here throws: every problem becomes a finding.
  */
-import { isBlank, parseNumber, type RawCell } from "./cells";
+import { isBlank, MAX_MAGNITUDE, type NumberResult, parseNumber, type RawCell } from "./cells";
 import { matchChoice } from "./choices";
 import { type Day, parseDay } from "./dates";
 import type { Finding } from "./findings";
@@ -142,7 +142,10 @@ class CellReader {
 
   number(column: ColumnDef): number | undefined {
     const raw = this.row.cells[column.key];
-    const parsed = parseNumber(raw);
+    const read = parseNumber(raw);
+    // Beyond ±1e15 digits are lost: reported as out of range, like an overflow.
+    const parsed: NumberResult =
+      read.ok && Math.abs(read.value) > MAX_MAGNITUDE ? { ok: false, reason: "too-large" } : read;
     if (parsed.ok) {
       const { min, max } = column;
       if ((min !== undefined && parsed.value < min) || (max !== undefined && parsed.value > max)) {

@@ -46,11 +46,18 @@ export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string
     const kpiSheet = wb.find("kpis");
     if (!okrSheet || !kpiSheet) throw userError(lang, "error.noOkrSheet");
     const okrGrid = readAll(okrSheet);
-    const analysis = analyze({ okrs: okrGrid, settings: wb.read("settings") }, today(wb.timeZone), wb.timeZone);
+    const analysis = analyze(
+      { okrs: okrGrid, settings: wb.read("settings") },
+      today(wb.timeZone),
+      wb.timeZone,
+    );
     const kr = checkMovable(lang, analysis, row, id);
     const table = analysis.okrTable!;
     const width = okrGrid[table.headerRow - 1]!.length;
-    const notes = okrSheet.getRange(row, 1, 1, width).getNotes()[0]!.map((n) => stripOurNote(String(n ?? "")));
+    const notes = okrSheet
+      .getRange(row, 1, 1, width)
+      .getNotes()[0]!
+      .map((n) => stripOurNote(String(n ?? "")));
     appendKpi(wb, kpiSheet, analysis, kr, okrGrid[row - 1]!, notes, okrGrid[table.headerRow - 1]!);
     progress.wrote();
     removeRow(okrSheet, row, width);
@@ -61,7 +68,8 @@ export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string
 /** The key result on that row, when it may be moved; a clear refusal otherwise. */
 function checkMovable(lang: Lang, analysis: Analysis, row: number, id: string): OkrRow {
   const kr = analysis.okrs.find((r) => r.row === row);
-  if (!kr || kr.id.toLowerCase() !== id.trim().toLowerCase()) throw userError(lang, "error.rowChanged", { row, id });
+  if (!kr || kr.id.toLowerCase() !== id.trim().toLowerCase())
+    throw userError(lang, "error.rowChanged", { row, id });
   if (kr.type !== "kr") throw userError(lang, "error.notKeyResult", { id });
   uniqueRow(lang, analysis.okrs, kr.id);
   const quarter = analysis.settings.quarter;
@@ -103,8 +111,7 @@ function appendKpi(
     header[next] = text;
     return next++;
   };
-  const sheetLang = (): Lang =>
-    sheetLanguage(analysis.settings.language, wb.ss.getSpreadsheetLocale());
+  const sheetLang = (): Lang => sheetLanguage(analysis.settings.language, wb.ss.getSpreadsheetLocale());
   let lang: Lang | undefined;
   for (const column of KPIS.columns as readonly ColumnDef[]) {
     if (columns[column.key] === undefined) columns[column.key] = place(column.header[(lang ??= sheetLang())]);
@@ -145,18 +152,18 @@ function appendKpi(
     origin: asText(kr.id),
     notes: asText([kr.notes, metricNote].filter(Boolean).join(" · ")),
   };
-  for (const [key, value] of Object.entries(schemaValues)) if (value !== undefined) values.set(columns[key]!, value);
+  for (const [key, value] of Object.entries(schemaValues))
+    if (value !== undefined) values.set(columns[key]!, value);
   if (leftover.length) {
     const name = columns.name!;
     cellNotes.set(name, [cellNotes.get(name), ...leftover].filter(Boolean).join("\n"));
   }
   const width = Math.max(next, usedWidth(header));
-  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (width > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   if (added.length > 0) {
     const first = added[0]!.index;
-    sheet
-      .getRange(headerRow, first + 1, 1, added.length)
-      .setValues([added.map((a) => asText(a.text))]);
+    sheet.getRange(headerRow, first + 1, 1, added.length).setValues([added.map((a) => asText(a.text))]);
   }
   const at = nextFreeRow(grid.length ? grid : [header], { headerRow, columns }, KPIS.columns);
   if (at > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), at - sheet.getMaxRows());

@@ -316,7 +316,8 @@ function checkStart(
     if (!row || row.quarter !== from || row.type !== "objective")
       throw userError(lang, "next.unknownObjective", { id: pick.id, from });
     for (const kr of analysis.okrs) {
-      if (kr.quarter === from && kr.type === "kr" && kr.parent === row.id && kr.id) uniqueRow(lang, analysis.okrs, kr.id);
+      if (kr.quarter === from && kr.type === "kr" && kr.parent === row.id && kr.id)
+        uniqueRow(lang, analysis.okrs, kr.id);
     }
   }
   const early = earliness(analysis, day);

@@ -165,7 +165,9 @@ export const quarters: Rule = (ctx) =>
 export const checkinKrs: Rule = (ctx) => {
   const ids = new Set(ctx.all.filter((r) => r.type === "kr").map((r) => r.id.toLowerCase()));
   return ctx.checkins
-    .filter((c) => c.krId !== "" && !ids.has(c.krId.toLowerCase()) && !ctx.movedToKpis.has(c.krId.toLowerCase()))
+    .filter(
+      (c) => c.krId !== "" && !ids.has(c.krId.toLowerCase()) && !ctx.movedToKpis.has(c.krId.toLowerCase()),
+    )
     .map((c) => ({
       code: "unknown-kr",
       severity: "warning",

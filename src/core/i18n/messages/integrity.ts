@@ -19,7 +19,8 @@ export default messages(
     "next.startAnyway": "Start {to} anyway",
     "setup.notOurs":
       "{sheet} does not have the template's columns, so it was left exactly as it was; the template's sheet was created beside it.",
-    "finding.number-too-large": '{column}: "{value}" is out of range (numbers must be between -1e15 and 1e15).',
+    "finding.number-too-large":
+      '{column}: "{value}" is out of range (numbers must be between -1e15 and 1e15).',
   },
   {
     "id.ambiguous":
