@@ -8,7 +8,7 @@ import type { RawCell } from "../core/cells";
 import { exampleQuarter } from "../core/example";
 import { guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
-import { parseTable } from "../core/parse";
+import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import {
   type ColumnDef,
   DEFAULT_WIDTH,
@@ -23,6 +23,8 @@ import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from ".
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
 import { normalize } from "../core/text";
 import { today } from "./clock";
+import { highestIssued, recordIssued } from "./ids";
+import { withDocumentLock } from "./lock";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
 import { readAll, Workbook } from "./workbook";
 
@@ -45,12 +47,24 @@ interface TableState {
   grid: RawCell[][];
 }
 
-/** Runs the whole set-up; `askExample` decides whether to fill the example quarter. */
+/**
+ * Runs the whole set-up; `askExample` decides whether to fill the example quarter. The sheets are
+ * built under the document lock; the question is asked with the lock released (an alert waits for
+ * the user), and the example is written under the lock again, after reading the sheets anew.
+ */
 export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupReport {
-  const wb = Workbook.active();
   const report: SetupReport = { created: [], kept: [], notes: [], exampleRows: 0 };
-  const day = today(wb.timeZone);
+  // Set up only adds what is missing: a retry after a failure is safe, so no progress is tracked.
+  const offer = withDocumentLock(lang, () => buildSheets(lang, report));
+  if (offer && askExample()) withDocumentLock(lang, () => fillExample(lang, report));
+  Workbook.active().find("okrs")?.activate();
+  return report;
+}
 
+/** Creates or completes every sheet; true when the example quarter may be offered. */
+function buildSheets(lang: Lang, report: SetupReport): boolean {
+  const wb = Workbook.active();
+  const day = today(wb.timeZone);
   const tables: Partial<Record<SheetKey, TableState>> = {};
   for (const key of TABLES) {
     const state = ensureTable(wb, key, lang, report);
@@ -65,29 +79,56 @@ export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupRepor
     const state = tables[key];
     if (state) format(state, SHEETS[key], lang, key === "okrs");
   }
+  return (
+    okrs !== undefined &&
+    tables.checkins !== undefined &&
+    nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1
+  );
+}
 
-  const checkins = tables.checkins;
-  if (
-    okrs &&
-    checkins &&
-    nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1 &&
-    askExample()
-  ) {
-    const quarterSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
-    const author = currentUser();
-    const example = exampleQuarter(lang, quarterSettings.quarter, quarterSettings.quarterStart, day, author);
-    writeRows(okrs.sheet, okrs.place.headerRow + 1, okrs.place, OKRS.columns, example.okrs);
-    writeRows(
-      checkins.sheet,
-      nextFreeRow(checkins.grid, checkins.place, SHEETS.checkins.columns),
-      checkins.place,
-      SHEETS.checkins.columns,
-      example.checkins,
-    );
-    report.exampleRows = example.okrs.length;
-  }
-  okrs?.sheet.activate();
-  return report;
+/**
+ * Writes the example quarter when the OKRs sheet is still empty and no ID was ever issued here
+ * (its IDs are fixed: O-1, KR-1…, and an ID is never issued twice).
+ */
+function fillExample(lang: Lang, report: SetupReport): void {
+  const wb = Workbook.active();
+  const day = today(wb.timeZone);
+  const okrSheet = wb.find("okrs");
+  const logSheet = wb.find("checkins");
+  if (!okrSheet || !logSheet) return;
+  const okrs = parseOkrs(readAll(okrSheet), wb.timeZone);
+  const logGrid = readAll(logSheet);
+  const log = parseCheckins(logGrid, wb.timeZone);
+  if (okrs.table.headerRow === 0 || log.table.headerRow === 0 || okrs.items.length > 0) return;
+  const issued = highestIssued(wb, {
+    okrs: [],
+    checkins: log.items,
+    kpis: parseKpis(wb.read("kpis") ?? [], wb.timeZone).items,
+  });
+  if (issued.objective > 0 || issued.kr > 0) return;
+  const quarterSettings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
+  const example = exampleQuarter(
+    lang,
+    quarterSettings.quarter,
+    quarterSettings.quarterStart,
+    day,
+    currentUser(),
+  );
+  const okrPlace = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
+  const logPlace = { headerRow: log.table.headerRow, columns: log.table.columns };
+  writeRows(okrSheet, okrPlace.headerRow + 1, okrPlace, OKRS.columns, example.okrs);
+  recordIssued(
+    wb,
+    example.okrs.map((r) => String(r.id ?? "")),
+  );
+  writeRows(
+    logSheet,
+    nextFreeRow(logGrid, logPlace, SHEETS.checkins.columns),
+    logPlace,
+    SHEETS.checkins.columns,
+    example.checkins,
+  );
+  report.exampleRows = example.okrs.length;
 }
 
 function currentUser(): string {

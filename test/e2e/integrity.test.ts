@@ -18,12 +18,6 @@ function start(options: { now?: string; locale?: string; world?: World; email?: 
 }
 
 const sheet = (addon: LoadedAddon, name: string): FakeSheet => addon.spreadsheet.sheet(name)!;
-const ids = (addon: LoadedAddon, name = "OKRs") =>
-  sheet(addon, name)
-    .values()
-    .slice(1)
-    .map((l) => l[1])
-    .filter(Boolean);
 
 // Columns: A Quarter, B ID, C Type, D Level, E Team, F Parent, G Title, H Owner, I Kind, J Metric,
 // K Unit, L Baseline, M Target, N Current … Q Score, R Status, S Last check-in, T Created, U Notes.
@@ -437,7 +431,7 @@ describe("the document lock", () => {
     expect(sheet(addon, "Check-ins").values().at(-1)!.slice(1, 3)).toEqual(["KR-1", 150]);
   });
 
-  it("is taken by Validate, review, move and insert: they wait for a colleague's save", () => {
+  it("is taken by Validate, review, move, insert and set up: they wait for a colleague's save", () => {
     const world = new World({ timeZone: "Europe/Brussels" });
     const addon = planned({ world });
     const okrs = sheet(addon, "OKRs");
@@ -448,6 +442,7 @@ describe("the document lock", () => {
     expect(() => addon.run("generateReview", { team: "" })).toThrow(busy);
     expect(() => addon.run("moveToKpis", { row: rowOf(addon, "KR-9"), krId: "KR-9" })).toThrow(busy);
     expect(() => addon.run("insertDraft", draft())).toThrow(busy);
+    expect(() => addon.run("setUpTemplate")).toThrow(busy);
     expect(okrs.values()).toEqual(before);
     expect(okrs.peek(rowOf(addon, "KR-9"), 7)?.note ?? "").toBe("");
     expect(addon.spreadsheet.allSheets().map((s) => s.name)).not.toContain("Review 2026-Q4");
