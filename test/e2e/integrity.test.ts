@@ -401,7 +401,80 @@ describe("staleness", () => {
   });
 });
 
+/** Service calls that change the spreadsheet or its properties (selection and toasts aside). */
+const WRITE =
+  /^(Range\.(set|clear|insert|delete|protect|merge)|Sheet\.(insert|delete|set(?!Active)|clear|hide)|Spreadsheet\.(insert|delete|rename)|Protection\.set|Properties\.(set|delete))/;
+
+/**
+ * The writes made while the document lock was not held, from the order of service calls. A user's
+ * own properties (the sidebar's view, the check-in filter) are not the document's.
+ */
+function unlockedWrites(sequence: readonly string[]): string[] {
+  let held = false;
+  let userStore = false;
+  const out: string[] = [];
+  for (const name of sequence) {
+    if (name === "Lock.tryLock" || name === "Lock.waitLock") held = true;
+    else if (name === "Lock.releaseLock") held = false;
+    else if (name.startsWith("PropertiesService."))
+      userStore = name === "PropertiesService.getUserProperties";
+    else if (WRITE.test(name) && !held && !(userStore && name.startsWith("Properties."))) out.push(name);
+  }
+  return out;
+}
+
 describe("the document lock", () => {
+  it.each([
+    [
+      "set up with the example",
+      (a: LoadedAddon) => (a.ui.answers.push({ button: "YES" }), a.run("setUpTemplate")),
+    ],
+    ["validate", (a: LoadedAddon) => a.run("validate")],
+    ["lock the plan", (a: LoadedAddon) => (a.ui.answers.push({ button: "YES" }), a.run("lockPlan"))],
+    ["generate the review", (a: LoadedAddon) => a.run("generateReview", { team: "" })],
+    [
+      "start the next quarter",
+      (a: LoadedAddon) =>
+        a.run("startNextQuarter", { from: "2026-Q4", carry: [{ id: "O-2", owner: "Ben" }] }),
+    ],
+    [
+      "save a check-in",
+      (a: LoadedAddon) => a.run("saveCheckins", { entries: [{ krId: "KR-1", value: 150 }] }),
+    ],
+    ["insert a draft", (a: LoadedAddon) => a.run("insertDraft", draft())],
+    ["move to KPIs", (a: LoadedAddon) => a.run("moveToKpis", { row: rowOf(a, "KR-9"), krId: "KR-9" })],
+  ])("is held for every write to %s", (_name, operation) => {
+    const addon = _name.startsWith("set up") ? loadAddon({ locale: "en", now: NOW }) : planned();
+    // A row typed without an ID, so that Validate writes one.
+    if (!_name.startsWith("set up"))
+      sheet(addon, "OKRs").fill(
+        [
+          [
+            "2026-Q4",
+            "",
+            "Key result",
+            "",
+            "Sales",
+            "O-2",
+            "Sign 20 partners",
+            "",
+            "",
+            "Increase",
+            "",
+            0,
+            20,
+          ],
+        ],
+        20,
+      );
+    addon.calls.reset();
+    operation(addon);
+    const sequence = addon.calls.sequence();
+    expect(sequence.filter((name) => WRITE.test(name)).length).toBeGreaterThan(0);
+    expect(unlockedWrites(sequence)).toEqual([]);
+    expect(addon.world.lock.holder).toBeUndefined();
+  });
+
   it("is released, and the save reported, when flush and release fail after the write", () => {
     const world = new World({ timeZone: "Europe/Brussels" });
     const addon = planned({ world });
