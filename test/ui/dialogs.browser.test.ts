@@ -183,10 +183,16 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
       })
       .waitFor();
     const settings = () =>
-      addon.spreadsheet.sheet("Paramètres")!.values().find((l) => l[0] === "Trimestre en cours")![1];
+      addon.spreadsheet
+        .sheet("Paramètres")!
+        .values()
+        .find((l) => l[0] === "Trimestre en cours")![1];
     expect(settings()).toBe("2026-Q4");
     await page.getByRole("button", { name: "Démarrer 2027-Q1 quand même" }).click();
-    await page.getByRole("status").getByText(/^2027-Q1/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/^2027-Q1/)
+      .waitFor();
     expect(settings()).toBe("2027-Q1");
   });
 
