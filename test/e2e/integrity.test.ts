@@ -376,6 +376,23 @@ describe("Start next quarter runs once", () => {
     expect(findings.filter((f) => f.code === "owner-repeated")).toEqual([]);
   });
 
+  it("refuses a colleague's dialog left open on the quarter already started", () => {
+    const world = new World({ timeZone: "Europe/Brussels" });
+    const ada = planned({ world });
+    const bob = loadAddon({ world, now: NOW, email: "bob@example.com", locale: "fr" });
+    const fromBob = bob.run<Proposal>("getNextQuarter").from;
+    const fromAda = ada.run<Proposal>("getNextQuarter").from;
+    ada.run("startNextQuarter", { from: fromAda, carry: [{ id: "O-2", owner: "Ben" }] });
+    const after = world.spreadsheet.sheet("OKRs")!.values();
+    expect(() =>
+      bob.run("startNextQuarter", { from: fromBob, carry: [{ id: "O-2", owner: "Ben" }] }),
+    ).toThrow(
+      "Rien n'a été fait : cette fenêtre part de 2026-Q4, mais les paramètres sont déjà passés à 2027-Q1.",
+    );
+    expect(world.spreadsheet.sheet("OKRs")!.values()).toEqual(after);
+    expect(world.lock.holder).toBeUndefined();
+  });
+
   it("lets the dialog start without asking two weeks before the end", () => {
     const addon = planned();
     expect(addon.run<Proposal>("getNextQuarter").early).toBeUndefined();
