@@ -29,6 +29,7 @@ export type Finding =
   | F<"number-too-large", { column: string; value: string }>
   | F<"not-a-date", { column: string; value: string }>
   | F<"duplicate-id", { id: string; firstRow: number }>
+  | F<"id-on-kpis", { id: string }>
   | F<"unknown-parent", { parent: string }>
   | F<"parent-not-objective", { parent: string }>
   | F<"unknown-company-objective", { parent: string }>

@@ -58,6 +58,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     column: "created",
     params: { column: "created", value: "soon" },
   },
+  "id-on-kpis": {
+    code: "id-on-kpis",
+    severity: "error",
+    sheet: "okrs",
+    row: 4,
+    column: "id",
+    params: { id: "KR-9" },
+  },
   "duplicate-id": {
     code: "duplicate-id",
     severity: "error",

@@ -212,6 +212,53 @@ describe("IDs are never reused", () => {
     expect(duplicates.map((f) => f.a1)).toEqual(["B9", "B10"]);
   });
 
+  it("issues each ID once to two people inserting one after the other", () => {
+    const world = new World({ timeZone: "Europe/Brussels" });
+    const ada = planned({ world });
+    const bob = loadAddon({ world, now: NOW, email: "bob@example.com" });
+    const first = ada.run<InsertResult>("insertDraft", draft());
+    world.spreadsheet.sheet("OKRs")!.removeRows(first.firstRow, 2); // Ada deletes hers at once
+    const second = bob.run<InsertResult>("insertDraft", draft());
+    expect([first.objectiveId, ...first.krIds, second.objectiveId, ...second.krIds]).toEqual([
+      "O-4",
+      "KR-10",
+      "O-5",
+      "KR-11",
+    ]);
+  });
+
+  it("flags a row that reuses the ID of a key result moved to KPIs", () => {
+    const addon = planned();
+    addon.run("moveToKpis", { row: rowOf(addon, "KR-9"), krId: "KR-9" });
+    const row = PLAN.length + 1;
+    sheet(addon, "OKRs").fill(
+      [
+        [
+          "2026-Q4",
+          "KR-9",
+          "Key result",
+          "",
+          "Product",
+          "O-3",
+          "Cut refunds from 40 to 10",
+          "",
+          "",
+          "Decrease",
+          "",
+          40,
+          10,
+        ],
+      ],
+      row,
+    );
+    expect(addon.run<Findings>("getFindings").items.filter((f) => f.code === "id-on-kpis")).toEqual([
+      expect.objectContaining({
+        a1: `B${row}`,
+        message: expect.stringMatching(/^The ID KR-9 belongs to a key result moved/),
+      }),
+    ]);
+  });
+
   it("says so in French", () => {
     const addon = start({ locale: "fr" });
     addon.spreadsheet.sheet("OKR")!.fill(PLAN, 2);

@@ -43,7 +43,8 @@ export const required: Rule = (ctx) => {
 };
 
 /**
- * Two rows with the same ID, in any quarter: links and check-ins would go to the wrong one.
+ * Two rows with the same ID, in any quarter, or a row reusing the ID of a key result moved to the
+ * KPIs sheet: links and check-ins would go to the wrong one.
  *
  * @example rows 5 and 9 both "KR-3" → a finding on row 9 that names row 5
  */
@@ -54,6 +55,8 @@ export const duplicateIds: Rule = (ctx) => {
     if (!row.id) continue;
     const key = row.id.toLowerCase();
     const first = seen.get(key);
+    if (ctx.movedToKpis.has(key))
+      findings.push({ code: "id-on-kpis", severity: "error", ...at(row, "id"), params: { id: row.id } });
     if (first === undefined) seen.set(key, row.row);
     else
       findings.push({

@@ -21,6 +21,8 @@ export default messages(
       "{sheet} does not have the template's columns, so it was left exactly as it was; the template's sheet was created beside it.",
     "finding.number-too-large":
       '{column}: "{value}" is out of range (numbers must be between -1e15 and 1e15).',
+    "finding.id-on-kpis":
+      "The ID {id} belongs to a key result moved to the KPIs sheet (“Moved from”): give this row a new ID (clear it and Validate).",
   },
   {
     "id.ambiguous":
@@ -42,5 +44,7 @@ export default messages(
       "{sheet} n'a pas les colonnes du modèle : elle a été laissée telle quelle, et la feuille du modèle a été créée à côté.",
     "finding.number-too-large":
       "{column} : « {value} » est hors limites (les nombres doivent être entre -1e15 et 1e15).",
+    "finding.id-on-kpis":
+      "L'ID {id} appartient à un résultat clé déplacé dans la feuille KPI (« Déplacé depuis ») : donnez un nouvel ID à cette ligne (videz-le et lancez Valider).",
   },
 );
