@@ -692,6 +692,8 @@ describe("Validate's number checks", () => {
       ["L8", 'Baseline: "about 3" is not a number (write 1.5, 1,5 or 15%).'],
     ]);
     expect(JSON.stringify(items)).not.toContain("Infinity");
+    // Typed, not missing: no "Target is required" on top.
+    expect(items.filter((f) => f.code === "required" && ["M5", "M7", "L8"].includes(f.a1))).toEqual([]);
     expect(okrs.peek(5, 13)?.note).toContain('"1e309" is out of range');
   });
 
