@@ -293,21 +293,23 @@ function withLabels(row: NewRow, lang: Lang): NewRow {
 /**
  * Refuses a start that would not run once: the dialog's quarter is no longer the current one (a
  * retry, a second dialog), an objective picked twice or not of this quarter, an ID that several
- * rows hold, or an early start the user did not confirm.
+ * rows hold, or an early start the user did not confirm. Answers the picks with the IDs as the
+ * sheet spells them.
  */
 function checkStart(
   lang: Lang,
   analysis: Analysis,
   day: Day,
-  carry: readonly { id: string }[],
+  carry: readonly { id: string; owner: string }[],
   asked: string,
   confirmedEarly: boolean,
   to: string,
-): void {
+): { id: string; owner: string }[] {
   const from = analysis.settings.quarter;
   if (asked.trim().toLowerCase() !== from.toLowerCase())
     throw userError(lang, "next.alreadyStarted", { from: asked, current: from });
   const seen = new Set<string>();
+  const picks: { id: string; owner: string }[] = [];
   for (const pick of carry) {
     const key = pick.id.trim().toLowerCase();
     if (seen.has(key)) throw userError(lang, "next.pickedTwice", { id: pick.id });
@@ -319,9 +321,11 @@ function checkStart(
       if (kr.quarter === from && kr.type === "kr" && kr.parent === row.id && kr.id)
         uniqueRow(lang, analysis.okrs, kr.id);
     }
+    picks.push({ id: row.id, owner: pick.owner });
   }
   const early = earliness(analysis, day);
   if (early && !confirmedEarly) throw userError(lang, "next.tooEarly", { from, to, ...early });
+  return picks;
 }
 
 /**
@@ -336,9 +340,9 @@ export function startNextQuarter(lang: Lang, request: unknown): string {
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);
     if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: from });
-    checkStart(lang, analysis, day, carry, asked, early === true, next.quarter);
+    const picks = checkStart(lang, analysis, day, carry, asked, early === true, next.quarter);
     const floor = highestIssued(wb, analysis);
-    const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day, floor).map((r) =>
+    const rows = carryOverRows(analysis.okrs, picks, from, next.quarter, day, floor).map((r) =>
       withLabels(r, lang),
     );
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);

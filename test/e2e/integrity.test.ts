@@ -443,7 +443,19 @@ describe("Start next quarter runs once", () => {
   it("lets the dialog start without asking two weeks before the end", () => {
     const addon = planned();
     expect(addon.run<Proposal>("getNextQuarter").early).toBeUndefined();
-    expect(addon.run("startNextQuarter", { from: "2026-Q4", carry: [] })).toMatch(/^2027-Q1 started/);
+    // An ID picked in another case still carries that objective.
+    expect(addon.run("startNextQuarter", { from: "2026-q4", carry: [{ id: "o-3", owner: "Ada" }] })).toMatch(
+      /^2027-Q1 started: 1 objectives/,
+    );
+    const added = sheet(addon, "OKRs")
+      .values()
+      .filter((l) => l[0] === "2027-Q1")
+      .map((l) => [l[1], l[6]]);
+    expect(added).toEqual([
+      ["O-4", "Make booking effortless"],
+      ["KR-10", "Cut booking time from 10 to 5 minutes"],
+      ["KR-11", "Keep monthly churn below 2%"],
+    ]);
   });
 });
 
