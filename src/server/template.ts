@@ -105,7 +105,10 @@ function fillExample(lang: Lang, report: SetupReport): void {
     checkins: log.items,
     kpis: parseKpis(wb.read("kpis") ?? [], wb.timeZone).items,
   });
-  if (issued.objective > 0 || issued.kr > 0) return;
+  if (issued.objective > 0 || issued.kr > 0) {
+    report.notes.push(t(lang, "setup.exampleSkipped"));
+    return;
+  }
   const quarterSettings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
   const example = exampleQuarter(
     lang,

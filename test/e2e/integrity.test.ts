@@ -689,6 +689,19 @@ describe("Set up adopts only our sheets", () => {
   });
 });
 
+describe("the example quarter", () => {
+  it("is not added once IDs were issued: its fixed IDs would be issued twice", () => {
+    const addon = planned();
+    addon.run<InsertResult>("insertDraft", draft());
+    const okrs = sheet(addon, "OKRs");
+    okrs.removeRows(2, okrs.values().length - 1); // the user empties the sheet
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    expect(okrs.values().filter((l) => l[1] !== "")).toHaveLength(1); // the header only
+    expect(addon.ui.dialogs.at(-1)!.message).toContain("The example quarter was not added");
+  });
+});
+
 describe("Validate's number checks", () => {
   it("reports each bad number on its own row, naming the cell, quoted as typed", () => {
     const addon = planned();

@@ -17,6 +17,8 @@ export default messages(
     "next.tooEarly":
       "{from} ends on {end}, in {days} days. Start {to} anyway? Check-ins after today will land in {to}.",
     "next.startAnyway": "Start {to} anyway",
+    "setup.exampleSkipped":
+      "The example quarter was not added: this spreadsheet already issued IDs, and its example would use them again.",
     "setup.notOurs":
       "{sheet} does not have the template's columns, so it was left exactly as it was; the template's sheet was created beside it.",
     "finding.number-too-large":
@@ -40,6 +42,8 @@ export default messages(
     "next.tooEarly":
       "{from} se termine le {end}, dans {days} jours. Démarrer {to} quand même ? Les points faits après aujourd'hui iront dans {to}.",
     "next.startAnyway": "Démarrer {to} quand même",
+    "setup.exampleSkipped":
+      "Le trimestre d'exemple n'a pas été ajouté : ce classeur a déjà attribué des ID, que l'exemple réutiliserait.",
     "setup.notOurs":
       "{sheet} n'a pas les colonnes du modèle : elle a été laissée telle quelle, et la feuille du modèle a été créée à côté.",
     "finding.number-too-large":
