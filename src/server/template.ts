@@ -365,7 +365,6 @@ function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): 
     .filter((c) => place.columns[c.key] !== undefined)
     .map((c) => ({ def: c, index: place.columns[c.key]! }))
     .sort((a, b) => a.index - b.index);
-  const width = Math.max(...columns.map((c) => c.index)) + 1;
   sheet.setFrozenRows(place.headerRow);
   // Only our headers are styled: a user's own column between ours keeps its look.
   for (const run of runsOf(columns, () => "")) {
@@ -405,11 +404,14 @@ function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): 
   }
   const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   if (!protections.some((p) => p.getDescription() === PROTECTION_NOTE)) {
-    sheet
-      .getRange(place.headerRow, 1, 1, width)
-      .protect()
-      .setDescription(PROTECTION_NOTE)
-      .setWarningOnly(true);
+    // Our headers only: a user's own column keeps its header free.
+    for (const run of runsOf(columns, () => "")) {
+      sheet
+        .getRange(place.headerRow, run[0]!.index + 1, 1, run.length)
+        .protect()
+        .setDescription(PROTECTION_NOTE)
+        .setWarningOnly(true);
+    }
   }
   if (isOkrs) conditionalFormats(sheet, place, rows, lang);
 }

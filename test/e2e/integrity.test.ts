@@ -686,6 +686,9 @@ describe("Set up adopts only our sheets", () => {
     expect(okrs.peek(1, 1)?.fontWeight).toBe("bold");
     expect(okrs.peek(1, 6)).toMatchObject({ fontWeight: "normal", background: null });
     expect(okrs.peek(2, 6)?.validation ?? null).toBeNull();
+    const protectedHeaders = okrs.protections.map((p) => p.range!.api.getA1Notation());
+    // Column F, "Mon budget", is the user's: its header is neither styled nor protected.
+    expect(protectedHeaders).toEqual(["A1:E1", "G1:V1"]);
   });
 });
 
