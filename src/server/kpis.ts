@@ -43,8 +43,7 @@ export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string
   return withDocumentLock(lang, (progress) => {
     const wb = Workbook.active();
     const okrSheet = wb.find("okrs");
-    const kpiSheet = wb.find("kpis");
-    if (!okrSheet || !kpiSheet) throw userError(lang, "error.noOkrSheet");
+    if (!okrSheet) throw userError(lang, "error.noOkrSheet");
     const okrGrid = readAll(okrSheet);
     const analysis = analyze(
       { okrs: okrGrid, settings: wb.read("settings") },
@@ -52,6 +51,10 @@ export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string
       wb.timeZone,
     );
     const kr = checkMovable(lang, analysis, row, id);
+    // A KPIs sheet deleted by hand is created again, named in the spreadsheet's language.
+    const kpiSheet =
+      wb.find("kpis") ??
+      wb.insert("kpis", KPIS.name[sheetLanguage(analysis.settings.language, wb.ss.getSpreadsheetLocale())]);
     const table = analysis.okrTable!;
     const width = okrGrid[table.headerRow - 1]!.length;
     const notes = okrSheet

@@ -75,7 +75,7 @@ const PLAN = [
 
 function planned(options: Parameters<typeof start>[0] = {}): LoadedAddon {
   const addon = start(options);
-  sheet(addon, "OKRs").fill(PLAN, 2);
+  (addon.spreadsheet.sheet("OKRs") ?? sheet(addon, "OKR")).fill(PLAN, 2);
   return addon;
 }
 
@@ -345,6 +345,16 @@ describe("Move to KPIs", () => {
     expect(sheet(addon, "KPIs").values()).toHaveLength(1);
   });
 
+  it("creates the KPIs sheet again when it was deleted", () => {
+    const addon = planned({ locale: "fr" });
+    addon.spreadsheet.removeSheet(sheet(addon, "KPI"));
+    addon.run("moveToKpis", { row: rowOf(addon, "KR-9", "OKR"), krId: "KR-9" });
+    expect(sheet(addon, "KPI").values()).toEqual([
+      ["Équipe", "KPI", "Responsable", "Unité", "Niveau sain", "Actuel", "Déplacé depuis", "Notes"],
+      ["Product", "Keep monthly churn below 2%", "", "%", 2, "", "KR-9", "3 → 2"],
+    ]);
+  });
+
   it("refuses a key result of another quarter", () => {
     const addon = planned();
     sheet(addon, "OKRs").fill(
@@ -560,6 +570,7 @@ describe("the document lock", () => {
       saved: 1,
       message: "1 check-in saved.",
     });
+    expect(world.lock.failures).toEqual({ release: 0, flush: 0 }); // both failures happened
     expect(world.lock.holder).toBeUndefined();
     expect(world.lock.history.slice(-2)).toEqual(["ada@example.com+", "ada@example.com-"]);
     expect(sheet(addon, "Check-ins").values().at(-1)!.slice(1, 3)).toEqual(["KR-1", 150]);
