@@ -96,7 +96,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       getActiveSpreadsheet: () => spreadsheet.api,
       getActive: () => spreadsheet.api,
       getUi: () => ui.api,
-      flush: () => undefined,
+      flush: () => {
+        if (world.lock.failures.flush > 0) {
+          world.lock.failures.flush--;
+          throw new Error("Service Spreadsheets failed while accessing document.");
+        }
+      },
       newDataValidation: () => new FakeDataValidationBuilder(),
       newConditionalFormatRule: () => new FakeConditionalFormatRuleBuilder(),
       ProtectionType: { RANGE: "RANGE", SHEET: "SHEET" },

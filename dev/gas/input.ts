@@ -19,7 +19,11 @@ export function interpretInput(raw: unknown, numberFormat: string): Interpreted 
   if (text.startsWith("'")) return { kind: "value", value: text.slice(1) };
   if (text.startsWith("=")) return { kind: "formula", formula: text };
   const trimmed = text.trim();
-  if (NUMBER.test(trimmed)) return { kind: "value", value: Number(trimmed) };
+  // Beyond a double's range ("1e309") Sheets keeps what was typed, as text: never Infinity.
+  if (NUMBER.test(trimmed)) {
+    const number = Number(trimmed);
+    return { kind: "value", value: Number.isFinite(number) ? number : text };
+  }
   if (/%$/.test(trimmed) && NUMBER.test(trimmed.slice(0, -1).trim())) {
     return { kind: "value", value: Number(trimmed.slice(0, -1)) / 100 };
   }

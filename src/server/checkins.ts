@@ -12,6 +12,7 @@ import {
   type CheckinItem,
   checkEntries,
   checkinItems,
+  rowsById,
   type EntryProblem,
   ownerOf,
   staleCount,
@@ -135,6 +136,8 @@ function describe(lang: Lang, problem: EntryProblem): string {
       return t(lang, "checkin.otherQuarter", { id: problem.krId, quarter: problem.quarter });
     case "duplicate-entry":
       return t(lang, "checkin.duplicate", { id: problem.krId });
+    case "ambiguous-id":
+      return t(lang, "id.ambiguous", { id: problem.krId, rows: problem.rows.join(", ") });
   }
 }
 
@@ -144,7 +147,7 @@ function describe(lang: Lang, problem: EntryProblem): string {
  */
 export function saveCheckins(userLang: Lang, request: unknown, author: string): SaveResult {
   const { entries } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
-  return withDocumentLock(userLang, () => {
+  return withDocumentLock(userLang, (progress) => {
     const wb = Workbook.active();
     const okrSheet = wb.find("okrs");
     if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
@@ -165,6 +168,7 @@ export function saveCheckins(userLang: Lang, request: unknown, author: string): 
       });
     }
     appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
+    progress.wrote();
     updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day);
     return {
       saved: entries.length,
@@ -211,7 +215,9 @@ function updateKeyResults(
   entries: CheckinEntry[],
   day: Day,
 ): void {
-  const rowOf = new Map(okrs.map((r) => [r.id.toLowerCase(), r.row] as const));
+  // The same lookup checkEntries used: the row checked is the row written.
+  const byId = rowsById(okrs);
+  const rowOf = new Map([...byId].map(([id, rows]) => [id, rows[0]!.row] as const));
   const values: Record<string, (e: CheckinEntry) => number | Date | undefined> = {
     current: (e) => e.value,
     confidence: (e) => e.confidence,
