@@ -146,7 +146,7 @@ describe("OKR › Set up template on a spreadsheet with user data", () => {
     );
     const summary = addon.ui.dialogs.at(-1)!.message;
     expect(summary).toContain("Settings does not have the template's columns");
-    expect(summary).toMatch(/Created: .*Settings \(2\)/);
+    expect(summary).toMatch(/created: .*Settings \(2\)/i);
   });
 
   it("adds missing columns to an OKRs sheet after the user's own, and fills nothing over data", () => {
