@@ -22,6 +22,7 @@ export type Finding =
   // structure
   | F<"missing-sheet", { sheet: string }>
   | F<"missing-column", { column: string }>
+  | F<"computed-blocked", { column: string }>
   | F<"required", { column: string }>
   | F<"not-in-list", { column: string; value: string }>
   | F<"not-a-number", { column: string; value: string }>

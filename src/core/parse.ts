@@ -73,6 +73,57 @@ function matchHeaders(line: RawCell[], columns: readonly ColumnDef[]): Record<st
   return found;
 }
 
+/** What Sheets shows in a cell whose formula fails (getValues returns the text). */
+const SHEETS_ERROR = /^#(REF!|ERROR!|N\/A|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!)$/;
+
+/**
+ * A computed column (Score, Status) whose header cell shows an error instead of its name: its
+ * array formula lives in that header cell, and Sheets shows #REF! there when something typed below
+ * stops the array from expanding ("Array result was not expanded because it would overwrite data").
+ * The column is still ours: it is recorded in `found`, and the finding points at the first cell
+ * typed below the header, which is what blocks it. The only formulas in our header rows are ours,
+ * so the error cells are taken, in order, as the computed columns not found by name.
+ *
+ * @example header [..., "#REF!", "Status"], "0.9" typed in Q5 → computed-blocked on Q5, column score
+ */
+function blockedComputedColumns(
+  sheet: SheetKey,
+  columns: readonly ColumnDef[],
+  grid: RawCell[][],
+  headerRow: number,
+  found: Record<string, number>,
+): Finding[] {
+  const missing = columns.filter((c) => c.type === "computed" && found[c.key] === undefined);
+  if (missing.length === 0 || headerRow === 0) return [];
+  const header = grid[headerRow - 1] ?? [];
+  const taken = new Set(Object.values(found));
+  const errors = header
+    .map((cell, index) => ({ cell, index }))
+    .filter(({ cell, index }) => !taken.has(index) && typeof cell === "string" && SHEETS_ERROR.test(cell));
+  const findings: Finding[] = [];
+  missing.forEach((column, i) => {
+    const index = errors[i]?.index;
+    if (index === undefined) return;
+    found[column.key] = index;
+    let row = headerRow;
+    for (let r = headerRow; r < grid.length; r++) {
+      if (!isBlank(grid[r]?.[index])) {
+        row = r + 1;
+        break;
+      }
+    }
+    findings.push({
+      code: "computed-blocked",
+      severity: "error",
+      sheet,
+      row,
+      column: column.key,
+      params: { column: column.key },
+    });
+  });
+  return findings;
+}
+
 /**
  * Reads a sheet's grid against its schema columns.
  *
@@ -94,6 +145,7 @@ export function parseTable(sheet: SheetKey, columns: readonly ColumnDef[], grid:
   if (Object.keys(found).length < Math.min(2, columns.length)) {
     return { sheet, headerRow: 0, columns: {}, rows: [], findings };
   }
+  findings.push(...blockedComputedColumns(sheet, columns, grid, headerRow, found));
   for (const column of columns) {
     if (column.required === undefined || found[column.key] !== undefined) continue;
     findings.push({

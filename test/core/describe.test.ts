@@ -10,6 +10,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     row: 1,
     params: { column: "team" },
   },
+  "computed-blocked": {
+    code: "computed-blocked",
+    severity: "error",
+    sheet: "okrs",
+    row: 5,
+    column: "score",
+    params: { column: "score" },
+  },
   required: {
     code: "required",
     severity: "error",

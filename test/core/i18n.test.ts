@@ -72,6 +72,7 @@ describe("langFromLocale", () => {
 const FINDING_CODES: Record<FindingCode, true> = {
   "missing-sheet": true,
   "missing-column": true,
+  "computed-blocked": true,
   required: true,
   "not-in-list": true,
   "not-a-number": true,

@@ -301,6 +301,26 @@ describe("the Score and Status formulas survive what users do to rows", () => {
     ]);
     expect(computed[0]!.description).toMatch(/Score is computed by the formula in its header cell/);
   });
+
+  it("names the cell typed over a computed column when the user went ahead anyway", () => {
+    const addon = setUp("2026-11-10T09:00:00Z");
+    const okrs = sheet(addon, "OKRs");
+    okrs.cell(5, 17).value = 0.9; // typed in Score, Q5: Sheets shows #REF! in Q1
+    expect(okrs.values()[0]![16]).toBe("#REF!");
+    const items = addon.run<{ items: { code: string; a1: string; message: string }[] }>("getFindings").items;
+    const blocked = items.filter((f) => f.code === "computed-blocked");
+    expect(blocked).toEqual([
+      expect.objectContaining({
+        a1: "Q5",
+        message: expect.stringMatching(/^Score is computed by the formula in its header.*Clear this cell/),
+      }),
+    ]);
+    expect(items.filter((f) => f.code === "missing-column")).toEqual([]);
+    okrs.cell(5, 17).value = "";
+    expect(okrs.values()[0]![16]).toBe("Score");
+    const after = addon.run<{ items: { code: string }[] }>("getFindings").items;
+    expect(after.filter((f) => f.code === "computed-blocked")).toEqual([]);
+  });
 });
 
 describe("one language in the spreadsheet, whoever sets it up", () => {
