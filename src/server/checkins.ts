@@ -160,7 +160,7 @@ export function saveCheckins(lang: Lang, request: unknown, author: string): Save
       });
     }
     appendToLog(logSheet, lang, entries, day, author, wb.timeZone);
-    updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day);
+    updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day, wb.timeZone);
     return {
       saved: entries.length,
       message:
@@ -197,7 +197,7 @@ function appendToLog(
     comment: e.comment ?? "",
     author,
   }));
-  writeRows(sheet, nextFreeRow(grid, place, CHECKINS.columns), place, CHECKINS.columns, rows);
+  writeRows(sheet, nextFreeRow(grid, place, CHECKINS.columns), place, CHECKINS.columns, rows, timeZone);
 }
 
 /** Current, Confidence and Last check-in of the updated key results: one write per column. */
@@ -208,12 +208,13 @@ function updateKeyResults(
   okrs: ReturnType<typeof parseOkrs>["items"],
   entries: CheckinEntry[],
   day: Day,
+  timeZone: string,
 ): void {
   const rowOf = new Map(okrs.map((r) => [r.id.toLowerCase(), r.row] as const));
   const values: Record<string, (e: CheckinEntry) => number | Date | undefined> = {
     current: (e) => e.value,
     confidence: (e) => e.confidence,
-    lastCheckIn: () => dateOfDay(day),
+    lastCheckIn: () => dateOfDay(day, timeZone),
   };
   for (const [key, valueOf] of Object.entries(values)) {
     const column = columns[key];

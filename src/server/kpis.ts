@@ -29,18 +29,25 @@ export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string
     const notes = [kr.notes, kr.metric ? `${kr.baseline ?? ""} → ${kr.target ?? ""}` : ""]
       .filter(Boolean)
       .join(" · ");
-    writeRows(kpiSheet, nextFreeRow(kpiGrid, place, KPIS.columns), place, KPIS.columns, [
-      {
-        team: kr.team,
-        name: kr.title,
-        owner: kr.owner,
-        unit: kr.unit,
-        target: kr.target,
-        current: kr.current,
-        origin: kr.id,
-        notes,
-      },
-    ]);
+    writeRows(
+      kpiSheet,
+      nextFreeRow(kpiGrid, place, KPIS.columns),
+      place,
+      KPIS.columns,
+      [
+        {
+          team: kr.team,
+          name: kr.title,
+          owner: kr.owner,
+          unit: kr.unit,
+          target: kr.target,
+          current: kr.current,
+          origin: kr.id,
+          notes,
+        },
+      ],
+      wb.timeZone,
+    );
     okrSheet.deleteRow(row);
     return t(lang, "kpi.moved", { id });
   });

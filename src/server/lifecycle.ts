@@ -72,7 +72,7 @@ function writeSettings(
       const def = SETTING_DEFS.find((d) => d.key === key)!;
       missing.push([
         def.label[lang],
-        typeof value === "string" ? cellValue(TEXT, value) : value,
+        typeof value === "string" ? cellValue(TEXT, value, loaded.wb.timeZone) : value,
         def.help[lang],
       ]);
     }
@@ -108,13 +108,18 @@ export function lockPlan(lang: Lang, wb = Workbook.active()): string {
   return withDocumentLock(lang, () => {
     const loaded = load(lang, wb);
     const { analysis, day, okrSheet, okrGrid } = loaded;
-    writeSettings(loaded, lang, { lockDate: dateOfDay(day) });
+    writeSettings(loaded, lang, { lockDate: dateOfDay(day, wb.timeZone) });
     const created = analysis.okrTable?.columns.created;
     if (created !== undefined) {
       const undated = analysis.okrs.filter(
         (r) => r.quarter === analysis.settings.quarter && r.created === undefined,
       );
-      updateColumn(okrSheet, okrGrid, created, new Map(undated.map((r) => [r.row, dateOfDay(day)] as const)));
+      updateColumn(
+        okrSheet,
+        okrGrid,
+        created,
+        new Map(undated.map((r) => [r.row, dateOfDay(day, wb.timeZone)] as const)),
+      );
     }
     return t(lang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
   });
@@ -166,8 +171,8 @@ export function generateReview(lang: Lang, request: unknown): { sheet: string; m
   const values = layout.cells.map((line) =>
     line.map((cell) => {
       if (cell.value === undefined || cell.value === "") return "";
-      if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value);
-      return typeof cell.value === "string" ? cellValue(textColumn, cell.value) : cell.value;
+      if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value, wb.timeZone);
+      return typeof cell.value === "string" ? cellValue(textColumn, cell.value, wb.timeZone) : cell.value;
     }),
   );
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
@@ -276,7 +281,7 @@ export function startNextQuarter(lang: Lang, request: unknown): string {
   const { carry } = parsePayload(lang, nextRequest(), request);
   return withDocumentLock(lang, () => {
     const loaded = load(lang);
-    const { analysis, okrSheet, okrGrid, day } = loaded;
+    const { wb, analysis, okrSheet, okrGrid, day } = loaded;
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);
     if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: from });
@@ -288,11 +293,11 @@ export function startNextQuarter(lang: Lang, request: unknown): string {
     const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day).map((r) => withLabels(r, lang));
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
-    writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows);
+    writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
     writeSettings(loaded, lang, {
       quarter: next.quarter,
-      quarterStart: dateOfDay(next.start),
-      quarterEnd: dateOfDay(next.end),
+      quarterStart: dateOfDay(next.start, wb.timeZone),
+      quarterEnd: dateOfDay(next.end, wb.timeZone),
       lockDate: "",
     });
     const count = carry.length;

@@ -74,13 +74,14 @@ export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupRepor
     const quarterSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
     const author = currentUser();
     const example = exampleQuarter(lang, quarterSettings.quarter, quarterSettings.quarterStart, day, author);
-    writeRows(okrs.sheet, okrs.place.headerRow + 1, okrs.place, OKRS.columns, example.okrs);
+    writeRows(okrs.sheet, okrs.place.headerRow + 1, okrs.place, OKRS.columns, example.okrs, wb.timeZone);
     writeRows(
       checkins.sheet,
       nextFreeRow(checkins.grid, checkins.place, SHEETS.checkins.columns),
       checkins.place,
       SHEETS.checkins.columns,
       example.checkins,
+      wb.timeZone,
     );
     report.exampleRows = example.okrs.length;
   }
@@ -174,7 +175,7 @@ function ensureSettings(
       type: SETTING_TYPES[key],
       width: 0,
     };
-    return [label, cellValue(valueColumn, value), help];
+    return [label, cellValue(valueColumn, value, wb.timeZone), help];
   };
   let sheet = wb.find("settings");
   let grid: RawCell[][] = [];
@@ -229,7 +230,10 @@ function ensureGuide(wb: Workbook, lang: Lang, report: SetupReport): void {
     return;
   }
   const sheet = wb.insert("guide", SHEETS.guide.name[lang]);
-  const rows = guideRows(lang).map(([topic, text]) => [cellValue(TEXT, topic), cellValue(TEXT, text)]);
+  const rows = guideRows(lang).map(([topic, text]) => [
+    cellValue(TEXT, topic, wb.timeZone),
+    cellValue(TEXT, text, wb.timeZone),
+  ]);
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
   sheet.getRange(1, 1, 1, 2).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 1).setFontWeight("bold");

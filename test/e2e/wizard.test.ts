@@ -20,6 +20,7 @@ function okrSheet(addon: LoadedAddon): FakeSheet {
   if (!sheet) throw new Error("no OKRs sheet");
   return sheet;
 }
+import { isoIn } from "../helpers/grids";
 
 /** The OKRs sheet's rows as records by column key (the template's column order). */
 function records(addon: LoadedAddon): Record<string, unknown>[] {
@@ -181,7 +182,7 @@ describe("insertDraft", () => {
     expect(rows[2]).toMatchObject({ id: "KR-8", metric: "Decrease", baseline: 40, target: 10, weight: "" });
     for (const row of rows) {
       expect(isDate(row.created)).toBe(true);
-      expect((row.created as Date).toISOString().slice(0, 10)).toBe("2026-11-15");
+      expect(isoIn(row.created)).toBe("2026-11-15");
     }
   });
 
