@@ -67,6 +67,7 @@ export function loadAddon(
   const clock: { now: number | undefined } = {
     now: options.now === undefined ? undefined : new Date(options.now).getTime(),
   };
+  runtime.spreadsheet.now = () => clock.now ?? Date.now();
   const context = createGlobalContext({ ...runtime.globals, console, __okrClock: clock });
   vm.runInContext(CLOCK_SCRIPT, context);
   vm.runInContext(code, context, { filename: "Code.js" });
