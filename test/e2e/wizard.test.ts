@@ -5,6 +5,7 @@ import { isDate } from "../../dev/gas";
 import { dayFromIso } from "../../src/core/dates";
 import { OKRS } from "../../src/core/schema";
 import type { DraftPayload, InsertResult, WizardContext } from "../../src/server/sidebar-api";
+import { isoIn } from "../helpers/grids";
 
 const NOW = "2026-11-15T10:00:00Z";
 
@@ -20,7 +21,6 @@ function okrSheet(addon: LoadedAddon): FakeSheet {
   if (!sheet) throw new Error("no OKRs sheet");
   return sheet;
 }
-import { isoIn } from "../helpers/grids";
 
 /** The OKRs sheet's rows as records by column key (the template's column order). */
 function records(addon: LoadedAddon): Record<string, unknown>[] {
