@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import type { RawCell } from "../core/cells";
 import {
+  AUTHOR_MAX,
   type CheckinEntry,
   type CheckinFilter,
   type CheckinItem,
@@ -23,6 +24,7 @@ import { parseCheckins, parseOkrs } from "../core/parse";
 import { CHECKINS, OKRS } from "../core/schema";
 import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
+import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
 import { userError } from "./errors";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
@@ -33,6 +35,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface CheckinView {
   lang: Lang;
+  /** Who is checking in: the email Google shares ("" when it does not), else the name chosen last time. */
+  author: { email: string; name: string };
   quarter: string;
   staleDays: number;
   teams: string[];
@@ -80,8 +84,10 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
   const krs = current.filter((r) => r.type === "kr");
   const unique = (values: string[]) =>
     [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const email = currentUserEmail();
   return {
     lang,
+    author: { email, name: email ? "" : rememberedAuthor() },
     quarter: settings.quarter,
     staleDays: settings.staleDays,
     teams: unique(krs.map((r) => r.team)),
@@ -102,6 +108,7 @@ function labels(lang: Lang): FieldLabels {
     comment: header("comment"),
     team: header("team"),
     owner: header("owner"),
+    author: header("author"),
   };
 }
 
@@ -117,6 +124,7 @@ const entriesSchema = () =>
         }),
       )
       .check(z.minLength(1), z.maxLength(MAX_ENTRIES)),
+    author: z.optional(text(AUTHOR_MAX)),
   });
 
 export interface SaveResult {
@@ -137,9 +145,14 @@ function describe(lang: Lang, problem: EntryProblem): string {
   }
 }
 
-/** Saves a batch of check-ins for today, all or nothing. */
-export function saveCheckins(lang: Lang, request: unknown, author: string): SaveResult {
-  const { entries } = parsePayload(lang, entriesSchema(), request, labels(lang));
+/**
+ * Saves a batch of check-ins for today, all or nothing. The author is the email when Google gives
+ * it, else the name chosen in the view (or remembered); with neither, nothing is saved.
+ */
+export function saveCheckins(lang: Lang, request: unknown, email: string): SaveResult {
+  const { entries, author: chosen } = parsePayload(lang, entriesSchema(), request, labels(lang));
+  const author = resolveAuthor(email, chosen);
+  if (!author) throw userError(lang, "checkin.whoNeeded");
   return withDocumentLock(lang, () => {
     const wb = Workbook.active();
     const okrSheet = wb.find("okrs");

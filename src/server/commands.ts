@@ -18,6 +18,10 @@ export function setUpTemplateCommand(): void {
     lang,
     () =>
       ui.alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui.ButtonSet.YES_NO) === ui.Button.YES,
+    () => {
+      const answer = ui.prompt(t(lang, "setup.whoTitle"), t(lang, "setup.whoPrompt"), ui.ButtonSet.OK_CANCEL);
+      return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : "";
+    },
   );
   const lines = [
     report.created.length ? t(lang, "setup.created", { sheets: report.created.join(", ") }) : "",

@@ -20,6 +20,7 @@ import {
 } from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
+import { currentUserEmail, resolveAuthor } from "./author";
 import { today } from "./clock";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
 import { readAll, Workbook } from "./workbook";
@@ -43,8 +44,11 @@ interface TableState {
   grid: RawCell[][];
 }
 
-/** Runs the whole set-up; `askExample` decides whether to fill the example quarter. */
-export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupReport {
+/**
+ * Runs the whole set-up; `askExample` decides whether to fill the example quarter, and `askName`
+ * asks who is setting up when Google does not share the email ("" if they decline).
+ */
+export function setUpTemplate(lang: Lang, askExample: () => boolean, askName: () => string): SetupReport {
   const wb = Workbook.active();
   const report: SetupReport = { created: [], kept: [], notes: [], exampleRows: 0 };
   const day = today(wb.timeZone);
@@ -72,7 +76,7 @@ export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupRepor
     askExample()
   ) {
     const quarterSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
-    const author = currentUser();
+    const author = exampleAuthor(lang, askName);
     const example = exampleQuarter(lang, quarterSettings.quarter, quarterSettings.quarterStart, day, author);
     writeRows(okrs.sheet, okrs.place.headerRow + 1, okrs.place, OKRS.columns, example.okrs, wb.timeZone);
     writeRows(
@@ -89,12 +93,13 @@ export function setUpTemplate(lang: Lang, askExample: () => boolean): SetupRepor
   return report;
 }
 
-function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail();
-  } catch {
-    return "";
-  }
+/**
+ * The example check-ins' author, by the check-in rule: the email, else the name chosen before,
+ * else the name asked now; someone who declines to give one gets the word "Example", never "".
+ */
+function exampleAuthor(lang: Lang, askName: () => string): string {
+  const email = currentUserEmail();
+  return resolveAuthor(email) || resolveAuthor(email, askName()) || t(lang, "setup.exampleAuthor");
 }
 
 /** Finds or creates a table sheet and makes sure its header row has every schema column. */
