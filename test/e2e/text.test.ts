@@ -80,7 +80,7 @@ function lastRows(addon: LoadedAddon, sheetName: string, count: number): Record<
 const header = (columns: readonly ColumnDef[], key: string, locale: string) =>
   columns.find((c) => c.key === key)!.header[locale.startsWith("fr") ? "fr" : "en"];
 
-describe.each(["en_US", "fr_FR"])("user text in a %s spreadsheet", (locale) => {
+describe.each(["en_US", "en_GB", "fr_FR", "fr_BE"])("user text in a %s spreadsheet", (locale) => {
   it("comes back as typed from a wizard insert: titles, team, owner and unit", () => {
     const addon = setUp(locale);
     const okrs = locale.startsWith("fr") ? "OKR" : "OKRs";
