@@ -116,6 +116,20 @@ function wallClock(time: number, timeZone: string): number {
  * @example dateOfDay(dayFromIso("2026-10-01")!, "Europe/Brussels").toISOString() //=> "2026-09-30T22:00:00.000Z"
  */
 export function dateOfDay(day: Day, timeZone: string): Date {
+  // A few distinct days are written over thousands of rows (Created when locking a plan).
+  const key = `${timeZone} ${day}`;
+  let time = dayStarts.get(key);
+  if (time === undefined) {
+    if (dayStarts.size >= DAY_CACHE_LIMIT) dayStarts.clear();
+    time = computeDayStart(day, timeZone);
+    dayStarts.set(key, time);
+  }
+  return new Date(time);
+}
+
+const dayStarts = new Map<string, number>();
+
+function computeDayStart(day: Day, timeZone: string): number {
   const midnight = day * MS_PER_DAY;
   let zone = timeZone;
   try {
@@ -129,5 +143,5 @@ export function dateOfDay(day: Day, timeZone: string): Date {
   // Midnight skipped: `time` shows the previous evening; the jump itself starts the day.
   const shown = wallClock(time, zone);
   if (shown < midnight) time += midnight - shown;
-  return new Date(time);
+  return time;
 }
