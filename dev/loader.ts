@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
+import { FormulaEngine } from "./formulas";
 import { createRuntime, type Manifest, type Runtime, type RuntimeOptions } from "./gas";
 
 export const DIST = join(__dirname, "..", "dist");
@@ -14,6 +15,11 @@ export interface LoadedAddon extends Runtime {
   functionNames(): string[];
   /** Moves the bundle's clock (`new Date()`, `Date.now()`), e.g. a week later for the next check-in. */
   setNow(now: string | Date): void;
+  /**
+   * The formula evaluator plugged into the spreadsheet: formula cells read as Sheets shows them,
+   * custom functions rerunning only when an argument changed. Undefined with `formulas: false`.
+   */
+  engine: FormulaEngine | undefined;
 }
 
 /**
@@ -54,7 +60,7 @@ export function readDist(file: string): string {
 }
 
 export function loadAddon(
-  options: RuntimeOptions & { code?: string; now?: string | Date } = {},
+  options: RuntimeOptions & { code?: string; now?: string | Date; formulas?: boolean } = {},
 ): LoadedAddon {
   const code = options.code ?? readDist("Code.js");
   const files = options.files ?? { Sidebar: readDist("Sidebar.html") };
@@ -72,8 +78,28 @@ export function loadAddon(
   vm.runInContext(CLOCK_SCRIPT, context);
   vm.runInContext(code, context, { filename: "Code.js" });
   const globals = context as Record<string, unknown>;
+  const functionNames = () =>
+    vm.runInContext(
+      "Object.getOwnPropertyNames(globalThis).filter((k) => typeof globalThis[k] === 'function')",
+      context,
+    ) as string[];
+  let engine: FormulaEngine | undefined;
+  if (options.formulas !== false) {
+    const custom = functionNames().filter((name) => /^[A-Z][A-Z0-9_]*$/.test(name));
+    engine = new FormulaEngine(
+      runtime.spreadsheet,
+      (name) => {
+        const fn = custom.includes(name) ? globals[name] : undefined;
+        if (typeof fn !== "function") return undefined;
+        return (...args: unknown[]) =>
+          runtime.calls.uncounted(() => (fn as (...a: unknown[]) => unknown)(...args));
+      },
+      custom,
+    ).install();
+  }
   return {
     ...runtime,
+    engine,
     context,
     run<T>(name: string, ...args: unknown[]): T {
       const fn = globals[name];
@@ -83,11 +109,6 @@ export function loadAddon(
     setNow(now: string | Date) {
       clock.now = new Date(now).getTime();
     },
-    functionNames() {
-      return vm.runInContext(
-        "Object.getOwnPropertyNames(globalThis).filter((k) => typeof globalThis[k] === 'function')",
-        context,
-      ) as string[];
-    },
+    functionNames,
   };
 }

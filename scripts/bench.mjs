@@ -14,6 +14,8 @@
  *   3. The core's validate → score → review pipeline on its own, cold and warm.
  *   4. KRSCORE, OKRSCORE (column form) and KRCHECK over 10,000 rows, in one call.
  *   5. dist/Code.js: bytes, gzipped bytes, load time, what takes the bytes, and what-if bundles.
+ *   6. The KR coach (KRCHECK's wording rules) on the labelled corpus test/fixtures/kr-corpus.tsv:
+ *      precision and recall on weak key results, per language and code, tuning and held-out parts.
  *
  * Options: --runs=N (default 7), --sizes=10,100,1000,5000, --quick (3 runs), --markdown (also
  * print the README tables), --no-write (leave bench/results.json alone).
@@ -38,6 +40,9 @@ const TARGETS = {
   formulaMs: 30,
   bundleBytes: 80_000,
   loadMs: 3,
+  // The KR coach on weak key results, in each language, held-out part included (issue 15).
+  coachPrecision: 0.9,
+  coachRecall: 0.8,
 };
 
 function option(name, fallback) {
@@ -291,6 +296,14 @@ for (const { name, failures } of smoke) {
   );
 }
 
+// 6. The KR coach.
+section(
+  "The KR coach on the labelled corpus (KRCHECK): precision and recall on weak key results, and per code",
+);
+progress("KR coach");
+const coach = harness.measureCoach(code, files, join(root, "test", "fixtures", "kr-corpus.tsv"));
+console.log(`${coach.corpus}\n\n${coach.table}`);
+
 // ------------------------------------------------------------------------------------------ targets
 
 const largest = sizes[sizes.length - 1];
@@ -335,6 +348,17 @@ for (const f of formulas) {
     `< ${TARGETS.formulaMs} ms`,
     `${ms(f.cold)} ms (warm ${ms(f.warm)} ms)`,
     f.cold < TARGETS.formulaMs,
+  );
+}
+for (const lang of ["en", "fr"]) {
+  const parts = coach.figures.filter((f) => f.lang === lang);
+  const precision = Math.min(...parts.map((f) => f.weak.precision));
+  const recall = Math.min(...parts.map((f) => f.weak.recall));
+  target(
+    `KR coach on weak key results, ${lang} (tuning and held-out)`,
+    `precision ≥ ${TARGETS.coachPrecision}, recall ≥ ${TARGETS.coachRecall}`,
+    `${precision.toFixed(2)} / ${recall.toFixed(2)}`,
+    precision >= TARGETS.coachPrecision && recall >= TARGETS.coachRecall,
   );
 }
 target("dist/Code.js size", `< ${kb(TARGETS.bundleBytes)}`, kb(bytes), bytes < TARGETS.bundleBytes);
@@ -383,6 +407,7 @@ const results = {
   naive,
   core,
   formulas,
+  coach: { corpus: coach.corpus, figures: coach.figures },
   bundle: {
     bytes,
     gzip,

@@ -2,8 +2,9 @@
 /**
  * Builds what clasp pushes, into dist/:
  *   Code.js         the server bundle (one IIFE, es2020) followed by one top-level function stub per
- *                   export of src/server/main.ts, carrying its JSDoc (esbuild drops comments, and
- *                   Sheets needs `@customfunction` for autocomplete). Nothing else is global.
+ *                   export of src/server/main.ts, forwarding all its arguments and carrying its JSDoc
+ *                   (esbuild drops comments, and Sheets needs `@customfunction` for autocomplete).
+ *                   Nothing else is global.
  *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file.
  *   appsscript.json the manifest, copied.
  *
@@ -11,7 +12,7 @@
  *          --outdir=DIR (default dist), --no-minify.
  */
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import ts from "typescript";
@@ -49,24 +50,45 @@ export function readEntryExports(file = ENTRY) {
       .filter(ts.isJSDoc)
       .map((doc) => text.slice(doc.pos, doc.end))
       .join("\n");
-    const params = statement.parameters.map((p) => p.name.getText(source));
-    exports.push({ name: statement.name.text, params, jsdoc });
+    // A TypeScript `this: T` parameter only types `this`; it takes no argument.
+    const parameters = statement.parameters.filter(
+      (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
+    );
+    exports.push({ name: statement.name.text, params: parameters.map(stubParameter), jsdoc });
   }
   return exports;
 }
 
-function stub({ name, params, jsdoc }) {
-  const list = params.join(", ");
-  // Sheets needs the JSDoc of custom formulas for autocomplete; other stubs keep the bundle small.
-  const doc = jsdoc.includes("@customfunction") ? `${jsdoc}\n` : "";
-  return `${doc}function ${name}(${list}) {\n  return ${BUNDLE_GLOBAL}.${name}(${list});\n}\n`;
+/**
+ * How a parameter appears in its stub's signature: its name, with the spread of a rest parameter;
+ * a default value is left to the bundled function, and a destructured one gets a positional name.
+ * The signature is for people reading the stub: the arguments are forwarded as given.
+ */
+function stubParameter(parameter, index) {
+  const name = ts.isIdentifier(parameter.name) ? parameter.name.text : `arg${index + 1}`;
+  return parameter.dotDotDotToken ? `...${name}` : name;
 }
 
-async function buildServer(outdir, menu, minify) {
-  const exports = readEntryExports();
+/**
+ * One top-level function per export. It forwards `arguments` whole, so rest parameters, defaults
+ * and however many values Sheets or google.script.run pass all reach the bundled function.
+ */
+function stub({ name, params, jsdoc }) {
+  // Sheets needs the JSDoc of custom formulas for autocomplete; other stubs keep the bundle small.
+  const doc = jsdoc.includes("@customfunction") ? `${jsdoc}\n` : "";
+  const call = `${BUNDLE_GLOBAL}.${name}.apply(this, arguments)`;
+  return `${doc}function ${name}(${params.join(", ")}) {\n  return ${call};\n}\n`;
+}
+
+/** The entry as imported from the root ("./src/server/main", as scripts/bench/bundle.mjs does). */
+const importPath = (entry) => `./${relative(root, entry).split(sep).join("/").replace(/\.ts$/, "")}`;
+
+/** dist/Code.js from an entry module (src/server/main.ts; tests pass small ones of their own). */
+export async function buildServer({ outdir, menu = "menu", minify = true, entry = ENTRY }) {
+  const exports = readEntryExports(entry);
   const result = await esbuild.build({
     stdin: {
-      contents: `import * as api from "./src/server/main"; globalThis.${BUNDLE_GLOBAL} = api;`,
+      contents: `import * as api from ${JSON.stringify(importPath(entry))}; globalThis.${BUNDLE_GLOBAL} = api;`,
       resolveDir: root,
       sourcefile: "entry.ts",
       loader: "ts",
@@ -126,7 +148,7 @@ async function buildSidebar(outdir, minify) {
 export async function build({ outdir = join(root, "dist"), menu = "menu", minify = true } = {}) {
   if (menu !== "menu" && menu !== "addon") throw new Error(`--menu must be "menu" or "addon", got "${menu}"`);
   mkdirSync(outdir, { recursive: true });
-  const server = await buildServer(outdir, menu, minify);
+  const server = await buildServer({ outdir, menu, minify });
   const sidebar = await buildSidebar(outdir, minify);
   copyFileSync(join(root, "appsscript.json"), join(outdir, "appsscript.json"));
   return { server, sidebar };

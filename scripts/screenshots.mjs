@@ -6,31 +6,12 @@
  *
  * Chromium: CHROMIUM_PATH, else the system's, else the one shipped in @sparticuz/chromium.
  */
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { loadPlayground, root } from "./playground.mjs";
 
 const OUT = join(root, "docs", "screenshots");
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-sync",
-];
-
-async function launch() {
-  const system = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(
-    existsSync,
-  );
-  const executablePath = process.env.CHROMIUM_PATH ?? system;
-  if (executablePath) return chromium.launch({ executablePath, args: FLAGS, headless: true });
-  const { default: shipped } = await import("@sparticuz/chromium");
-  const args = [...shipped.args.filter((a) => a !== "--single-process"), ...FLAGS];
-  return chromium.launch({ executablePath: await shipped.executablePath(), args, headless: true });
-}
-
 async function main() {
   const { startPlayground } = await loadPlayground();
   const playground = await startPlayground({
@@ -39,7 +20,7 @@ async function main() {
     now: "2026-11-15T10:00:00Z",
     timeZone: "Europe/Brussels",
   });
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(15_000);

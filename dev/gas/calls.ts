@@ -10,7 +10,10 @@ export class CallLog {
   /** Asked before each call runs; throws when the manifest's scopes do not allow it (see scopes.ts). */
   authorize: ((name: string) => void) | undefined;
 
+  private paused = 0;
+
   count(name: string): void {
+    if (this.paused > 0) return;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.order.push(name);
     this.onCount?.(name);
@@ -33,6 +36,19 @@ export class CallLog {
   /** A sorted `{ "Range.getValues": 2, ... }` record, handy for snapshot-style comparisons. */
   snapshot(): Record<string, number> {
     return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /**
+   * Runs without counting: a custom function recalculated while an operation reads a sheet runs in
+   * an execution of its own in Sheets, so its calls are not the operation's.
+   */
+  uncounted<T>(run: () => T): T {
+    this.paused++;
+    try {
+      return run();
+    } finally {
+      this.paused--;
+    }
   }
 
   reset(): void {

@@ -38,9 +38,17 @@ export class World {
   readonly properties = new PropertyStores();
   readonly lock = new LockState();
 
-  constructor(options: { timeZone?: string; locale?: string; evaluator?: FormulaEvaluator } = {}) {
+  constructor(
+    options: {
+      timeZone?: string;
+      locale?: string;
+      evaluator?: FormulaEvaluator;
+      spreadsheetId?: string;
+    } = {},
+  ) {
     this.spreadsheet = new FakeSpreadsheet({
       calls: this.calls,
+      id: options.spreadsheetId,
       timeZone: options.timeZone,
       locale: options.locale,
     });
@@ -58,6 +66,8 @@ export interface RuntimeOptions {
    * `world`, whose spreadsheet has its own.
    */
   spreadsheetLocale?: string;
+  /** The spreadsheet's ID (getId). Ignored with `world`. */
+  spreadsheetId?: string;
   /** What Session.getActiveUser().getEmail() answers; "" as Google does across domains. */
   email?: string;
   /**
@@ -84,7 +94,11 @@ export interface Runtime {
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const world =
     options.world ??
-    new World({ timeZone: options.timeZone, locale: options.spreadsheetLocale ?? options.locale });
+    new World({
+      timeZone: options.timeZone,
+      locale: options.spreadsheetLocale ?? options.locale,
+      spreadsheetId: options.spreadsheetId,
+    });
   const { calls, spreadsheet } = world;
   const email = options.email ?? "ada@example.com";
   const user = options.user ?? (email || "anonymous");

@@ -2,6 +2,14 @@ import { type GridRect, parseA1, toA1 } from "./a1";
 import { CallLog, counted, LOCAL_BUILDERS } from "./calls";
 import { type CellValue, type InputContext, interpretInput, isDate } from "./input";
 import { formatDate } from "./services";
+import {
+  deletion,
+  insertion,
+  permutation,
+  renameInFormula,
+  type RowChange,
+  shiftReferences,
+} from "./references";
 import type {
   ChartApi,
   ChartBuilderApi,
@@ -50,6 +58,8 @@ export type FormulaEvaluator = (sheet: FakeSheet, row: number, column: number, f
 export type SpillLookup = (sheet: FakeSheet, row: number, column: number) => CellValue | undefined;
 
 export interface SpreadsheetOptions {
+  /** What getId() answers (default "fake-spreadsheet-id"): tests of two spreadsheets set their own. */
+  id?: string;
   name?: string;
   timeZone?: string;
   locale?: string;
@@ -63,6 +73,8 @@ export class FakeSpreadsheet {
   spilled: SpillLookup | undefined;
   /** Today, for dates typed without a year; the loader ties it to the bundle's clock. */
   now: () => number = () => Date.now();
+  /** Moves on every change to a cell or to the rows of a sheet: formula results are then recomputed. */
+  version = 0;
   private readonly sheets: FakeSheet[] = [];
   private activeSheet: FakeSheet | undefined;
   private activeRange: FakeRange | undefined;
@@ -127,6 +139,13 @@ export class FakeSpreadsheet {
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
   }
 
+  /** After rows of `changed` moved: every formula's references to it, on every sheet, follow. */
+  shiftFormulas(changed: FakeSheet, change: RowChange): void {
+    const named = (name: string) => name === changed.name;
+    for (const sheet of this.sheets) sheet.rewriteFormulas(sheet === changed, named, change);
+    this.version++;
+  }
+
   indexOf(sheet: FakeSheet): number {
     return this.sheets.indexOf(sheet) + 1;
   }
@@ -138,7 +157,7 @@ export class FakeSpreadsheet {
 
   private facade(): SpreadsheetApi {
     return {
-      getId: () => "fake-spreadsheet-id",
+      getId: () => this.options.id ?? "fake-spreadsheet-id",
       getName: () => this.options.name ?? "OKR Sheets",
       getSpreadsheetTimeZone: () => this.timeZone,
       getSpreadsheetLocale: () => this.options.locale ?? "en_US",
@@ -202,8 +221,9 @@ export class FakeSheet {
     this.api = counted<SheetApi>(this.facade(), "Sheet", spreadsheet.calls, LOCAL_BUILDERS);
   }
 
-  /** The cell at 1-based row and column, created on first touch. */
+  /** The cell at 1-based row and column, created on first touch: for writing (formulas recompute). */
   cell(row: number, column: number): Cell {
+    this.spreadsheet.version++;
     let line = this.grid[row - 1];
     if (!line) {
       line = [];
@@ -283,7 +303,10 @@ export class FakeSheet {
     );
   }
 
-  /** Deletes rows as Sheets does: the rows below move up; deleting every row is refused. */
+  /**
+   * Deletes rows as Sheets does: the rows below move up, and every formula's references to them
+   * follow (a reference to a deleted cell becomes #REF!); deleting every row is refused.
+   */
   removeRows(row: number, howMany: number): void {
     if (row < 1 || howMany < 1 || row + howMany - 1 > this.maxRows) {
       throw new Error("Those rows are out of bounds.");
@@ -291,6 +314,79 @@ export class FakeSheet {
     if (howMany >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
     this.grid.splice(row - 1, howMany);
     this.maxRows -= howMany;
+    this.spreadsheet.shiftFormulas(this, deletion(row, howMany));
+  }
+
+  /** Inserts empty rows before `row` as Sheets does; references at or below it shift down. */
+  insertRows(row: number, howMany: number): void {
+    if (row < 1 || howMany < 1 || row > this.maxRows + 1) throw new Error("Those rows are out of bounds.");
+    if (this.grid.length >= row) this.grid.splice(row - 1, 0, ...Array.from({ length: howMany }, () => []));
+    this.maxRows += howMany;
+    this.spreadsheet.shiftFormulas(this, insertion(row, howMany));
+  }
+
+  /**
+   * Moves rows from..from+count-1 so they sit before row `before` (Sheet.moveRows), as dragging them
+   * does; references to the moved cells go with them.
+   */
+  moveRows(from: number, count: number, before: number): void {
+    const last = from + count - 1;
+    if (from < 1 || count < 1 || last > this.maxRows || before < 1 || before > this.maxRows + 1) {
+      throw new Error("Those rows are out of bounds.");
+    }
+    if (before >= from && before <= last + 1) return;
+    while (this.grid.length < Math.max(last, before)) this.grid.push([]);
+    const moved = this.grid.splice(from - 1, count);
+    const at = before > last ? before - count : before;
+    this.grid.splice(at - 1, 0, ...moved);
+    const map = (r: number) => {
+      if (r >= from && r <= last) return at + (r - from);
+      if (before > last) return r > last && r < before ? r - count : r;
+      return r >= before && r < from ? r + count : r;
+    };
+    this.spreadsheet.shiftFormulas(this, permutation(map));
+  }
+
+  /**
+   * Sorts rows first..first+count-1 by a column (Range.sort): the cells move; references elsewhere
+   * are not rewritten (Sheets does not follow sorted cells).
+   */
+  sortRows(first: number, count: number, column: number, ascending = true): void {
+    while (this.grid.length < first + count - 1) this.grid.push([]);
+    const rows = this.grid.slice(first - 1, first - 1 + count);
+    const key = (line: Cell[] | undefined) => line?.[column - 1]?.value ?? "";
+    rows.sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      // Empty cells go last, whatever the order.
+      if (x === "" || y === "") return x === y ? 0 : x === "" ? 1 : -1;
+      const order =
+        typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      return ascending ? order : -order;
+    });
+    this.grid.splice(first - 1, count, ...rows);
+    this.spreadsheet.version++;
+  }
+
+  /** Renames the tab as Sheets does: every formula that names it follows. */
+  rename(name: string): void {
+    const from = this.name;
+    this.name = name;
+    for (const sheet of this.spreadsheet.allSheets()) {
+      sheet.eachFormula((cell) => (cell.formula = renameInFormula(cell.formula, from, name)));
+    }
+    this.spreadsheet.version++;
+  }
+
+  private eachFormula(visit: (cell: Cell) => void): void {
+    for (const line of this.grid) {
+      if (!line) continue;
+      for (const cell of line) if (cell?.formula) visit(cell);
+    }
+  }
+
+  /** Rewrites this sheet's formulas after a row change on some sheet (see FakeSpreadsheet.shiftFormulas). */
+  rewriteFormulas(own: boolean, named: (name: string) => boolean, change: RowChange): void {
+    this.eachFormula((cell) => (cell.formula = shiftReferences(cell.formula, own, named, change)));
   }
 
   range(a1: string): FakeRange {
@@ -319,7 +415,7 @@ export class FakeSheet {
         ) {
           throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
         }
-        this.name = name;
+        this.rename(name);
         return this.api;
       },
       getIndex: () => this.spreadsheet.indexOf(this),
@@ -328,9 +424,25 @@ export class FakeSheet {
       getLastColumn: () => this.lastColumn(),
       getMaxRows: () => this.maxRows,
       getMaxColumns: () => this.maxColumns,
-      insertRowsAfter: (_after: number, howMany: number) => {
-        this.maxRows += howMany;
+      insertRowsAfter: (after: number, howMany: number) => {
+        this.insertRows(after + 1, howMany);
         return this.api;
+      },
+      insertRowsBefore: (before: number, howMany: number) => {
+        this.insertRows(before, howMany);
+        return this.api;
+      },
+      insertRowBefore: (before: number) => {
+        this.insertRows(before, 1);
+        return this.api;
+      },
+      insertRowAfter: (after: number) => {
+        this.insertRows(after + 1, 1);
+        return this.api;
+      },
+      moveRows: (rows: RangeApi, destinationIndex: number) => {
+        const { row, numRows } = FakeRange.of(rows).rect;
+        this.moveRows(row, numRows, destinationIndex);
       },
       deleteRow: (row: number) => {
         this.removeRows(row, 1);

@@ -85,7 +85,11 @@ export interface SheetApi extends Faked<
   | "setTabColor"
   | "deleteRow"
   | "deleteRows"
+  | "insertRowsBefore"
+  | "insertRowBefore"
+  | "insertRowAfter"
 > {
+  moveRows(rows: RangeApi, destinationIndex: number): void;
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): RangeApi;
   getDataRange(): RangeApi;
   protect(): ProtectionApi;

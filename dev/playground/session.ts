@@ -16,7 +16,7 @@ import {
 import { FakeConditionalFormatRule, FakeRange } from "../gas/spreadsheet";
 import { type LoadedAddon, loadAddon } from "../loader";
 import { displayValue, editText } from "./display";
-import { FormulaEngine } from "./formulas";
+import type { FormulaEngine } from "./formulas";
 import type { Active, CellView, Effects, RecordedMenu, SheetView, State } from "./protocol";
 import { load, snapshot, type WorkbookData } from "./workbook";
 
@@ -144,12 +144,8 @@ export class PlaygroundSession {
     });
     const globals = this.addon.context as Record<string, unknown>;
     this.functions = scriptFunctions(options.code).filter((name) => typeof globals[name] === "function");
-    const custom = this.functions.filter((name) => /^[A-Z][A-Z0-9_]*$/.test(name));
-    this.engine = new FormulaEngine(
-      this.world.spreadsheet,
-      (name) => (custom.includes(name) ? (...args) => this.addon.run(name, ...args) : undefined),
-      custom,
-    ).install();
+    // The loader plugs the formula evaluator in; the playground shares it.
+    this.engine = this.addon.engine!;
     // A write to a sheet (not a read, an alert or a property) drops the formula results.
     this.world.calls.onCount = (name) => {
       if (/^(Range|Sheet|Spreadsheet)\.(?!get|is|has|toast)/.test(name)) this.changed();

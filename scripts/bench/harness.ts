@@ -11,6 +11,7 @@ import { createRuntime } from "../../dev/gas";
 import { createGlobalContext, type LoadedAddon, loadAddon } from "../../dev/loader";
 import { analyze, dayOf, SHEETS, type SheetKey } from "../../src/core";
 import type { buildReview, reviewLayout } from "../../src/core";
+import { coachCodes, corpusSummary, evaluate, type Figures, figuresTable, readCorpus } from "./coach-eval";
 import { resetServiceTime, serviceTime } from "./timed-calls";
 
 /** Mid-quarter (2026-Q4): six weeks of check-ins behind, the plan not yet locked. */
@@ -80,13 +81,23 @@ function gridsFor(krs: number): Grids {
  * (a new global scope: no cache or memo left by the set-up, cold JIT), as in Apps Script.
  */
 function prepared(code: string, files: Record<string, string>, krs: number): LoadedAddon {
-  const setUp = loadAddon({ locale: "en", now: NOW, code, files, timeZone: TIME_ZONE });
+  // Without the formula evaluator: in Sheets, reading a sheet returns values already computed, so
+  // the custom functions' time is not an operation's (they are measured on their own below).
+  const setUp = loadAddon({ locale: "en", now: NOW, code, files, timeZone: TIME_ZONE, formulas: false });
   setUp.ui.answers.push({ button: "NO" });
   setUp.run("setUpTemplate");
   const grids = gridsFor(krs);
   setUp.spreadsheet.sheet("OKRs")!.fill(grids.okrs);
   setUp.spreadsheet.sheet("Check-ins")!.fill(grids.checkins);
-  return loadAddon({ world: setUp.world, locale: "en", now: NOW, code, files, timeZone: TIME_ZONE });
+  return loadAddon({
+    world: setUp.world,
+    locale: "en",
+    now: NOW,
+    code,
+    files,
+    timeZone: TIME_ZONE,
+    formulas: false,
+  });
 }
 
 // ---------------------------------------------------------------------------------- operations
@@ -439,7 +450,7 @@ export function measureFormulas(
     if (!Array.isArray(result) || result.length !== rows) throw new Error(`${key}: not ${rows} rows`);
     return time;
   };
-  const load = () => loadAddon({ locale: "en", now: NOW, code, files, timeZone: TIME_ZONE });
+  const load = () => loadAddon({ locale: "en", now: NOW, code, files, timeZone: TIME_ZONE, formulas: false });
   return cases
     .filter((c) => !only || c.key === only)
     .map(({ key, formula, args }) => {
@@ -487,4 +498,26 @@ export function measureLoad(code: string, runs: number): LoadResult {
     total: median(samples.map((s) => s.total)),
     runs,
   };
+}
+
+// ------------------------------------------------------------------------------------ the KR coach
+
+export interface CoachResult {
+  corpus: string;
+  figures: Figures[];
+  table: string;
+}
+
+/** The KR coach's precision and recall on the labelled corpus, through KRCHECK of the bundle (as test/core/coach-eval.test.ts). */
+export function measureCoach(code: string, files: Record<string, string>, corpusPath: string): CoachResult {
+  const rows = readCorpus(corpusPath);
+  const addon = {
+    en: loadAddon({ locale: "en_US", now: NOW, code, files, timeZone: TIME_ZONE }),
+    fr: loadAddon({ locale: "fr_FR", now: NOW, code, files, timeZone: TIME_ZONE }),
+  };
+  const figures = evaluate(
+    rows,
+    coachCodes(rows, (lang, column) => addon[lang].run<unknown[][]>("KRCHECK", column)),
+  );
+  return { corpus: corpusSummary(rows), figures, table: figuresTable(figures) };
 }

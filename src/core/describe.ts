@@ -4,14 +4,45 @@
  */
 import type { Finding } from "./findings";
 import { type Lang, type MessageKey, tKey } from "./i18n";
-import { type ColumnDef, LEVELS, LISTS, type ListName, SHEETS, type SheetKey } from "./schema";
+import {
+  type ColumnDef,
+  LEVELS,
+  LISTS,
+  type ListName,
+  METRIC_CHOICES,
+  OKRS,
+  SHEETS,
+  type SheetKey,
+} from "./schema";
 import { SETTING_DEFS } from "./settings";
 
 function columnOf(sheet: SheetKey, key: string): ColumnDef | undefined {
   return (SHEETS[sheet].columns as readonly ColumnDef[]).find((c) => c.key === key);
 }
 
-/** The message for a finding, in the user's language. */
+/**
+ * The trigger words of a wording finding in a language. Words quoted from the title stay as the
+ * user wrote them; the rule's own reasons (a Threshold or Milestone metric, target = baseline) are
+ * named with the schema's labels.
+ *
+ * @example
+ * triggerWords("maintenir, threshold", "fr") //=> "maintenir, seuil"
+ */
+export function triggerWords(words: string, lang: Lang): string {
+  const header = (key: string) => OKRS.columns.find((c) => c.key === key)!.header[lang];
+  const reasons: Record<string, () => string> = {
+    threshold: () => METRIC_CHOICES.find((c) => c.key === "threshold")!.label[lang],
+    milestone: () => METRIC_CHOICES.find((c) => c.key === "milestone")!.label[lang],
+    "target = baseline": () => `${header("target")} = ${header("baseline")}`,
+  };
+  // Lower case, like the words quoted from the title beside them.
+  return words
+    .split(", ")
+    .map((word) => reasons[word]?.().toLowerCase() ?? word)
+    .join(", ");
+}
+
+/** The message for a finding, in the given language. */
 export function describeFinding(finding: Finding, lang: Lang): string {
   const params: Record<string, string | number> = { ...(finding.params as Record<string, string | number>) };
   if (typeof params.column === "string") {
@@ -32,7 +63,35 @@ export function describeFinding(finding: Finding, lang: Lang): string {
     params.setting =
       SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting;
   }
+  if (finding.code === "kpi-like" || finding.code === "output-not-outcome")
+    params.words = triggerWords(finding.params.words, lang);
   const undated = finding.code === "added-mid-quarter" && finding.params.created === "";
   const key = (undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`) as MessageKey;
-  return tKey(lang, key, params);
+  const hint = rewriteHint(finding, lang);
+  return hint ? `${tKey(lang, key, params)} ${hint}` : tKey(lang, key, params);
+}
+
+/**
+ * The rewrite a wording finding suggests, built from the key result's own words: the outcome an
+ * output serves, the change a KPI could make, the change a vague key result should say.
+ *
+ * @example
+ * // "Launch the partner portal" → 'Try: "Increase <partner portal adoption> from X to Y by <date>".'
+ */
+function rewriteHint(finding: Finding, lang: Lang): string {
+  if (finding.code === "output-not-outcome") {
+    const { object } = finding.params;
+    return object
+      ? tKey(lang, "finding.output-not-outcome.hint", { object })
+      : tKey(lang, "finding.output-not-outcome.hint-generic");
+  }
+  if (finding.code === "kpi-like" && finding.params.metric)
+    return tKey(lang, "finding.kpi-like.hint", { metric: finding.params.metric });
+  if (finding.code === "not-measurable") {
+    const { verb, object } = finding.params;
+    return verb && object
+      ? tKey(lang, "finding.not-measurable.hint", { verb, object })
+      : tKey(lang, "finding.not-measurable.hint-generic");
+  }
+  return "";
 }

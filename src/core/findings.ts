@@ -40,9 +40,9 @@ export type Finding =
   | F<"too-many-krs", { objective: string; count: number; limit: number }>
   | F<"objective-without-krs", { objective: string }>
   // wording: the lessons from the field
-  | F<"kpi-like", { words: string }>
-  | F<"output-not-outcome", { words: string }>
-  | F<"not-measurable", Record<string, never>>
+  | F<"kpi-like", { words: string; metric?: string }>
+  | F<"output-not-outcome", { words: string; object?: string }>
+  | F<"not-measurable", { verb?: string; object?: string }>
   | F<"objective-has-number", { words: string }>
   | F<"level-not-allowed", { level: string; allowed: string }>
   | F<"owner-missing", Record<string, never>>

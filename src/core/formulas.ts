@@ -6,7 +6,7 @@
 import { describeFinding } from "./describe";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
-import { isNotMeasurable, kpiLikeWords, type KrWording, outputNotOutcomeWords } from "./rules/wording";
+import { type KrWording, wordingParams } from "./rules/wording";
 import type { RowType } from "./schema";
 import { rollUpScores } from "./scores";
 
@@ -64,33 +64,14 @@ export type KrCheckCode = (typeof KR_CHECKS)[number]["code"];
  */
 export function checkKeyResult(kr: KrWording): { code: KrCheckCode; finding: Finding }[] {
   const found: { code: KrCheckCode; finding: Finding }[] = [];
-  const output = outputNotOutcomeWords(kr);
-  if (output !== undefined) {
-    const params = { words: output };
-    found.push({
-      code: "output",
-      finding: { code: "output-not-outcome", severity: "warning", sheet: "okrs", column: "title", params },
-    });
-  }
-  const kpi = kpiLikeWords(kr);
-  if (kpi !== undefined) {
-    found.push({
-      code: "kpi",
-      finding: {
-        code: "kpi-like",
-        severity: "warning",
-        sheet: "okrs",
-        column: "title",
-        params: { words: kpi },
-      },
-    });
-  }
-  if (isNotMeasurable(kr)) {
-    found.push({
-      code: "vague",
-      finding: { code: "not-measurable", severity: "warning", sheet: "okrs", column: "title", params: {} },
-    });
-  }
+  const base = { severity: "warning", sheet: "okrs", column: "title" } as const;
+  const output = wordingParams.output(kr);
+  if (output)
+    found.push({ code: "output", finding: { ...base, code: "output-not-outcome", params: output } });
+  const kpi = wordingParams.kpi(kr);
+  if (kpi) found.push({ code: "kpi", finding: { ...base, code: "kpi-like", params: kpi } });
+  const vague = wordingParams.vague(kr);
+  if (vague) found.push({ code: "vague", finding: { ...base, code: "not-measurable", params: vague } });
   return found;
 }
 
@@ -98,7 +79,8 @@ export function checkKeyResult(kr: KrWording): { code: KrCheckCode; finding: Fin
  * KRCHECK's answer: '' when the key result looks sound, otherwise every problem found as
  * `code: message`, joined with "; " (output, then kpi, then vague), each message the one the
  * validator shows for the same finding (its final period dropped before a "; "). The answer depends
- * only on the findings, so `cache` (one per formula call) lets rows with the same problems share it.
+ * only on the findings, so `cache` (one per formula call) lets rows with the same problems share it,
+ * and rows with the same title, metric and target skip the reading.
  *
  * @example
  * krCheckText({ title: "Raise NPS from 30 to 45", metric: undefined, baseline: 30, target: 45 }, "en") //=> ""
@@ -106,18 +88,29 @@ export function checkKeyResult(kr: KrWording): { code: KrCheckCode; finding: Fin
  * //=> "kpi: Looks like a KPI, not an OKR (keep): it keeps a level instead of changing one. Move it to the KPIs sheet."
  */
 export function krCheckText(kr: KrWording, lang: Lang, cache?: Map<string, string>): string {
+  // The answer depends only on the title, the metric, whether there is a target and whether it equals
+  // the baseline: rows alike (a sheet repeats its titles) take the answer already built.
+  const row =
+    cache &&
+    `\u0002${kr.title}\u0000${kr.metric ?? ""}\u0000${kr.target === undefined ? "" : kr.baseline === kr.target ? "=" : "t"}`;
+  const again = row === undefined ? undefined : cache?.get(row);
+  if (again !== undefined) return again;
   const found = checkKeyResult(kr);
-  if (found.length === 0) return "";
-  let key = "";
-  for (const { code, finding } of found)
-    key += `${code}\u0000${"words" in finding.params ? finding.params.words : ""}\u0000`;
-  const known = cache?.get(key);
-  if (known !== undefined) return known;
   let text = "";
-  for (const { code, finding } of found) {
-    if (text) text = `${text.replace(/\.$/, "")}; `;
-    text += `${code}: ${describeFinding(finding, lang)}`;
+  if (found.length > 0) {
+    let key = "";
+    for (const { code, finding } of found)
+      key += `${code}\u0000${Object.values(finding.params).join("\u0000")}\u0001`;
+    const known = cache?.get(key);
+    if (known !== undefined) text = known;
+    else {
+      for (const { code, finding } of found) {
+        if (text) text = `${text.replace(/\.$/, "")}; `;
+        text += `${code}: ${describeFinding(finding, lang)}`;
+      }
+      cache?.set(key, text);
+    }
   }
-  cache?.set(key, text);
+  if (row !== undefined) cache?.set(row, text);
   return text;
 }

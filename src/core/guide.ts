@@ -2,7 +2,7 @@
  * The Guide sheet: the method in short, with good and bad examples, in the user's language — the
  * shared base of knowledge the teams in the interview lacked. Rows of [topic, explanation].
  */
-import type { Lang } from "./i18n";
+import { type Lang, menuPath } from "./i18n";
 
 export type GuideRow = [string, string];
 
@@ -43,7 +43,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ["Owners", "Every objective has one owner. Rotate owners each quarter so more people learn to lead."],
     [
       "Weekly check-ins",
-      "Every week, update each key result's current value and your confidence (0–10) from the sidebar (OKR › Check-in). Steady progress beats a rush at quarter end.",
+      "Every week, update each key result's current value and your confidence (0–10) from the sidebar ({menu} › Check-in). Steady progress beats a rush at quarter end.",
     ],
     [
       "Pace",
@@ -59,15 +59,23 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ],
     [
       "The quarter",
-      "Plan → OKR › Lock plan → weekly check-ins → OKR › Generate quarterly review → OKR › Start next quarter. Anything added after the lock is flagged “added mid-quarter”.",
+      "Plan → {menu} › Lock plan → weekly check-ins → {menu} › Generate quarterly review → {menu} › Start next quarter. Anything added after the lock is flagged “added mid-quarter”.",
+    ],
+    [
+      "A year in one spreadsheet",
+      "Every quarter stays in the OKRs sheet. Each row is judged in its own quarter, with the dates of the quarters table in Settings (calendar quarters by default; edit it for a fiscal year). Once a quarter is over, its rows keep the state they ended in: Done, On track, At risk or Off track (a key result never scored ends Off track).",
+    ],
+    [
+      "“As of”",
+      "Statuses are judged on the “As of” day in Settings, not on the clock: a custom formula is only recalculated when its inputs change. The add-on sets “As of” to today when the spreadsheet is opened and whenever you use the OKR menu or sidebar. Type another day there to see the statuses as they were; the next day it is brought back to today.",
     ],
     [
       "Custom formulas",
-      "=KRSCORE(baseline, target, current), =OKRSCORE(scores), =OKRSTATUS(score, start, end), =KRCHECK(text, baseline, target).",
+      "=KRSCORE(baseline, target, current), =OKRSCORE(scores), =OKRSTATUS(score, start, end, as of), =KRCHECK(text, baseline, target).",
     ],
     [
       "Formula tip",
-      "Do not pass NOW() or RAND() to a custom formula: Sheets keeps it “Loading…” for ever. Pass a date cell instead, or leave “today” empty.",
+      "Sheets refuses NOW(), TODAY() or RAND() as inputs of a custom formula. Pass a date cell instead, such as “As of” in Settings.",
     ],
   ],
   fr: [
@@ -109,7 +117,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ],
     [
       "Point hebdomadaire",
-      "Chaque semaine, mettez à jour la valeur actuelle et votre confiance (0–10) de chaque résultat clé depuis le panneau (OKR › Point hebdo). Un progrès régulier vaut mieux qu'un rush en fin de trimestre.",
+      "Chaque semaine, mettez à jour la valeur actuelle et votre confiance (0–10) de chaque résultat clé depuis le panneau ({menu} › Point hebdo). Un progrès régulier vaut mieux qu'un rush en fin de trimestre.",
     ],
     [
       "Rythme",
@@ -125,19 +133,28 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ],
     [
       "Le trimestre",
-      "Planifier → OKR › Verrouiller le plan → points hebdomadaires → OKR › Générer la revue trimestrielle → OKR › Démarrer le trimestre suivant. Tout ajout après le verrouillage est signalé « ajouté en cours de trimestre ».",
+      "Planifier → {menu} › Verrouiller le plan → points hebdomadaires → {menu} › Générer la revue trimestrielle → {menu} › Démarrer le trimestre suivant. Tout ajout après le verrouillage est signalé « ajouté en cours de trimestre ».",
+    ],
+    [
+      "Une année dans un classeur",
+      "Tous les trimestres restent dans la feuille OKR. Chaque ligne est évaluée dans son propre trimestre, avec les dates du tableau des trimestres des Paramètres (trimestres civils par défaut ; modifiez-le pour un exercice décalé). Une fois le trimestre terminé, ses lignes gardent leur état final : Atteint, En bonne voie, À risque ou En retard (un résultat clé jamais mesuré finit En retard).",
+    ],
+    [
+      "« À la date du »",
+      "Les statuts sont évalués au jour « À la date du » des Paramètres, pas à l'horloge : une formule personnalisée n'est recalculée que quand ses entrées changent. Le module y met la date du jour à l'ouverture du classeur et à chaque utilisation du menu ou du panneau OKR. Saisissez-y un autre jour pour revoir les statuts d'alors ; le lendemain, il revient à la date du jour.",
     ],
     [
       "Formules",
-      "=KRSCORE(départ; cible; actuel), =OKRSCORE(scores), =OKRSTATUS(score; début; fin), =KRCHECK(texte; départ; cible).",
+      "=KRSCORE(départ; cible; actuel), =OKRSCORE(scores), =OKRSTATUS(score; début; fin; date), =KRCHECK(texte; départ; cible).",
     ],
     [
       "Astuce formules",
-      "Ne passez pas MAINTENANT() ni ALEA() à une formule personnalisée : Sheets la laisse « Chargement… » indéfiniment. Passez une cellule de date, ou laissez « aujourd'hui » vide.",
+      "Sheets refuse MAINTENANT(), AUJOURDHUI() ou ALEA() comme entrées d'une formule personnalisée. Passez plutôt une cellule de date, comme « À la date du » des Paramètres.",
     ],
   ],
 };
 
 export function guideRows(lang: Lang): GuideRow[] {
-  return GUIDE[lang];
+  const menu = menuPath(lang);
+  return GUIDE[lang].map(([topic, text]) => [topic, text.replace(/\{menu\}/g, menu)]);
 }

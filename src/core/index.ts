@@ -48,6 +48,8 @@ export interface WorkbookGrids {
 export interface Analysis {
   settings: Settings;
   settingsRows: SettingsResult["rows"];
+  /** The Settings row of each quarter of the quarters table, by label. */
+  settingsQuarterRows: SettingsResult["quarterRows"];
   okrs: OkrRow[];
   okrTable: Table | undefined;
   checkins: CheckinRow[];
@@ -82,6 +84,7 @@ export function analyze(grids: WorkbookGrids, today: Day, timeZone: string): Ana
   return {
     settings,
     settingsRows: settingsResult.rows,
+    settingsQuarterRows: settingsResult.quarterRows,
     okrs: okrs?.items ?? [],
     okrTable: okrs?.table,
     checkins: checkins?.items ?? [],

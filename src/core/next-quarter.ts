@@ -6,7 +6,7 @@
 import type { Day } from "./dates";
 import { nextIds } from "./draft";
 import type { OkrRow } from "./parse";
-import { nextQuarter, parseQuarter, quarterDays, quarterName } from "./quarters";
+import { datesOfQuarter, nextQuarter, parseQuarter, quarterName } from "./quarters";
 import type { QuarterScores } from "./scores";
 import type { Settings } from "./settings";
 
@@ -31,8 +31,9 @@ export interface CarryCandidate {
 export function followingQuarter(settings: Settings): { quarter: string; start: Day; end: Day } | undefined {
   const current = parseQuarter(settings.quarter);
   if (!current) return undefined;
-  const next = nextQuarter(current);
-  return { quarter: quarterName(next), ...quarterDays(next) };
+  // Its dates come from the quarters table (a fiscal calendar), else its calendar months.
+  const next = datesOfQuarter(settings.quarters, quarterName(nextQuarter(current)))!;
+  return { quarter: next.label, start: next.start, end: next.end };
 }
 
 /**

@@ -29,19 +29,27 @@ export function expectedProgress(start: Day, end: Day, today: Day): number {
 }
 
 /**
- * The status of a score on a day: not started before the quarter (or without any score yet), done
- * at 1, and otherwise on track, at risk or off track from score ÷ expected progress.
+ * The status of a score on a day: not started before the quarter, done at 1, and otherwise on
+ * track, at risk or off track from score ÷ expected progress. Without any score yet it is not
+ * started while the quarter runs; once the quarter is closed (the day is after its end) a row
+ * keeps the state it ended in (expected progress is then 1), and a key result that never got a
+ * score ended with nothing to show: off track, never "not started".
  *
  * @example
  * paceStatus(0.45, { start: 0, end: 90, today: 45 }) //=> "on-track"   (0.45 ÷ 0.5 = 0.9)
  * paceStatus(0.2, { start: 0, end: 90, today: 45 }) //=> "off-track"  (0.4)
+ * paceStatus(0.65, { start: 0, end: 90, today: 200 }) //=> "at-risk"  (closed: 0.65 ÷ 1)
+ * paceStatus(undefined, { start: 0, end: 90, today: 200 }) //=> "off-track"
  */
 export function paceStatus(
   score: number | undefined,
   quarter: { start: Day; end: Day; today: Day },
   thresholds: PaceThresholds = DEFAULT_THRESHOLDS,
 ): Status {
-  if (score === undefined || !Number.isFinite(score) || quarter.today < quarter.start) return "not-started";
+  if (quarter.today < quarter.start) return "not-started";
+  if (score === undefined || !Number.isFinite(score)) {
+    return quarter.today > quarter.end ? "off-track" : "not-started";
+  }
   if (score >= 1) return "done";
   const expected = expectedProgress(quarter.start, quarter.end, quarter.today);
   if (expected === 0) return "on-track";

@@ -8,14 +8,32 @@ import { type Day, parseDay } from "./dates";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { LEVELS, type Level, type Bilingual } from "./schema";
-import { canonicalQuarter, parseQuarter, quarterDays, quarterName, quarterOfDay } from "./quarters";
-import { normalize } from "./text";
+import {
+  canonicalQuarter,
+  datesOfQuarter,
+  quarterDays,
+  type QuarterDates,
+  quarterName,
+  quarterOfDay,
+  QUARTER_TABLE_HEADERS,
+  quarterTable,
+} from "./quarters";
+import { cellText, normalize } from "./text";
 import { matchChoice } from "./choices";
 
 export interface Settings {
   quarter: string;
+  /** The current quarter's first and last day, from the quarters table (else its calendar months). */
   quarterStart: Day;
   quarterEnd: Day;
+  /** The quarters table: each quarter's own dates. A quarter not in it has its calendar months. */
+  quarters: QuarterDates[];
+  /**
+   * The day statuses are judged on. The add-on brings it to today when the spreadsheet is opened
+   * and when an operation runs; custom formulas take it as an argument, since they rerun only when
+   * an argument changes. Undefined when the sheet has none (then today is used).
+   */
+  asOf: Day | undefined;
   /** The day the plan was locked; rows created after it were "added mid-quarter". */
   lockDate: Day | undefined;
   maxObjectivesPerTeam: number;
@@ -29,30 +47,42 @@ export interface Settings {
   language: "auto" | Lang;
 }
 
-export type SettingKey = keyof Settings;
+/** The settings that have a row of their own (the quarter's dates come from the quarters table). */
+export type SettingKey = Exclude<keyof Settings, "quarterStart" | "quarterEnd" | "quarters">;
 
 interface SettingDef {
   key: SettingKey;
   label: Bilingual;
+  /** `{quarter}` is the current quarter. */
   help: Bilingual;
 }
+
+/**
+ * Labels of rows that older spreadsheets have: their dates still count for the current quarter
+ * when the quarters table does not list it.
+ */
+const LEGACY_DATES = {
+  quarterStart: { en: "Quarter start", fr: "Début du trimestre" },
+  quarterEnd: { en: "Quarter end", fr: "Fin du trimestre" },
+} as const;
 
 /** The rows of the Settings sheet, in order. */
 export const SETTING_DEFS: readonly SettingDef[] = [
   {
     key: "quarter",
     label: { en: "Current quarter", fr: "Trimestre en cours" },
-    help: { en: "As 2026-Q4.", fr: "Sous la forme 2026-Q4." },
+    help: {
+      en: "The quarter you plan and check in, now {quarter}. OKR › Start next quarter moves it on; each quarter's dates are in the quarters table below.",
+      fr: "Le trimestre que vous planifiez et suivez, actuellement {quarter}. OKR › Démarrer le trimestre suivant le fait avancer ; les dates de chaque trimestre sont dans le tableau des trimestres ci-dessous.",
+    },
   },
   {
-    key: "quarterStart",
-    label: { en: "Quarter start", fr: "Début du trimestre" },
-    help: { en: "First day of the quarter.", fr: "Premier jour du trimestre." },
-  },
-  {
-    key: "quarterEnd",
-    label: { en: "Quarter end", fr: "Fin du trimestre" },
-    help: { en: "Last day of the quarter.", fr: "Dernier jour du trimestre." },
+    key: "asOf",
+    label: { en: "As of", fr: "À la date du" },
+    help: {
+      en: "The day statuses are judged on. The add-on sets it to today when the spreadsheet is opened and whenever you use the OKR menu.",
+      fr: "Le jour auquel les statuts sont évalués. Le module le met à la date du jour à l'ouverture du classeur et à chaque utilisation du menu OKR.",
+    },
   },
   {
     key: "lockDate",
@@ -108,8 +138,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: "language",
     label: { en: "Language", fr: "Langue" },
     help: {
-      en: "auto (your Google locale), en or fr.",
-      fr: "auto (langue de votre compte Google), en ou fr.",
+      en: "The language written into this spreadsheet (computed headers, statuses and their colours): en or fr; auto follows the spreadsheet's locale.",
+      fr: "La langue écrite dans ce classeur (en-têtes calculés, statuts et leurs couleurs) : en ou fr ; auto suit les paramètres régionaux du classeur.",
     },
   },
 ];
@@ -122,6 +152,8 @@ export function defaultSettings(today: Day): Settings {
     quarter: quarterName(quarter),
     quarterStart: start,
     quarterEnd: end,
+    quarters: [],
+    asOf: undefined,
     lockDate: undefined,
     maxObjectivesPerTeam: 3,
     maxKrsPerObjective: 4,
@@ -135,10 +167,7 @@ export function defaultSettings(today: Day): Settings {
 
 let schemas:
   | Record<
-      Exclude<
-        SettingKey,
-        "quarter" | "quarterStart" | "quarterEnd" | "lockDate" | "allowedLevels" | "language"
-      >,
+      Exclude<SettingKey, "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language">,
       z.ZodMiniType<number>
     >
   | undefined;
@@ -160,6 +189,10 @@ export interface SettingsResult {
   findings: Finding[];
   /** The sheet row of each setting found, for writing one back (lock date, next quarter). */
   rows: Partial<Record<SettingKey, number>>;
+  /** The sheet row of each quarter in the quarters table, by canonical label. */
+  quarterRows: Map<string, number>;
+  /** The sheet row of the quarters table's header, when there is one. */
+  tableHeaderRow: number | undefined;
 }
 
 /**
@@ -187,9 +220,32 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
       params: { setting: key, value: String(value) },
     });
 
-  const quarterDatesGiven = { start: false, end: false };
+  const legacy: { start?: Day; end?: Day } = {};
+  const legacyLabels = new Map<string, "start" | "end">();
+  for (const lang of ["en", "fr"] as const) {
+    legacyLabels.set(normalize(LEGACY_DATES.quarterStart[lang]), "start");
+    legacyLabels.set(normalize(LEGACY_DATES.quarterEnd[lang]), "end");
+  }
+  const headers = QUARTER_TABLE_HEADER_TEXTS.map(normalize);
+  let tableHeaderRow: number | undefined;
   grid.forEach((line, index) => {
-    const key = byLabel.get(normalize(line[0]));
+    const label = normalize(line[0]);
+    const old = legacyLabels.get(label);
+    if (old) {
+      const day = parseDay(line[1], timeZone);
+      if (day !== undefined) legacy[old] = day;
+      return;
+    }
+    if (
+      tableHeaderRow === undefined &&
+      label !== "" &&
+      headers.includes(label) &&
+      headers.includes(normalize(line[1]))
+    ) {
+      tableHeaderRow = index + 1;
+      return;
+    }
+    const key = byLabel.get(label);
     if (!key) return;
     const row = index + 1;
     rows[key] = row;
@@ -202,16 +258,11 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
         else invalid(row, key, value);
         return;
       }
-      case "quarterStart":
-      case "quarterEnd":
+      case "asOf":
       case "lockDate": {
         const day = parseDay(value, timeZone);
         if (day === undefined) invalid(row, key, value);
-        else {
-          settings[key] = day;
-          if (key === "quarterStart") quarterDatesGiven.start = true;
-          if (key === "quarterEnd") quarterDatesGiven.end = true;
-        }
+        else settings[key] = day;
         return;
       }
       case "allowedLevels": {
@@ -225,10 +276,8 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
         return;
       }
       case "language": {
-        const lang = normalize(value);
-        if (lang === "auto" || lang === "en" || lang === "fr") settings.language = lang;
-        else if (lang === "english" || lang === "anglais") settings.language = "en";
-        else if (lang === "french" || lang === "francais") settings.language = "fr";
+        const lang = parseLanguage(value);
+        if (lang) settings.language = lang;
         else invalid(row, key, value);
         return;
       }
@@ -241,26 +290,40 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
     }
   });
 
-  // The quarter's dates default to its calendar months when the sheet does not give them.
-  const quarter = parseQuarter(settings.quarter);
-  if (quarter) {
-    const days = quarterDays(quarter);
-    if (!quarterDatesGiven.start) settings.quarterStart = days.start;
-    if (!quarterDatesGiven.end) settings.quarterEnd = days.end;
-  }
-  if (settings.quarterEnd <= settings.quarterStart) {
+  // Each quarter's dates: its row in the table, else (older sheets) the legacy rows for the
+  // current quarter, else its calendar months.
+  const table = quarterTable(grid, timeZone);
+  settings.quarters = table.quarters;
+  for (const index of table.bad) {
     findings.push({
       code: "setting-invalid",
       severity: "warning",
       sheet: "settings",
-      row: rows.quarterEnd ?? 1,
+      row: index + 1,
       column: "value",
-      params: { setting: "quarterEnd", value: "" },
+      params: {
+        setting: "quarters",
+        value: `${cellText(grid[index]![0])} ${cellText(grid[index]![1])} – ${cellText(grid[index]![2])}`,
+      },
     });
-    const days = quarterDays(quarter ?? { year: 2000, q: 1 });
-    settings.quarterStart = days.start;
-    settings.quarterEnd = days.end;
   }
+  const inTable = table.rows.has(settings.quarter);
+  const current = datesOfQuarter(table.quarters, settings.quarter);
+  if (current) {
+    settings.quarterStart = current.start;
+    settings.quarterEnd = current.end;
+  }
+  if (!inTable && (legacy.start !== undefined || legacy.end !== undefined)) {
+    const start = legacy.start ?? settings.quarterStart;
+    const end = legacy.end ?? settings.quarterEnd;
+    if (end > start) {
+      settings.quarterStart = start;
+      settings.quarterEnd = end;
+      settings.quarters = [...settings.quarters, { label: settings.quarter, start, end }];
+    }
+  }
+  const quarterRows = new Map<string, number>();
+  for (const [label, index] of table.rows) quarterRows.set(label, index + 1);
   if (settings.atRisk > settings.onTrack) {
     findings.push({
       code: "setting-invalid",
@@ -273,5 +336,38 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
     settings.atRisk = defaultSettings(today).atRisk;
     settings.onTrack = Math.max(settings.onTrack, settings.atRisk);
   }
-  return { settings, findings, rows };
+  return { settings, findings, rows, quarterRows, tableHeaderRow };
+}
+
+/**
+ * The Settings language cell: en, fr or auto (also English/French in either language); blank is
+ * auto. Undefined for anything else.
+ *
+ * @example
+ * parseLanguage("Français") //=> "fr"
+ */
+export function parseLanguage(value: unknown): "auto" | Lang | undefined {
+  const lang = normalize(value);
+  if (lang === "" || lang === "auto") return "auto";
+  if (lang === "en" || lang === "fr") return lang;
+  if (lang === "english" || lang === "anglais") return "en";
+  if (lang === "french" || lang === "francais") return "fr";
+  return undefined;
+}
+
+/** Every spelling of the quarters table's headers, in both languages. */
+const QUARTER_TABLE_HEADER_TEXTS = Object.values(QUARTER_TABLE_HEADERS).flatMap((h) => [h.en, h.fr]);
+
+/**
+ * The dates a row of a quarter is judged on: the quarters table's, else its calendar months.
+ * Undefined for a label that is not a quarter.
+ *
+ * @example
+ * quarterDatesOf(settings, "2026-Q4") //=> { label: "2026-Q4", start: day("2026-10-01"), end: day("2026-12-31") }
+ */
+export function quarterDatesOf(
+  settings: Pick<Settings, "quarters">,
+  label: unknown,
+): QuarterDates | undefined {
+  return datesOfQuarter(settings.quarters, label);
 }

@@ -33,56 +33,75 @@ export function settingRow(
 ): [string, string | number | Day, string] {
   const def = SETTING_DEFS.find((d) => d.key === key)!;
   const value = settings[key];
+  const help = def.help[lang].replace("{quarter}", settings.quarter);
   let shown: string | number;
   if (key === "allowedLevels") {
     shown = (value as string[]).map((level) => LEVELS.find((l) => l.key === level)!.label[lang]).join(", ");
   } else if (value === undefined) shown = "";
   else shown = value as string | number;
-  return [def.label[lang], shown, def.help[lang]];
+  return [def.label[lang], shown, help];
 }
 
 export interface FormulaPlaces {
   /** 0-based grid index of each OKRs column, by key. */
   columns: Record<string, number>;
-  /** 1-based first data row. */
-  firstRow: number;
+  /** 1-based header row: the formulas live in its Score and Status cells. */
+  headerRow: number;
   settingsSheet: string;
   /** 1-based rows of the Settings sheet, by setting key. */
   settingsRows: Partial<Record<SettingKey, number>>;
 }
 
+/*
+ * Where the formulas live, and why. Score and Status are one array formula each, written in the
+ * column's header cell, over ranges that start at the header row (B1:B, not B2:B). No data row
+ * holds a formula, so deleting, moving or sorting any data row, the first one included, leaves
+ * them in place; a row inserted anywhere below the header falls inside B1:B (Sheets grows a range
+ * when rows are inserted inside it, but shifts B2:B to B3:B when a row is inserted above row 2, so
+ * `={"Score"; OKRSCORE(B2:B…)}` would miss a new first row). The functions recognise the header
+ * row (its Type, or its Quarter, cell is that column's header in either language) and answer the
+ * column's own header there, in the spreadsheet's language (the Settings language, an argument).
+ */
+
+const whole = (places: FormulaPlaces, key: string) => {
+  const letters = columnLetters(places.columns[key]!);
+  return `${letters}${places.headerRow}:${letters}`;
+};
+const settingCell = (places: FormulaPlaces, key: SettingKey) =>
+  `${quoteSheet(places.settingsSheet)}!$B$${places.settingsRows[key]}`;
+
 /**
- * The Score column's one array formula: OKRSCORE in its column form over whole columns.
+ * The Score column's one array formula, in its header cell: OKRSCORE in its column form, with the
+ * Settings language for the header it answers.
  *
  * @example
- * scoreFormula(places) //=> "=OKRSCORE(B2:B,C2:C,F2:F,L2:L,M2:M,N2:N,J2:J,O2:O)"
+ * scoreFormula(places) //=> "=OKRSCORE(B1:B,C1:C,F1:F,L1:L,M1:M,N1:N,J1:J,O1:O,'Settings'!$B$12)"
  */
 export function scoreFormula(places: FormulaPlaces): string | undefined {
   const keys = ["id", "type", "parent", "baseline", "target", "current", "metric", "weight"];
-  if (keys.some((k) => places.columns[k] === undefined)) return undefined;
-  const ranges = keys.map((k) => {
-    const letters = columnLetters(places.columns[k]!);
-    return `${letters}${places.firstRow}:${letters}`;
-  });
-  return `=OKRSCORE(${ranges.join(",")})`;
+  if (keys.some((k) => places.columns[k] === undefined) || places.settingsRows.language === undefined) {
+    return undefined;
+  }
+  return `=OKRSCORE(${keys.map((k) => whole(places, k)).join(",")},${settingCell(places, "language")})`;
 }
 
 /**
- * The Status column's one array formula: OKRSTATUS of the scores against the quarter's dates and
- * the pace thresholds in Settings; "today" is left empty so the formula uses the current date, and
- * the ID column keeps the empty rows below the table blank.
+ * The Status column's one array formula, in its header cell: OKRSTATUSES judges each row in its
+ * own quarter (dates from the quarters table in Settings' columns A:C) on the Settings "as of"
+ * day, with the Settings thresholds and language. Every argument is given: no empty ones.
  *
  * @example
- * statusFormula(places) //=> "=OKRSTATUS(Q2:Q,'Settings'!$B$3,'Settings'!$B$4,,'Settings'!$B$9,'Settings'!$B$10,B2:B)"
+ * statusFormula(places)
+ * //=> "=OKRSTATUSES(Q1:Q,N1:N,A1:A,'Settings'!$A:$C,'Settings'!$B$3,'Settings'!$B$8,'Settings'!$B$9,B1:B,'Settings'!$B$11)"
  */
 export function statusFormula(places: FormulaPlaces): string | undefined {
-  const { score, id } = places.columns;
   const rows = places.settingsRows;
-  const needed = [rows.quarterStart, rows.quarterEnd, rows.onTrack, rows.atRisk];
-  if (score === undefined || id === undefined || needed.some((r) => r === undefined)) return undefined;
-  const whole = (index: number) => `${columnLetters(index)}${places.firstRow}:${columnLetters(index)}`;
-  const cell = (row: number | undefined) => `${quoteSheet(places.settingsSheet)}!$B$${row}`;
-  return `=OKRSTATUS(${whole(score)},${cell(rows.quarterStart)},${cell(rows.quarterEnd)},,${cell(rows.onTrack)},${cell(rows.atRisk)},${whole(id)})`;
+  const keys = ["score", "current", "quarter", "id"];
+  if (keys.some((k) => places.columns[k] === undefined)) return undefined;
+  const settings = ["asOf", "onTrack", "atRisk", "language"] as const;
+  if (settings.some((k) => rows[k] === undefined)) return undefined;
+  const table = `${quoteSheet(places.settingsSheet)}!$A:$C`;
+  return `=OKRSTATUSES(${whole(places, "score")},${whole(places, "current")},${whole(places, "quarter")},${table},${settingCell(places, "asOf")},${settingCell(places, "onTrack")},${settingCell(places, "atRisk")},${whole(places, "id")},${settingCell(places, "language")})`;
 }
 
 /** Columns the user types in (the computed Score and Status columns are the formulas' own). */

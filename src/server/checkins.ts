@@ -26,6 +26,7 @@ import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
 import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
 import { userError } from "./errors";
+import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
@@ -101,7 +102,7 @@ function labels(lang: Lang): FieldLabels {
   const header = (key: string) =>
     (OKRS.columns.find((c) => c.key === key) ?? CHECKINS.columns.find((c) => c.key === key))!.header[lang];
   return {
-    entries: lang === "fr" ? "points" : "check-ins",
+    entries: t(lang, "payload.entries"),
     krId: "ID",
     value: header("value"),
     confidence: header("confidence"),
@@ -146,47 +147,46 @@ function describe(lang: Lang, problem: EntryProblem): string {
 }
 
 /**
- * Saves a batch of check-ins for today, all or nothing. The author is the email when Google gives
- * it, else the name chosen in the view (or remembered); with neither, nothing is saved.
+ * Saves a batch of check-ins for today, all or nothing. The answer and refusals are in `userLang`;
+ * a new Check-ins sheet and its header in the spreadsheet's language. The author is the email when
+ * Google gives it, else the name chosen in the view (or remembered); with neither, nothing is saved.
  */
-export function saveCheckins(lang: Lang, request: unknown, email: string): SaveResult {
-  const { entries, author: chosen } = parsePayload(lang, entriesSchema(), request, labels(lang));
+export function saveCheckins(userLang: Lang, request: unknown, email: string): SaveResult {
+  const { entries, author: chosen } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
   const author = resolveAuthor(email, chosen);
-  if (!author) throw userError(lang, "checkin.whoNeeded");
-  return withDocumentLock(lang, () => {
+  if (!author) throw userError(userLang, "checkin.whoNeeded");
+  return withDocumentLock(userLang, () => {
     const wb = Workbook.active();
     const okrSheet = wb.find("okrs");
-    const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[lang]);
-    if (!okrSheet) throw userError(lang, "error.noOkrSheet");
+    if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
     const day = today(wb.timeZone);
+    const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
+    const sheetLang = sheetLangOf(wb.ss, settings);
+    const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[sheetLang]);
     // Re-read under the lock: another person may have saved a moment ago.
     const okrGrid = readAll(okrSheet);
-    const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
     const okrs = parseOkrs(okrGrid, wb.timeZone);
     const problems = checkEntries(entries, okrs.items, settings);
     if (problems.length > 0) {
-      throw userError(lang, "checkin.nothingSaved", {
+      throw userError(userLang, "checkin.nothingSaved", {
         problems: problems
           .slice(0, 5)
-          .map((p) => describe(lang, p))
+          .map((p) => describe(userLang, p))
           .join("; "),
       });
     }
-    appendToLog(logSheet, lang, entries, day, author, wb.timeZone);
+    appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
     updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day, wb.timeZone);
     return {
       saved: entries.length,
-      message:
-        entries.length === 1
-          ? t(lang, "checkin.savedOne")
-          : t(lang, "checkin.saved", { count: entries.length }),
+      message: t(userLang, "checkin.saved", { count: entries.length }),
     };
   });
 }
 
 function appendToLog(
   sheet: Sheet,
-  lang: Lang,
+  sheetLang: Lang,
   entries: CheckinEntry[],
   day: Day,
   author: string,
@@ -194,7 +194,7 @@ function appendToLog(
 ): void {
   let grid = readAll(sheet);
   if (grid.length === 0) {
-    const header = CHECKINS.columns.map((c) => c.header[lang]);
+    const header = CHECKINS.columns.map((c) => c.header[sheetLang]);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     grid = [header];
   }

@@ -11,6 +11,7 @@ import { openDialog, openSidebar } from "./sidebar";
 import { setUpTemplate } from "./template";
 import { validateAndMark } from "./validate";
 
+/** Set-up: the sheets in the spreadsheet's language, the questions and the report in the user's. */
 export function setUpTemplateCommand(): void {
   const lang = userLang();
   const ui = SpreadsheetApp.getUi();
@@ -23,9 +24,10 @@ export function setUpTemplateCommand(): void {
       return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : "";
     },
   );
+  const list = (sheets: string[]) => ({ sheets: sheets.join(", "), count: sheets.length });
   const lines = [
-    report.created.length ? t(lang, "setup.created", { sheets: report.created.join(", ") }) : "",
-    report.kept.length ? t(lang, "setup.kept", { sheets: report.kept.join(", ") }) : "",
+    report.created.length ? t(lang, "setup.created", list(report.created)) : "",
+    report.kept.length ? t(lang, "setup.kept", list(report.kept)) : "",
     ...report.notes,
     report.exampleRows ? t(lang, "setup.exampleAdded", { count: report.exampleRows }) : "",
     t(lang, "setup.done"),
@@ -53,10 +55,7 @@ export function remindStaleCheckins(e: GoogleAppsScript.Events.SheetsOnOpen | un
     if (!reminder || reminder.count === 0) return;
     const lang = userLang();
     const days = reminder.settings.staleDays;
-    const message =
-      reminder.count === 1
-        ? t(lang, "checkin.staleToastOne", { days })
-        : t(lang, "checkin.staleToast", { count: reminder.count, days });
+    const message = t(lang, "checkin.staleToast", { count: reminder.count, days });
     SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "checkin.staleTitle"), 10);
   } catch {
     // The reminder is a courtesy; the menu matters more.

@@ -14,11 +14,13 @@ import { matchChoice } from "../core/choices";
 import { type Day, dayOf, isoOf, parseDay } from "../core/dates";
 import { type ColumnRow, krCheckText, scoreColumn } from "../core/formulas";
 import { at, commonShape, type FormulaArg, isRange } from "../core/grid";
-import { type Lang, langFromLocale, type MessageKey, t } from "../core/i18n";
+import { type Lang, langFromLocale, type MessageKey, sheetLanguage, t } from "../core/i18n";
 import { DEFAULT_THRESHOLDS, expectedProgress, paceStatus, type Status } from "../core/pace";
-import { METRIC_CHOICES, ROW_TYPES, type RowType } from "../core/schema";
+import { METRIC_CHOICES, OKRS, ROW_TYPES, type RowType } from "../core/schema";
+import { datesOfQuarter, type QuarterDates, quarterTable } from "../core/quarters";
+import { parseLanguage } from "../core/settings";
 import { band, krScore, type Metric, objectiveScore, type WeightedScore } from "../core/scoring";
-import { cellText } from "../core/text";
+import { cellText, normalize } from "../core/text";
 
 const fill = t as (lang: Lang, key: MessageKey, params: Record<string, string | number>) => string;
 
@@ -50,26 +52,48 @@ type Arg =
   | "today"
   | "onTrack"
   | "atRisk"
-  | "keyResultText";
+  | "keyResultText"
+  | "quarters"
+  | "quarterTable"
+  | "asOf"
+  | "language";
 
-/** What one formula call knows: its name, the spreadsheet's language and (on demand) time zone. */
+/**
+ * What one formula call knows: its name, its language (the spreadsheet locale's, or the Settings
+ * language passed as an argument) and (on demand) the time zone. No call reads the clock: a custom
+ * function reruns only when its arguments change, so "today" is always an argument.
+ */
 class Call {
-  readonly lang: Lang;
+  lang: Lang;
+  private readonly locale: string | undefined;
   private spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null | undefined;
   private zone: string | undefined;
-  private todayDay: Day | undefined;
-  private readonly argNames: Partial<Record<Arg, string>> = {};
+  private argNames: Partial<Record<Arg, string>> = {};
   /** Metrics already read in this call (a column repeats a few values): raw cell → key or null. */
   private readonly metrics = new Map<RawCell, Metric | null>();
 
   constructor(readonly fn: string) {
-    let lang: Lang = "en";
+    let locale: string | undefined;
     try {
-      lang = langFromLocale(this.sheet()?.getSpreadsheetLocale());
+      locale = this.sheet()?.getSpreadsheetLocale();
     } catch {
       // English rather than an error: the language must never break a formula.
     }
-    this.lang = lang;
+    this.locale = locale;
+    this.lang = langFromLocale(locale);
+  }
+
+  /** Answers in the Settings language given as an argument (auto or blank: the spreadsheet locale's). */
+  useLanguage(value: RawCell): void {
+    const lang = parseLanguage(isRange(value) ? "" : value);
+    if (lang === undefined) {
+      throw this.problem("formula.error.language", {
+        argument: this.arg("language"),
+        value: this.shown(value),
+      });
+    }
+    this.lang = sheetLanguage(lang, this.locale);
+    this.argNames = {};
   }
 
   private sheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
@@ -96,14 +120,8 @@ class Call {
     return this.zone;
   }
 
-  /** Today in the spreadsheet's time zone, read once. */
-  today(): Day {
-    this.todayDay ??= dayOf(new Date(), this.timeZone());
-    return this.todayDay;
-  }
-
   arg(name: Arg): string {
-    return (this.argNames[name] ??= t(this.lang, `formula.arg.${name}`));
+    return (this.argNames[name] ??= fill(this.lang, `formula.arg.${name}`, {}));
   }
 
   /** A value as the user would recognise it in a message, cut short. */
@@ -344,12 +362,13 @@ export function okrScoreFormula(...args: FormulaArg[]): Out | Out[][] {
     let count = args.length;
     while (count > 0 && args[count - 1] === undefined) count--;
     if (count <= 2) return weightedMean(call, args[0], args[1]);
-    if (count >= 6 && count <= 8) return scoreColumns(call, args);
+    if (count === 9) call.useLanguage(args[8] as RawCell);
+    if (count >= 6 && count <= 9) return scoreColumns(call, args.slice(0, 8));
     const list = (names: readonly Arg[], optional: number) =>
       names.map((n, i) => (i >= names.length - optional ? `[${call.arg(n)}]` : call.arg(n))).join(", ");
     throw call.problem("formula.error.arity", {
       short: list(SHORT_ARGS, 1),
-      long: list(COLUMN_ARGS, 2),
+      long: `${list(COLUMN_ARGS, 2)}, [${call.arg("language")}]`,
       count,
     });
   });
@@ -382,13 +401,16 @@ function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
   }
   const [ids, types, parents, baselines, targets, currents, metrics, weights] = values as FormulaArg[];
   const out: Out[][] = new Array<Out[]>(shape.rows);
+  // Written in the header cell over B1:B…, the formula answers the Score header on the header row.
+  const header = isHeaderCell(at(types, 0, 0), "type");
+  if (header) out[0] = [headerText("score", call.lang)];
   const rows: ColumnRow[] = new Array<ColumnRow>(shape.rows);
   const cells: RawCell[] = new Array<RawCell>(4);
   const typeCache = new Map<RawCell, RowType | null>();
   const allowedTypes = () => ROW_TYPES.map((c) => c.label[call.lang]).join(", ");
   for (let r = 0; r < shape.rows; r++) {
     const row: ColumnRow = {
-      id: cellText(at(ids, r, 0)),
+      id: r === 0 && header ? "" : cellText(at(ids, r, 0)),
       type: undefined,
       parent: cellText(at(parents, r, 0)),
       score: undefined,
@@ -396,7 +418,7 @@ function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
     };
     rows[r] = row;
     const typeCell = at(types, r, 0);
-    if (isBlank(typeCell)) continue;
+    if (isBlank(typeCell) || (r === 0 && header)) continue;
     try {
       let type = typeCache.get(typeCell);
       if (type === undefined) {
@@ -421,13 +443,27 @@ function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
       row.weight = call.weight("weights", at(weights, r, 0));
       row.score = score;
     } catch (error) {
+      // A bad value leaves its own row without a score: the message is Validate's (and the
+      // single-cell formulas'), never text in a column of numbers that OKRSTATUSES then reads.
       if (!(error instanceof Problem)) throw error;
-      out[r] = [error.message];
+      out[r] = [""];
     }
   }
   const scores = scoreColumn(rows);
   for (let r = 0; r < shape.rows; r++) out[r] ??= [scores[r] ?? ""];
   return out;
+}
+
+/** Whether a cell holds the header of an OKRs column, in either language (or an alias). */
+function isHeaderCell(value: RawCell, key: "type" | "quarter"): boolean {
+  if (typeof value !== "string" || value === "") return false;
+  const column = OKRS.columns.find((c) => c.key === key)!;
+  const text = normalize(value);
+  return [column.header.en, column.header.fr].some((h) => normalize(h) === text);
+}
+
+function headerText(key: "score" | "status", lang: Lang): string {
+  return OKRS.columns.find((c) => c.key === key)!.header[lang];
 }
 
 const STATUS_ARGS = ["score", "startDate", "endDate", "today", "onTrack", "atRisk", "ids"] as const;
@@ -502,7 +538,9 @@ function quarterReader(call: Call) {
         startValue: isoOf(into.start),
       });
     }
-    into.today = isBlank(todayCell) ? call.today() : today.read(todayCell);
+    if (isBlank(todayCell))
+      throw call.problem("formula.error.todayRequired", { argument: call.arg("today") });
+    into.today = today.read(todayCell);
   };
 }
 
@@ -564,4 +602,95 @@ export function krCheckFormula(
       ),
     );
   });
+}
+
+const STATUSES_ARGS = ["score", "currents", "quarters", "ids"] as const;
+
+/**
+ * OKRSTATUSES(scores, currents, quarters, quarter_table, as_of, on_track, at_risk, ids, language):
+ * the Status column of the OKRs sheet, each row judged in its own quarter on the "as of" day. See
+ * main.ts. A row whose Score is empty although it has a Current value had a bad value: it gets no
+ * status (the message is Validate's), rather than "Not started" or a message that spreads.
+ */
+export function okrStatusesFormula(
+  scores: FormulaArg,
+  currents: FormulaArg,
+  quarters: FormulaArg,
+  quarterTableArg: FormulaArg,
+  asOf: FormulaArg,
+  onTrack: FormulaArg,
+  atRisk: FormulaArg,
+  ids: FormulaArg,
+  language: FormulaArg,
+): Out | Out[][] {
+  return formula("OKRSTATUSES", (call) => {
+    call.useLanguage(single(language));
+    const asOfCell = single(asOf);
+    if (isBlank(asOfCell)) throw call.problem("formula.error.todayRequired", { argument: call.arg("asOf") });
+    const today = new DayReader(call, "asOf").read(asOfCell);
+    const thresholds = forgivingThresholds(call, single(onTrack), single(atRisk));
+    const table = quarterTable(isRange(quarterTableArg) ? quarterTableArg : [], call.timeZone()).quarters;
+    const shape = call.shapeProblem(STATUSES_ARGS, [scores, currents, quarters, ids]) ?? {
+      rows: 1,
+      columns: 1,
+    };
+    if (shape.columns !== 1) {
+      throw call.problem("formula.error.notColumn", { argument: call.arg("score"), columns: shape.columns });
+    }
+    const labels = new Map<Status, string>();
+    const label = (status: Status) => {
+      let text = labels.get(status);
+      if (text === undefined) {
+        text = t(call.lang, `status.${status}`);
+        labels.set(status, text);
+      }
+      return text;
+    };
+    const dates = new Map<RawCell, QuarterDates | null>();
+    const clock = { start: 0, end: 0, today };
+    const header = isHeaderCell(at(quarters, 0, 0), "quarter");
+    const out: Out[][] = new Array<Out[]>(shape.rows);
+    for (let r = 0; r < shape.rows; r++) {
+      if (r === 0 && header) {
+        out[r] = [headerText("status", call.lang)];
+        continue;
+      }
+      out[r] = [""];
+      if (isBlank(at(ids, r, 0))) continue;
+      const scoreCell = at(scores, r, 0);
+      const score = typeof scoreCell === "number" && scoreCell >= 0 && scoreCell <= 1 ? scoreCell : undefined;
+      // Text, an error or an out-of-range number in Score, or a Current without a score: a bad row.
+      if (score === undefined && (!isBlank(scoreCell) || !isBlank(at(currents, r, 0)))) continue;
+      const quarterCell = at(quarters, r, 0);
+      let quarter = dates.get(quarterCell);
+      if (quarter === undefined) {
+        quarter = datesOfQuarter(table, quarterCell) ?? null;
+        dates.set(quarterCell, quarter);
+      }
+      if (quarter === null) continue;
+      clock.start = quarter.start;
+      clock.end = quarter.end;
+      out[r]![0] = label(paceStatus(score, clock, thresholds));
+    }
+    return out;
+  });
+}
+
+/** A single cell's value (the first cell of a range given by mistake). */
+function single(value: FormulaArg): RawCell {
+  return isRange(value) ? value[0]?.[0] : value;
+}
+
+/** Thresholds from Settings cells; unreadable ones fall back to the defaults, as Settings does. */
+function forgivingThresholds(call: Call, onTrack: RawCell, atRisk: RawCell): typeof DEFAULT_THRESHOLDS {
+  const read = (name: "onTrack" | "atRisk", value: RawCell) => {
+    try {
+      const threshold = call.threshold(name, value, DEFAULT_THRESHOLDS[name]);
+      return threshold <= 1 ? threshold : DEFAULT_THRESHOLDS[name];
+    } catch {
+      return DEFAULT_THRESHOLDS[name];
+    }
+  };
+  const thresholds = { onTrack: read("onTrack", onTrack), atRisk: read("atRisk", atRisk) };
+  return thresholds.atRisk > thresholds.onTrack ? { ...DEFAULT_THRESHOLDS } : thresholds;
 }

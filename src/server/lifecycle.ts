@@ -23,6 +23,7 @@ import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
 import { today } from "./clock";
 import { userError } from "./errors";
+import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
@@ -38,11 +39,13 @@ interface Loaded {
   settingsSheet: Sheet | undefined;
   settingsGrid: RawCell[][];
   analysis: Analysis;
+  /** The spreadsheet's language: what is written into it (the user's language is passed apart). */
+  sheetLang: Lang;
 }
 
-function load(lang: Lang, wb = Workbook.active()): Loaded {
+function load(userLang: Lang, wb = Workbook.active()): Loaded {
   const okrSheet = wb.find("okrs");
-  if (!okrSheet) throw userError(lang, "error.noOkrSheet");
+  if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
   const okrGrid = readAll(okrSheet);
   const settingsSheet = wb.find("settings");
   const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
@@ -52,15 +55,21 @@ function load(lang: Lang, wb = Workbook.active()): Loaded {
     day,
     wb.timeZone,
   );
-  return { wb, day, okrSheet, okrGrid, settingsSheet, settingsGrid, analysis };
+  const sheetLang = sheetLangOf(wb.ss, analysis.settings);
+  return { wb, day, okrSheet, okrGrid, settingsSheet, settingsGrid, analysis, sheetLang };
 }
 
-/** Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks. */
+/**
+ * Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks
+ * (labelled in the spreadsheet's language).
+ */
 function writeSettings(
   loaded: Loaded,
-  lang: Lang,
   values: Partial<Record<SettingKey, string | number | Date>>,
+  /** A quarter to add to the quarters table (Start next quarter, when the table lacks it). */
+  quarter?: { quarter: string; start: Day; end: Day },
 ): void {
+  const lang = loaded.sheetLang;
   const sheet = loaded.settingsSheet ?? loaded.wb.insert("settings", SETTINGS_SHEET.name[lang]);
   const rows = loaded.analysis.settingsRows;
   const updates = new Map<number, string | number | Date>();
@@ -77,11 +86,28 @@ function writeSettings(
       ]);
     }
   }
+  // Rows are appended below everything: a quarter row is recognised wherever it sits.
+  const zone = loaded.wb.timeZone;
+  if (quarter) missing.push([quarter.quarter, dateOfDay(quarter.start, zone), dateOfDay(quarter.end, zone)]);
   updateColumn(sheet, loaded.settingsGrid, 1, updates);
+  // The "Current quarter" help names the quarter: it follows, unless the user wrote their own.
+  const quarterRow = rows.quarter;
+  const help = quarterRow === undefined ? undefined : loaded.settingsGrid[quarterRow - 1]?.[2];
+  if (values.quarter !== undefined && quarterRow !== undefined && isOurQuarterHelp(help)) {
+    const own = (["en", "fr"] as const).find((l) => quarterHelpPattern(l).test(String(help))) ?? lang;
+    sheet.getRange(quarterRow, 3).setValue(quarterHelp(own, String(values.quarter)));
+  }
   if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
 }
 
 const TEXT = OKRS.columns.find((c) => c.key === "title")!;
+
+const QUARTER_HELP = SETTING_DEFS.find((d) => d.key === "quarter")!.help;
+const quarterHelp = (lang: Lang, quarter: string) => QUARTER_HELP[lang].replace("{quarter}", quarter);
+const quarterHelpPattern = (lang: Lang) =>
+  new RegExp(`^${QUARTER_HELP[lang].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{quarter\\}", ".*")}$`);
+const isOurQuarterHelp = (help: unknown) =>
+  typeof help === "string" && (["en", "fr"] as const).some((l) => quarterHelpPattern(l).test(help));
 
 // ---------------------------------------------------------------- lock plan
 
@@ -92,7 +118,7 @@ export interface LockQuestion {
 }
 
 /** What the lock question needs: the Settings sheet only (the plan is read again under the lock). */
-export function lockQuestion(lang: Lang, wb = Workbook.active()): LockQuestion {
+export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuestion {
   const day = today(wb.timeZone);
   const { settings } = parseSettings(wb.read("settings") ?? [], day, wb.timeZone);
   const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
@@ -104,11 +130,11 @@ export function lockQuestion(lang: Lang, wb = Workbook.active()): LockQuestion {
  * so anything added later (even typed by hand) is recognised as "added mid-quarter". `wb` may be
  * the workbook the question was asked on (its tabs are known; the sheets are read again here).
  */
-export function lockPlan(lang: Lang, wb = Workbook.active()): string {
-  return withDocumentLock(lang, () => {
-    const loaded = load(lang, wb);
+export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
+  return withDocumentLock(userLang, () => {
+    const loaded = load(userLang, wb);
     const { analysis, day, okrSheet, okrGrid } = loaded;
-    writeSettings(loaded, lang, { lockDate: dateOfDay(day, wb.timeZone) });
+    writeSettings(loaded, { lockDate: dateOfDay(day, wb.timeZone) });
     const created = analysis.okrTable?.columns.created;
     if (created !== undefined) {
       const undated = analysis.okrs.filter(
@@ -121,7 +147,7 @@ export function lockPlan(lang: Lang, wb = Workbook.active()): string {
         new Map(undated.map((r) => [r.row, dateOfDay(day, wb.timeZone)] as const)),
       );
     }
-    return t(lang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
+    return t(userLang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
   });
 }
 
@@ -133,13 +159,13 @@ export interface ReviewOptions {
   teams: string[];
 }
 
-export function reviewOptions(lang: Lang): ReviewOptions {
-  const { analysis } = load(lang);
+export function reviewOptions(userLang: Lang): ReviewOptions {
+  const { analysis } = load(userLang);
   const teams = analysis.okrs
     .filter((r) => r.quarter === analysis.settings.quarter && r.type === "objective" && r.level !== "company")
     .map((r) => r.team);
   return {
-    lang,
+    lang: userLang,
     quarter: analysis.settings.quarter,
     teams: [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b)),
   };
@@ -149,10 +175,13 @@ const reviewRequest = () => z.strictObject({ team: text(100) });
 
 const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00", percent: "0%" } as const;
 
-/** Builds the review sheet; answers the sheet's name and a confirmation. */
-export function generateReview(lang: Lang, request: unknown): { sheet: string; message: string } {
-  const { team } = parsePayload(lang, reviewRequest(), request, { team: t(lang, "review.team") });
-  const { wb, day, analysis } = load(lang);
+/**
+ * Builds the review sheet in the spreadsheet's language; answers the sheet's name and a
+ * confirmation in the user's.
+ */
+export function generateReview(userLang: Lang, request: unknown): { sheet: string; message: string } {
+  const { team } = parsePayload(userLang, reviewRequest(), request, { team: t(userLang, "review.team") });
+  const { wb, day, analysis, sheetLang } = load(userLang);
   const review = buildReview({
     okrs: analysis.okrs,
     checkins: analysis.checkins,
@@ -161,8 +190,8 @@ export function generateReview(lang: Lang, request: unknown): { sheet: string; m
     today: day,
     team,
   });
-  const layout = reviewLayout(review, lang);
-  const base = t(lang, "review.sheetName", { quarter: review.quarter }) + (team ? ` ${team}` : "");
+  const layout = reviewLayout(review, sheetLang);
+  const base = t(sheetLang, "review.sheetName", { quarter: review.quarter }) + (team ? ` ${team}` : "");
   // The free name is the new sheet's name: no need to ask the sheet for it afterwards.
   const name = wb.freeName(base.slice(0, 90));
   const sheet = wb.insert(undefined, name);
@@ -199,14 +228,14 @@ export function generateReview(lang: Lang, request: unknown): { sheet: string; m
       .setChartType(Charts.ChartType.BAR)
       .addRange(sheet.getRange(layout.chart.firstRow, 1, layout.chart.rows, 2))
       .setPosition(1, layout.columns.status + 1, 0, 0)
-      .setOption("title", t(lang, "review.chartTitle"))
+      .setOption("title", t(sheetLang, "review.chartTitle"))
       .setOption("legend", { position: "none" })
       .setOption("hAxis", { minValue: 0, maxValue: 1 })
       .build();
     sheet.insertChart(chart);
   }
   sheet.activate();
-  return { sheet: name, message: t(lang, "review.done", { sheet: name }) };
+  return { sheet: name, message: t(userLang, "review.done", { sheet: name }) };
 }
 
 /** The IDs ticked "Carry over?" in the latest review sheet of a quarter, read in one call. */
@@ -240,13 +269,13 @@ export interface NextQuarterProposal {
   candidates: CarryCandidate[];
 }
 
-export function nextQuarterProposal(lang: Lang): NextQuarterProposal {
-  const { wb, analysis } = load(lang);
+export function nextQuarterProposal(userLang: Lang): NextQuarterProposal {
+  const { wb, analysis } = load(userLang);
   const next = followingQuarter(analysis.settings);
-  if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
+  if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
   const marked = markedCarryOver(wb, analysis.settings.quarter);
   return {
-    lang,
+    lang: userLang,
     from: analysis.settings.quarter,
     to: next.quarter,
     candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked),
@@ -262,7 +291,7 @@ function labelOf(list: readonly Choice[], key: unknown, lang: Lang): string | un
   return typeof key === "string" ? list.find((c) => c.key === key)?.label[lang] : undefined;
 }
 
-/** Rows from core (list keys) as cells (list labels in the user's language). */
+/** Rows from core (list keys) as cells (list labels in the spreadsheet's language). */
 function withLabels(row: NewRow, lang: Lang): NewRow {
   return {
     ...row,
@@ -277,32 +306,33 @@ function withLabels(row: NewRow, lang: Lang): NewRow {
  * Copies the picked objectives into the next quarter and moves Settings there. The previous
  * quarter's rows stay exactly as they were.
  */
-export function startNextQuarter(lang: Lang, request: unknown): string {
-  const { carry } = parsePayload(lang, nextRequest(), request);
-  return withDocumentLock(lang, () => {
-    const loaded = load(lang);
+export function startNextQuarter(userLang: Lang, request: unknown): string {
+  const { carry } = parsePayload(userLang, nextRequest(), request);
+  return withDocumentLock(userLang, () => {
+    const loaded = load(userLang);
     const { wb, analysis, okrSheet, okrGrid, day } = loaded;
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);
-    if (!next) throw userError(lang, "finding.unknown-quarter", { quarter: from });
+    if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: from });
     const objectives = new Set(
       analysis.okrs.filter((r) => r.quarter === from && r.type === "objective").map((r) => r.id),
     );
     const unknown = carry.find((c) => !objectives.has(c.id));
-    if (unknown) throw userError(lang, "next.unknownObjective", { id: unknown.id, from });
-    const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day).map((r) => withLabels(r, lang));
+    if (unknown) throw userError(userLang, "next.unknownObjective", { id: unknown.id, from });
+    const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day).map((r) =>
+      withLabels(r, loaded.sheetLang),
+    );
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
-    writeSettings(loaded, lang, {
-      quarter: next.quarter,
-      quarterStart: dateOfDay(next.start, wb.timeZone),
-      quarterEnd: dateOfDay(next.end, wb.timeZone),
-      lockDate: "",
-    });
+    writeSettings(
+      loaded,
+      { quarter: next.quarter, lockDate: "" },
+      analysis.settingsQuarterRows.has(next.quarter) ? undefined : next,
+    );
     const count = carry.length;
     return count
-      ? t(lang, "next.done", { to: next.quarter, count })
-      : t(lang, "next.none", { to: next.quarter });
+      ? t(userLang, "next.done", { to: next.quarter, count })
+      : t(userLang, "next.none", { to: next.quarter });
   });
 }

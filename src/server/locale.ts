@@ -1,8 +1,13 @@
-import { type Lang, langFromLocale } from "../core/i18n";
+import { type Lang, langFromLocale, setMenuKind, sheetLanguage } from "../core/i18n";
+import type { Settings } from "../core/settings";
+
+// Every message names the menu where this build puts it: "OKR › …" or "Extensions › OKR Sheets › …".
+setMenuKind(__MENU_KIND__);
 
 /**
- * The user's language from their locale. Session needs no authorization; should it fail all the
- * same (an unusual account, a trigger context), English is the answer rather than an error.
+ * The user's language from their locale: dialogs, sidebars, alerts and toasts. Session needs no
+ * authorization; should it fail all the same (an unusual account, a trigger context), English is
+ * the answer rather than an error.
  */
 export function userLang(): Lang {
   // Read once per execution (each one starts with a fresh global scope): a command and the sidebar
@@ -17,3 +22,22 @@ export function userLang(): Lang {
   return known;
 }
 let known: Lang | undefined;
+
+/**
+ * The spreadsheet's language: everything the add-on writes into it (headers, list values, notes,
+ * the review, the Guide). The Settings language, or while it is "auto" the spreadsheet's locale.
+ */
+export function sheetLangOf(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Pick<Settings, "language"> | undefined,
+): Lang {
+  const chosen = settings?.language;
+  if (chosen === "en" || chosen === "fr") return chosen;
+  let locale: string | undefined;
+  try {
+    locale = ss.getSpreadsheetLocale();
+  } catch {
+    locale = undefined;
+  }
+  return sheetLanguage(chosen, locale);
+}

@@ -10,6 +10,7 @@ import {
   okrBandFormula,
   okrPaceFormula,
   okrScoreFormula,
+  okrStatusesFormula,
   okrStatusFormula,
 } from "./formulas";
 import {
@@ -22,13 +23,18 @@ import {
   setUpTemplateCommand,
   validateCommand,
 } from "./commands";
+import { asOfOnOpen, withAsOf } from "./as-of";
 import { buildMenu, showHelp as showHelpDialog } from "./menu";
 import { openSidebar as showSidebar } from "./sidebar";
 import * as sidebarApi from "./sidebar-api";
 
-/** Simple trigger: builds the OKR menu; once authorized, reminds of stale key results. */
+/**
+ * Simple trigger: builds the OKR menu; unless in AuthMode.NONE, brings Settings' "as of" to today
+ * (so statuses follow the calendar) and reminds of stale key results.
+ */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
   buildMenu(e);
+  asOfOnOpen(e);
   remindStaleCheckins(e);
 }
 
@@ -39,12 +45,12 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
 
 /** Menu: opens the OKR sidebar. */
 export function openSidebar() {
-  showSidebar();
+  withAsOf(() => showSidebar());
 }
 
 /** Menu: shows the Settings sheet. */
 export function openSettings() {
-  settingsCommand();
+  withAsOf(() => settingsCommand());
 }
 
 /** Menu: a short help dialog. */
@@ -54,62 +60,62 @@ export function showHelp() {
 
 /** Menu: creates the template's sheets, or adds what is missing; offers an example quarter. */
 export function setUpTemplate() {
-  setUpTemplateCommand();
+  withAsOf(() => setUpTemplateCommand());
 }
 
 /** Menu: validates the OKRs, marks each finding in the sheet and lists them in the sidebar. */
 export function validate() {
-  validateCommand();
+  withAsOf(() => validateCommand());
 }
 
 /** Menu: opens the sidebar on the weekly check-in. */
 export function checkIn() {
-  checkInCommand();
+  withAsOf(() => checkInCommand());
 }
 
 /** Sidebar: the key results to check in on, for a team or an owner. */
 export function getCheckins(filter?: Parameters<typeof sidebarApi.getCheckins>[0]) {
-  return sidebarApi.getCheckins(filter);
+  return withAsOf(() => sidebarApi.getCheckins(filter));
 }
 
 /** Sidebar: saves a batch of check-ins. */
 export function saveCheckins(request: Parameters<typeof sidebarApi.saveCheckins>[0]) {
-  return sidebarApi.saveCheckins(request);
+  return withAsOf(() => sidebarApi.saveCheckins(request));
 }
 
 /** Menu: records today as the plan's lock date. */
 export function lockPlan() {
-  lockPlanCommand();
+  withAsOf(() => lockPlanCommand());
 }
 
 /** Menu: opens the dialog that generates the quarterly review. */
 export function openReview() {
-  reviewCommand();
+  withAsOf(() => reviewCommand());
 }
 
 /** Menu: opens the dialog that starts the next quarter. */
 export function openNextQuarter() {
-  nextQuarterCommand();
+  withAsOf(() => nextQuarterCommand());
 }
 
 /** Dialog: the review's quarter and teams. */
 export function getReviewOptions() {
-  return sidebarApi.getReviewOptions();
+  return withAsOf(() => sidebarApi.getReviewOptions());
 }
 
 /** Dialog: generates the quarterly review sheet. */
 export function generateReview(request: Parameters<typeof sidebarApi.generateReview>[0]) {
-  return sidebarApi.generateReview(request);
+  return withAsOf(() => sidebarApi.generateReview(request));
 }
 
 /** Dialog: the objectives proposed for the next quarter. */
 export function getNextQuarter() {
-  return sidebarApi.getNextQuarter();
+  return withAsOf(() => sidebarApi.getNextQuarter());
 }
 
 /** Dialog: starts the next quarter with the picked objectives. */
 export function startNextQuarter(request: Parameters<typeof sidebarApi.startNextQuarter>[0]) {
-  return sidebarApi.startNextQuarter(request);
+  return withAsOf(() => sidebarApi.startNextQuarter(request));
 }
 
 /** Sidebar: the user's language and what the first screen needs. */
@@ -119,12 +125,12 @@ export function getSidebarContext() {
 
 /** Sidebar: the current findings, without marking the sheet. */
 export function getFindings() {
-  return sidebarApi.getFindings();
+  return withAsOf(() => sidebarApi.getFindings());
 }
 
 /** Sidebar: validates again, marking the sheet. */
 export function validateNow() {
-  return sidebarApi.validateNow();
+  return withAsOf(() => sidebarApi.validateNow());
 }
 
 /** Sidebar: selects a finding's cell. */
@@ -134,17 +140,17 @@ export function selectCell(request: Parameters<typeof sidebarApi.selectCell>[0])
 
 /** Sidebar: moves a "looks like a KPI" key result to the KPIs sheet. */
 export function moveToKpis(request: Parameters<typeof sidebarApi.moveToKpis>[0]) {
-  return sidebarApi.moveToKpis(request);
+  return withAsOf(() => sidebarApi.moveToKpis(request));
 }
 
 /** Sidebar: what the drafting wizard needs (settings, teams, this quarter's rows). */
 export function getWizardContext() {
-  return sidebarApi.getWizardContext();
+  return withAsOf(() => sidebarApi.getWizardContext());
 }
 
 /** Sidebar: writes a drafted objective and its key results, with new IDs. */
 export function insertDraft(draft: Parameters<typeof sidebarApi.insertDraft>[0]) {
-  return sidebarApi.insertDraft(draft);
+  return withAsOf(() => sidebarApi.insertDraft(draft));
 }
 
 /**
@@ -178,6 +184,7 @@ export function KRSCORE(baseline: FormulaArg, target: FormulaArg, current: Formu
  * @param {Array<Array<number>>} [currents] Column form: the Current column.
  * @param {Array<Array<string>>} [metrics] Column form: the Metric column (empty = Increase).
  * @param {Array<Array<number>>} [weights] Column form: the Weight column (empty = 1).
+ * @param {string} [language] Column form: en, fr or auto (Settings' Language cell), for the header it answers when the ranges start at the header row.
  * @return {number|Array<Array<number>>} The objective's score, 0 to 1; or one score per row.
  * @customfunction
  */
@@ -190,6 +197,7 @@ export function OKRSCORE(
   currents?: FormulaArg,
   metrics?: FormulaArg,
   weights?: FormulaArg,
+  language?: FormulaArg,
 ) {
   return okrScoreFormula(
     kr_scores_or_ids,
@@ -200,6 +208,50 @@ export function OKRSCORE(
     currents,
     metrics,
     weights,
+    language,
+  );
+}
+
+/**
+ * The Status column of an OKRs sheet, one status per row: each row judged in its own quarter (its
+ * dates from the quarters table, else its calendar months) on the "as of" day. A closed quarter's
+ * rows keep the state they ended in (Done, On track, At risk, Off track; a key result never scored
+ * ended Off track). A row with a Current value but no score (a bad value) gets no status. Written
+ * in the header cell over ranges that start at the header row, it answers the Status header there.
+ *
+ * @param {Array<Array<number>>} scores The Score column.
+ * @param {Array<Array<number>>} currents The Current column.
+ * @param {Array<Array<string>>} quarters The Quarter column.
+ * @param {Array<Array<string>>} quarter_table Settings' columns A:C: rows of quarter, first day, last day.
+ * @param {Date|string} as_of The day to judge on: Settings' "As of" cell (a custom function may not take TODAY()).
+ * @param {number} on_track score ÷ expected at or above which it is on track (Settings).
+ * @param {number} at_risk score ÷ expected at or above which it is at risk (Settings).
+ * @param {Array<Array<string>>} ids The ID column: a row without an ID gets no status.
+ * @param {string} language en, fr or auto: Settings' Language cell.
+ * @return {Array<Array<string>>} One status per row.
+ * @customfunction
+ */
+export function OKRSTATUSES(
+  scores: FormulaArg,
+  currents: FormulaArg,
+  quarters: FormulaArg,
+  quarter_table: FormulaArg,
+  as_of: FormulaArg,
+  on_track: FormulaArg,
+  at_risk: FormulaArg,
+  ids: FormulaArg,
+  language: FormulaArg,
+) {
+  return okrStatusesFormula(
+    scores,
+    currents,
+    quarters,
+    quarter_table,
+    as_of,
+    on_track,
+    at_risk,
+    ids,
+    language,
   );
 }
 
@@ -211,7 +263,7 @@ export function OKRSCORE(
  * @param {number|Array<Array<number>>} score The score, 0 to 1; empty for not started.
  * @param {Date|string} start_date The quarter's first day (a date, 2026-10-01 or 01/10/2026).
  * @param {Date|string} end_date The quarter's last day.
- * @param {Date|string} [today] The day to judge on (default today). A fixed date keeps the formula fast.
+ * @param {Date|string} today The day to judge on, such as Settings' "As of" cell (a custom function may not take TODAY()).
  * @param {number} [on_track] score ÷ expected at or above which it is on track (default 0.9).
  * @param {number} [at_risk] score ÷ expected at or above which it is at risk (default 0.6).
  * @param {string|Array<Array<string>>} [ids] The rows' IDs: a row without an ID gets no status (for whole columns).
@@ -262,7 +314,7 @@ export function OKRBAND(score: FormulaArg) {
  *
  * @param {Date|string|Array<Array<Date>>} start_date The quarter's first day (a date, 2026-10-01 or 01/10/2026).
  * @param {Date|string|Array<Array<Date>>} end_date The quarter's last day.
- * @param {Date|string|Array<Array<Date>>} [today] The day to measure on (default today).
+ * @param {Date|string|Array<Array<Date>>} today The day to measure on, such as Settings' "As of" cell.
  * @return {number|Array<Array<number>>} The expected progress, 0 to 1.
  * @customfunction
  */

@@ -4,7 +4,7 @@
  * argument is untrusted: it is parsed with zod before use.
  */
 import * as z from "zod/mini";
-import type { Lang } from "../core/i18n";
+import type { Lang, MenuKind } from "../core/i18n";
 import { currentUserEmail } from "./author";
 import { userFacing } from "./errors";
 import { type CheckinView, checkinView, type SaveResult, saveCheckins as save } from "./checkins";
@@ -40,11 +40,20 @@ export interface SidebarContext {
   lang: Lang;
   /** The view to open first: the menu item that opened the sidebar chose it. */
   view: SidebarView;
+  /** Where the menu sits in this build, for the messages that name its items. */
+  menu: MenuKind;
+  /** The spreadsheet's ID: the sidebar keeps its draft per spreadsheet. */
+  spreadsheetId: string;
 }
 
 /** What the sidebar needs to draw its first screen. */
 export function getSidebarContext(): SidebarContext {
-  return { lang: userLang(), view: takeRequestedView() };
+  return {
+    lang: userLang(),
+    view: takeRequestedView(),
+    menu: __MENU_KIND__,
+    spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(),
+  };
 }
 
 /** The current findings, without marking the sheet. */

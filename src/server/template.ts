@@ -1,13 +1,16 @@
 /**
- * OKR › Set up template: creates the sheets OKRs, Check-ins, KPIs, Settings and Guide in the user's
- * language from the core schema, formats them, and offers an example quarter. On a spreadsheet that
- * already has some of them it only adds what is missing: user data is never overwritten, and the
- * user is told what was done.
+ * OKR › Set up template: creates the sheets OKRs, Check-ins, KPIs, Settings and Guide in the
+ * spreadsheet's language (its Settings language, else its locale) from the core schema, formats
+ * them, and offers an example quarter. On a spreadsheet that already has some of them it only adds
+ * what is missing: user data is never overwritten, and the user is told what was done (in the
+ * user's language).
  */
 import type { RawCell } from "../core/cells";
+import { isoOf } from "../core/dates";
 import { exampleQuarter } from "../core/example";
 import { guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
+import { calendarQuarters, type QuarterDates, QUARTER_TABLE_HEADERS, quarterOfDay } from "../core/quarters";
 import { parseTable } from "../core/parse";
 import {
   type ColumnDef,
@@ -20,8 +23,10 @@ import {
 } from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
+import { AS_OF_PROPERTY } from "./as-of";
 import { currentUserEmail, resolveAuthor } from "./author";
 import { today } from "./clock";
+import { sheetLangOf } from "./locale";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
 import { readAll, Workbook } from "./workbook";
 
@@ -46,26 +51,33 @@ interface TableState {
 
 /**
  * Runs the whole set-up; `askExample` decides whether to fill the example quarter, and `askName`
- * asks who is setting up when Google does not share the email ("" if they decline).
+ * asks who is setting up when Google does not share the email ("" if they decline). What is
+ * written into the sheets is in `sheetLang` (the Settings language, else the spreadsheet's locale,
+ * which a new Settings sheet then records as en or fr); the report's notes are in `userLang`.
  */
-export function setUpTemplate(lang: Lang, askExample: () => boolean, askName: () => string): SetupReport {
+export function setUpTemplate(userLang: Lang, askExample: () => boolean, askName: () => string): SetupReport {
   const wb = Workbook.active();
   const report: SetupReport = { created: [], kept: [], notes: [], exampleRows: 0 };
   const day = today(wb.timeZone);
+  const settingsSheet = wb.find("settings");
+  const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
+  const sheetLang = sheetLangOf(wb.ss, parseSettings(settingsGrid, day, wb.timeZone).settings);
+  const langs = { sheetLang, userLang };
 
   const tables: Partial<Record<SheetKey, TableState>> = {};
   for (const key of TABLES) {
-    const state = ensureTable(wb, key, lang, report);
+    const state = ensureTable(wb, key, langs, report);
     if (state) tables[key] = state;
   }
-  const settings = ensureSettings(wb, lang, day, report);
-  ensureGuide(wb, lang, report);
+  const settings = ensureSettings(wb, settingsSheet, settingsGrid, langs, day, report);
+  ensureGuide(wb, sheetLang, report);
 
+  const parsedSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
   const okrs = tables.okrs;
-  if (okrs && settings) addComputedFormulas(okrs, settings, lang, report);
+  if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
   for (const key of TABLES) {
     const state = tables[key];
-    if (state) format(state, SHEETS[key], lang, key === "okrs");
+    if (state) format(state, SHEETS[key], sheetLang, key === "okrs" ? sheetLang : undefined);
   }
 
   const checkins = tables.checkins;
@@ -75,9 +87,15 @@ export function setUpTemplate(lang: Lang, askExample: () => boolean, askName: ()
     nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1 &&
     askExample()
   ) {
-    const quarterSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
-    const author = exampleAuthor(lang, askName);
-    const example = exampleQuarter(lang, quarterSettings.quarter, quarterSettings.quarterStart, day, author);
+    const quarterSettings = parsedSettings;
+    const author = exampleAuthor(sheetLang, askName);
+    const example = exampleQuarter(
+      sheetLang,
+      quarterSettings.quarter,
+      quarterSettings.quarterStart,
+      day,
+      author,
+    );
     writeRows(okrs.sheet, okrs.place.headerRow + 1, okrs.place, OKRS.columns, example.okrs, wb.timeZone);
     writeRows(
       checkins.sheet,
@@ -102,13 +120,24 @@ function exampleAuthor(lang: Lang, askName: () => string): string {
   return resolveAuthor(email) || resolveAuthor(email, askName()) || t(lang, "setup.exampleAuthor");
 }
 
+/** The language of the sheets and the language of the report to the user. */
+interface Langs {
+  sheetLang: Lang;
+  userLang: Lang;
+}
+
 /** Finds or creates a table sheet and makes sure its header row has every schema column. */
-function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupReport): TableState | undefined {
+function ensureTable(
+  wb: Workbook,
+  key: SheetKey,
+  { sheetLang, userLang }: Langs,
+  report: SetupReport,
+): TableState | undefined {
   const def = SHEETS[key];
   const existing = wb.find(key);
   if (!existing) {
-    const sheet = wb.insert(key, def.name[lang]);
-    const header = headerRow(def, lang);
+    const sheet = wb.insert(key, def.name[sheetLang]);
+    const header = headerRow(def, sheetLang);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     report.created.push(sheet.getName());
     const columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
@@ -117,7 +146,7 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
   const grid = readAll(existing);
   const name = existing.getName();
   if (grid.length === 0) {
-    const header = headerRow(def, lang);
+    const header = headerRow(def, sheetLang);
     existing.getRange(1, 1, 1, header.length).setValues([header]);
     report.kept.push(name);
     return {
@@ -128,10 +157,11 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
   }
   const table = parseTable(key, def.columns, grid);
   if (table.headerRow === 0) {
-    report.notes.push(t(lang, "setup.noHeader", { sheet: name }));
+    report.notes.push(t(userLang, "setup.noHeader", { sheet: name }));
     return undefined;
   }
   report.kept.push(name);
+  if (key === "okrs") findComputedHeaders(existing, table);
   const missing = (def.columns as readonly ColumnDef[]).filter((c) => table.columns[c.key] === undefined);
   if (missing.length > 0) {
     // New headers go after the last column the user wrote in, so none of their columns moves.
@@ -154,70 +184,141 @@ function ensureTable(wb: Workbook, key: SheetKey, lang: Lang, report: SetupRepor
     }
     existing
       .getRange(table.headerRow, start + 1, 1, missing.length)
-      .setValues([missing.map((c) => c.header[lang])]);
+      .setValues([missing.map((c) => c.header[sheetLang])]);
     missing.forEach((c, i) => (table.columns[c.key] = start + i));
     report.notes.push(
-      t(lang, "setup.columnsAdded", { sheet: name, columns: missing.map((c) => c.header[lang]).join(", ") }),
+      t(userLang, "setup.columnsAdded", {
+        sheet: name,
+        columns: missing.map((c) => c.header[sheetLang]).join(", "),
+      }),
     );
   }
   return { sheet: existing, place: { headerRow: table.headerRow, columns: table.columns }, grid };
 }
 
-/** Finds or creates Settings; adds the rows of settings it lacks, with their defaults. */
+/**
+ * The Score and Status header cells hold our formulas, which show an error instead of the header
+ * when, say, a value typed below blocks the array: they are still our columns, not missing ones.
+ * Read only in that case (one call).
+ */
+function findComputedHeaders(
+  sheet: Sheet,
+  table: { headerRow: number; columns: Record<string, number> },
+): void {
+  if (table.columns.score !== undefined && table.columns.status !== undefined) return;
+  const formulas = sheet.getRange(table.headerRow, 1, 1, sheet.getMaxColumns()).getFormulas()[0] ?? [];
+  formulas.forEach((formula, index) => {
+    if (/^=OKRSCORE\(/i.test(formula)) table.columns.score ??= index;
+    if (/^=OKRSTATUS(ES)?\(/i.test(formula)) table.columns.status ??= index;
+  });
+}
+
+/**
+ * Finds or creates Settings (as read by the caller); adds the rows of settings it lacks, with their
+ * defaults (the language as en or fr, the sheet language, not "auto": the spreadsheet keeps one
+ * language whoever opens it; "as of" today), and the quarters table when there is none (calendar
+ * quarters of this year and the next; an older sheet's own dates for the current quarter are
+ * kept). Nothing already there is changed or moved.
+ */
 function ensureSettings(
   wb: Workbook,
-  lang: Lang,
+  existing: Sheet | undefined,
+  grid: RawCell[][],
+  { sheetLang, userLang }: Langs,
   day: number,
   report: SetupReport,
 ): { sheet: Sheet; grid: RawCell[][]; rows: Partial<Record<SettingKey, number>> } | undefined {
   const def = SHEETS.settings;
-  const defaults = defaultSettings(day);
-  const toCells = (key: SettingKey) => {
-    const [label, value, help] = settingRow(key, defaults, lang);
-    const valueColumn: ColumnDef = {
-      key: "value",
-      header: { en: "", fr: "" },
-      type: SETTING_TYPES[key],
-      width: 0,
-    };
-    return [label, cellValue(valueColumn, value, wb.timeZone), help];
-  };
-  let sheet = wb.find("settings");
-  let grid: RawCell[][] = [];
+  let sheet = existing;
   if (!sheet) {
-    sheet = wb.insert("settings", def.name[lang]);
+    sheet = wb.insert("settings", def.name[sheetLang]);
     report.created.push(sheet.getName());
   } else {
-    grid = readAll(sheet);
     report.kept.push(sheet.getName());
   }
-  const found = parseSettings(grid, day, wb.timeZone).rows;
-  const missing = SETTING_DEFS.filter((d) => found[d.key] === undefined).map((d) => d.key);
-  if (missing.length === 0) return { sheet, grid, rows: found };
+  const found = parseSettings(grid, day, wb.timeZone);
+  const defaults = {
+    ...defaultSettings(day),
+    quarter: found.settings.quarter,
+    asOf: day,
+    language: sheetLang,
+  };
+  const toCells = (key: SettingKey) => {
+    const [label, value, help] = settingRow(key, defaults, sheetLang);
+    return [
+      cellValue(TEXT, label, wb.timeZone),
+      cellValue(valueColumn(SETTING_TYPES[key]), value, wb.timeZone),
+      cellValue(TEXT, help, wb.timeZone),
+    ];
+  };
+  const missing = SETTING_DEFS.filter((d) => found.rows[d.key] === undefined).map((d) => d.key);
+  const needsTable = found.tableHeaderRow === undefined;
+  if (missing.length === 0 && !needsTable) return { sheet, grid, rows: found.rows };
   const rows: unknown[][] = [];
-  if (grid.length === 0) rows.push(headerRow(def, lang));
+  if (grid.length === 0) rows.push(headerRow(def, sheetLang));
   rows.push(...missing.map(toCells));
+  let tableHeader: number | undefined;
+  if (needsTable) {
+    rows.push(["", "", ""]);
+    tableHeader = grid.length + rows.length + 1;
+    rows.push([
+      QUARTER_TABLE_HEADERS.quarter[sheetLang],
+      QUARTER_TABLE_HEADERS.start[sheetLang],
+      QUARTER_TABLE_HEADERS.end[sheetLang],
+    ]);
+  }
   const start = grid.length + 1;
-  sheet.getRange(start, 1, rows.length, 3).setValues(rows);
+  const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day, wb.timeZone)] : rows;
+  sheet.getRange(start, 1, newRows.length, 3).setValues(newRows);
   if (grid.length === 0) {
     sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
     (def.columns as readonly ColumnDef[]).forEach((c, i) => sheet!.setColumnWidth(i + 1, c.width));
-  } else {
+  } else if (missing.length > 0) {
     report.notes.push(
-      t(lang, "setup.settingsAdded", {
-        settings: missing.map((k) => SETTING_DEFS.find((d) => d.key === k)!.label[lang]).join(", "),
+      t(userLang, "setup.settingsAdded", {
+        settings: missing.map((k) => SETTING_DEFS.find((d) => d.key === k)!.label[sheetLang]).join(", "),
       }),
     );
   }
-  const newGrid = [...grid, ...(rows as RawCell[][])];
+  if (tableHeader !== undefined) {
+    sheet.getRange(tableHeader, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+    if (grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
+  }
+  // "As of" was written as today: the day's next operations need not read Settings to check it.
+  if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
+  const newGrid = [...grid, ...(newRows as RawCell[][])];
   return { sheet, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
 }
 
+/**
+ * The quarters table's rows: calendar quarters from this year's first to next year's last, except
+ * the dates an older Settings sheet gave its current quarter (its legacy start and end rows).
+ */
+function quarterRows(known: readonly QuarterDates[], day: number, timeZone: string): unknown[][] {
+  const own = new Map(known.map((q) => [q.label, q] as const));
+  const dateCell = valueColumn("date");
+  const calendar = calendarQuarters(quarterOfDay(day).year);
+  const labels = new Set(calendar.map((q) => q.label));
+  const all = [...calendar.map((q) => own.get(q.label) ?? q), ...known.filter((q) => !labels.has(q.label))];
+  all.sort((a, b) => a.start - b.start);
+  return all.map((q) => [
+    cellValue(TEXT, q.label, timeZone),
+    cellValue(dateCell, q.start, timeZone),
+    cellValue(dateCell, q.end, timeZone),
+  ]);
+}
+
+const valueColumn = (type: ColumnDef["type"]): ColumnDef => ({
+  key: "value",
+  header: { en: "", fr: "" },
+  type,
+  width: 0,
+});
+
 const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
   quarter: "text",
-  quarterStart: "date",
-  quarterEnd: "date",
+  asOf: "date",
   lockDate: "date",
   maxObjectivesPerTeam: "number",
   maxKrsPerObjective: "number",
@@ -228,14 +329,14 @@ const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
   language: "text",
 };
 
-function ensureGuide(wb: Workbook, lang: Lang, report: SetupReport): void {
+function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport): void {
   const existing = wb.find("guide");
   if (existing) {
     report.kept.push(existing.getName());
     return;
   }
-  const sheet = wb.insert("guide", SHEETS.guide.name[lang]);
-  const rows = guideRows(lang).map(([topic, text]) => [
+  const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
+  const rows = guideRows(sheetLang).map(([topic, text]) => [
     cellValue(TEXT, topic, wb.timeZone),
     cellValue(TEXT, text, wb.timeZone),
   ]);
@@ -250,16 +351,20 @@ function ensureGuide(wb: Workbook, lang: Lang, report: SetupReport): void {
 
 const TEXT: ColumnDef = { key: "text", header: { en: "", fr: "" }, type: "text", width: 0 };
 
-/** One array formula per computed column, unless the user already has values there. */
+/**
+ * One array formula per computed column, in its header cell (see core/template.ts for why), unless
+ * the user has values of their own there. A formula of an older set-up in the first data row moves
+ * up into the header cell; ours already in the header cell is brought up to date.
+ */
 function addComputedFormulas(
   okrs: TableState,
   settings: { sheet: Sheet; rows: Partial<Record<SettingKey, number>> },
-  lang: Lang,
+  { sheetLang, userLang }: Langs,
   report: SetupReport,
 ): void {
   const places: FormulaPlaces = {
     columns: okrs.place.columns,
-    firstRow: okrs.place.headerRow + 1,
+    headerRow: okrs.place.headerRow,
     settingsSheet: settings.sheet.getName(),
     settingsRows: settings.rows,
   };
@@ -268,18 +373,27 @@ function addComputedFormulas(
     const column = okrs.place.columns[key];
     const formula = formulas[key];
     if (column === undefined || formula === undefined) continue;
+    const ours = key === "score" ? /^=OKRSCORE\(/i : /^=OKRSTATUS(ES)?\(/i;
+    const cells = okrs.sheet.getRange(places.headerRow, column + 1, 2, 1);
+    const [[inHeader], [inFirstRow]] = cells.getFormulas() as [[string], [string]];
+    const header = okrs.sheet.getRange(places.headerRow, column + 1);
+    if (ours.test(inHeader)) {
+      if (inHeader !== formula) header.setFormula(formula);
+      continue;
+    }
+    if (ours.test(inFirstRow)) {
+      cells.setFormulas([[formula], [""]]);
+      continue;
+    }
     const hasValues = okrs.grid
       .slice(okrs.place.headerRow)
       .some((line) => line[column] !== "" && line[column] !== undefined);
-    const cell = okrs.sheet.getRange(places.firstRow, column + 1);
     if (hasValues) {
-      if (!String(cell.getFormula()).startsWith(`=${key === "score" ? "OKRSCORE" : "OKRSTATUS"}(`)) {
-        const header = OKRS.columns.find((c) => c.key === key)!.header[lang];
-        report.notes.push(t(lang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: header }));
-      }
+      const name = OKRS.columns.find((c) => c.key === key)!.header[sheetLang];
+      report.notes.push(t(userLang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: name }));
       continue;
     }
-    cell.setFormula(formula);
+    header.setFormula(formula);
   }
 }
 
@@ -288,7 +402,7 @@ function addComputedFormulas(
  * formats, header protection (warning only) and, on OKRs, conditional formats for score and status.
  * A fixed number of calls per column, whatever the number of rows.
  */
-function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): void {
+function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | undefined): void {
   const { sheet, place } = state;
   const columns = (def.columns as readonly ColumnDef[])
     .filter((c) => place.columns[c.key] !== undefined)
@@ -334,7 +448,37 @@ function format(state: TableState, def: SheetDef, lang: Lang, isOkrs: boolean): 
       .setDescription(PROTECTION_NOTE)
       .setWarningOnly(true);
   }
-  if (isOkrs) conditionalFormats(sheet, place, rows, lang);
+  if (okrsLang) {
+    conditionalFormats(sheet, place, rows, okrsLang);
+    protectComputed(sheet, place, rows, okrsLang, protections);
+  }
+}
+
+const COMPUTED_NOTE = "OKR Sheets: computed column";
+
+/**
+ * Warning-only protection on the Score and Status cells below the header: typing there would
+ * block the column's array formula (Sheets then shows #REF! in the header cell and leaves the
+ * column empty), so Sheets asks before an edit, and the description says why.
+ */
+function protectComputed(
+  sheet: Sheet,
+  place: TablePlace,
+  rows: number,
+  lang: Lang,
+  protections: GoogleAppsScript.Spreadsheet.Protection[],
+): void {
+  if (protections.some((p) => p.getDescription().startsWith(COMPUTED_NOTE))) return;
+  for (const key of ["score", "status"] as const) {
+    const index = place.columns[key];
+    if (index === undefined) continue;
+    const header = OKRS.columns.find((c) => c.key === key)!.header[lang];
+    sheet
+      .getRange(place.headerRow + 1, index + 1, rows, 1)
+      .protect()
+      .setDescription(`${COMPUTED_NOTE} — ${t(lang, "setup.computedProtection", { column: header })}`)
+      .setWarningOnly(true);
+  }
 }
 
 /** Runs of items at neighbouring column indexes that share a key (items sorted by index). */
@@ -349,34 +493,29 @@ function runsOf<T extends { index: number }>(items: readonly T[], key: (item: T)
   return out;
 }
 
-const HELP = {
-  list: { en: "Pick one of: {values}.", fr: "Choisissez parmi : {values}." },
-  number: { en: "A number, such as 120, 1.5 or 15%.", fr: "Un nombre, par exemple 120, 1,5 ou 15 %." },
-  range: { en: "A number from {min} to {max}.", fr: "Un nombre de {min} à {max}." },
-  date: { en: "A date, such as 2026-10-01.", fr: "Une date, par exemple 2026-10-01." },
-};
-
+/** Native validation with its help, in the spreadsheet's language. */
 function validationRule(
   column: ColumnDef,
-  lang: Lang,
+  sheetLang: Lang,
 ): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
   // A builder only for the columns that get a rule (a text column gets none).
   const builder = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
   if (column.type === "list" && column.list) {
-    const values = listLabels(column.list, lang);
+    const values = listLabels(column.list, sheetLang);
     return builder()
       .requireValueInList(values, true)
-      .setHelpText(HELP.list[lang].replace("{values}", values.join(", ")))
+      .setHelpText(t(sheetLang, "validation.list", { values: values.join(", ") }))
       .build();
   }
   if (column.type === "number") {
     if (column.min !== undefined && column.max !== undefined) {
-      const help = HELP.range[lang].replace("{min}", String(column.min)).replace("{max}", String(column.max));
+      const help = t(sheetLang, "validation.range", { min: column.min, max: column.max });
       return builder().requireNumberBetween(column.min, column.max).setHelpText(help).build();
     }
-    return builder().requireNumberBetween(-1e15, 1e15).setHelpText(HELP.number[lang]).build();
+    return builder().requireNumberBetween(-1e15, 1e15).setHelpText(t(sheetLang, "validation.number")).build();
   }
-  if (column.type === "date") return builder().requireDate().setHelpText(HELP.date[lang]).build();
+  if (column.type === "date")
+    return builder().requireDate().setHelpText(t(sheetLang, "validation.date")).build();
   return undefined;
 }
 

@@ -7,13 +7,13 @@ import type { RawCell } from "../core/cells";
 import { analyze, type Analysis } from "../core/index";
 import { describeFinding } from "../core/describe";
 import type { Finding, Severity } from "../core/findings";
-import { type Lang, langFromLocale, t } from "../core/i18n";
+import { type Lang, t } from "../core/i18n";
 import { applyMarks, type Mark } from "../core/marks";
 import { parseTable } from "../core/parse";
 import { SHEETS, type SheetKey } from "../core/schema";
 import { columnLetters } from "../core/template";
 import { today } from "./clock";
-import { userLang } from "./locale";
+import { sheetLangOf, userLang as currentUserLang } from "./locale";
 import { Workbook } from "./workbook";
 
 /** One finding as the sidebar shows it. Plain data: it crosses google.script.run. */
@@ -30,6 +30,7 @@ export interface FindingItem {
 }
 
 export interface FindingsView {
+  /** The user's language: the list's messages are in it. */
   lang: Lang;
   counts: Record<Severity, number>;
   items: FindingItem[];
@@ -49,7 +50,10 @@ interface Loaded {
   /** Each sheet's data range, as read: marks are read and written on it, no new range needed. */
   ranges: Partial<Record<SheetKey, GoogleAppsScript.Spreadsheet.Range>>;
   analysis: Analysis;
-  lang: Lang;
+  /** The spreadsheet's language: the notes written on the cells. */
+  sheetLang: Lang;
+  /** The user's language: the sidebar's list and the toast. */
+  userLang: Lang;
 }
 
 function load(): Loaded {
@@ -66,9 +70,8 @@ function load(): Loaded {
     today(wb.timeZone),
     wb.timeZone,
   );
-  const setting = analysis.settings.language;
-  const lang = setting === "auto" ? userLang() : langFromLocale(setting);
-  return { wb, grids, ranges, analysis, lang };
+  const sheetLang = sheetLangOf(wb.ss, analysis.settings);
+  return { wb, grids, ranges, analysis, sheetLang, userLang: currentUserLang() };
 }
 
 /** Where each column of a sheet sits in its grid (Settings is label | value | about). */
@@ -83,7 +86,7 @@ function fallbackColumn(key: SheetKey, columns: Record<string, number>): number 
 }
 
 function view(loaded: Loaded): FindingsView {
-  const { wb, grids, analysis, lang } = loaded;
+  const { wb, grids, analysis, sheetLang, userLang } = loaded;
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const columnCache = new Map<SheetKey, Record<string, number>>();
   const items = analysis.findings.map((finding): FindingItem => {
@@ -99,8 +102,8 @@ function view(loaded: Loaded): FindingsView {
     const item: FindingItem = {
       code: finding.code,
       severity: finding.severity,
-      message: describeFinding(finding, lang),
-      sheet: wb.nameOf(finding.sheet) ?? SHEETS[finding.sheet].name[lang],
+      message: describeFinding(finding, userLang),
+      sheet: wb.nameOf(finding.sheet) ?? SHEETS[finding.sheet].name[sheetLang],
       a1,
       row: finding.row ?? 0,
     };
@@ -110,7 +113,7 @@ function view(loaded: Loaded): FindingsView {
     }
     return item;
   });
-  return { lang, counts, items };
+  return { lang: userLang, counts, items };
 }
 
 /** The sheets marked by the last run; unknown (never recorded) means none: marks and this record came together. */
@@ -128,7 +131,7 @@ function markedBefore(wb: Workbook): Set<SheetKey> {
  * and only on the sheets that have findings now or had marks before.
  */
 function mark(loaded: Loaded): void {
-  const { wb, grids, ranges, analysis, lang } = loaded;
+  const { wb, grids, ranges, analysis, sheetLang } = loaded;
   const before = markedBefore(wb);
   const after = new Set<SheetKey>();
   for (const key of MARKED) {
@@ -142,7 +145,7 @@ function mark(loaded: Loaded): void {
       row: f.row! - 1,
       column: (f.column !== undefined ? columns[f.column] : undefined) ?? fallbackColumn(key, columns),
       severity: f.severity,
-      text: describeFinding(f, lang),
+      text: describeFinding(f, sheetLang),
     }));
     if (marks.length > 0) after.add(key);
     const result = applyMarks(range.getNotes(), range.getBackgrounds(), marks);

@@ -16,6 +16,7 @@ import { METRICS } from "../core/scoring";
 import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
 import { userError } from "./errors";
+import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
@@ -116,11 +117,11 @@ const LABELLED = [
 ];
 
 /** Field names as the user sees them, for a refusal that says which field is wrong. */
-function fieldLabels(lang: Lang): FieldLabels {
-  const header = (key: string) => OKRS.columns.find((c) => c.key === key)!.header[lang];
+function fieldLabels(userLang: Lang): FieldLabels {
+  const header = (key: string) => OKRS.columns.find((c) => c.key === key)!.header[userLang];
   return {
-    objective: t(lang, "wizard.objective"),
-    krs: t(lang, "wizard.steps.krs"),
+    objective: t(userLang, "wizard.objective"),
+    krs: t(userLang, "wizard.steps.krs"),
     ...Object.fromEntries(LABELLED.map((key) => [key, header(key)])),
   };
 }
@@ -133,13 +134,13 @@ interface Sheets {
   grid: ReturnType<typeof readAll>;
 }
 
-function readSheets(lang: Lang): Sheets {
+function readSheets(userLang: Lang): Sheets {
   const wb = Workbook.active();
   const sheet = wb.find("okrs");
-  if (!sheet) throw userError(lang, "error.noOkrSheet");
+  if (!sheet) throw userError(userLang, "error.noOkrSheet");
   const grid = readAll(sheet);
   const okrs = parseOkrs(grid, wb.timeZone);
-  if (okrs.table.headerRow === 0) throw userError(lang, "error.noOkrSheet");
+  if (okrs.table.headerRow === 0) throw userError(userLang, "error.noOkrSheet");
   const day = today(wb.timeZone);
   const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
   return { wb, day, settings, okrs, grid };
@@ -164,8 +165,8 @@ function distinct(values: string[]): string[] {
 }
 
 /** The wizard's context, read from the OKRs and Settings sheets (one read each). */
-export function wizardContext(lang: Lang): WizardContext {
-  const { day, settings, okrs } = readSheets(lang);
+export function wizardContext(userLang: Lang): WizardContext {
+  const { day, settings, okrs } = readSheets(userLang);
   const all = okrs.items;
   const current = all.filter((r) => r.quarter === settings.quarter);
   const objectives = current.filter((r) => r.type === "objective");
@@ -177,12 +178,12 @@ export function wizardContext(lang: Lang): WizardContext {
     counts.set(key, entry);
   }
   return {
-    lang,
+    lang: userLang,
     settings,
     today: day,
     levels: settings.allowedLevels.map((key) => ({
       key,
-      label: LEVELS.find((l) => l.key === key)!.label[lang],
+      label: LEVELS.find((l) => l.key === key)!.label[userLang],
     })),
     teams: distinct(all.map((r) => r.team)),
     owners: distinct(all.map((r) => r.owner)),
@@ -211,31 +212,34 @@ const label = <K extends string>(list: readonly Choice<K>[], key: K | undefined,
  * insert (see blocksInsert) refuses the whole draft, and nothing is written. The new rows are
  * selected.
  */
-export function insertDraft(lang: Lang, request: unknown): InsertResult {
-  const payload = parsePayload(lang, draftSchema(), request, fieldLabels(lang));
+export function insertDraft(userLang: Lang, request: unknown): InsertResult {
+  const payload = parsePayload(userLang, draftSchema(), request, fieldLabels(userLang));
   const draft = toDraft(payload);
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(userLang, () => {
     // Read under the lock: someone may have added rows since the wizard opened.
-    const { wb, day, settings, okrs, grid } = readSheets(lang);
+    const { wb, day, settings, okrs, grid } = readSheets(userLang);
     const ids = nextIds(okrs.items, draft.krs.length);
     const { rows, findings } = checkDraft(draft, rowsForRules(okrs.items, settings), settings, day, ids);
     const blocking = findings.find(blocksInsert);
     if (blocking) {
-      throw userError(lang, "wizard.error.refused", { message: describeFinding(blocking, lang) });
+      throw userError(userLang, "wizard.error.refused", { message: describeFinding(blocking, userLang) });
     }
     const missing = okrs.table.findings.find((f) => f.code === "missing-column");
-    if (missing) throw userError(lang, "wizard.error.refused", { message: describeFinding(missing, lang) });
+    if (missing)
+      throw userError(userLang, "wizard.error.refused", { message: describeFinding(missing, userLang) });
+    // List values in the spreadsheet's language; the answer in the user's.
+    const sheetLang = sheetLangOf(wb.ss, settings);
     const values = rows.map((row): RowValues => ({
       quarter: row.quarter,
       id: row.id,
-      type: label(ROW_TYPES, row.type, lang),
-      level: label(LEVELS, row.level, lang),
+      type: label(ROW_TYPES, row.type, sheetLang),
+      level: label(LEVELS, row.level, sheetLang),
       team: row.team,
       parent: row.parent,
       title: row.title,
       owner: row.owner,
-      kind: label(KINDS, row.kind, lang),
-      metric: label(METRIC_CHOICES, row.metric, lang),
+      kind: label(KINDS, row.kind, sheetLang),
+      metric: label(METRIC_CHOICES, row.metric, sheetLang),
       unit: row.unit,
       baseline: row.baseline,
       target: row.target,
@@ -256,7 +260,7 @@ export function insertDraft(lang: Lang, request: unknown): InsertResult {
       sheet: name,
       firstRow: first,
       lastRow: last,
-      message: t(lang, "wizard.inserted", {
+      message: t(userLang, "wizard.inserted", {
         objective: ids.objectiveId,
         krs: ids.krIds.join(", "),
         sheet: name,

@@ -3,15 +3,16 @@
  * the navigation and that view. The views are listed here, and only the tabs have a tab; the same
  * page opened in a modal dialog (review, next quarter) shows its one view, without navigation.
  */
-import { type Lang, t } from "./i18n";
+import { type Lang, setMenuKind, t } from "./i18n";
 import type { SidebarView } from "../server/sidebar-api";
 import { el, fill } from "./dom";
 import { findingsView } from "./findings";
 import { checkinView } from "./checkin";
 import { nextQuarterView } from "./next-quarter";
 import { reviewView } from "./review";
-import { callServer, onBusyChange } from "./server";
+import { callServer, onBusyChange, setCallLanguage } from "./server";
 import type { App, View } from "./view";
+import { setDraftScope } from "./wizard/state";
 import { wizardView } from "./wizard/view";
 
 /** Every view of the sidebar, in tab order. The first one is the home view. */
@@ -49,7 +50,10 @@ onBusyChange((busy) => {
 function showFatal(error: unknown): void {
   status.className = "status error";
   status.setAttribute("role", "alert");
-  status.textContent = t(lang, "sidebar.error", { message: (error as Error)?.message ?? String(error) });
+  const message = (error as Error)?.message ?? String(error);
+  // The several-accounts explanation stands alone: it is not "something went wrong" with the add-on.
+  status.textContent =
+    (error as Error)?.name === "AccountsError" ? message : t(lang, "sidebar.error", { message });
 }
 
 function shell(initial: SidebarView): void {
@@ -89,6 +93,9 @@ async function start(): Promise<void> {
   try {
     const context = await callServer("getSidebarContext");
     lang = context.lang;
+    setCallLanguage(lang);
+    setMenuKind(context.menu);
+    setDraftScope(context.spreadsheetId);
     shell(context.view);
   } catch (error) {
     showFatal(error);

@@ -7,6 +7,7 @@
  * marked `data-busy` (no double submit).
  */
 import type * as Globals from "../server/main";
+import { type Lang, t } from "./i18n";
 import type * as SidebarApi from "../server/sidebar-api";
 
 type Api = typeof SidebarApi;
@@ -32,6 +33,33 @@ function scriptRun(): ScriptRun {
   const run = google?.script?.run;
   if (!run) throw new Error("google.script.run is not available");
   return run;
+}
+
+/**
+ * What google.script.run reports when several Google accounts are signed in to the browser and the
+ * call goes out as another account than the page's (a long-standing Apps Script limitation:
+ * https://developers.google.com/apps-script/guides/support/troubleshooting#issues-multiple and
+ * https://issuetracker.google.com/issues/69270374): "a server error occurred while reading from
+ * storage. Error code PERMISSION_DENIED", "Authorization is required to perform that action", or
+ * "Exception: Action not allowed".
+ */
+const SEVERAL_ACCOUNTS =
+  /PERMISSION_DENIED|authori[sz]ation is required to perform that action|exception: action not allowed/i;
+
+/** The language the several-accounts explanation is written in, until the server names the user's. */
+let explainIn: Lang = /^fr\b/i.test(globalThis.navigator?.language ?? "") ? "fr" : "en";
+
+export function setCallLanguage(lang: Lang): void {
+  explainIn = lang;
+}
+
+/** A failed call's error, the several-accounts case explained with what to do. */
+export function callError(raw: { message?: string } | string | undefined): Error {
+  const message = typeof raw === "string" ? raw : (raw?.message ?? String(raw));
+  if (!SEVERAL_ACCOUNTS.test(message)) return new Error(message);
+  const error = new Error(t(explainIn, "sidebar.accounts"));
+  error.name = "AccountsError";
+  return error;
 }
 
 let pending = 0;
@@ -67,7 +95,7 @@ export function callServer<K extends ServerFunction>(
         })
         .withFailureHandler((error) => {
           setPending(-1);
-          reject(new Error(typeof error === "string" ? error : (error?.message ?? String(error))));
+          reject(callError(error));
         });
       const fn = runner[name];
       if (typeof fn !== "function") throw new Error(`Unknown server function: ${name}`);

@@ -175,11 +175,35 @@ describe("KPI mix-up", () => {
     ["Stay above 95% uptime", "stay above"],
     ["Maintenir le taux de satisfaction à 90 %", "maintenir"],
     ["Garder le churn sous 2 %", "garder"],
-    ["Rester au-dessus de 95 % de disponibilité", "rester au dessus"],
+    ["Rester au-dessus de 95 % de disponibilité", "rester au-dessus"],
+    ["Hold churn at 2%", "hold"],
+    ["Uptime: 99.9%", "uptime: 99.9%"],
+    ["Délai moyen de paiement : 38 jours", "délai moyen de paiement : 38"],
+    ["Never miss a payroll date", "never"],
+    ["Aucun incident de sécurité majeur", "aucun"],
+    ["Less than 2 major priority bugs found in production", "less than"],
   ])("flags %p and names %p", (title, words) => {
     expect(run("kpiLike", [kr({ title })])).toEqual([
-      { code: "kpi-like", severity: "warning", sheet: "okrs", row: 2, column: "title", params: { words } },
+      {
+        code: "kpi-like",
+        severity: "warning",
+        sheet: "okrs",
+        row: 2,
+        column: "title",
+        params: expect.objectContaining({ words }),
+      },
     ]);
+  });
+
+  it("names the measure a KPI keeps, for the hint that turns it into a change", () => {
+    expect(run("kpiLike", [kr({ title: "Keep monthly churn below 2%" })])[0]?.params).toEqual({
+      words: "keep",
+      metric: "monthly churn",
+    });
+    expect(run("kpiLike", [kr({ title: "Uptime: 99.9%" })])[0]?.params).toEqual({
+      words: "uptime: 99.9%",
+      metric: "uptime",
+    });
   });
 
   it("flags a threshold metric and a target equal to the baseline", () => {
@@ -191,8 +215,12 @@ describe("KPI mix-up", () => {
     ).toEqual({ words: "target = baseline" });
   });
 
-  it("leaves an outcome alone", () => {
+  it("leaves an outcome alone, even with a bound or a guardrail beside its change", () => {
     expect(run("kpiLike", [kr({ title: "Raise NPS from 30 to 45" })])).toEqual([]);
+    expect(run("kpiLike", [kr({ title: "Reduce the time to first reply to no more than 2 h" })])).toEqual([]);
+    expect(
+      run("kpiLike", [kr({ title: "Increase NPS from 30 to 45 while keeping churn below 2%" })]),
+    ).toEqual([]);
   });
 });
 
@@ -206,7 +234,22 @@ describe("output instead of outcome", () => {
     ["Lancer l'application mobile", "lancer"],
     ["Organiser 3 événements clients", "organiser"],
     ["Recruter deux commerciaux", "recruter"],
-    ["Créer un programme de fidélité", "creer"],
+    ["Créer un programme de fidélité", "créer"],
+    ["KR1: Launch. Then measure", "launch"],
+    ["Launching the referral programme", "launching"],
+    ["Lancez le programme ambassadeurs", "lancez"],
+    ["Nous avons déployé le nouvel outil", "déployé"],
+    ["Our team runs 6 interviews", "runs"],
+    ["L'organisation de 3 ateliers", "organisation"],
+    ["Mise en œuvre du CRM", "mise en œuvre"],
+    ["Envoyer la newsletter chaque semaine", "envoyer"],
+    ["Renegotiate the supplier contracts", "renegotiate"],
+    ["100 calls", "100 calls"],
+    ["30 rendez-vous", "30 rendez-vous"],
+    ["Refonte terminée", "refonte"],
+    ["New pricing live", "new"],
+    ["Weekly demo to sales", "weekly demo"],
+    ["chaque trimestre, lancer une mise à jour", "lancer"],
   ])("flags %p and names %p", (title, words) => {
     expect(run("outputNotOutcome", [kr({ title })])).toEqual([
       {
@@ -215,15 +258,38 @@ describe("output instead of outcome", () => {
         sheet: "okrs",
         row: 2,
         column: "title",
-        params: { words },
+        params: expect.objectContaining({ words }),
       },
     ]);
   });
 
+  it("names what the activity acts on, for the hint that turns it into an outcome", () => {
+    expect(run("outputNotOutcome", [kr({ title: "Launch the partner portal" })])[0]?.params).toEqual({
+      words: "launch",
+      object: "partner portal",
+    });
+    expect(run("outputNotOutcome", [kr({ title: "Hire 2 sales reps" })])[0]?.params).toEqual({
+      words: "hire",
+    });
+  });
+
+  it.each([
+    "Ship the new checkout to raise conversion by 10%",
+    "Build time from 20 to 5 min",
+    "Release frequency from monthly to weekly",
+    "Faire passer la note sur les stores de 3,9 à 4,5",
+    "Delivery within 24 h for 95% of orders",
+    "Run-rate revenue from $1M to $2M",
+    "Launch new dashboard so that bounce rate drops from 50 percent to 35 percent",
+    "Hold churn at 2%",
+  ])("does not call %p an activity", (title) => {
+    expect(run("outputNotOutcome", [kr({ title })])).toEqual([]);
+  });
+
   it("flags a milestone metric", () => {
-    expect(
-      run("outputNotOutcome", [kr({ title: "New pricing live", metric: "Milestone" })])[0]?.params,
-    ).toEqual({ words: "milestone" });
+    expect(run("outputNotOutcome", [kr({ title: "Pricing", metric: "Milestone" })])[0]?.params).toEqual({
+      words: "milestone",
+    });
   });
 
   it("does not flag an outcome that mentions a launch", () => {

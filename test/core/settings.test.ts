@@ -53,7 +53,6 @@ describe("parseSettings", () => {
     ["Max key results per objective", 2.5],
     ["Stale after (days without check-in)", -1],
     ["Current quarter", "Q5"],
-    ["Quarter start", "someday"],
     ["Allowed levels", "Galaxy"],
     ["Language", "de"],
     ["On track from (score ÷ pace)", 1.5],

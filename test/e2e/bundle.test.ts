@@ -56,9 +56,8 @@ describe("dist/Code.js", () => {
       const doc = comments.find((c) => c.type === "Block" && c.loc!.end.line === fn!.loc!.start.line - 1);
       expect(doc?.value).toContain("@customfunction");
       for (const param of fn!.params) {
-        expect(doc?.value).toMatch(
-          new RegExp(`@param \\{[^}]+\\} \\[?${(param as acorn.Identifier).name}\\]?`),
-        );
+        const name = ((param.type === "RestElement" ? param.argument : param) as acorn.Identifier).name;
+        expect(doc?.value).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${name}\\]?`));
       }
     }
   });

@@ -7,7 +7,15 @@ import { OKRS, parseOkrs, scoreQuarter } from "../../src/core";
 import { loadAddon, readDist, type LoadedAddon } from "../../dev/loader";
 import { day, okrGrid, type RowSpec } from "../helpers/grids";
 
-const FORMULAS = ["KRSCORE", "OKRSCORE", "OKRSTATUS", "KRCHECK", "OKRBAND", "OKRPACE"] as const;
+const FORMULAS = [
+  "KRSCORE",
+  "OKRSCORE",
+  "OKRSTATUS",
+  "OKRSTATUSES",
+  "KRCHECK",
+  "OKRBAND",
+  "OKRPACE",
+] as const;
 type Name = (typeof FORMULAS)[number];
 
 const en = loadAddon({ locale: "en_US" });
@@ -184,7 +192,7 @@ describe("OKRSCORE, weighted mean", () => {
   it("tells the two forms apart by the number of arguments", () => {
     expect(outcome(() => EN("OKRSCORE", 1, 1, 1))).toEqual({
       error:
-        "OKRSCORE: give 1 or 2 arguments (kr_scores, [weights]) or 6 to 8 arguments, one column each (ids, types, parents, baselines, targets, currents, [metrics], [weights]); got 3.",
+        "OKRSCORE: give 1 or 2 arguments (kr_scores, [weights]) or 6 to 9 arguments, one column each (ids, types, parents, baselines, targets, currents, [metrics], [weights], [language]); got 3.",
     });
     expect(outcome(() => FR("OKRSCORE", 1, 1, 1, 1, 1))).toMatchObject({
       error: expect.stringMatching(/^OKRSCORE : donnez 1 ou 2 arguments .* reçu 5\.$/),
@@ -296,7 +304,7 @@ describe("OKRSCORE, column form", () => {
     expect(result.map((r) => r[0])).toEqual([(0.5 + 0.95) / 2, 0.5, 0.5, 0.5, "", 0.95, 0.9, "", 1, ""]);
   });
 
-  it("gives a bad row its message and leaves it out of its objective", () => {
+  it("leaves a bad row without a score (the message is Validate's) and out of its objective", () => {
     const rows = [
       { id: "O-1", type: "Objective" },
       { id: "KR-1", type: "Key result", parent: "O-1", baseline: 0, target: 10, current: 5 },
@@ -316,16 +324,8 @@ describe("OKRSCORE, column form", () => {
       { id: "X-1", type: "Project", parent: "O-1" },
     ].map((s) => ({ quarter: "2026-Q4", team: "Sales", ...s }));
     const result = EN("OKRSCORE", ...columns(okrGrid(rows))) as unknown[][];
-    expect(result).toEqual([
-      [0.5],
-      [0.5],
-      ['OKRSCORE: baselines must be a number, got "abc".'],
-      ["OKRSCORE: the target equals the baseline (5), so progress cannot be measured."],
-      ['OKRSCORE: metrics must be one of Increase, Decrease, Milestone, Threshold, got "sideways".'],
-      ["OKRSCORE: weights must be above 0, got 0 (leave it empty for 1)."],
-      ["OKRSCORE: baselines is required."],
-      ['OKRSCORE: types must be one of Objective, Key result, got "Project".'],
-    ]);
+    // Errors stay where they start: no message cascades into the column of numbers.
+    expect(result).toEqual([[0.5], [0.5], [""], [""], [""], [""], [""], [""]]);
   });
 
   it("accepts single cells (a one-row range) and refuses several columns", () => {
@@ -380,9 +380,15 @@ describe("OKRSTATUS", () => {
     );
   });
 
-  it("takes today's date by default", () => {
-    expect(EN("OKRSTATUS", 0.5, "2000-01-01", "2000-03-31")).toBe("Off track");
-    expect(EN("OKRSTATUS", 0.5, "2999-01-01", "2999-03-31")).toBe("Not started");
+  it("needs today as an argument: a custom function never reads the clock (it would not rerun)", () => {
+    expect(outcome(() => EN("OKRSTATUS", 0.5, "2000-01-01", "2000-03-31"))).toEqual({
+      error:
+        "OKRSTATUS: today is required: give a date, such as the “As of” cell of Settings (a custom function may not use TODAY()).",
+    });
+    expect(outcome(() => EN("OKRPACE", "2000-01-01", "2000-03-31"))).toEqual({
+      error:
+        "OKRPACE: today is required: give a date, such as the “As of” cell of Settings (a custom function may not use TODAY()).",
+    });
   });
 
   it("uses the thresholds given", () => {
@@ -427,12 +433,68 @@ describe("OKRSTATUS", () => {
   });
 });
 
+describe("OKRSTATUSES", () => {
+  const table = [
+    ["Quarter", "Start", "End"],
+    ["2026-Q4", "2026-10-01", "2026-12-31"],
+    ["2027-Q1", "2027-01-01", "2027-03-31"],
+  ];
+  /** Header row first, as the template passes header-inclusive ranges. */
+  const args = (asOf: unknown, language: unknown = "auto") => [
+    column("Score", 0.65, "", 0.2, "", ""),
+    column("Current", 5, "", 2, "x", ""),
+    column("Quarter", "2026-Q4", "2026-Q4", "2026-Q3", "2026-Q4", "2026-Q4"),
+    table,
+    asOf,
+    0.9,
+    0.6,
+    column("ID", "KR-1", "KR-2", "KR-3", "KR-4", ""),
+    language,
+  ];
+
+  it("judges each row in its own quarter on the as-of day, the header row answering the header", () => {
+    expect(EN("OKRSTATUSES", ...args("2026-11-15"))).toEqual(
+      column("Status", "On track", "Not started", "Off track", "", ""),
+    );
+    // The Settings language wins over the spreadsheet's locale, for the header and the statuses.
+    expect(EN("OKRSTATUSES", ...args("2026-11-15", "fr"))).toEqual(
+      column("Statut", "En bonne voie", "Pas commencé", "En retard", "", ""),
+    );
+    expect((FR("OKRSTATUSES", ...args("2026-11-15", "en")) as unknown[][])[0]).toEqual(["Status"]);
+    // After the quarter: the state each row ended in.
+    expect(EN("OKRSTATUSES", ...args("2027-01-20"))).toEqual(
+      column("Status", "At risk", "Off track", "Off track", "", ""),
+    );
+  });
+
+  it("needs the as-of day and refuses an unknown language", () => {
+    expect(outcome(() => EN("OKRSTATUSES", ...args("")))).toEqual({
+      error:
+        "OKRSTATUSES: as_of is required: give a date, such as the “As of” cell of Settings (a custom function may not use TODAY()).",
+    });
+    expect(outcome(() => EN("OKRSTATUSES", ...args("2026-11-15", "de")))).toEqual({
+      error: 'OKRSTATUSES: language must be en, fr or auto, got "de".',
+    });
+  });
+
+  it.each(hostile.map((v) => [v]))("answers %p sanely in every position", (value) => {
+    for (let i = 0; i < 9; i++) {
+      const given = args("2026-11-15");
+      given[i] = value;
+      expectSane(
+        "OKRSTATUSES",
+        outcome(() => EN("OKRSTATUSES", ...given)),
+      );
+    }
+  });
+});
+
 describe("OKRPACE", () => {
   it("is the elapsed share of the quarter", () => {
     expect(EN("OKRPACE", "2026-10-01", "2026-12-31", "2026-11-15")).toBeCloseTo(45 / 91);
     expect(EN("OKRPACE", brussels("2026-10-01"), brussels("2026-12-31"), brussels("2026-10-01"))).toBe(0);
     expect(EN("OKRPACE", "01/10/2026", "31/12/2026", "2027-01-10")).toBe(1);
-    expect(EN("OKRPACE", "2000-01-01", "2000-03-31")).toBe(1);
+    expect(EN("OKRPACE", "2000-01-01", "2000-03-31", "2026-11-15")).toBe(1);
     expect(EN("OKRPACE", column("2026-10-01", "2026-11-01"), "2026-12-01", "2026-11-01")).toEqual(
       column(31 / 61, 0),
     );
@@ -479,19 +541,24 @@ describe("KRCHECK", () => {
   it("is empty for a sound key result and names each problem with its code", () => {
     expect(EN("KRCHECK", "Raise NPS from 30 to 45", 30, 45)).toBe("");
     expect(EN("KRCHECK", "Launch the new onboarding", 0, 1)).toBe(
-      'output: An output, not an outcome (launch): it measures an activity. Rewrite it as the change it should bring, "from X to Y".',
+      'output: An output, not an outcome (launch): it measures an activity, not the change it should bring. Try: "Increase <new onboarding adoption> from X to Y by <date>".',
     );
     expect(EN("KRCHECK", "Keep churn below 2%")).toMatch(/^kpi: Looks like a KPI, not an OKR \(keep\)/);
     expect(EN("KRCHECK", "Grow revenue", 10, 10)).toMatch(/^kpi: .*\(target = baseline\)/);
-    expect(EN("KRCHECK", "Improve customer happiness")).toMatch(/^vague: Not measurable/);
+    expect(EN("KRCHECK", "Improve customer happiness")).toBe(
+      'vague: Not measurable: no figure, no target and no named metric. Say from what to what: "Improve customer happiness from X to Y by <date>".',
+    );
     expect(EN("KRCHECK", "Improve customer happiness", "", 45)).toBe("");
-    expect(EN("KRCHECK", "Launch a happier onboarding")).toMatch(/^output: .*; vague: Not measurable/);
+    // An activity is not also called vague: "say from what to what" is the wrong advice for it.
+    expect(EN("KRCHECK", "Launch a happier onboarding")).toMatch(/^output: [^;]*$/);
+    expect(EN("KRCHECK", "Launch and keep the app")).toMatch(/^output: .*\(launch\).*; kpi: .*\(keep\)/);
   });
 
   it("speaks French, with the same codes", () => {
     expect(FR("KRCHECK", "Mettre en place un CRM")).toBe(
-      "output: Une activité, pas un résultat (mettre en place) : il mesure une action. Reformulez-le comme le changement attendu, « de X à Y »; vague: Pas mesurable : aucun chiffre dans le texte et pas de cible. Dites de combien à combien.",
+      "output: Une activité, pas un résultat (mettre en place) : il mesure une action, pas le changement attendu. Essayez : « Faire passer <CRM : adoption> de X à Y d'ici <date> ».",
     );
+    expect(FR("KRCHECK", "Faire passer la note sur les stores de 3,9 à 4,5")).toBe("");
     expect(FR("KRCHECK", "Maintenir le NPS au-dessus de 40")).toMatch(/^kpi: Ressemble à un KPI/);
   });
 

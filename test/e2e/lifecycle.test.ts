@@ -222,7 +222,7 @@ describe("a whole quarter, from the menu", () => {
       ["O-3", false, "Sofia"],
     ]);
     expect(addon.run("startNextQuarter", { carry: [{ id: "O-2", owner: "Ada" }] })).toBe(
-      "2027-Q1 started: 1 objectives carried over. Settings now point to 2027-Q1.",
+      "2027-Q1 started: 1 objective carried over. Settings now point to 2027-Q1.",
     );
     const after = sheet(addon, "OKRs").values();
     expect(after.slice(0, before.length)).toEqual(before); // the previous quarter stays as it was
@@ -235,7 +235,8 @@ describe("a whole quarter, from the menu", () => {
     ]);
     const settings = sheet(addon, "Settings").values();
     expect(settings.find((l) => l[0] === "Current quarter")![1]).toBe("2027-Q1");
-    expect(iso(settings.find((l) => l[0] === "Quarter start")![1])).toBe("2027-01-01");
+    const row = settings.find((l) => l[0] === "2027-Q1")!;
+    expect([iso(row[1]), iso(row[2])]).toEqual(["2027-01-01", "2027-03-31"]); // its row of the quarters table
     expect(settings.find((l) => l[0] === "Plan locked on")![1]).toBe("");
   });
 

@@ -52,9 +52,11 @@ describe("the playground's formulas", () => {
     expect(session.world.spreadsheet.allSheets().map((s) => s.name)).toEqual(
       expect.arrayContaining(["OKRs", "Check-ins", "KPIs", "Settings", "Guide"]),
     );
-    expect(okrs.peek(2, col("Q"))?.formula).toBe("=OKRSCORE(B2:B,C2:C,F2:F,L2:L,M2:M,N2:N,J2:J,O2:O)");
-    expect(okrs.peek(2, col("R"))?.formula).toBe(
-      "=OKRSTATUS(Q2:Q,'Settings'!$B$3,'Settings'!$B$4,,'Settings'!$B$9,'Settings'!$B$10,B2:B)",
+    expect(okrs.peek(1, col("Q"))?.formula).toBe(
+      "=OKRSCORE(B1:B,C1:C,F1:F,L1:L,M1:M,N1:N,J1:J,O1:O,'Settings'!$B$11)",
+    );
+    expect(okrs.peek(1, col("R"))?.formula).toBe(
+      "=OKRSTATUSES(Q1:Q,N1:N,A1:A,'Settings'!$A:$C,'Settings'!$B$3,'Settings'!$B$8,'Settings'!$B$9,B1:B,'Settings'!$B$11)",
     );
     const last = okrs.lastRow();
     expect(last).toBeGreaterThan(5);
@@ -77,13 +79,13 @@ describe("the playground's formulas", () => {
       spilled: true,
       background: "#fce8b2",
     });
-    expect(viewOf("Q2")).toMatchObject({ formula: true, edit: okrs.peek(2, col("Q"))!.formula });
+    expect(viewOf("Q1")).toMatchObject({ formula: true, edit: okrs.peek(1, col("Q"))!.formula });
   });
 
   it("passes open-ended ranges down to the last row with data, not to the sheet's 1,000 rows", () => {
     const last = okrs.lastRow();
     expect(okrs.maxRows).toBeGreaterThanOrEqual(1000);
-    expect(session.engine.spillOf(okrs, 2, col("Q"))).toEqual({ rows: last - 1, columns: 1 });
+    expect(session.engine.spillOf(okrs, 1, col("Q"))).toEqual({ rows: last, columns: 1 });
     expect(session.engine.isSpilled(okrs, last, col("Q"))).toBe(true);
     expect(session.engine.isSpilled(okrs, last + 1, col("Q"))).toBe(false);
     expect(shown(`R${last + 1}`)).toBe("");
@@ -92,8 +94,9 @@ describe("the playground's formulas", () => {
   it("passes a single cell as its value, and reads other sheets' cells", () => {
     type("X1", "=KRSCORE(L4,M4,N4)");
     expect(shown("X1")).toBe(0.5);
-    type("X2", "=OKRPACE('Settings'!$B$3,'Settings'!$B$4,\"2026-11-15\")");
-    type("X3", '=OKRPACE(Settings!B3,Settings!B4,"2026-11-15")');
+    // Row 17 of Settings is 2026-Q4 in the quarters table: its first and last day.
+    type("X2", "=OKRPACE('Settings'!$B$17,'Settings'!$C$17,\"2026-11-15\")");
+    type("X3", '=OKRPACE(Settings!B17,Settings!C17,"2026-11-15")');
     expect(shown("X2")).toBeCloseTo(45 / 91, 2);
     expect(shown("X3")).toBe(shown("X2"));
     type("X4", "=OKRPACE('No such sheet'!B3,Settings!B4)");
@@ -139,7 +142,7 @@ describe("the playground's formulas", () => {
   });
 
   it("passes empty arguments as '', literals as they are, and calls functions case-insensitively", () => {
-    type("X1", '=OKRSTATUS(0.5,"2026-10-01","2026-12-31",,0.9,0.6)');
+    type("X1", '=OKRSTATUS(0.5,"2026-10-01","2026-12-31","2026-11-15",,0.6)');
     expect(shown("X1")).toBe("On track");
     type("X2", "=okrband(KRSCORE(100, 200, 150))");
     expect(shown("X2")).toBe("Yellow");
@@ -163,7 +166,7 @@ describe("the playground's formulas", () => {
     const setUp = session.run("setUpTemplate", "[]");
     expect(setUp).toMatchObject({ ok: true });
     expect(session.addon.ui.dialogs.at(-1)?.message).not.toMatch(/skipped|ignor/i);
-    expect(okrs.peek(2, col("Q"))?.formula).toMatch(/^=OKRSCORE\(/);
+    expect(okrs.peek(1, col("Q"))?.formula).toMatch(/^=OKRSCORE\(/);
     const validate = session.run("validate", "[]");
     expect(validate).toMatchObject({
       ok: true,
@@ -175,7 +178,7 @@ describe("the playground's formulas", () => {
 
   it("runs functions with JSON semantics: results as JSON, errors as messages, unknown names refused", () => {
     const context = session.run("getSidebarContext", "[]");
-    expect(context.ok && JSON.parse(context.json)).toEqual({ lang: "en", view: "home" });
+    expect(context.ok && JSON.parse(context.json)).toMatchObject({ lang: "en", view: "home" });
     const refused = session.run("selectCell", JSON.stringify([{ sheet: "OKRs", a1: "G5; DROP" }]));
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/refused/) });
     expect(session.run("OKR_", "[]")).toMatchObject({
@@ -209,7 +212,8 @@ describe("the playground's .xlsx export and import", () => {
     const okrs = again.world.spreadsheet.sheet("OKRs")!;
     expect(okrs.peek(30, col("G"))).toMatchObject({ value: "=1+1 stays text", formula: "" });
     expect(okrs.peek(3, col("Q"))?.formula ?? "").toBe("");
-    expect(again.state("Settings").sheet.cells.find((c) => c.a1 === "B3")?.text).toMatch(/^2026-10-01$/);
+    // B17: the first day of 2026-Q4 in the quarters table, a date cell.
+    expect(again.state("Settings").sheet.cells.find((c) => c.a1 === "B17")?.text).toMatch(/^2026-10-01$/);
   });
 
   it("reads Google Sheets' export of custom functions (__xludf.DUMMYFUNCTION) back as formulas", async () => {

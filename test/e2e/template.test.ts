@@ -46,7 +46,11 @@ describe("OKR › Set up template on an empty spreadsheet", () => {
         ["TEXT_EQUAL_TO", ["On track"]],
       ]),
     );
-    expect(sheet(addon, "Settings").values()[1]).toEqual(["Current quarter", "2026-Q4", "As 2026-Q4."]);
+    expect(sheet(addon, "Settings").values()[1]).toEqual([
+      "Current quarter",
+      "2026-Q4",
+      "The quarter you plan and check in, now 2026-Q4. OKR › Start next quarter moves it on; each quarter's dates are in the quarters table below.",
+    ]);
     expect(
       sheet(addon, "Guide")
         .values()
@@ -54,13 +58,21 @@ describe("OKR › Set up template on an empty spreadsheet", () => {
     ).toEqual(expect.arrayContaining(["Outcome, not output", "KPI, not OKR", "Two levels"]));
   });
 
-  it("puts one array formula in each of Score and Status", () => {
+  it("puts one array formula in each of Score and Status, in the header cell, with no empty argument", () => {
     const okrs = sheet(setUp({ example: false }), "OKRs");
-    expect(okrs.peek(2, 17)?.formula).toBe("=OKRSCORE(B2:B,C2:C,F2:F,L2:L,M2:M,N2:N,J2:J,O2:O)");
-    expect(okrs.peek(2, 18)?.formula).toBe(
-      "=OKRSTATUS(Q2:Q,'Settings'!$B$3,'Settings'!$B$4,,'Settings'!$B$9,'Settings'!$B$10,B2:B)",
+    expect(okrs.peek(1, 17)?.formula).toBe(
+      "=OKRSCORE(B1:B,C1:C,F1:F,L1:L,M1:M,N1:N,J1:J,O1:O,'Settings'!$B$11)",
     );
-    expect(okrs.peek(3, 17)?.formula ?? "").toBe("");
+    expect(okrs.peek(1, 18)?.formula).toBe(
+      "=OKRSTATUSES(Q1:Q,N1:N,A1:A,'Settings'!$A:$C,'Settings'!$B$3,'Settings'!$B$8,'Settings'!$B$9,B1:B,'Settings'!$B$11)",
+    );
+    for (const formula of [okrs.peek(1, 17)?.formula, okrs.peek(1, 18)?.formula]) {
+      expect(formula).not.toMatch(/\(,|,,|,\)/);
+    }
+    // The headers read as headers (the formulas answer them), and no data row holds a formula.
+    expect(okrs.values()[0]!.slice(16, 18)).toEqual(["Score", "Status"]);
+    expect(okrs.peek(2, 17)?.formula ?? "").toBe("");
+    expect(okrs.peek(2, 18)?.formula ?? "").toBe("");
   });
 
   it("speaks French to a French user, down to dropdowns and the guide", () => {
@@ -79,7 +91,7 @@ describe("OKR › Set up template on an empty spreadsheet", () => {
     expect(okrs.values()[1]).toEqual(
       expect.arrayContaining(["Devenir l'appli de parking que les conducteurs recommandent"]),
     );
-    expect(okrs.peek(2, 18)?.formula).toContain("'Paramètres'!$B$3");
+    expect(okrs.peek(1, 18)?.formula).toContain("'Paramètres'!$B$3");
     expect(addon.ui.dialogs[0]?.message).toMatch(/trimestre d'exemple/);
   });
 
@@ -132,7 +144,7 @@ describe("OKR › Set up template on a spreadsheet with user data", () => {
       expect.arrayContaining(["Current quarter", "Stale after (days without check-in)"]),
     );
     const summary = addon.ui.dialogs.at(-1)!.message;
-    expect(summary).toContain("Kept as they were, with your data: Settings");
+    expect(summary).toMatch(/kept as they were, with your data: .*Settings/);
     expect(summary).toContain("Settings added:");
   });
 
@@ -190,7 +202,7 @@ describe("OKR › Validate", () => {
     expect(okrs.peek(launch, 7)?.note).toMatch(/^⚑ An output, not an outcome \(launch, milestone\)/);
     expect(okrs.peek(launch, 7)?.background).toBe("#fef6df");
     expect(addon.ui.shown.at(-1)).toMatchObject({ kind: "sidebar", title: "OKR" });
-    expect(addon.run("getSidebarContext")).toEqual({ lang: "en", view: "findings" });
+    expect(addon.run("getSidebarContext")).toMatchObject({ lang: "en", view: "findings" });
     expect(addon.spreadsheet.toasts.at(-1)?.message).toMatch(/^\d+ errors, \d+ warnings, \d+ notes\.$/);
     const view = addon.run<{ items: { code: string; sheet: string; a1: string; krId?: string }[] }>(
       "getFindings",
@@ -226,6 +238,24 @@ describe("OKR › Validate", () => {
     );
     expect(addon.spreadsheet.toasts.at(-1)?.title).toBe("Validation OKR");
   });
+
+  it.each(["fr", "en"])(
+    "finds nothing to say on the example's sound key results, and a rewrite for its output (%s)",
+    (locale) => {
+      const addon = setUp({ locale, example: true });
+      addon.run("validate");
+      const { items } = addon.run<{ items: { code: string; krId?: string; message: string }[] }>(
+        "getFindings",
+      );
+      // KR-1, KR-4 and KR-5 are the example's sound key results ("Faire passer la note… de 3,9 à 4,5").
+      expect(items.filter((i) => ["KR-1", "KR-4", "KR-5"].includes(i.krId ?? ""))).toEqual([]);
+      expect(items.find((i) => i.code === "output-not-outcome")?.message).toContain(
+        locale === "fr"
+          ? "« Faire passer <nouveau portail partenaires : adoption> de X à Y d'ici <date> »"
+          : '"Increase <new partner portal adoption> from X to Y by <date>"',
+      );
+    },
+  );
 
   it("copes with renamed tabs, reordered and extra columns, rows inserted and an empty sheet", () => {
     const addon = setUp({ example: true });

@@ -190,7 +190,7 @@ describe("insertDraft", () => {
     const addon = setUp();
     addon.run("insertDraft", draft());
     const sheet = okrSheet(addon);
-    expect(sheet.peek(2, column("score"))?.formula).toMatch(/^=OKRSCORE\(/);
+    expect(sheet.peek(1, column("score"))?.formula).toMatch(/^=OKRSCORE\(/);
     for (const row of [11, 12, 13]) {
       expect(sheet.peek(row, column("score"))?.formula ?? "").toBe("");
       expect(sheet.peek(row, column("status"))?.value ?? "").toBe("");

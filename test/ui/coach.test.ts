@@ -78,7 +78,10 @@ describe("coach", () => {
     const notes = coach(context, s, "en").notes;
     expect(notes.map((n) => [n.field, n.message])).toEqual([
       ["kr.0.target", 'Target: "abc" is not a number (write 1.5, 1,5 or 15%).'],
-      ["kr.0.title", "Not measurable: no figure in the text and no target. Say from what to what."],
+      [
+        "kr.0.title",
+        'Not measurable: no figure, no target and no named metric. Say from what to what: "Grow NPS from X to Y by <date>".',
+      ],
     ]);
     expect(toPayload(s)).toBeUndefined();
     const fixed = toPayload({ ...s, krs: [{ ...s.krs[0]!, target: "3" }] });

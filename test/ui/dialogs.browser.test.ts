@@ -148,7 +148,7 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
     await page.getByRole("button", { name: "Start 2027-Q1" }).click();
     await page
       .getByRole("status")
-      .getByText("2027-Q1 started: 1 objectives carried over. Settings now point to 2027-Q1.")
+      .getByText("2027-Q1 started: 1 objective carried over. Settings now point to 2027-Q1.")
       .waitFor();
     await screenshot(page, "dialog-next-quarter-done");
     // The form is gone: Start cannot run twice.
@@ -164,7 +164,8 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
     expect(added.length).toBe(4); // O-2 and its three key results
     const settings = addon.spreadsheet.sheet("Settings")!.values();
     expect(settings.find((l) => l[0] === "Current quarter")![1]).toBe("2027-Q1");
-    expect(iso(settings.find((l) => l[0] === "Quarter start")![1])).toBe("2027-01-01");
+    // The new quarter's dates: its row of the quarters table.
+    expect(iso(settings.find((l) => l[0] === "2027-Q1")![1])).toBe("2027-01-01");
 
     await page.getByRole("button", { name: "Close" }).click();
     expect(await closed()).toBe(1);

@@ -144,7 +144,7 @@ describe("the drafting wizard in headless Chromium", () => {
       "Ventes",
       /Une activité, pas un résultat \(launch\)/,
       /Une activité, pas un résultat \(lancer\)/,
-      /Ressemble à un KPI, pas à un OKR \(keep, threshold\)/,
+      /Ressemble à un KPI, pas à un OKR \(keep, seuil\)/,
     ],
   ])(
     "coaches live in %s: an output and a KPI among the key results",
@@ -200,6 +200,8 @@ describe("the drafting wizard in headless Chromium", () => {
       await next();
       await page.locator(".review-findings .group.warning").waitFor();
       await screenshot(page, `wizard-4-review-coaching-${locale}`);
+      // French typography: a space before the colon.
+      expect(await page.textContent(".summary")).toContain(fr ? "(Seuil : 2 → 2)" : "(Threshold: 2 → 2)");
       const review = (await page.textContent(".review-findings")) ?? "";
       expect(review).toMatch(fr ? /Avertissements \(2\)/ : /Warnings \(2\)/);
       expect(review).toMatch(reviewed);
@@ -313,6 +315,24 @@ describe("the drafting wizard in headless Chromium", () => {
     await next();
     await stepTitle("Step 4 of 4");
   }
+
+  it("names the menu where the build puts it", async () => {
+    const addon = setUp();
+    let menu = "";
+    await open(addon, (name, args) => {
+      const answer = addon.run(name, ...args);
+      return name === "getSidebarContext" && menu ? { ...(answer as object), menu } : answer;
+    });
+    await draftToReview();
+    await page.getByText("Your draft, checked by the same rules as OKR › Validate.").waitFor();
+    // The add-on build answers menu "addon": its items sit under Extensions.
+    menu = "addon";
+    await page.reload();
+    await stepTitle("Step 4 of 4");
+    await page
+      .getByText("Your draft, checked by the same rules as Extensions › OKR Sheets › Validate.")
+      .waitFor();
+  });
 
   it("shows the server's error next to Insert, writes nothing, and inserts on retry", async () => {
     const addon = setUp();

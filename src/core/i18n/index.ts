@@ -45,16 +45,65 @@ export function sheetLanguage(
     : langFromLocale(spreadsheetLocale);
 }
 
-/** A message in the user's language, its `{placeholders}` filled. */
+/** Where the add-on's menu sits: a top-level "OKR" menu, or the add-on menu under Extensions. */
+export type MenuKind = "menu" | "addon";
+let menuKind: MenuKind = "menu";
+
+/**
+ * Chooses the menu path that `{menu}` names in every message (`menu.path.menu` or
+ * `menu.path.addon`): the server from its build flavour, the sidebar from the server's answer.
+ */
+export function setMenuKind(kind: MenuKind | undefined): void {
+  menuKind = kind === "addon" ? "addon" : "menu";
+}
+
+/** The menu path in a language, as messages name it ("OKR", or "Extensions › OKR Sheets"). */
+export function menuPath(lang: Lang): string {
+  return template(lang, `menu.path.${menuKind}`);
+}
+
+/**
+ * The plural category of a count: "one" or "other". English: exactly 1 is singular; French: 0 and 1
+ * (and anything below 2) are. A rule of our own rather than `Intl.PluralRules`: Google's Apps Script
+ * reference does not document `Intl` support in its V8 runtime, and two languages need no table.
+ *
+ * @example
+ * pluralOf("fr", 0) //=> "one"
+ * pluralOf("en", 0) //=> "other"
+ */
+export function pluralOf(lang: Lang, count: number): "one" | "other" {
+  const n = Math.abs(count);
+  return (lang === "fr" ? n < 2 : n === 1) ? "one" : "other";
+}
+
+/**
+ * A message in the given language, its `{placeholders}` filled, `{count:one|other}` chosen by the
+ * count's plural rule, `{menu}` the menu path. A key missing from both catalogues throws: the
+ * catalogue test walks every message, so a missing one cannot ship as its bare key.
+ */
 export function t<K extends MessageKey>(
   lang: Lang,
   key: K,
   ...params: keyof MessageParams<K> extends never ? [] : [MessageParams<K>]
 ): string {
-  const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
   const values = (params[0] ?? {}) as Record<string, string | number>;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
+  return fill(lang, template(lang, key), values);
+}
+
+function template(lang: Lang, key: string): string {
+  const found = catalogs[lang][key] ?? catalogs.en[key];
+  if (found === undefined) throw new Error(`No message "${key}"`);
+  return found;
+}
+
+function fill(lang: Lang, text: string, values: Record<string, string | number>): string {
+  return text.replace(
+    /\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (one !== undefined) return pluralOf(lang, Number(values[name])) === "one" ? one : other!;
+      if (name === "menu" && !(name in values)) return menuPath(lang);
+      return name in values ? String(values[name]) : whole;
+    },
   );
 }
 

@@ -3,7 +3,7 @@
  */
 import type { Finding } from "../findings";
 import type { OkrRow } from "../parse";
-import { hasNumber, maintainWords, objectiveNumbers, outputWords } from "../wording";
+import { objectiveNumbers, readKr } from "../wording";
 import type { Rule } from "./context";
 
 /** What the wording rules look at in one key result (KRCHECK passes the same from a formula). */
@@ -11,44 +11,76 @@ export type KrWording = Pick<OkrRow, "title" | "metric" | "baseline" | "target">
 
 /**
  * Why one key result looks like a KPI, if it does: a threshold metric, a target equal to the
- * baseline, or wording such as keep, maintain, maintenir, rester au-dessus.
+ * baseline, or wording that keeps a level (keep, maintenir, "Hold churn at 2%"), reads one ("Uptime:
+ * 99.9%"), guards one ("Aucun incident majeur") or bounds one ("Less than 2 bugs") without a change.
  *
  * @example
- * kpiLikeWords({ title: "Keep churn below 2%", metric: "decrease", baseline: 3, target: 2 }) //=> "keep"
+ * kpiLikeWords({ title: "Keep churn below 2%", metric: "decrease", baseline: 3, target: 2 }) //=> "keep below"
  */
 export function kpiLikeWords(kr: KrWording): string | undefined {
+  return kpiLike_(kr)?.words;
+}
+
+function kpiLike_(kr: KrWording): { words: string; metric?: string } | undefined {
   const found: string[] = [];
-  const wording = maintainWords(kr.title);
-  if (wording) found.push(wording.words);
+  const reading = readKr(kr.title);
+  if (reading.kpi) found.push(reading.kpi.words);
   if (kr.metric === "threshold") found.push("threshold");
   else if (kr.baseline !== undefined && kr.baseline === kr.target) found.push("target = baseline");
-  return found.length ? found.join(", ") : undefined;
+  if (!found.length) return undefined;
+  const metric = reading.kpi?.metric;
+  return metric ? { words: found.join(", "), metric } : { words: found.join(", ") };
 }
 
 /**
- * Why one key result looks like an output, if it does: worded as an activity or deliverable, or
- * measured as a milestone.
+ * Why one key result looks like an output, if it does: worded as an activity or a deliverable
+ * ("Launch…", "Lancez…", "Mise en place de…", "100 calls", "Refonte terminée"), or measured as a
+ * milestone. Not when a purpose clause carries the change ("Ship the checkout to raise conversion by 10%").
  *
  * @example
  * outputNotOutcomeWords({ title: "Launch the new onboarding", metric: undefined, baseline: undefined, target: undefined }) //=> "launch"
  */
 export function outputNotOutcomeWords(kr: KrWording): string | undefined {
+  return outputNotOutcome_(kr)?.words;
+}
+
+function outputNotOutcome_(kr: KrWording): { words: string; object?: string } | undefined {
   const found: string[] = [];
-  const wording = outputWords(kr.title);
-  if (wording) found.push(wording.words);
+  const reading = readKr(kr.title);
+  if (reading.output) found.push(reading.output.words);
   if (kr.metric === "milestone") found.push("milestone");
-  return found.length ? found.join(", ") : undefined;
+  if (!found.length) return undefined;
+  const object = reading.output?.object;
+  return object ? { words: found.join(", "), object } : { words: found.join(", ") };
 }
 
 /**
- * True when one key result has nothing measurable: no figure in its text and no target.
+ * True when one key result has nothing measurable: no figure, no placeholder (X, Y, N), no target
+ * and no named metric ("Measured by…"), and it is not already an output or a KPI, whose advice fits better.
  *
  * @example
  * isNotMeasurable({ title: "Improve customer happiness", metric: undefined, baseline: undefined, target: undefined }) //=> true
  */
 export function isNotMeasurable(kr: KrWording): boolean {
-  return kr.title !== "" && !hasNumber(kr.title) && kr.target === undefined;
+  if (kr.title === "" || kr.target !== undefined) return false;
+  const reading = readKr(kr.title);
+  return (
+    !reading.figure && !reading.namesMetric && !reading.output && !reading.kpi && kr.metric !== "milestone"
+  );
 }
+
+/** The rewrite hint's pieces for a vague key result: its verb of change and what it changes. */
+function vagueParams(kr: KrWording): { verb?: string; object?: string } {
+  const change = readKr(kr.title).change;
+  return change?.object ? { verb: change.verb, object: change.object } : {};
+}
+
+/** The params of each wording finding for one key result, or undefined when it does not apply. */
+export const wordingParams = {
+  kpi: kpiLike_,
+  output: outputNotOutcome_,
+  vague: (kr: KrWording) => (isNotMeasurable(kr) ? vagueParams(kr) : undefined),
+};
 
 /**
  * A key result that only maintains a level is a KPI, not an OKR (see kpiLikeWords).
@@ -57,19 +89,10 @@ export function isNotMeasurable(kr: KrWording): boolean {
  */
 export const kpiLike: Rule = (ctx) =>
   ctx.krs.flatMap((kr): Finding[] => {
-    const words = kpiLikeWords(kr);
-    return words === undefined
+    const params = kpiLike_(kr);
+    return params === undefined
       ? []
-      : [
-          {
-            code: "kpi-like",
-            severity: "warning",
-            sheet: "okrs",
-            row: kr.row,
-            column: "title",
-            params: { words },
-          },
-        ];
+      : [{ code: "kpi-like", severity: "warning", sheet: "okrs", row: kr.row, column: "title", params }];
   });
 
 /**
@@ -80,8 +103,8 @@ export const kpiLike: Rule = (ctx) =>
  */
 export const outputNotOutcome: Rule = (ctx) =>
   ctx.krs.flatMap((kr): Finding[] => {
-    const words = outputNotOutcomeWords(kr);
-    return words === undefined
+    const params = outputNotOutcome_(kr);
+    return params === undefined
       ? []
       : [
           {
@@ -90,13 +113,13 @@ export const outputNotOutcome: Rule = (ctx) =>
             sheet: "okrs",
             row: kr.row,
             column: "title",
-            params: { words },
+            params,
           },
         ];
   });
 
 /**
- * A key result with nothing measurable: no figure in its text and no target (see isNotMeasurable).
+ * A key result with nothing measurable: no figure, placeholder, target or named metric (see isNotMeasurable).
  *
  * @example "Improve customer happiness" with an empty Target → { code: "not-measurable" }
  */
@@ -107,7 +130,7 @@ export const notMeasurable: Rule = (ctx) =>
     sheet: "okrs",
     row: kr.row,
     column: "title",
-    params: {},
+    params: vagueParams(kr),
   }));
 
 /**

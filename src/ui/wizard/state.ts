@@ -65,7 +65,14 @@ export function hasInput(state: WizardState): boolean {
   );
 }
 
-const STORAGE_KEY = "okr-sheets.wizard.v1";
+/** The draft's key in localStorage: one draft per spreadsheet (the browser's storage is shared by all). */
+const DRAFT_STORAGE_KEY = "okr-sheets.wizard.v1";
+let draftKey = DRAFT_STORAGE_KEY;
+
+/** Keys the draft by spreadsheet; the sidebar calls it with the ID the server gives at start. */
+export function setDraftScope(spreadsheetId: string | undefined): void {
+  if (spreadsheetId) draftKey = `${DRAFT_STORAGE_KEY}.${spreadsheetId}`;
+}
 
 function storage(): Storage | undefined {
   try {
@@ -77,7 +84,7 @@ function storage(): Storage | undefined {
 
 export function saveState(state: WizardState): void {
   try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify(state));
+    storage()?.setItem(draftKey, JSON.stringify(state));
   } catch {
     // full or blocked: nothing to do, the draft is still on screen
   }
@@ -85,7 +92,7 @@ export function saveState(state: WizardState): void {
 
 export function clearState(): void {
   try {
-    storage()?.removeItem(STORAGE_KEY);
+    storage()?.removeItem(draftKey);
   } catch {
     // blocked: nothing stored anyway
   }
@@ -99,7 +106,7 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
 export function loadState(): WizardState | undefined {
   let raw: unknown;
   try {
-    const text = storage()?.getItem(STORAGE_KEY);
+    const text = storage()?.getItem(draftKey);
     if (!text) return undefined;
     raw = JSON.parse(text);
   } catch {

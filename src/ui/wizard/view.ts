@@ -542,7 +542,10 @@ class Wizard {
         ? el(
             "p",
             { class: "meta" },
-            `${t(lang, "wizard.parent")}: ${parent} — ${context.companyObjectives.find((o) => o.id === parent)?.title ?? ""}`,
+            t(lang, "wizard.review.parent", {
+              id: parent,
+              title: context.companyObjectives.find((o) => o.id === parent)?.title ?? "",
+            }),
           )
         : null,
       el("h4", {}, t(lang, "wizard.review.krs")),
@@ -556,7 +559,7 @@ class Wizard {
             "li",
             {},
             el("span", {}, kr.title.trim()),
-            el("span", { class: "meta" }, ` (${metric}: ${range})`),
+            el("span", { class: "meta" }, ` ${t(lang, "wizard.review.krMeta", { metric, range })}`),
           );
         }),
       ),

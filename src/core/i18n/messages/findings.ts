@@ -3,7 +3,7 @@ import { messages } from "../define";
 /** One message per finding code (`finding.<code>`), with the same parameters as its Finding. */
 export default messages(
   {
-    "finding.missing-sheet": "The sheet {sheet} is missing: run OKR › Set up template to add it.",
+    "finding.missing-sheet": "The sheet {sheet} is missing: run {menu} › Set up template to add it.",
     "finding.missing-column": "The column {column} is missing from the header row.",
     "finding.required": "{column} is required.",
     "finding.not-in-list": '{column}: "{value}" is not one of {allowed}.',
@@ -27,9 +27,15 @@ export default messages(
       "The objective {objective} has no key result: how will you know it is reached?",
     "finding.kpi-like":
       "Looks like a KPI, not an OKR ({words}): it keeps a level instead of changing one. Move it to the KPIs sheet.",
+    "finding.kpi-like.hint": 'Or set a change: "Take {metric} from X to Y by <date>".',
     "finding.output-not-outcome":
-      'An output, not an outcome ({words}): it measures an activity. Rewrite it as the change it should bring, "from X to Y".',
-    "finding.not-measurable": "Not measurable: no figure in the text and no target. Say from what to what.",
+      "An output, not an outcome ({words}): it measures an activity, not the change it should bring.",
+    "finding.output-not-outcome.hint": 'Try: "Increase <{object} adoption> from X to Y by <date>".',
+    "finding.output-not-outcome.hint-generic":
+      'Name the result it should change: "Increase <result> from X to Y by <date>".',
+    "finding.not-measurable": "Not measurable: no figure, no target and no named metric.",
+    "finding.not-measurable.hint": 'Say from what to what: "{verb} {object} from X to Y by <date>".',
+    "finding.not-measurable.hint-generic": 'Say from what to what: "from X to Y by <date>".',
     "finding.objective-has-number": "Objectives are qualitative; put the number in a key result ({words}).",
     "finding.level-not-allowed":
       "The level {level} is not used here (allowed: {allowed}). Fewer levels keep OKRs simple.",
@@ -40,7 +46,8 @@ export default messages(
       "Added mid-quarter ({created}, plan locked on {lockDate}): does it replace something?",
     "finding.added-mid-quarter-undated":
       "Added mid-quarter (after the plan was locked on {lockDate}): does it replace something?",
-    "finding.stale": "No check-in for {days} days: check in weekly to avoid the end-of-quarter rush.",
+    "finding.stale":
+      "No check-in for {days} {days:day|days}: check in weekly to avoid the end-of-quarter rush.",
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
     "severity.error": "Error",
     "severity.warning": "Warning",
@@ -55,7 +62,7 @@ export default messages(
     "band.green": "Green",
   },
   {
-    "finding.missing-sheet": "La feuille {sheet} manque : lancez OKR › Préparer le modèle pour l'ajouter.",
+    "finding.missing-sheet": "La feuille {sheet} manque : lancez {menu} › Préparer le modèle pour l'ajouter.",
     "finding.missing-column": "La colonne {column} manque dans la ligne d'en-tête.",
     "finding.required": "{column} est obligatoire.",
     "finding.not-in-list": "{column} : « {value} » ne fait pas partie de {allowed}.",
@@ -80,10 +87,16 @@ export default messages(
       "L'objectif {objective} n'a aucun résultat clé : comment saurez-vous qu'il est atteint ?",
     "finding.kpi-like":
       "Ressemble à un KPI, pas à un OKR ({words}) : il maintient un niveau au lieu de le changer. Déplacez-le dans la feuille KPI.",
+    "finding.kpi-like.hint": "Ou fixez un changement : « Faire passer {metric} de X à Y d'ici <date> ».",
     "finding.output-not-outcome":
-      "Une activité, pas un résultat ({words}) : il mesure une action. Reformulez-le comme le changement attendu, « de X à Y ».",
-    "finding.not-measurable":
-      "Pas mesurable : aucun chiffre dans le texte et pas de cible. Dites de combien à combien.",
+      "Une activité, pas un résultat ({words}) : il mesure une action, pas le changement attendu.",
+    "finding.output-not-outcome.hint":
+      "Essayez : « Faire passer <{object} : adoption> de X à Y d'ici <date> ».",
+    "finding.output-not-outcome.hint-generic":
+      "Nommez le résultat qu'il doit changer : « Faire passer <résultat> de X à Y d'ici <date> ».",
+    "finding.not-measurable": "Pas mesurable : ni chiffre, ni cible, ni indicateur nommé.",
+    "finding.not-measurable.hint": "Dites de combien à combien : « {verb} {object} de X à Y d'ici <date> ».",
+    "finding.not-measurable.hint-generic": "Dites de combien à combien : « de X à Y d'ici <date> ».",
     "finding.objective-has-number":
       "Un objectif est qualitatif ; mettez le chiffre dans un résultat clé ({words}).",
     "finding.level-not-allowed":
@@ -96,7 +109,7 @@ export default messages(
     "finding.added-mid-quarter-undated":
       "Ajouté en cours de trimestre (après le verrouillage du plan le {lockDate}) : remplace-t-il quelque chose ?",
     "finding.stale":
-      "Aucun point depuis {days} jours : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
+      "Aucun point depuis {days} {days:jour|jours} : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
     "finding.setting-invalid":
       "Le paramètre {setting} ne peut pas valoir « {value} » : la valeur par défaut est utilisée.",
     "severity.error": "Erreur",

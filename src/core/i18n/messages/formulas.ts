@@ -22,7 +22,10 @@ export default messages(
     "formula.error.thresholds":
       "{fn}: {atRisk} ({atRiskValue}) must not be above {onTrack} ({onTrackValue}).",
     "formula.error.arity":
-      "{fn}: give 1 or 2 arguments ({short}) or 6 to 8 arguments, one column each ({long}); got {count}.",
+      "{fn}: give 1 or 2 arguments ({short}) or 6 to 9 arguments, one column each ({long}); got {count}.",
+    "formula.error.todayRequired":
+      "{fn}: {argument} is required: give a date, such as the “As of” cell of Settings (a custom function may not use TODAY()).",
+    "formula.error.language": '{fn}: {argument} must be en, fr or auto, got "{value}".',
     "formula.arg.baseline": "baseline",
     "formula.arg.target": "target",
     "formula.arg.current": "current",
@@ -43,6 +46,10 @@ export default messages(
     "formula.arg.onTrack": "on_track",
     "formula.arg.atRisk": "at_risk",
     "formula.arg.keyResultText": "key_result_text",
+    "formula.arg.quarters": "quarters",
+    "formula.arg.quarterTable": "quarter_table",
+    "formula.arg.asOf": "as_of",
+    "formula.arg.language": "language",
   },
   {
     "formula.error.notNumber": "{fn} : l'argument « {argument} » doit être un nombre, reçu « {value} ».",
@@ -67,7 +74,12 @@ export default messages(
     "formula.error.thresholds":
       "{fn} : « {atRisk} » ({atRiskValue}) ne peut pas dépasser « {onTrack} » ({onTrackValue}).",
     "formula.error.arity":
-      "{fn} : donnez 1 ou 2 arguments ({short}) ou 6 à 8 arguments, une colonne chacun ({long}) ; reçu {count}.",
+      "{fn} : donnez 1 ou 2 arguments ({short}) ou 6 à 9 arguments, une colonne chacun ({long}) ; reçu {count}.",
+    "formula.error.todayRequired":
+      "{fn} : l'argument « {argument} » est obligatoire : donnez une date, par exemple la cellule « À la date du » des Paramètres (une fonction personnalisée ne peut pas utiliser AUJOURDHUI()).",
+    "formula.error.language":
+      "{fn} : l'argument « {argument} » doit valoir en, fr ou auto, reçu « {value} ».",
+
     "formula.arg.baseline": "valeur de départ",
     "formula.arg.target": "cible",
     "formula.arg.current": "valeur actuelle",
@@ -88,5 +100,9 @@ export default messages(
     "formula.arg.onTrack": "seuil en bonne voie",
     "formula.arg.atRisk": "seuil à risque",
     "formula.arg.keyResultText": "texte du résultat clé",
+    "formula.arg.quarters": "trimestres",
+    "formula.arg.quarterTable": "tableau des trimestres",
+    "formula.arg.asOf": "date d'évaluation",
+    "formula.arg.language": "langue",
   },
 );

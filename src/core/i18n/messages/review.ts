@@ -33,7 +33,7 @@ export default messages(
     "review.about": "What it means",
     "review.focus": "Focus",
     "review.focusText":
-      "{over} of {teams} teams above {objectiveLimit} objectives; the largest objective has {maxKrs} key results (limit {krLimit}).",
+      "{over} of {teams} {teams:team|teams} above {objectiveLimit} {objectiveLimit:objective|objectives}; the largest objective has {maxKrs} {maxKrs:key result|key results} (limit {krLimit}).",
     "review.kpis": "KPIs in disguise",
     "review.kpisText": "Key results that only maintain a level: move them to the KPIs sheet next quarter.",
     "review.outputs": "Outputs, not outcomes",
@@ -48,7 +48,7 @@ export default messages(
     "review.midQuarterText": "Objectives and key results added after the plan was locked.",
     "review.rotation": "Owner rotation",
     "review.rotationText":
-      "{repeated} objectives kept last quarter's owner; {owners} different owners this quarter.",
+      "{repeated} {repeated:objective|objectives} kept last quarter's owner; {owners} different {owners:owner|owners} this quarter.",
     "review.chartTitle": "Objective scores",
     "review.chartData": "Chart data",
     "review.done": "The review is ready on the sheet “{sheet}”.",
@@ -61,7 +61,8 @@ export default messages(
     "next.reasonCarry": "Marked “carry over” in the review",
     "next.owner": "Next owner",
     "next.start": "Start {to}",
-    "next.done": "{to} started: {count} objectives carried over. Settings now point to {to}.",
+    "next.done":
+      "{to} started: {count} {count:objective|objectives} carried over. Settings now point to {to}.",
     "next.none": "{to} started with a clean slate. Settings now point to {to}.",
     "next.unknownObjective": "{id} is not an objective of {from}.",
     "next.alreadyStarted": "Settings already point to {to}? The next quarter after {from} is {to}.",
@@ -98,7 +99,7 @@ export default messages(
     "review.about": "Ce que cela veut dire",
     "review.focus": "Focus",
     "review.focusText":
-      "{over} équipes sur {teams} au-delà de {objectiveLimit} objectifs ; le plus gros objectif a {maxKrs} résultats clés (limite {krLimit}).",
+      "{over} {teams:équipe|équipes} sur {teams} au-delà de {objectiveLimit} {objectiveLimit:objectif|objectifs} ; le plus gros objectif a {maxKrs} {maxKrs:résultat clé|résultats clés} (limite {krLimit}).",
     "review.kpis": "KPI déguisés",
     "review.kpisText":
       "Résultats clés qui ne font que maintenir un niveau : déplacez-les dans la feuille KPI au prochain trimestre.",
@@ -114,7 +115,7 @@ export default messages(
     "review.midQuarterText": "Objectifs et résultats clés ajoutés après le verrouillage du plan.",
     "review.rotation": "Rotation des responsables",
     "review.rotationText":
-      "{repeated} objectifs ont gardé le responsable du trimestre précédent ; {owners} responsables différents ce trimestre.",
+      "{repeated} {repeated:objectif a|objectifs ont} gardé le responsable du trimestre précédent ; {owners} {owners:responsable différent|responsables différents} ce trimestre.",
     "review.chartTitle": "Scores des objectifs",
     "review.chartData": "Données du graphique",
     "review.done": "La revue est prête dans la feuille « {sheet} ».",
@@ -127,7 +128,8 @@ export default messages(
     "next.reasonCarry": "Marqué « à reconduire » dans la revue",
     "next.owner": "Prochain responsable",
     "next.start": "Démarrer {to}",
-    "next.done": "{to} démarré : {count} objectifs reconduits. Les paramètres pointent maintenant sur {to}.",
+    "next.done":
+      "{to} démarré : {count} {count:objectif reconduit|objectifs reconduits}. Les paramètres pointent maintenant sur {to}.",
     "next.none": "{to} démarré sur une page blanche. Les paramètres pointent maintenant sur {to}.",
     "next.unknownObjective": "{id} n'est pas un objectif de {from}.",
     "next.alreadyStarted": "Les paramètres pointent déjà sur {to} ? Le trimestre qui suit {from} est {to}.",

@@ -6,7 +6,7 @@ export default messages(
     "menu.setUp": "Set up template",
     "menu.validate": "Validate",
     "menu.settings": "Settings",
-    "settings.missing": "There is no Settings sheet yet: run OKR › Set up template first.",
+    "settings.missing": "There is no Settings sheet yet: run {menu} › Set up template first.",
     "setup.askExample":
       "Fill in an example quarter? It shows scores, statuses and findings at once; delete the rows when you start your own.",
     "setup.whoTitle": "Who is setting up?",
@@ -14,22 +14,31 @@ export default messages(
       "Google does not share your email here. Your name is written as the author of the example check-ins:",
     "setup.exampleAuthor": "Example",
     "setup.title": "OKR template",
-    "setup.created": "Created: {sheets}.",
-    "setup.kept": "Kept as they were, with your data: {sheets}.",
+    "setup.created": "{count:Sheet|Sheets} created: {sheets}.",
+    "setup.kept": "{count:Sheet|Sheets} kept as they were, with your data: {sheets}.",
     "setup.columnsAdded": "Columns added to {sheet}: {columns}.",
     "setup.settingsAdded": "Settings added: {settings}.",
+    "setup.computedProtection":
+      "{column} is computed by the formula in its header cell. Typing here would stop the whole column; change the inputs (Baseline, Target, Current) instead.",
+    "setup.quartersAdded":
+      "Settings now has a quarters table: each quarter's first and last day. Edit it for a fiscal calendar.",
     "setup.noHeader": "{sheet} has data but no header row I recognise: it was left untouched.",
     "setup.formulaSkipped":
       "{sheet}: the {column} column already holds values, so its formula was not added.",
     "setup.exampleAdded": "Example quarter added: {count} objectives and key results.",
     "setup.done": "The template is ready.",
-    "validate.toast": "{errors} errors, {warnings} warnings, {notes} notes.",
+    "validation.list": "Pick one of: {values}.",
+    "validation.number": "A number, such as 120, 1.5 or 15%.",
+    "validation.range": "A number from {min} to {max}.",
+    "validation.date": "A date, such as 2026-10-01.",
+    "validate.toast":
+      "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {notes} {notes:note|notes}.",
     "validate.toastTitle": "OKR validation",
     "validate.clean": "No finding: your OKRs look sound.",
     "error.generic": "Something went wrong: {message}",
     "error.badRequest": "The request was refused: {detail}.",
     "error.busy": "Someone else is saving right now. Please try again in a moment.",
-    "error.noOkrSheet": "There is no OKRs sheet yet: run OKR › Set up template first.",
+    "error.noOkrSheet": "There is no OKRs sheet yet: run {menu} › Set up template first.",
     "error.rowChanged": "Row {row} no longer holds {id}: the sheet changed. Validate again and retry.",
     "error.notKeyResult": "{id} is not a key result.",
     "kpi.moved": "{id} moved to the KPIs sheet.",
@@ -39,7 +48,7 @@ export default messages(
     "menu.validate": "Valider",
     "menu.settings": "Paramètres",
     "settings.missing":
-      "Il n'y a pas encore de feuille Paramètres : lancez d'abord OKR › Préparer le modèle.",
+      "Il n'y a pas encore de feuille Paramètres : lancez d'abord {menu} › Préparer le modèle.",
     "setup.askExample":
       "Remplir un trimestre d'exemple ? Scores, statuts et constats apparaissent aussitôt ; supprimez ces lignes quand vous commencez les vôtres.",
     "setup.whoTitle": "Qui prépare le modèle ?",
@@ -47,23 +56,33 @@ export default messages(
       "Google ne communique pas votre adresse électronique ici. Votre nom est inscrit comme auteur des points d'exemple :",
     "setup.exampleAuthor": "Exemple",
     "setup.title": "Modèle OKR",
-    "setup.created": "Créé : {sheets}.",
-    "setup.kept": "Conservé tel quel, avec vos données : {sheets}.",
+    "setup.created": "{count:Feuille créée|Feuilles créées} : {sheets}.",
+    "setup.kept":
+      "{count:Feuille conservée telle quelle|Feuilles conservées telles quelles}, avec vos données : {sheets}.",
     "setup.columnsAdded": "Colonnes ajoutées à {sheet} : {columns}.",
     "setup.settingsAdded": "Paramètres ajoutés : {settings}.",
+    "setup.computedProtection":
+      "{column} est calculé par la formule de sa cellule d'en-tête. Saisir ici bloquerait toute la colonne ; modifiez plutôt les valeurs (Départ, Cible, Actuel).",
+    "setup.quartersAdded":
+      "Les Paramètres ont maintenant un tableau des trimestres : le premier et le dernier jour de chacun. Modifiez-le pour un exercice décalé.",
     "setup.noHeader":
       "{sheet} contient des données mais aucune ligne d'en-tête reconnue : elle n'a pas été modifiée.",
     "setup.formulaSkipped":
       "{sheet} : la colonne {column} contient déjà des valeurs, sa formule n'a pas été ajoutée.",
     "setup.exampleAdded": "Trimestre d'exemple ajouté : {count} objectifs et résultats clés.",
     "setup.done": "Le modèle est prêt.",
-    "validate.toast": "{errors} erreurs, {warnings} avertissements, {notes} remarques.",
+    "validation.list": "Choisissez parmi : {values}.",
+    "validation.number": "Un nombre, par exemple 120, 1,5 ou 15 %.",
+    "validation.range": "Un nombre de {min} à {max}.",
+    "validation.date": "Une date, par exemple 2026-10-01.",
+    "validate.toast":
+      "{errors} {errors:erreur|erreurs}, {warnings} {warnings:avertissement|avertissements}, {notes} {notes:remarque|remarques}.",
     "validate.toastTitle": "Validation OKR",
     "validate.clean": "Aucun constat : vos OKR tiennent la route.",
     "error.generic": "Une erreur est survenue : {message}",
     "error.badRequest": "La demande a été refusée : {detail}.",
     "error.busy": "Quelqu'un d'autre enregistre en ce moment. Réessayez dans un instant.",
-    "error.noOkrSheet": "Il n'y a pas encore de feuille OKR : lancez d'abord OKR › Préparer le modèle.",
+    "error.noOkrSheet": "Il n'y a pas encore de feuille OKR : lancez d'abord {menu} › Préparer le modèle.",
     "error.rowChanged":
       "La ligne {row} ne contient plus {id} : la feuille a changé. Validez à nouveau et réessayez.",
     "error.notKeyResult": "{id} n'est pas un résultat clé.",

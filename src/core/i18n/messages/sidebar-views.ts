@@ -10,10 +10,11 @@ export default messages(
     "checkinView.allOwners": "All owners",
     "checkinView.intro":
       "Type the new values you have: 1.5, 1,5 and 15% all work. Only the key results with a new value are saved.",
-    "checkinView.summary": "Key results: {count} · without a check-in for over {days} days: {stale}",
+    "checkinView.summary":
+      "Key results: {count} · without a check-in for over {days} {days:day|days}: {stale}",
     "checkinView.empty": "No key result of {quarter} for this choice.",
     "checkinView.never": "never",
-    "checkinView.stale": "No check-in for {days} days (limit {limit}).",
+    "checkinView.stale": "No check-in for {days} {days:day|days} (limit {limit}).",
     "checkinView.staleBadge": "Stale",
     "checkinView.history": "Last check-ins ({count})",
     "checkinView.noHistory": "No check-in yet.",
@@ -49,6 +50,8 @@ export default messages(
     "nextView.picked": "Objectives to carry over: {count} of {total}",
     "nextView.ownerNeeded": "Name the next owner of {id}.",
     "dialog.close": "Close",
+    "sidebar.accounts":
+      "Google could not run OKR Sheets for this account. This usually happens when several Google accounts are signed in to this browser. Open the spreadsheet in a private window and sign in with the account that installed OKR Sheets, or sign out of your other accounts, then reopen this panel.",
   },
   {
     "checkinView.title": "Point hebdomadaire — {quarter}",
@@ -58,10 +61,11 @@ export default messages(
     "checkinView.allOwners": "Tous les responsables",
     "checkinView.intro":
       "Saisissez les nouvelles valeurs connues : 1,5, 1.5 et 15 % sont acceptés. Seuls les résultats clés avec une nouvelle valeur sont enregistrés.",
-    "checkinView.summary": "Résultats clés : {count} · sans point depuis plus de {days} jours : {stale}",
+    "checkinView.summary":
+      "Résultats clés : {count} · sans point depuis plus de {days} {days:jour|jours} : {stale}",
     "checkinView.empty": "Aucun résultat clé de {quarter} pour ce choix.",
     "checkinView.never": "jamais",
-    "checkinView.stale": "Aucun point depuis {days} jours (limite {limit}).",
+    "checkinView.stale": "Aucun point depuis {days} {days:jour|jours} (limite {limit}).",
     "checkinView.staleBadge": "Pas à jour",
     "checkinView.history": "Derniers points ({count})",
     "checkinView.noHistory": "Aucun point pour l'instant.",
@@ -98,5 +102,7 @@ export default messages(
     "nextView.picked": "Objectifs à reconduire : {count} sur {total}",
     "nextView.ownerNeeded": "Indiquez le prochain responsable de {id}.",
     "dialog.close": "Fermer",
+    "sidebar.accounts":
+      "Google n'a pas pu lancer OKR Sheets pour ce compte. Cela arrive le plus souvent quand plusieurs comptes Google sont connectés dans ce navigateur. Ouvrez le classeur dans une fenêtre de navigation privée avec le compte qui a installé OKR Sheets, ou déconnectez vos autres comptes, puis rouvrez ce panneau.",
   },
 );

@@ -1,0 +1,79 @@
+/**
+ * Messages name the menu where the build puts it: "OKR › …" for the top-level menu, "Extensions ›
+ * OKR Sheets › …" for the add-on. And an add-on's user properties and browser storage are shared by
+ * every spreadsheet its user opens, so the hand-off between views is kept per spreadsheet.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadAddon } from "../../dev/loader";
+
+const ROOT = join(__dirname, "..", "..");
+
+/** dist/Code.js built as the add-on flavour, once for the file. */
+const addonCode = (() => {
+  let code: string | undefined;
+  return () => {
+    if (code === undefined) {
+      const outdir = mkdtempSync(join(tmpdir(), "okr-addon-"));
+      execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--menu=addon", `--outdir=${outdir}`]);
+      code = readFileSync(join(outdir, "Code.js"), "utf8");
+    }
+    return code;
+  };
+})();
+
+describe("the menu path in messages", () => {
+  it("is OKR › … in the top-level menu build", () => {
+    const addon = loadAddon({ locale: "en" });
+    addon.run("openSettings");
+    expect(addon.ui.dialogs.at(-1)?.message).toBe(
+      "There is no Settings sheet yet: run OKR › Set up template first.",
+    );
+    expect(addon.run("getSidebarContext")).toMatchObject({ menu: "menu" });
+  });
+
+  it("is Extensions › OKR Sheets › … in the add-on build, in English and in French", () => {
+    const english = loadAddon({ locale: "en", code: addonCode() });
+    english.run("openSettings");
+    expect(english.ui.dialogs.at(-1)?.message).toBe(
+      "There is no Settings sheet yet: run Extensions › OKR Sheets › Set up template first.",
+    );
+    english.run("showHelp");
+    expect(english.ui.dialogs.at(-1)?.message).toContain("from the Extensions › OKR Sheets menu");
+    expect(english.run("getSidebarContext")).toMatchObject({ menu: "addon" });
+
+    const french = loadAddon({ locale: "fr", code: addonCode() });
+    french.run("openSettings");
+    expect(french.ui.dialogs.at(-1)?.message).toContain(
+      "lancez d'abord Extensions › OKR Sheets › Préparer le modèle",
+    );
+  });
+
+  it("names the add-on's menu in the Guide sheet, with no OKR › left", () => {
+    const addon = loadAddon({ locale: "en", code: addonCode(), now: "2026-11-15T10:00:00Z" });
+    addon.ui.answers.push({ button: "NO" });
+    addon.run("setUpTemplate");
+    const guide = addon.spreadsheet.sheet("Guide")!.values().flat().map(String).join("\n");
+    expect(guide).toContain("Extensions › OKR Sheets › Lock plan");
+    expect(guide).not.toMatch(/(^|[^s]) OKR ›|^OKR ›/m);
+  });
+});
+
+describe("the view hand-off between the menu and the sidebar", () => {
+  it("belongs to the spreadsheet it was made in, though user properties are shared", () => {
+    const first = loadAddon({ spreadsheetId: "sheet-A", email: "ada@example.com" });
+    const second = loadAddon({ spreadsheetId: "sheet-B", email: "ada@example.com" });
+    // One user, one add-on: the same user properties in every spreadsheet, as in Apps Script.
+    first.run("getSidebarContext");
+    second.world.properties.users.set(
+      "ada@example.com",
+      first.world.properties.users.get("ada@example.com")!,
+    );
+
+    first.run("checkIn"); // opens the sidebar of spreadsheet A on the check-in view
+    expect(second.run("getSidebarContext")).toMatchObject({ view: "home", spreadsheetId: "sheet-B" });
+    expect(first.run("getSidebarContext")).toMatchObject({ view: "checkin", spreadsheetId: "sheet-A" });
+  });
+});
