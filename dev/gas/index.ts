@@ -112,7 +112,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       openById: (id: string) => openSpreadsheet(spreadsheet, id),
       openByUrl: (url: string) => openSpreadsheet(spreadsheet, /\/d\/([^/]+)/.exec(url)?.[1] ?? ""),
       getUi: () => ui.api,
-      flush: () => undefined,
+      flush: () => {
+        if (world.lock.failures.flush > 0) {
+          world.lock.failures.flush--;
+          throw new Error("Service Spreadsheets failed while accessing document.");
+        }
+      },
       newDataValidation: () => new FakeDataValidationBuilder(),
       newConditionalFormatRule: () => new FakeConditionalFormatRuleBuilder(),
       ProtectionType: { RANGE: "RANGE", SHEET: "SHEET" },

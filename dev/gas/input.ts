@@ -58,6 +58,8 @@ export function interpretInput(raw: unknown, numberFormat: string, context = DEF
   const trimmed = text.trim();
   const conv = conventions(context.locale);
   const number = parseNumber(trimmed, conv);
+  // Beyond a double's range ("1e309") Sheets keeps what was typed, as text: never Infinity.
+  if (number === OUT_OF_RANGE) return { kind: "value", value: text };
   if (number !== undefined) return { kind: "value", value: number };
   if (/^(\+|-)/.test(trimmed) && trimmed.length > 1) return { kind: "formula", formula: `=${trimmed}` };
   const bool = parseBoolean(trimmed, conv);
@@ -74,8 +76,10 @@ const EN_GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 const FR_PLAIN = /^(\d+,?\d*|,\d+)(e[+-]?\d+)?$/i;
 const FR_GROUPED = new RegExp(`^\\d{1,3}((${SPACES}|\\.)\\d{3})+(,\\d*)?$`);
 
+const OUT_OF_RANGE = "out of range";
+
 /** A number as typed in the locale, with its sign, currency, accounting brackets or percent sign. */
-function parseNumber(text: string, conv: Conventions): number | undefined {
+function parseNumber(text: string, conv: Conventions): number | typeof OUT_OF_RANGE | undefined {
   let s = text;
   let negative = false;
   const bracketed = /^\((.*)\)$/.exec(s);
@@ -108,7 +112,7 @@ function parseNumber(text: string, conv: Conventions): number | undefined {
   else if (EN_GROUPED.test(s)) numeral = s.replace(/,/g, "");
   if (numeral === undefined) return undefined;
   const value = Number(numeral) * scale;
-  if (!Number.isFinite(value)) return undefined;
+  if (!Number.isFinite(value)) return OUT_OF_RANGE;
   return negative ? -value : value;
 }
 

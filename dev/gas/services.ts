@@ -54,6 +54,13 @@ export function createPropertiesService(stores: PropertyStores, user: string, ca
 export class LockState {
   holder: string | undefined;
   onAcquire: ((owner: string) => void) | undefined;
+  /**
+   * Failures to inject: the next `release` calls of releaseLock and the next `flush` calls of
+   * SpreadsheetApp.flush throw, as a service error would. A failed release leaves the lock held.
+   */
+  readonly failures = { release: 0, flush: 0 };
+  /** Every acquisition and release, in order ("ada+", "ada-"), so a test can check pairing. */
+  readonly history: string[] = [];
 }
 
 export function createLockService(state: LockState, owner: string, calls: CallLog): object {
@@ -62,6 +69,7 @@ export function createLockService(state: LockState, owner: string, calls: CallLo
     const acquire = (): boolean => {
       if (state.holder !== undefined && state.holder !== owner) return false;
       state.holder = owner;
+      state.history.push(`${owner}+`);
       mine = true;
       state.onAcquire?.(owner);
       return true;
@@ -74,7 +82,14 @@ export function createLockService(state: LockState, owner: string, calls: CallLo
         },
         hasLock: () => mine,
         releaseLock: () => {
-          if (mine && state.holder === owner) state.holder = undefined;
+          if (state.failures.release > 0) {
+            state.failures.release--;
+            throw new Error("Service error: LockService");
+          }
+          if (mine && state.holder === owner) {
+            state.holder = undefined;
+            state.history.push(`${owner}-`);
+          }
           mine = false;
         },
       },

@@ -26,7 +26,8 @@ export interface Cell {
   value: CellValue;
   formula: string;
   note: string;
-  background: string;
+  /** null when never set or cleared with null; "#ffffff" only when white was written explicitly. */
+  background: string | null;
   numberFormat: string;
   fontWeight: string;
   fontColor: string;
@@ -40,7 +41,7 @@ function emptyCell(): Cell {
     value: "",
     formula: "",
     note: "",
-    background: WHITE,
+    background: null,
     numberFormat: "",
     fontWeight: "normal",
     fontColor: "#000000",
@@ -659,13 +660,13 @@ export class FakeRange {
       getBackgrounds: () => this.map((r, c) => this.sheet.peek(r, c)?.background ?? WHITE),
       setBackgrounds: (colors: (string | null)[][]) => {
         this.checkShape(colors);
-        this.each(colors, (cell, color) => (cell.background = color === null ? WHITE : String(color)));
+        this.each(colors, (cell, color) => (cell.background = color === null ? null : String(color)));
         return this.api;
       },
       setBackground: (color: string | null) => {
         this.each(
           this.map(() => color),
-          (cell, c) => (cell.background = c === null ? WHITE : String(c)),
+          (cell, c) => (cell.background = c === null ? null : String(c)),
         );
         return this.api;
       },

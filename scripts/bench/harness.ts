@@ -141,6 +141,8 @@ export const OPERATIONS: Operation[] = [
     label: "start the next quarter (carry 2)",
     run: (a) =>
       a.run("startNextQuarter", {
+        from: "2026-Q4",
+        early: true,
         carry: [
           { id: "O-1", owner: "Ada" },
           { id: "O-2", owner: "Bob" },

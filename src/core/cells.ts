@@ -23,13 +23,18 @@ export function isBlank(value: unknown): boolean {
   return typeof value === "string" && !NOT_BLANK.test(value);
 }
 
-export type NumberResult = { ok: true; value: number } | { ok: false; reason: "blank" | "not-a-number" };
+export type NumberResult =
+  { ok: true; value: number } | { ok: false; reason: "blank" | "not-a-number" | "too-large" };
+
+/** The largest magnitude Validate accepts in a number cell: beyond it, digits are lost. */
+export const MAX_MAGNITUDE = 1e15;
 
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
 
 /**
  * Reads a number from a cell: numbers as they are, and text written as `1.5`, `1,5`, `15%` or
- * ` 2 000 `. Booleans, dates, infinities and anything else are not numbers.
+ * ` 2 000 `. Booleans, dates and anything else are not numbers; a number too large for a double
+ * (`1e309`, which JavaScript reads as Infinity) is "too-large", so it is never shown as Infinity.
  *
  * @example
  * parseNumber("1,5") //=> { ok: true, value: 1.5 }
@@ -39,7 +44,8 @@ const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
 export function parseNumber(value: unknown): NumberResult {
   if (isBlank(value)) return { ok: false, reason: "blank" };
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: "not-a-number" };
+    if (Number.isNaN(value)) return { ok: false, reason: "not-a-number" };
+    return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: "too-large" };
   }
   if (typeof value !== "string") return { ok: false, reason: "not-a-number" };
   let text = value.trim().replace(/[\s\u00a0\u202f]/g, "");
@@ -50,7 +56,8 @@ export function parseNumber(value: unknown): NumberResult {
   }
   if (!NUMBER_TEXT.test(text)) return { ok: false, reason: "not-a-number" };
   const parsed = Number(text.replace(",", ".")) * scale;
-  return Number.isFinite(parsed) ? { ok: true, value: parsed } : { ok: false, reason: "not-a-number" };
+  if (Number.isNaN(parsed)) return { ok: false, reason: "not-a-number" };
+  return Number.isFinite(parsed) ? { ok: true, value: parsed } : { ok: false, reason: "too-large" };
 }
 
 /**

@@ -77,7 +77,7 @@ export function checkinItems(
     .filter((r) => !team || r.team.toLowerCase() === team)
     .filter((r) => !owner || ownerOf(r, byId).toLowerCase() === owner)
     .map((kr): CheckinItem => {
-      const since = kr.lastCheckIn ?? settings.quarterStart;
+      const since = staleSince(kr, settings);
       const daysSince = Math.max(0, today - since);
       const rowScore = scores.byRow.get(kr.row);
       const past = (history.get(kr.id.toLowerCase()) ?? [])
@@ -112,6 +112,21 @@ export function checkinItems(
     });
 }
 
+/**
+ * The day a key result's silence counts from: its last check-in, else its creation or the
+ * quarter's start, whichever is later (a key result created today is not stale).
+ *
+ * @example
+ * staleSince({ lastCheckIn: undefined, created: 20400 }, { quarterStart: 20362 }) //=> 20400
+ */
+export function staleSince(
+  kr: Pick<OkrRow, "lastCheckIn" | "created">,
+  settings: Pick<Settings, "quarterStart">,
+): Day {
+  if (kr.lastCheckIn !== undefined) return kr.lastCheckIn;
+  return Math.max(kr.created ?? settings.quarterStart, settings.quarterStart);
+}
+
 /** Key results of the current quarter without a check-in for longer than the stale limit. */
 export function staleCount(okrs: readonly OkrRow[], settings: Settings, today: Day): number {
   if (today < settings.quarterStart || today > settings.quarterEnd) return 0;
@@ -119,7 +134,7 @@ export function staleCount(okrs: readonly OkrRow[], settings: Settings, today: D
     (r) =>
       r.quarter === settings.quarter &&
       r.type === "kr" &&
-      today - (r.lastCheckIn ?? settings.quarterStart) > settings.staleDays,
+      today - staleSince(r, settings) > settings.staleDays,
   ).length;
 }
 
@@ -134,26 +149,31 @@ export type EntryProblem =
   | { code: "unknown-kr"; krId: string }
   | { code: "not-a-kr"; krId: string }
   | { code: "other-quarter"; krId: string; quarter: string }
-  | { code: "duplicate-entry"; krId: string };
+  | { code: "duplicate-entry"; krId: string }
+  | { code: "ambiguous-id"; krId: string; rows: number[] };
 
 /**
  * Checks a batch of check-ins against the sheet as it is now: every key result must exist, be a key
- * result, and belong to the current quarter; one entry per key result. Values and confidences are
- * already numbers in range (the server's zod schema checks them).
+ * result, and belong to the current quarter; one entry per key result. An ID held by several rows
+ * (any quarter, objectives included) is refused rather than guessed. Values and confidences are
+ * already numbers in range (the server's zod schema checks them). The row checked is
+ * `rowOfEntry`'s, the one written.
  */
 export function checkEntries(
   entries: readonly CheckinEntry[],
   okrs: readonly OkrRow[],
   settings: Settings,
 ): EntryProblem[] {
-  const byId = new Map<string, OkrRow>();
-  for (const r of okrs) if (r.id && !byId.has(r.id.toLowerCase())) byId.set(r.id.toLowerCase(), r);
+  const byId = rowsById(okrs);
   const seen = new Set<string>();
   const problems: EntryProblem[] = [];
   for (const entry of entries) {
     const key = entry.krId.toLowerCase();
-    const row = byId.get(key);
+    const rows = byId.get(key) ?? [];
+    const row = rows[0];
     if (seen.has(key)) problems.push({ code: "duplicate-entry", krId: entry.krId });
+    else if (rows.length > 1)
+      problems.push({ code: "ambiguous-id", krId: entry.krId, rows: rows.map((r) => r.row) });
     else if (!row) problems.push({ code: "unknown-kr", krId: entry.krId });
     else if (row.type !== "kr") problems.push({ code: "not-a-kr", krId: entry.krId });
     else if (row.quarter !== settings.quarter)
@@ -161,6 +181,19 @@ export function checkEntries(
     seen.add(key);
   }
   return problems;
+}
+
+/** Every row holding each ID (lower-cased), in sheet order. */
+export function rowsById(okrs: readonly OkrRow[]): Map<string, OkrRow[]> {
+  const byId = new Map<string, OkrRow[]>();
+  for (const r of okrs) {
+    if (!r.id) continue;
+    const key = r.id.toLowerCase();
+    const list = byId.get(key);
+    if (list) list.push(r);
+    else byId.set(key, [r]);
+  }
+  return byId;
 }
 
 /** The longest name kept as an author. */

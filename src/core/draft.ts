@@ -173,8 +173,31 @@ export function blocksInsert(finding: Finding): boolean {
 
 /** The number in an ID such as "O-12" or "kr-3", for a prefix; undefined for any other ID. */
 function idNumber(prefix: string, id: string): number | undefined {
-  const match = /^([A-Za-z]+)-(\d{1,9})$/.exec(id.trim());
+  // Up to 15 digits, all exact in a double: a 10-digit ID must count, or O-1000000000 is issued twice.
+  const match = /^([A-Za-z]+)-(\d{1,15})$/.exec(id.trim());
   return match && match[1]!.toUpperCase() === prefix ? Number(match[2]) : undefined;
+}
+
+/** The highest ID numbers seen or issued: "O-n" objectives and "KR-n" key results. */
+export interface HighestIds {
+  objective: number;
+  kr: number;
+}
+
+/**
+ * The highest numbers among IDs, starting from a floor (the spreadsheet's high-water mark, so an ID
+ * deleted without a trace still counts).
+ *
+ * @example
+ * highestIds(["O-3", "KR-7", "kr-9", "X"], { objective: 5, kr: 0 }) //=> { objective: 5, kr: 9 }
+ */
+export function highestIds(ids: Iterable<string>, floor: HighestIds = { objective: 0, kr: 0 }): HighestIds {
+  let { objective, kr } = floor;
+  for (const id of ids) {
+    objective = Math.max(objective, idNumber("O", id) ?? 0);
+    kr = Math.max(kr, idNumber("KR", id) ?? 0);
+  }
+  return { objective, kr };
 }
 
 /**
@@ -188,13 +211,12 @@ function idNumber(prefix: string, id: string): number | undefined {
 export function nextIds(
   rows: readonly { id: string }[],
   krCount: number,
+  floor?: HighestIds,
 ): { objectiveId: string; krIds: string[] } {
-  let objective = 0;
-  let kr = 0;
-  for (const row of rows) {
-    objective = Math.max(objective, idNumber("O", row.id) ?? 0);
-    kr = Math.max(kr, idNumber("KR", row.id) ?? 0);
-  }
+  const { objective, kr } = highestIds(
+    rows.map((r) => r.id),
+    floor,
+  );
   return {
     objectiveId: `O-${objective + 1}`,
     krIds: Array.from({ length: krCount }, (_, i) => `KR-${kr + 1 + i}`),

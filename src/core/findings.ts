@@ -26,8 +26,10 @@ export type Finding =
   | F<"not-in-list", { column: string; value: string }>
   | F<"not-a-number", { column: string; value: string }>
   | F<"out-of-range", { column: string; value: string; min: string; max: string }>
+  | F<"number-too-large", { column: string; value: string }>
   | F<"not-a-date", { column: string; value: string }>
   | F<"duplicate-id", { id: string; firstRow: number }>
+  | F<"id-on-kpis", { id: string }>
   | F<"unknown-parent", { parent: string }>
   | F<"parent-not-objective", { parent: string }>
   | F<"unknown-company-objective", { parent: string }>

@@ -38,6 +38,15 @@ export * from "./settings";
 export * from "./wording";
 export { matchChoice } from "./choices";
 
+/** Parse findings about a value that is there but cannot be used. */
+const UNREADABLE = new Set<Finding["code"]>([
+  "not-a-number",
+  "number-too-large",
+  "out-of-range",
+  "not-a-date",
+  "not-in-list",
+]);
+
 export interface WorkbookGrids {
   okrs: RawCell[][] | undefined;
   checkins?: RawCell[][] | undefined;
@@ -72,7 +81,13 @@ export function analyze(grids: WorkbookGrids, today: Day, timeZone: string): Ana
   const checkins = grids.checkins ? parseCheckins(grids.checkins, timeZone) : undefined;
   const kpis = grids.kpis ? parseKpis(grids.kpis, timeZone) : undefined;
   findings.push(...(okrs?.findings ?? []), ...(checkins?.findings ?? []), ...(kpis?.findings ?? []));
-  const ctx = ruleContext({ okrs: okrs?.items ?? [], checkins: checkins?.items ?? [], settings, today });
+  const ctx = ruleContext({
+    okrs: okrs?.items ?? [],
+    checkins: checkins?.items ?? [],
+    kpis: kpis?.items ?? [],
+    settings,
+    today,
+  });
   findings.push(...validate(ctx));
   const scores = scoreQuarter(ctx.current, {
     start: settings.quarterStart,
@@ -94,10 +109,17 @@ export function analyze(grids: WorkbookGrids, today: Day, timeZone: string): Ana
   };
 }
 
-/** The same finding from parsing and from a rule (e.g. a required value) is shown once. */
+/**
+ * The same finding from parsing and from a rule is shown once, and a cell that could not be read
+ * ("abc" in Target) is not also called empty: "required" gives way to what the cell holds.
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
+  const unreadable = new Set(
+    findings.filter((f) => UNREADABLE.has(f.code)).map((f) => `${f.sheet}|${f.row ?? ""}|${f.column ?? ""}`),
+  );
   return findings.filter((f) => {
+    if (f.code === "required" && unreadable.has(`${f.sheet}|${f.row ?? ""}|${f.column ?? ""}`)) return false;
     const key = `${f.code}|${f.sheet}|${f.row ?? ""}|${f.column ?? ""}`;
     if (seen.has(key)) return false;
     seen.add(key);

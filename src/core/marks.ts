@@ -14,6 +14,8 @@ export const MARK_COLORS: Record<Severity, string> = {
 
 const OURS = new Set(Object.values(MARK_COLORS));
 const WHITE = "#ffffff";
+/** A background cleared (null), not painted white: white would hide banding and the user's theme. */
+const CLEARED = null;
 export const NOTE_PREFIX = "⚑ ";
 
 export interface Mark {
@@ -50,13 +52,13 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * Returns the grids to write back in one call each, and whether anything changed.
  *
  * @example
- * applyMarks([["⚑ old\n\nmine"]], [["#fdeceb"]], []) //=> { notes: [["mine"]], backgrounds: [["#ffffff"]], changed: true }
+ * applyMarks([["⚑ old\n\nmine"]], [["#fdeceb"]], []) //=> { notes: [["mine"]], backgrounds: [[null]], changed: true }
  */
 export function applyMarks(
   notes: string[][],
   backgrounds: string[][],
   marks: readonly Mark[],
-): { notes: string[][]; backgrounds: string[][]; changed: boolean } {
+): { notes: string[][]; backgrounds: (string | null)[][]; changed: boolean } {
   let changed = false;
   const outNotes = notes.map((line) =>
     line.map((note) => {
@@ -65,11 +67,12 @@ export function applyMarks(
       return stripped;
     }),
   );
+  // Cells we leave alone are written back as null too: Range.getBackgrounds() answers "#ffffff" for
+  // a cell without a background, so writing that back would set an explicit white.
   const outBackgrounds = backgrounds.map((line) =>
-    line.map((color) => {
-      if (!isOurColor(String(color ?? ""))) return color;
-      changed = true;
-      return WHITE;
+    line.map((color): string | null => {
+      if (isOurColor(String(color ?? ""))) changed = true;
+      return isOurColor(String(color ?? "")) || isPlain(String(color ?? "")) ? CLEARED : color;
     }),
   );
   const byCell = new Map<string, Mark[]>();
@@ -84,7 +87,7 @@ export function applyMarks(
     const ours = cellMarks.map((m) => `${NOTE_PREFIX}${m.text.replace(/\n/g, " ")}`).join("\n");
     const user = outNotes[row]![column]!;
     outNotes[row]![column] = user ? `${ours}\n\n${user}` : ours;
-    if (isPlain(outBackgrounds[row]![column]!)) outBackgrounds[row]![column] = MARK_COLORS[severity];
+    if (outBackgrounds[row]![column] === CLEARED) outBackgrounds[row]![column] = MARK_COLORS[severity];
     changed = true;
   }
   return { notes: outNotes, backgrounds: outBackgrounds, changed };

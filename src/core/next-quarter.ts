@@ -4,10 +4,11 @@
  * baseline, no check-ins. The previous quarter's rows are never touched.
  */
 import type { Day } from "./dates";
-import { nextIds } from "./draft";
+import { type HighestIds, nextIds } from "./draft";
 import type { OkrRow } from "./parse";
 import { datesOfQuarter, nextQuarter, parseQuarter, quarterName } from "./quarters";
 import type { QuarterScores } from "./scores";
+import { ownerRotation, type TeamRotation } from "./rules/people";
 import type { Settings } from "./settings";
 
 export type CarryReason = "aspirational" | "carry";
@@ -49,14 +50,8 @@ export function carryCandidates(
   settings: Settings,
   markedCarry: ReadonlySet<string>,
 ): CarryCandidate[] {
-  const ownersByTeam = new Map<string, string[]>();
-  for (const row of okrs) {
-    if (row.type !== "objective" || !row.owner) continue;
-    const key = row.team.toLowerCase();
-    const list = ownersByTeam.get(key) ?? [];
-    if (!list.some((o) => o.toLowerCase() === row.owner.toLowerCase())) list.push(row.owner);
-    ownersByTeam.set(key, list);
-  }
+  // Next quarter, this quarter is "last quarter": the rotation rule of Validate (ownerRepeated).
+  const rotation = ownerRotation(okrs, settings.quarter);
   return okrs
     .filter((r) => r.quarter === settings.quarter && r.type === "objective" && r.id !== "")
     .map((o): CarryCandidate => {
@@ -64,9 +59,9 @@ export function carryCandidates(
       const reasons: CarryReason[] = [];
       if (o.kind === "aspirational" && (score === undefined || score < 0.7)) reasons.push("aspirational");
       if (markedCarry.has(o.id.toLowerCase())) reasons.push("carry");
-      const owners = ownersByTeam.get(o.team.toLowerCase()) ?? [];
-      const at = owners.findIndex((p) => p.toLowerCase() === o.owner.toLowerCase());
-      const nextOwner = owners.length === 0 ? o.owner : (owners[(at + 1) % owners.length] ?? o.owner);
+      const team = rotation.get(o.team.toLowerCase());
+      const owners = team?.owners ?? [];
+      const nextOwner = team ? rotate(team, o.owner) : o.owner;
       return {
         id: o.id,
         title: o.title,
@@ -80,6 +75,20 @@ export function carryCandidates(
         owners,
       };
     });
+}
+
+/**
+ * The next owner in the team's order who owned none of its objectives this quarter; when every
+ * owner did, the next one in the order (the rule then has no one else to ask for).
+ */
+function rotate(team: TeamRotation, owner: string): string {
+  const { owners } = team;
+  const at = owners.findIndex((p) => p.toLowerCase() === owner.toLowerCase());
+  for (let step = 1; step <= owners.length; step++) {
+    const candidate = owners[(at + step + owners.length) % owners.length]!;
+    if (!team.last.has(candidate.toLowerCase())) return candidate;
+  }
+  return owners[(at + 1) % owners.length] ?? owner;
 }
 
 export type NewRow = Record<string, string | number | undefined>;
@@ -97,8 +106,9 @@ export function carryOverRows(
   from: string,
   to: string,
   today: Day,
+  floor?: HighestIds,
 ): NewRow[] {
-  const first = nextIds(okrs, 1);
+  const first = nextIds(okrs, 1, floor);
   let objectiveNumber = Number(first.objectiveId.slice(2));
   let krNumber = Number(first.krIds[0]!.slice(3));
   const current = okrs.filter((r) => r.quarter === from);

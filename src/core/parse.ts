@@ -4,7 +4,7 @@
  * in any order, extra columns are ignored, blank rows skipped, and the header row may sit a few rows
  * down. Nothing here throws: every problem becomes a finding.
  */
-import { isBlank, parseNumber, type RawCell } from "./cells";
+import { isBlank, MAX_MAGNITUDE, type NumberResult, parseNumber, type RawCell } from "./cells";
 import { matchChoice } from "./choices";
 import { type Day, parseDay } from "./dates";
 import type { Finding } from "./findings";
@@ -142,7 +142,10 @@ class CellReader {
 
   number(column: ColumnDef): number | undefined {
     const raw = this.row.cells[column.key];
-    const parsed = parseNumber(raw);
+    const read = parseNumber(raw);
+    // Beyond ±1e15 digits are lost: reported as out of range, like an overflow.
+    const parsed: NumberResult =
+      read.ok && Math.abs(read.value) > MAX_MAGNITUDE ? { ok: false, reason: "too-large" } : read;
     if (parsed.ok) {
       const { min, max } = column;
       if ((min !== undefined && parsed.value < min) || (max !== undefined && parsed.value > max)) {
@@ -156,7 +159,15 @@ class CellReader {
       }
       return parsed.value;
     }
-    if (parsed.reason === "not-a-number") {
+    if (parsed.reason === "too-large") {
+      // Quoted as typed: a number cell holding 1e309 would otherwise read "Infinity".
+      this.findings.push({
+        code: "number-too-large",
+        severity: "error",
+        ...this.at(column.key),
+        params: { column: column.key, value: shorten(typeof raw === "number" ? asTyped(raw) : raw) },
+      });
+    } else if (parsed.reason === "not-a-number") {
       this.findings.push({
         code: "not-a-number",
         severity: "error",
@@ -196,6 +207,12 @@ class CellReader {
     }
     return key as K | undefined;
   }
+}
+
+/** A number as a user would type it: 1e+21 → "1e21", infinities as "1e309" (what overflows to them). */
+function asTyped(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? "1e309" : "-1e309";
+  return String(value).replace("e+", "e");
 }
 
 /** A value as the user would recognise it in a message, cut short (a cell may hold 50,000 characters). */

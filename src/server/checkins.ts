@@ -13,6 +13,7 @@ import {
   type CheckinItem,
   checkEntries,
   checkinItems,
+  rowsById,
   type EntryProblem,
   ownerOf,
   staleCount,
@@ -143,6 +144,8 @@ function describe(lang: Lang, problem: EntryProblem): string {
       return t(lang, "checkin.otherQuarter", { id: problem.krId, quarter: problem.quarter });
     case "duplicate-entry":
       return t(lang, "checkin.duplicate", { id: problem.krId });
+    case "ambiguous-id":
+      return t(lang, "id.ambiguous", { id: problem.krId, rows: problem.rows.join(", ") });
   }
 }
 
@@ -155,7 +158,7 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
   const { entries, author: chosen } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
   const author = resolveAuthor(email, chosen);
   if (!author) throw userError(userLang, "checkin.whoNeeded");
-  return withDocumentLock(userLang, () => {
+  return withDocumentLock(userLang, (progress) => {
     const wb = Workbook.active();
     const okrSheet = wb.find("okrs");
     if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
@@ -176,6 +179,7 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
       });
     }
     appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
+    progress.wrote();
     updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day, wb.timeZone);
     return {
       saved: entries.length,
@@ -223,7 +227,9 @@ function updateKeyResults(
   day: Day,
   timeZone: string,
 ): void {
-  const rowOf = new Map(okrs.map((r) => [r.id.toLowerCase(), r.row] as const));
+  // The same lookup checkEntries used: the row checked is the row written.
+  const byId = rowsById(okrs);
+  const rowOf = new Map([...byId].map(([id, rows]) => [id, rows[0]!.row] as const));
   const values: Record<string, (e: CheckinEntry) => number | Date | undefined> = {
     current: (e) => e.value,
     confidence: (e) => e.confidence,

@@ -23,8 +23,9 @@ import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
 import { today } from "./clock";
 import { userError } from "./errors";
+import { highestIssued, recordIssued, uniqueRow } from "./ids";
 import { sheetLangOf } from "./locale";
-import { withDocumentLock } from "./lock";
+import { type Progress, withDocumentLock } from "./lock";
 import { parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
 import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
@@ -51,7 +52,7 @@ function load(userLang: Lang, wb = Workbook.active()): Loaded {
   const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
   const day = today(wb.timeZone);
   const analysis = analyze(
-    { okrs: okrGrid, checkins: wb.read("checkins"), settings: settingsGrid },
+    { okrs: okrGrid, checkins: wb.read("checkins"), kpis: wb.read("kpis"), settings: settingsGrid },
     day,
     wb.timeZone,
   );
@@ -181,6 +182,10 @@ const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00"
  */
 export function generateReview(userLang: Lang, request: unknown): { sheet: string; message: string } {
   const { team } = parsePayload(userLang, reviewRequest(), request, { team: t(userLang, "review.team") });
+  return withDocumentLock(userLang, (progress) => writeReview(userLang, team, progress));
+}
+
+function writeReview(userLang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
   const { wb, day, analysis, sheetLang } = load(userLang);
   const review = buildReview({
     okrs: analysis.okrs,
@@ -195,6 +200,7 @@ export function generateReview(userLang: Lang, request: unknown): { sheet: strin
   // The free name is the new sheet's name: no need to ask the sheet for it afterwards.
   const name = wb.freeName(base.slice(0, 90));
   const sheet = wb.insert(undefined, name);
+  progress.wrote();
   const height = layout.cells.length;
   const textColumn = { ...TEXT };
   const values = layout.cells.map((line) =>
@@ -267,24 +273,40 @@ export interface NextQuarterProposal {
   from: string;
   to: string;
   candidates: CarryCandidate[];
+  /** Set when the quarter ends more than EARLY_DAYS from today: the dialog asks first. */
+  early?: { end: string; days: number };
+}
+
+/** Starting a quarter more than two weeks before the current one ends asks for a confirmation. */
+export const EARLY_DAYS = 14;
+
+function earliness(analysis: Analysis, day: Day): NextQuarterProposal["early"] {
+  const days = analysis.settings.quarterEnd - day;
+  return days > EARLY_DAYS ? { end: isoOf(analysis.settings.quarterEnd), days } : undefined;
 }
 
 export function nextQuarterProposal(userLang: Lang): NextQuarterProposal {
-  const { wb, analysis } = load(userLang);
+  const { wb, analysis, day } = load(userLang);
   const next = followingQuarter(analysis.settings);
   if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
   const marked = markedCarryOver(wb, analysis.settings.quarter);
+  const early = earliness(analysis, day);
   return {
     lang: userLang,
     from: analysis.settings.quarter,
     to: next.quarter,
     candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked),
+    ...(early ? { early } : {}),
   };
 }
 
 const nextRequest = () =>
   z.strictObject({
+    /** The quarter the dialog starts from: a second run (a retry, another person's dialog) is refused. */
+    from: text(50),
     carry: z.array(z.strictObject({ id: text(50), owner: text(100) })).check(z.maxLength(200)),
+    /** The user confirmed starting more than two weeks before the quarter's end. */
+    early: z.optional(z.boolean()),
   });
 
 function labelOf(list: readonly Choice[], key: unknown, lang: Lang): string | undefined {
@@ -303,28 +325,68 @@ function withLabels(row: NewRow, lang: Lang): NewRow {
 }
 
 /**
+ * Refuses a start that would not run once: the dialog's quarter is no longer the current one (a
+ * retry, a second dialog), an objective picked twice or not of this quarter, an ID that several
+ * rows hold, or an early start the user did not confirm. Answers the picks with the IDs as the
+ * sheet spells them.
+ */
+function checkStart(
+  lang: Lang,
+  analysis: Analysis,
+  day: Day,
+  carry: readonly { id: string; owner: string }[],
+  asked: string,
+  confirmedEarly: boolean,
+  to: string,
+): { id: string; owner: string }[] {
+  const from = analysis.settings.quarter;
+  if (asked.trim().toLowerCase() !== from.toLowerCase())
+    throw userError(lang, "next.alreadyStarted", { from: asked, current: from });
+  const seen = new Set<string>();
+  const picks: { id: string; owner: string }[] = [];
+  for (const pick of carry) {
+    const key = pick.id.trim().toLowerCase();
+    if (seen.has(key)) throw userError(lang, "next.pickedTwice", { id: pick.id });
+    seen.add(key);
+    const row = uniqueRow(lang, analysis.okrs, pick.id);
+    if (!row || row.quarter !== from || row.type !== "objective")
+      throw userError(lang, "next.unknownObjective", { id: pick.id, from });
+    for (const kr of analysis.okrs) {
+      if (kr.quarter === from && kr.type === "kr" && kr.parent === row.id && kr.id)
+        uniqueRow(lang, analysis.okrs, kr.id);
+    }
+    picks.push({ id: row.id, owner: pick.owner });
+  }
+  const early = earliness(analysis, day);
+  if (early && !confirmedEarly) throw userError(lang, "next.tooEarly", { from, to, ...early });
+  return picks;
+}
+
+/**
  * Copies the picked objectives into the next quarter and moves Settings there. The previous
  * quarter's rows stay exactly as they were.
  */
 export function startNextQuarter(userLang: Lang, request: unknown): string {
-  const { carry } = parsePayload(userLang, nextRequest(), request);
-  return withDocumentLock(userLang, () => {
+  const { carry, from: asked, early } = parsePayload(userLang, nextRequest(), request);
+  return withDocumentLock(userLang, (progress) => {
     const loaded = load(userLang);
-    const { wb, analysis, okrSheet, okrGrid, day } = loaded;
+    const { analysis, okrSheet, okrGrid, day, wb } = loaded;
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);
     if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: from });
-    const objectives = new Set(
-      analysis.okrs.filter((r) => r.quarter === from && r.type === "objective").map((r) => r.id),
-    );
-    const unknown = carry.find((c) => !objectives.has(c.id));
-    if (unknown) throw userError(userLang, "next.unknownObjective", { id: unknown.id, from });
-    const rows = carryOverRows(analysis.okrs, carry, from, next.quarter, day).map((r) =>
+    const picks = checkStart(userLang, analysis, day, carry, asked, early === true, next.quarter);
+    const floor = highestIssued(wb, analysis);
+    const rows = carryOverRows(analysis.okrs, picks, from, next.quarter, day, floor).map((r) =>
       withLabels(r, loaded.sheetLang),
     );
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
+    if (rows.length > 0) progress.wrote();
+    recordIssued(
+      wb,
+      rows.map((r) => String(r.id ?? "")),
+    );
     writeSettings(
       loaded,
       { quarter: next.quarter, lockDate: "" },

@@ -137,7 +137,11 @@ export function getNextQuarter(): NextQuarterProposal {
 }
 
 /** Carries the picked objectives into the next quarter and moves Settings there. */
-export function startNextQuarter(request: { carry: { id: string; owner: string }[] }): string {
+export function startNextQuarter(request: {
+  from: string;
+  carry: { id: string; owner: string }[];
+  early?: boolean;
+}): string {
   const lang = userLang();
   return userFacing(lang, () => carryOver(lang, request));
 }

@@ -11,11 +11,12 @@ import { exampleQuarter } from "../core/example";
 import { guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { calendarQuarters, type QuarterDates, QUARTER_TABLE_HEADERS, quarterOfDay } from "../core/quarters";
-import { parseTable } from "../core/parse";
+import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import {
   type ColumnDef,
   DEFAULT_WIDTH,
   OKRS,
+  SETTINGS_SHEET,
   SHEETS,
   type SheetDef,
   type SheetKey,
@@ -27,6 +28,9 @@ import { AS_OF_PROPERTY } from "./as-of";
 import { currentUserEmail, resolveAuthor } from "./author";
 import { today } from "./clock";
 import { sheetLangOf } from "./locale";
+import { normalize } from "../core/text";
+import { highestIssued, recordIssued } from "./ids";
+import { withDocumentLock } from "./lock";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
 import { readAll, Workbook } from "./workbook";
 
@@ -51,19 +55,41 @@ interface TableState {
 
 /**
  * Runs the whole set-up; `askExample` decides whether to fill the example quarter, and `askName`
- * asks who is setting up when Google does not share the email ("" if they decline). What is
- * written into the sheets is in `sheetLang` (the Settings language, else the spreadsheet's locale,
- * which a new Settings sheet then records as en or fr); the report's notes are in `userLang`.
+ * asks who is setting up when Google does not share the email ("" if they decline). What is written
+ * into the sheets is in `sheetLang` (the Settings language, else the spreadsheet's locale, which a
+ * new Settings sheet then records as en or fr); the report's notes are in `userLang`. The sheets
+ * are built under the document lock; the question is asked with the lock released (an alert waits
+ * for the user), and the example is written under the lock again, after reading the sheets anew.
  */
 export function setUpTemplate(userLang: Lang, askExample: () => boolean, askName: () => string): SetupReport {
-  const wb = Workbook.active();
   const report: SetupReport = { created: [], kept: [], notes: [], exampleRows: 0 };
+  // Set up only adds what is missing: a retry after a failure is safe, so no progress is tracked.
+  const offer = withDocumentLock(userLang, () => buildSheets(userLang, report));
+  if (offer && askExample()) {
+    const author = exampleAuthor(askName); // asked, like the example, with the lock released
+    withDocumentLock(userLang, () => fillExample(userLang, report, author));
+  }
+  Workbook.active().find("okrs")?.activate();
+  return report;
+}
+
+/** Creates or completes every sheet; true when the example quarter may be offered. */
+function buildSheets(userLang: Lang, report: SetupReport): boolean {
+  const wb = Workbook.active();
   const day = today(wb.timeZone);
-  const settingsSheet = wb.find("settings");
-  const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
+  // Never write into a Settings sheet that is not ours: ours goes beside it.
+  const found = wb.find("settings");
+  const foundGrid = found ? readAll(found) : [];
+  const ours =
+    !found ||
+    wb.remembered("settings") ||
+    foundGrid.length === 0 ||
+    recognisedSettings(foundGrid, day, wb.timeZone);
+  if (found && !ours) report.notes.push(t(userLang, "setup.notOurs", { sheet: found.getName() }));
+  const settingsSheet = ours ? found : undefined;
+  const settingsGrid = ours ? foundGrid : [];
   const sheetLang = sheetLangOf(wb.ss, parseSettings(settingsGrid, day, wb.timeZone).settings);
   const langs = { sheetLang, userLang };
-
   const tables: Partial<Record<SheetKey, TableState>> = {};
   for (const key of TABLES) {
     const state = ensureTable(wb, key, langs, report);
@@ -72,52 +98,76 @@ export function setUpTemplate(userLang: Lang, askExample: () => boolean, askName
   const settings = ensureSettings(wb, settingsSheet, settingsGrid, langs, day, report);
   ensureGuide(wb, sheetLang, report);
 
-  const parsedSettings = parseSettings(settings?.grid ?? [], day, wb.timeZone).settings;
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
   for (const key of TABLES) {
     const state = tables[key];
     if (state) format(state, SHEETS[key], sheetLang, key === "okrs" ? sheetLang : undefined);
   }
+  return (
+    okrs !== undefined &&
+    tables.checkins !== undefined &&
+    nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1
+  );
+}
 
-  const checkins = tables.checkins;
-  if (
-    okrs &&
-    checkins &&
-    nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1 &&
-    askExample()
-  ) {
-    const quarterSettings = parsedSettings;
-    const author = exampleAuthor(sheetLang, askName);
-    const example = exampleQuarter(
-      sheetLang,
-      quarterSettings.quarter,
-      quarterSettings.quarterStart,
-      day,
-      author,
-    );
-    writeRows(okrs.sheet, okrs.place.headerRow + 1, okrs.place, OKRS.columns, example.okrs, wb.timeZone);
-    writeRows(
-      checkins.sheet,
-      nextFreeRow(checkins.grid, checkins.place, SHEETS.checkins.columns),
-      checkins.place,
-      SHEETS.checkins.columns,
-      example.checkins,
-      wb.timeZone,
-    );
-    report.exampleRows = example.okrs.length;
+/**
+ * Writes the example quarter when the OKRs sheet is still empty and no ID was ever issued here
+ * (its IDs are fixed: O-1, KR-1…, and an ID is never issued twice), in the spreadsheet's language.
+ */
+function fillExample(userLang: Lang, report: SetupReport, author: string): void {
+  const wb = Workbook.active();
+  const day = today(wb.timeZone);
+  const okrSheet = wb.find("okrs");
+  const logSheet = wb.find("checkins");
+  if (!okrSheet || !logSheet) return;
+  const okrs = parseOkrs(readAll(okrSheet), wb.timeZone);
+  const logGrid = readAll(logSheet);
+  const log = parseCheckins(logGrid, wb.timeZone);
+  if (okrs.table.headerRow === 0 || log.table.headerRow === 0 || okrs.items.length > 0) return;
+  const issued = highestIssued(wb, {
+    okrs: [],
+    checkins: log.items,
+    kpis: parseKpis(wb.read("kpis") ?? [], wb.timeZone).items,
+  });
+  if (issued.objective > 0 || issued.kr > 0) {
+    report.notes.push(t(userLang, "setup.exampleSkipped"));
+    return;
   }
-  okrs?.sheet.activate();
-  return report;
+  const quarterSettings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
+  const sheetLang = sheetLangOf(wb.ss, quarterSettings);
+  const example = exampleQuarter(
+    sheetLang,
+    quarterSettings.quarter,
+    quarterSettings.quarterStart,
+    day,
+    author || t(sheetLang, "setup.exampleAuthor"),
+  );
+  const okrPlace = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
+  const logPlace = { headerRow: log.table.headerRow, columns: log.table.columns };
+  writeRows(okrSheet, okrPlace.headerRow + 1, okrPlace, OKRS.columns, example.okrs, wb.timeZone);
+  recordIssued(
+    wb,
+    example.okrs.map((r) => String(r.id ?? "")),
+  );
+  writeRows(
+    logSheet,
+    nextFreeRow(logGrid, logPlace, SHEETS.checkins.columns),
+    logPlace,
+    SHEETS.checkins.columns,
+    example.checkins,
+    wb.timeZone,
+  );
+  report.exampleRows = example.okrs.length;
 }
 
 /**
  * The example check-ins' author, by the check-in rule: the email, else the name chosen before,
- * else the name asked now; someone who declines to give one gets the word "Example", never "".
+ * else the name asked now; "" when the person declines (the example then says "Example").
  */
-function exampleAuthor(lang: Lang, askName: () => string): string {
+function exampleAuthor(askName: () => string): string {
   const email = currentUserEmail();
-  return resolveAuthor(email) || resolveAuthor(email, askName()) || t(lang, "setup.exampleAuthor");
+  return resolveAuthor(email) || resolveAuthor(email, askName());
 }
 
 /** The language of the sheets and the language of the report to the user. */
@@ -134,7 +184,14 @@ function ensureTable(
   report: SetupReport,
 ): TableState | undefined {
   const def = SHEETS[key];
-  const existing = wb.find(key);
+  let existing = wb.find(key);
+  let grid = existing ? readAll(existing) : [];
+  if (existing && !wb.remembered(key) && grid.length > 0 && !recognised(key, grid)) {
+    // A sheet of the user's that only shares our name: left alone, ours goes beside it.
+    report.notes.push(t(userLang, "setup.notOurs", { sheet: existing.getName() }));
+    existing = undefined;
+    grid = [];
+  }
   if (!existing) {
     const sheet = wb.insert(key, def.name[sheetLang]);
     const header = headerRow(def, sheetLang);
@@ -143,7 +200,7 @@ function ensureTable(
     const columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
     return { sheet, place: { headerRow: 1, columns }, grid: [header] };
   }
-  const grid = readAll(existing);
+  wb.remember(key, existing);
   const name = existing.getName();
   if (grid.length === 0) {
     const header = headerRow(def, sheetLang);
@@ -197,6 +254,27 @@ function ensureTable(
 }
 
 /**
+ * A sheet is ours when its header row holds most of our required columns, in English or French
+ * (any order, a few rows down, extra columns of the user's alongside).
+ */
+function recognised(key: SheetKey, grid: RawCell[][]): boolean {
+  const def = SHEETS[key];
+  const required = (def.columns as readonly ColumnDef[]).filter((c) => c.required !== undefined);
+  const table = parseTable(key, def.columns, grid);
+  if (table.headerRow === 0) return false;
+  const found = required.filter((c) => table.columns[c.key] !== undefined).length;
+  return 2 * found > required.length;
+}
+
+/** Settings are ours when most of our settings are there, or when it has our header row. */
+function recognisedSettings(grid: RawCell[][], day: number, timeZone: string): boolean {
+  const found = Object.keys(parseSettings(grid, day, timeZone).rows).length;
+  const first = normalize(grid[0]?.[0]);
+  const header = [SETTINGS_SHEET.columns[0].header.en, SETTINGS_SHEET.columns[0].header.fr].map(normalize);
+  return 2 * found > SETTING_DEFS.length || header.includes(first);
+}
+
+/**
  * The Score and Status header cells hold our formulas, which show an error instead of the header
  * when, say, a value typed below blocks the array: they are still our columns, not missing ones.
  * Read only in that case (one call).
@@ -234,6 +312,7 @@ function ensureSettings(
     sheet = wb.insert("settings", def.name[sheetLang]);
     report.created.push(sheet.getName());
   } else {
+    wb.remember("settings", sheet);
     report.kept.push(sheet.getName());
   }
   const found = parseSettings(grid, day, wb.timeZone);
@@ -408,9 +487,14 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     .filter((c) => place.columns[c.key] !== undefined)
     .map((c) => ({ def: c, index: place.columns[c.key]! }))
     .sort((a, b) => a.index - b.index);
-  const width = Math.max(...columns.map((c) => c.index)) + 1;
   sheet.setFrozenRows(place.headerRow);
-  sheet.getRange(place.headerRow, 1, 1, width).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+  // Only our headers are styled: a user's own column between ours keeps its look.
+  for (const run of runsOf(columns, () => "")) {
+    sheet
+      .getRange(place.headerRow, run[0]!.index + 1, 1, run.length)
+      .setFontWeight("bold")
+      .setBackground(HEADER_BACKGROUND);
+  }
   const first = place.headerRow + 1;
   const rows = Math.max(1, sheet.getMaxRows() - place.headerRow);
   const block = <T>(run: readonly unknown[], cell: (i: number) => T): T[][] =>
@@ -442,11 +526,14 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
   }
   const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   if (!protections.some((p) => p.getDescription() === PROTECTION_NOTE)) {
-    sheet
-      .getRange(place.headerRow, 1, 1, width)
-      .protect()
-      .setDescription(PROTECTION_NOTE)
-      .setWarningOnly(true);
+    // Our headers only: a user's own column keeps its header free.
+    for (const run of runsOf(columns, () => "")) {
+      sheet
+        .getRange(place.headerRow, run[0]!.index + 1, 1, run.length)
+        .protect()
+        .setDescription(PROTECTION_NOTE)
+        .setWarningOnly(true);
+    }
   }
   if (okrsLang) {
     conditionalFormats(sheet, place, rows, okrsLang);

@@ -9,12 +9,16 @@ import { describeFinding } from "../core/describe";
 import type { Finding, Severity } from "../core/findings";
 import { type Lang, t } from "../core/i18n";
 import { applyMarks, type Mark } from "../core/marks";
-import { parseTable } from "../core/parse";
+import { nextIds } from "../core/draft";
+import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import { SHEETS, type SheetKey } from "../core/schema";
 import { columnLetters } from "../core/template";
 import { today } from "./clock";
+import { highestIssued, recordIssued } from "./ids";
 import { sheetLangOf, userLang as currentUserLang } from "./locale";
+import { withDocumentLock } from "./lock";
 import { Workbook } from "./workbook";
+import { updateColumn } from "./writer";
 
 /** One finding as the sidebar shows it. Plain data: it crosses google.script.run. */
 export interface FindingItem {
@@ -54,9 +58,11 @@ interface Loaded {
   sheetLang: Lang;
   /** The user's language: the sidebar's list and the toast. */
   userLang: Lang;
+  /** IDs given to rows typed without one (Validate only). */
+  assigned: string[];
 }
 
-function load(): Loaded {
+function load(assignIds = false): Loaded {
   const wb = Workbook.active();
   const grids: Partial<Record<SheetKey, RawCell[][]>> = {};
   const ranges: Partial<Record<SheetKey, GoogleAppsScript.Spreadsheet.Range>> = {};
@@ -65,13 +71,47 @@ function load(): Loaded {
     grids[key] = read?.values;
     if (read) ranges[key] = read.range;
   }
+  const assigned = assignIds ? assignMissingIds(wb, grids) : [];
   const analysis = analyze(
     { okrs: grids.okrs, checkins: grids.checkins, kpis: grids.kpis, settings: grids.settings },
     today(wb.timeZone),
     wb.timeZone,
   );
   const sheetLang = sheetLangOf(wb.ss, analysis.settings);
-  return { wb, grids, ranges, analysis, sheetLang, userLang: currentUserLang() };
+  return { wb, grids, ranges, analysis, sheetLang, userLang: currentUserLang(), assigned };
+}
+
+/**
+ * Rows typed by hand with a Type but no ID get the next free IDs, written into the ID column in
+ * one write and into the grid read, so the rest of Validate sees them. Runs under the lock.
+ */
+function assignMissingIds(wb: Workbook, grids: Partial<Record<SheetKey, RawCell[][]>>): string[] {
+  const grid = grids.okrs;
+  const sheet = wb.find("okrs");
+  if (!grid || !sheet) return [];
+  const okrs = parseOkrs(grid, wb.timeZone);
+  const column = okrs.table.columns.id;
+  const missing = okrs.items.filter((r) => r.id === "" && r.type !== undefined);
+  if (column === undefined || missing.length === 0) return [];
+  const highest = highestIssued(wb, {
+    okrs: okrs.items,
+    kpis: grids.kpis ? parseKpis(grids.kpis, wb.timeZone).items : [],
+    checkins: grids.checkins ? parseCheckins(grids.checkins, wb.timeZone).items : [],
+  });
+  const krs = missing.filter((r) => r.type === "kr").length;
+  const fresh = nextIds([], krs, highest);
+  let objective = highest.objective;
+  let kr = 0;
+  const updates = new Map<number, string>();
+  for (const row of missing) {
+    const id = row.type === "kr" ? fresh.krIds[kr++]! : `O-${++objective}`;
+    updates.set(row.row, id);
+    grid[row.row - 1]![column] = id;
+  }
+  updateColumn(sheet, grid, column, updates);
+  const ids = [...updates.values()];
+  recordIssued(wb, ids);
+  return ids;
 }
 
 /** Where each column of a sheet sits in its grid (Settings is label | value | about). */
@@ -151,22 +191,31 @@ function mark(loaded: Loaded): void {
     const result = applyMarks(range.getNotes(), range.getBackgrounds(), marks);
     if (!result.changed) continue;
     range.setNotes(result.notes);
-    range.setBackgrounds(result.backgrounds);
+    // null clears a background: https://developers.google.com/apps-script/reference/spreadsheet/range#setbackgroundscolor
+    range.setBackgrounds(result.backgrounds as string[][]);
   }
   wb.setProperty(MARKED_PROPERTY, JSON.stringify(MARKED.filter((key) => after.has(key))));
 }
 
 /** OKR › Validate and the sidebar's "Validate again": marks the sheet, toasts the counts. */
 export function validateAndMark(): FindingsView {
-  const loaded = load();
-  mark(loaded);
-  const result = view(loaded);
+  // Under the lock, read again: a row moved by a colleague between a read and the marks would
+  // put notes and colours on the wrong rows.
+  const { loaded, result } = withDocumentLock(currentUserLang(), (progress) => {
+    const loaded = load(true);
+    if (loaded.assigned.length > 0) progress.wrote();
+    mark(loaded);
+    return { loaded, result: view(loaded) };
+  });
   const { error, warning, info } = result.counts;
-  const message =
+  const counts =
     result.items.length === 0
       ? t(result.lang, "validate.clean")
       : t(result.lang, "validate.toast", { errors: error, warnings: warning, notes: info });
-  loaded.wb.ss.toast(message, t(result.lang, "validate.toastTitle"), 8);
+  const assigned = loaded.assigned.length
+    ? `${t(result.lang, "id.assigned", { ids: loaded.assigned.join(", ") })} `
+    : "";
+  loaded.wb.ss.toast(assigned + counts, t(result.lang, "validate.toastTitle"), 8);
   return result;
 }
 

@@ -9,13 +9,14 @@ import type { Day } from "../core/dates";
 import { blocksInsert, checkDraft, type Draft, DRAFT_LIMITS as LIMITS, nextIds } from "../core/draft";
 import { describeFinding } from "../core/describe";
 import { type Lang, t } from "../core/i18n";
-import { type OkrRow, parseOkrs, shorten } from "../core/parse";
+import { type OkrRow, parseCheckins, parseKpis, parseOkrs, shorten } from "../core/parse";
 import { parseQuarter, previousQuarter, quarterName } from "../core/quarters";
 import { type Choice, KINDS, LEVELS, type Level, METRIC_CHOICES, OKRS, ROW_TYPES } from "../core/schema";
 import { METRICS } from "../core/scoring";
 import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
 import { userError } from "./errors";
+import { highestIssued, recordIssued } from "./ids";
 import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
@@ -218,7 +219,12 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
   return withDocumentLock(userLang, () => {
     // Read under the lock: someone may have added rows since the wizard opened.
     const { wb, day, settings, okrs, grid } = readSheets(userLang);
-    const ids = nextIds(okrs.items, draft.krs.length);
+    const floor = highestIssued(wb, {
+      okrs: okrs.items,
+      kpis: parseKpis(wb.read("kpis") ?? [], wb.timeZone).items,
+      checkins: parseCheckins(wb.read("checkins") ?? [], wb.timeZone).items,
+    });
+    const ids = nextIds(okrs.items, draft.krs.length, floor);
     const { rows, findings } = checkDraft(draft, rowsForRules(okrs.items, settings), settings, day, ids);
     const blocking = findings.find(blocksInsert);
     if (blocking) {
@@ -250,6 +256,7 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     const place = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
     const first = nextFreeRow(grid, place, OKRS.columns);
     writeRows(sheet, first, place, OKRS.columns, values, wb.timeZone);
+    recordIssued(wb, [ids.objectiveId, ...ids.krIds]);
     const width = Math.max(1, ...Object.values(place.columns).map((c) => c + 1));
     sheet.getRange(first, 1, values.length, width).activate();
     const last = first + values.length - 1;

@@ -83,6 +83,20 @@ export class Workbook {
     return this.entry(key)?.name;
   }
 
+  /** True when the sheet found for a key is the one we created or adopted (remembered by id). */
+  remembered(key: SheetKey): boolean {
+    const id = this.ids[key];
+    return id !== undefined && this.sheets.some((s) => s.id === id);
+  }
+
+  /** Remembers a sheet as ours for a key, so later operations find it whatever its name. */
+  remember(key: SheetKey, sheet: Sheet): void {
+    const entry = this.sheets.find((s) => s.sheet === sheet) ?? new SheetEntry(sheet);
+    if (this.ids[key] === entry.id) return;
+    this.ids[key] = entry.id;
+    this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
+  }
+
   private entry(key: SheetKey) {
     const id = this.ids[key];
     const byId = id === undefined ? undefined : this.sheets.find((s) => s.id === id);

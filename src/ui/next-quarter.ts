@@ -3,7 +3,8 @@
  * with a checkbox (ticked when proposed, with the reasons), its score and owner, and the next
  * owner (the rotation's pick, editable); Start carries the ticked ones over and moves Settings.
  * Once started, the form gives way to the confirmation: a second Start would start yet another
- * quarter.
+ * quarter. The request names the quarter the dialog starts from, so the server refuses a second
+ * run; more than two weeks before the quarter's end, Start first asks for a confirmation here.
  */
 import type { CarryCandidate, CarryReason } from "../core/next-quarter";
 import { type Lang, t } from "./i18n";
@@ -35,6 +36,7 @@ class NextQuarterDialog {
   private app: App | undefined;
   private root: HTMLElement | undefined;
   private picks: Pick[] = [];
+  private proposal: NextQuarterProposal | undefined;
 
   mount(root: HTMLElement, app: App): void {
     this.root = root;
@@ -60,6 +62,7 @@ class NextQuarterDialog {
   private draw(proposal: NextQuarterProposal): void {
     const lang = this.lang;
     const { from, to, candidates } = proposal;
+    this.proposal = proposal;
     this.picks = [];
     const counter = el("p", { class: "counter", "aria-live": "polite" });
     const count = () =>
@@ -202,11 +205,34 @@ class NextQuarterDialog {
     const carry = this.picks
       .filter((p) => p.box.checked)
       .map((p) => ({ id: p.candidate.id, owner: p.owner.value.trim() }));
-    void this.send(slot, carry);
+    const { early, from, to } = this.proposal!;
+    if (!early) {
+      void this.send(slot, carry, false);
+      return;
+    }
+    // Early: the question and its answer in the page, in the user's language.
+    const anyway = busyButton(
+      t(this.lang, "next.startAnyway", { to }),
+      () => void this.send(slot, carry, true),
+      { class: "primary", "data-action": "start-early" },
+    );
+    fill(
+      slot,
+      el("p", { class: "msg warning", role: "alert" }, t(this.lang, "next.tooEarly", { from, to, ...early })),
+      anyway,
+    );
+    anyway.focus();
   }
 
-  private async send(slot: HTMLElement, carry: { id: string; owner: string }[]): Promise<void> {
-    const outcome = await act(slot, this.lang, () => callServer("startNextQuarter", { carry }));
+  private async send(
+    slot: HTMLElement,
+    carry: { id: string; owner: string }[],
+    early: boolean,
+  ): Promise<void> {
+    const from = this.proposal!.from;
+    const outcome = await act(slot, this.lang, () =>
+      callServer("startNextQuarter", early ? { from, carry, early } : { from, carry }),
+    );
     if (!outcome.ok || !slot.isConnected) return;
     const done = actionSlot();
     fill(

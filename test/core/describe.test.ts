@@ -42,6 +42,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     column: "confidence",
     params: { column: "confidence", value: "11", min: "0", max: "10" },
   },
+  "number-too-large": {
+    code: "number-too-large",
+    severity: "error",
+    sheet: "okrs",
+    row: 2,
+    column: "target",
+    params: { column: "target", value: "1e309" },
+  },
   "not-a-date": {
     code: "not-a-date",
     severity: "warning",
@@ -49,6 +57,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     row: 2,
     column: "created",
     params: { column: "created", value: "soon" },
+  },
+  "id-on-kpis": {
+    code: "id-on-kpis",
+    severity: "error",
+    sheet: "okrs",
+    row: 4,
+    column: "id",
+    params: { id: "KR-9" },
   },
   "duplicate-id": {
     code: "duplicate-id",

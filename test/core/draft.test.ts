@@ -42,7 +42,7 @@ describe("nextIds", () => {
 
   it("starts at 1 and ignores IDs of another shape", () => {
     expect(
-      nextIds([{ id: "" }, { id: "OKR-9" }, { id: "O-1a" }, { id: "KR-" }, { id: "O-1234567890" }], 1),
+      nextIds([{ id: "" }, { id: "OKR-9" }, { id: "O-1a" }, { id: "KR-" }, { id: "O-1234567890123456" }], 1),
     ).toEqual({
       objectiveId: "O-1",
       krIds: ["KR-1"],

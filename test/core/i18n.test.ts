@@ -78,6 +78,8 @@ const FINDING_CODES: Record<FindingCode, true> = {
   "out-of-range": true,
   "not-a-date": true,
   "duplicate-id": true,
+  "id-on-kpis": true,
+  "number-too-large": true,
   "unknown-parent": true,
   "parent-not-objective": true,
   "unknown-company-objective": true,

@@ -174,7 +174,8 @@ describe("buildReview on the fixture quarter", () => {
       regularity: { weeksWithCheckin: 6, weeks: 14 }, // 92 days: 13 weeks and a day
       rush: expect.closeTo(2.2 / 3.2, 10),
       midQuarter: 2,
-      ownerRotation: { repeated: 1, owners: 3 },
+      // Sales has only Julien: keeping him is no repeat the rotation rule can fault.
+      ownerRotation: { repeated: 0, owners: 3 },
     });
   });
 

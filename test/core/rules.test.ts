@@ -355,8 +355,9 @@ describe("owners", () => {
     ]);
   });
 
-  it("notes the same owner as last quarter for the team", () => {
+  it("notes the same owner as last quarter for the team, when the team has another", () => {
     const findings = run("ownerRepeated", [
+      objective({ quarter: "2026-Q2", id: "O-9", owner: "Ben" }),
       objective({ quarter: "2026-Q3", id: "O-0", owner: "Ada" }),
       objective({ id: "O-2", owner: "ada" }),
       objective({ id: "O-5", team: "Ops", owner: "Ada" }),
@@ -365,10 +366,18 @@ describe("owners", () => {
       expect.objectContaining({
         code: "owner-repeated",
         severity: "info",
-        row: 3,
+        row: 4,
         params: { owner: "ada", previousQuarter: "2026-Q3" },
       }),
     ]);
+  });
+
+  it("does not fault a team whose only owner keeps the objective", () => {
+    const findings = run("ownerRepeated", [
+      objective({ quarter: "2026-Q3", id: "O-0", owner: "Ada" }),
+      objective({ id: "O-2", owner: "Ada" }),
+    ]);
+    expect(findings).toEqual([]);
   });
 });
 

@@ -156,7 +156,7 @@ describe.each(PAIRS)(
         "getNextQuarter",
       );
       const carry = proposal.candidates.slice(0, 1).map((c) => ({ id: c.id, owner: c.nextOwner || "Zoe" }));
-      const message = addon.run<string>("startNextQuarter", { carry });
+      const message = addon.run<string>("startNextQuarter", { from: "2026-Q4", carry, early: true });
       expect(message).toBe(t(userLang, "next.done", { to: "2027-Q1", count: 1 }));
       expect(foreignWords(addon, sheetLang)).toEqual([]);
     });

@@ -141,7 +141,7 @@ describe("each row judged in its own quarter", () => {
     const addon = setUp("2026-12-31T09:00:00Z");
     const lastDay = table(addon);
     expect(lastDay.map((r) => r.status)).toContain("Not started"); // KR-6: no check-in yet
-    expect(addon.run("startNextQuarter", { carry: [] })).toMatch(/2027-Q1/);
+    expect(addon.run("startNextQuarter", { from: "2026-Q4", carry: [] })).toMatch(/2027-Q1/);
     addon.setNow("2027-01-12T09:00:00Z");
     open(addon, "LIMITED");
     const settings = sheet(addon, "Settings").values();
@@ -176,7 +176,7 @@ describe("each row judged in its own quarter", () => {
     const settings = sheet(addon, "Settings");
     const row = settings.values().findIndex((l) => l[0] === "2027-Q1") + 1;
     settings.fill([["", "", ""]], row); // the user cleared it
-    addon.run("startNextQuarter", { carry: [] });
+    addon.run("startNextQuarter", { from: "2026-Q4", carry: [], early: true });
     const after = settings.values();
     expect(after.filter((l) => l[0] === "2027-Q1").map((l) => l.map(iso))).toEqual([
       ["2027-Q1", "2027-01-01", "2027-03-31"],

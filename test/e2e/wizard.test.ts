@@ -380,7 +380,8 @@ describe("service calls", () => {
     expect(counts[1]!["Sheet.insertRowsAfter"]).toBe(1);
     delete counts[1]!["Sheet.insertRowsAfter"];
     expect(counts[1]).toEqual(counts[0]);
-    expect(counts[0]!["Range.getValues"]).toBe(4);
+    // Context: OKRs, Settings. Insert: OKRs, Settings, and KPIs and Check-ins for the IDs issued there.
+    expect(counts[0]!["Range.getValues"]).toBe(6);
     expect(counts[0]!["Range.setValues"]).toBe(2);
   });
 });

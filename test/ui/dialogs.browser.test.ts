@@ -171,6 +171,33 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
     expect(await closed()).toBe(1);
   });
 
+  it("asks in the page before starting more than two weeks early, then starts once", async () => {
+    const addon = loadAddon({ locale: "fr", now: "2026-12-01T10:00:00Z" });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    addon.run("openNextQuarter");
+    await open(addon);
+    await page.getByRole("button", { name: "Démarrer 2027-Q1" }).click();
+    await page
+      .getByRole("alert")
+      .getByText("2026-Q4 se termine le 2026-12-31, dans 30 jours. Démarrer 2027-Q1 quand même ?", {
+        exact: false,
+      })
+      .waitFor();
+    const settings = () =>
+      addon.spreadsheet
+        .sheet("Paramètres")!
+        .values()
+        .find((l) => l[0] === "Trimestre en cours")![1];
+    expect(settings()).toBe("2026-Q4");
+    await page.getByRole("button", { name: "Démarrer 2027-Q1 quand même" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^2027-Q1/)
+      .waitFor();
+    expect(settings()).toBe("2027-Q1");
+  });
+
   it("shows a server error next to Start and keeps the choices", async () => {
     const addon = setUp("openNextQuarter");
     await open(addon);

@@ -8,6 +8,7 @@ import checkins from "./messages/checkins";
 import findings from "./messages/findings";
 import formulas from "./messages/formulas";
 import insert from "./messages/insert";
+import integrity from "./messages/integrity";
 import review from "./messages/review";
 import sheets from "./messages/sheets";
 import ui from "./messages/ui";
@@ -20,4 +21,5 @@ export const en = {
   ...checkins.en,
   ...review.en,
   ...insert.en,
+  ...integrity.en,
 };

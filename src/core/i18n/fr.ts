@@ -3,6 +3,7 @@ import checkins from "./messages/checkins";
 import findings from "./messages/findings";
 import formulas from "./messages/formulas";
 import insert from "./messages/insert";
+import integrity from "./messages/integrity";
 import review from "./messages/review";
 import sheets from "./messages/sheets";
 import ui from "./messages/ui";
@@ -16,4 +17,5 @@ export const fr: ServerCatalog = {
   ...checkins.fr,
   ...review.fr,
   ...insert.fr,
+  ...integrity.fr,
 };

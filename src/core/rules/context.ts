@@ -1,5 +1,5 @@
 import type { Day } from "../dates";
-import type { CheckinRow, OkrRow } from "../parse";
+import type { CheckinRow, KpiRow, OkrRow } from "../parse";
 import type { Settings } from "../settings";
 
 /** Everything a rule may look at, computed once per validation. */
@@ -14,6 +14,8 @@ export interface RuleContext {
   byId: ReadonlyMap<string, OkrRow>;
   krsByObjective: ReadonlyMap<string, readonly OkrRow[]>;
   checkins: readonly CheckinRow[];
+  /** IDs of key results moved to the KPIs sheet (its "Moved from" column), lower-cased. */
+  movedToKpis: ReadonlySet<string>;
   settings: Settings;
   today: Day;
 }
@@ -21,6 +23,7 @@ export interface RuleContext {
 export interface ValidationInput {
   okrs: readonly OkrRow[];
   checkins?: readonly CheckinRow[];
+  kpis?: readonly KpiRow[];
   settings: Settings;
   today: Day;
 }
@@ -44,6 +47,7 @@ export function ruleContext(input: ValidationInput): RuleContext {
     byId,
     krsByObjective,
     checkins: input.checkins ?? [],
+    movedToKpis: new Set((input.kpis ?? []).map((k) => k.origin.trim().toLowerCase()).filter(Boolean)),
     settings: input.settings,
     today: input.today,
   };

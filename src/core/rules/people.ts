@@ -3,6 +3,7 @@
  */
 import type { Finding } from "../findings";
 import { parseQuarter, previousQuarter, quarterName } from "../quarters";
+import type { OkrRow } from "../parse";
 import type { Rule } from "./context";
 
 /**
@@ -41,21 +42,20 @@ export const ownerMissing: Rule = (ctx) =>
 
 /**
  * Owners rotate: a note when a team's objective has the same owner as one of that team's objectives
- * last quarter.
+ * last quarter, while the team has another owner (one who owned none of them) to hand it to. Start
+ * next quarter proposes owners by the same rule (carryCandidates), so it never proposes a flagged one.
  *
- * @example Sales, 2026-Q4, owner Ada; Sales 2026-Q3 also owned by Ada → { code: "owner-repeated" }
+ * @example Sales, 2026-Q4, owner Ada; Sales 2026-Q3 also owned by Ada; Ben owned a Sales objective in 2026-Q2 → { code: "owner-repeated" }
  */
 export const ownerRepeated: Rule = (ctx) => {
   const quarter = parseQuarter(ctx.settings.quarter);
   if (!quarter) return [];
   const previous = quarterName(previousQuarter(quarter));
-  const before = new Set(
-    ctx.all
-      .filter((r) => r.quarter === previous && r.type === "objective" && r.owner !== "")
-      .map((r) => `${r.team.toLowerCase()}\u0000${r.owner.toLowerCase()}`),
-  );
-  return ctx.objectives.flatMap((o): Finding[] =>
-    o.owner !== "" && before.has(`${o.team.toLowerCase()}\u0000${o.owner.toLowerCase()}`)
+  const rotation = ownerRotation(ctx.all, previous);
+  return ctx.objectives.flatMap((o): Finding[] => {
+    const team = rotation.get(o.team.toLowerCase());
+    const repeated = o.owner !== "" && team?.last.has(o.owner.toLowerCase());
+    return repeated && team!.fresh.length > 0
       ? [
           {
             code: "owner-repeated",
@@ -66,6 +66,30 @@ export const ownerRepeated: Rule = (ctx) => {
             params: { owner: o.owner, previousQuarter: previous },
           },
         ]
-      : [],
-  );
+      : [];
+  });
 };
+
+/** Per team (lower-cased): who owned its objectives last quarter, and its other owners, in order. */
+export interface TeamRotation {
+  /** Every owner of the team's objectives, any quarter, in the order they first appear. */
+  owners: string[];
+  /** Lower-cased owners of the team's objectives in the quarter before. */
+  last: Set<string>;
+  /** The owners who owned none of them: the ones a rotation hands objectives to. */
+  fresh: string[];
+}
+
+export function ownerRotation(all: readonly OkrRow[], lastQuarter: string): Map<string, TeamRotation> {
+  const teams = new Map<string, TeamRotation>();
+  for (const row of all) {
+    if (row.type !== "objective" || !row.owner) continue;
+    const key = row.team.toLowerCase();
+    const team = teams.get(key) ?? { owners: [], last: new Set<string>(), fresh: [] };
+    teams.set(key, team);
+    if (!team.owners.some((o) => o.toLowerCase() === row.owner.toLowerCase())) team.owners.push(row.owner);
+    if (row.quarter === lastQuarter) team.last.add(row.owner.toLowerCase());
+  }
+  for (const team of teams.values()) team.fresh = team.owners.filter((o) => !team.last.has(o.toLowerCase()));
+  return teams;
+}

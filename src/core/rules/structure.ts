@@ -43,7 +43,8 @@ export const required: Rule = (ctx) => {
 };
 
 /**
- * Two rows with the same ID, in any quarter: links and check-ins would go to the wrong one.
+ * Two rows with the same ID, in any quarter, or a row reusing the ID of a key result moved to the
+ * KPIs sheet: links and check-ins would go to the wrong one.
  *
  * @example rows 5 and 9 both "KR-3" → a finding on row 9 that names row 5
  */
@@ -54,6 +55,8 @@ export const duplicateIds: Rule = (ctx) => {
     if (!row.id) continue;
     const key = row.id.toLowerCase();
     const first = seen.get(key);
+    if (ctx.movedToKpis.has(key))
+      findings.push({ code: "id-on-kpis", severity: "error", ...at(row, "id"), params: { id: row.id } });
     if (first === undefined) seen.set(key, row.row);
     else
       findings.push({
@@ -157,14 +160,17 @@ export const quarters: Rule = (ctx) =>
     }));
 
 /**
- * A check-in for a key result that does not exist (in any quarter).
+ * A check-in for a key result that does not exist (in any quarter). A key result moved to the KPIs
+ * sheet keeps its ID there ("Moved from"): its check-ins belong to that KPI and are not reported.
  *
  * @example Check-ins row with KR ID "KR-99" → { code: "unknown-kr", sheet: "checkins", id: "KR-99" }
  */
 export const checkinKrs: Rule = (ctx) => {
   const ids = new Set(ctx.all.filter((r) => r.type === "kr").map((r) => r.id.toLowerCase()));
   return ctx.checkins
-    .filter((c) => c.krId !== "" && !ids.has(c.krId.toLowerCase()))
+    .filter(
+      (c) => c.krId !== "" && !ids.has(c.krId.toLowerCase()) && !ctx.movedToKpis.has(c.krId.toLowerCase()),
+    )
     .map((c) => ({
       code: "unknown-kr",
       severity: "warning",

@@ -1,6 +1,7 @@
 /**
  * Time: "not starting other projects mid-quarter" and "not only a big rush at the end".
  */
+import { staleSince } from "../checkins";
 import { isoOf } from "../dates";
 import type { Finding } from "../findings";
 import type { Rule } from "./context";
@@ -28,7 +29,8 @@ export const addedMidQuarter: Rule = (ctx) => {
 
 /**
  * During the quarter, a key result without a check-in for more than the stale limit (14 days by
- * default), counting from the quarter's start when it never had one.
+ * default), counting, when it never had one, from its creation or the quarter's start, whichever is
+ * later.
  *
  * @example stale limit 14, last check-in 20 days ago → { code: "stale", days: 20 }
  */
@@ -36,7 +38,7 @@ export const stale: Rule = (ctx) => {
   const { quarterStart, quarterEnd, staleDays } = ctx.settings;
   if (ctx.today < quarterStart || ctx.today > quarterEnd) return [];
   return ctx.krs.flatMap((kr): Finding[] => {
-    const since = kr.lastCheckIn ?? quarterStart;
+    const since = staleSince(kr, ctx.settings);
     const days = ctx.today - since;
     if (days <= staleDays) return [];
     return [

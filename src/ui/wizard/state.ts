@@ -144,7 +144,7 @@ export function loadState(): WizardState | undefined {
 function readNumber(text: string): { value: number | undefined; bad: boolean } {
   const parsed = parseNumber(text);
   if (parsed.ok) return { value: parsed.value, bad: false };
-  return { value: undefined, bad: parsed.reason === "not-a-number" };
+  return { value: undefined, bad: parsed.reason !== "blank" };
 }
 
 /**
