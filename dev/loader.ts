@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { FormulaEngine } from "./formulas";
-import { createRuntime, type Runtime, type RuntimeOptions } from "./gas";
+import { createRuntime, type Manifest, type Runtime, type RuntimeOptions } from "./gas";
 
 export const DIST = join(__dirname, "..", "dist");
 
@@ -64,10 +64,16 @@ export function loadAddon(
 ): LoadedAddon {
   const code = options.code ?? readDist("Code.js");
   const files = options.files ?? { Sidebar: readDist("Sidebar.html") };
-  const runtime = createRuntime({ ...options, files });
+  // The built manifest, pushed with the built bundle: its scopes are the ones Apps Script grants.
+  // Code passed in (the playground) runs with the runtime's default, the repository's manifest.
+  const manifest =
+    options.manifest ??
+    (options.code === undefined ? (JSON.parse(readDist("appsscript.json")) as Manifest) : undefined);
+  const runtime = createRuntime({ ...options, files, manifest });
   const clock: { now: number | undefined } = {
     now: options.now === undefined ? undefined : new Date(options.now).getTime(),
   };
+  runtime.spreadsheet.now = () => clock.now ?? Date.now();
   const context = createGlobalContext({ ...runtime.globals, console, __okrClock: clock });
   vm.runInContext(CLOCK_SCRIPT, context);
   vm.runInContext(code, context, { filename: "Code.js" });

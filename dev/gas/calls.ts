@@ -7,6 +7,8 @@ export class CallLog {
   private readonly order: string[] = [];
   /** Told of every call as it is counted (the playground drops its formula cache on writes). */
   onCount: ((name: string) => void) | undefined;
+  /** Asked before each call runs; throws when the manifest's scopes do not allow it (see scopes.ts). */
+  authorize: ((name: string) => void) | undefined;
 
   private paused = 0;
 
@@ -77,7 +79,10 @@ export function counted<T extends object>(
       const value = Reflect.get(obj, prop, receiver) as unknown;
       if (typeof value !== "function" || typeof prop !== "string" || prop === "constructor") return value;
       return (...args: unknown[]) => {
-        if (!local.includes(prop)) log.count(`${kind}.${prop}`);
+        if (!local.includes(prop)) {
+          log.authorize?.(`${kind}.${prop}`);
+          log.count(`${kind}.${prop}`);
+        }
         const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
         return result === obj ? proxy : result;
       };

@@ -7,6 +7,7 @@ import {
   type FormulaEvaluator,
 } from "./spreadsheet";
 import {
+  createOutsideServices,
   LockState,
   PropertyStores,
   createLockService,
@@ -16,12 +17,15 @@ import {
   createUtilities,
 } from "./services";
 import { FakeUi } from "./ui";
+import { authorizer, type Manifest } from "./scopes";
+import repoManifest from "../../appsscript.json";
 
 export { CallLog } from "./calls";
 export type { RecordedMenu, MenuItem, Dialog, DialogAnswer, Shown } from "./ui";
 export { FakeSpreadsheet, FakeSheet, FakeRange } from "./spreadsheet";
 export type { Cell, FormulaEvaluator, SpillLookup } from "./spreadsheet";
 export { isDate, interpretInput } from "./input";
+export { METHOD_SCOPES, SCOPE, type Manifest } from "./scopes";
 export type { CellValue } from "./input";
 
 /**
@@ -64,7 +68,15 @@ export interface RuntimeOptions {
   spreadsheetLocale?: string;
   /** The spreadsheet's ID (getId). Ignored with `world`. */
   spreadsheetId?: string;
+  /** What Session.getActiveUser().getEmail() answers; "" as Google does across domains. */
   email?: string;
+  /**
+   * Who the user is, for per-user stores and the lock, when `email` is "" (Google hides the email
+   * but the user is still one person). Defaults to `email`.
+   */
+  user?: string;
+  /** The script's manifest: its `oauthScopes` are enforced. Defaults to the repository's appsscript.json. */
+  manifest?: Manifest;
   timeZone?: string;
   /** Built HTML files served by HtmlService.createHtmlOutputFromFile, by name without extension. */
   files?: Record<string, string>;
@@ -89,12 +101,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     });
   const { calls, spreadsheet } = world;
   const email = options.email ?? "ada@example.com";
+  const user = options.user ?? (email || "anonymous");
+  calls.authorize = authorizer(options.manifest ?? (repoManifest as Manifest));
   const timeZone = options.timeZone ?? "Europe/Brussels";
   const ui = new FakeUi(calls);
   const SpreadsheetApp = counted(
     {
       getActiveSpreadsheet: () => spreadsheet.api,
       getActive: () => spreadsheet.api,
+      openById: (id: string) => openSpreadsheet(spreadsheet, id),
+      openByUrl: (url: string) => openSpreadsheet(spreadsheet, /\/d\/([^/]+)/.exec(url)?.[1] ?? ""),
       getUi: () => ui.api,
       flush: () => {
         if (world.lock.failures.flush > 0) {
@@ -119,13 +135,23 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const globals: Record<string, unknown> = {
     SpreadsheetApp,
     HtmlService: createHtmlService(options.files ?? {}, calls),
-    PropertiesService: createPropertiesService(world.properties, email, calls),
-    LockService: createLockService(world.lock, email, calls),
-    Session: createSession({ locale: options.locale ?? "en", email, timeZone }, calls),
+    PropertiesService: createPropertiesService(world.properties, user, calls),
+    LockService: createLockService(world.lock, user, calls),
+    Session: createSession({ locale: options.locale ?? "en", email, user, timeZone }, calls),
     ScriptApp: createScriptApp(calls),
+    ...createOutsideServices(calls),
     Charts: { ChartType: { BAR: "BAR", COLUMN: "COLUMN", LINE: "LINE", PIE: "PIE" } },
     Utilities: createUtilities(calls),
     Logger: { log: () => undefined },
   };
   return { world, calls, spreadsheet, ui, globals };
+}
+
+/** Only this spreadsheet exists offline; its id or URL opens it, anything else is not found. */
+function openSpreadsheet(spreadsheet: FakeSpreadsheet, id: string): object {
+  if (id !== spreadsheet.api.getId())
+    throw new Error(
+      `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+    );
+  return spreadsheet.api;
 }

@@ -102,7 +102,10 @@ export function createLockService(state: LockState, owner: string, calls: CallLo
 
 export interface SessionOptions {
   locale: string;
+  /** "" when Google does not share it (consumer accounts, another Workspace domain). */
   email: string;
+  /** Who the user is, whatever Google shares: the temporary key is unique per user. */
+  user: string;
   timeZone: string;
 }
 
@@ -114,7 +117,7 @@ export function createSession(options: SessionOptions, calls: CallLog): object {
       getScriptTimeZone: () => options.timeZone,
       getActiveUser: () => user,
       getEffectiveUser: () => user,
-      getTemporaryActiveUserKey: () => `key-${options.email}`,
+      getTemporaryActiveUserKey: () => `key-${options.user}`,
     },
     "Session",
     calls,
@@ -128,8 +131,65 @@ export const AuthMode = {
   CUSTOM_FUNCTION: "CUSTOM_FUNCTION",
 } as const;
 
+/** ScriptApp: the AuthMode enum and installable triggers, recorded (the add-on creates none today). */
 export function createScriptApp(calls: CallLog): object {
-  return counted({ AuthMode }, "ScriptApp", calls);
+  const triggers: { functionName: string }[] = [];
+  const builder = (functionName: string) => {
+    const trigger = { functionName, getHandlerFunction: () => functionName };
+    const chain: Record<string, unknown> = {};
+    for (const step of [
+      "forSpreadsheet",
+      "onOpen",
+      "onEdit",
+      "onChange",
+      "timeBased",
+      "everyDays",
+      "atHour",
+    ]) {
+      chain[step] = () => chain;
+    }
+    chain.create = () => (triggers.push(trigger), trigger);
+    return chain;
+  };
+  return counted(
+    {
+      AuthMode,
+      newTrigger: builder,
+      getProjectTriggers: () => [...triggers],
+      getUserTriggers: () => [...triggers],
+      deleteTrigger: (trigger: object) => void triggers.splice(triggers.indexOf(trigger as never), 1),
+    },
+    "ScriptApp",
+    calls,
+  );
+}
+
+/**
+ * Services that reach outside the spreadsheet. They exist so that a call to them meets the same
+ * scope check as in Apps Script; offline there is no network and no mail, so a permitted call
+ * fails loudly too rather than pretending to succeed.
+ */
+export function createOutsideServices(calls: CallLog): Record<string, object> {
+  const offline = (what: string) => () => {
+    throw new Error(`dev runtime: ${what} is not available offline.`);
+  };
+  return {
+    UrlFetchApp: counted(
+      { fetch: offline("UrlFetchApp.fetch"), fetchAll: offline("UrlFetchApp.fetchAll") },
+      "UrlFetchApp",
+      calls,
+    ),
+    MailApp: counted(
+      { sendEmail: offline("MailApp.sendEmail"), getRemainingDailyQuota: () => 100 },
+      "MailApp",
+      calls,
+    ),
+    GmailApp: counted(
+      { sendEmail: offline("GmailApp.sendEmail"), createDraft: offline("GmailApp.createDraft") },
+      "GmailApp",
+      calls,
+    ),
+  };
 }
 
 /** Utilities.formatDate with the Java-style patterns Apps Script uses (the subset we need). */

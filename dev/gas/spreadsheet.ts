@@ -1,6 +1,7 @@
 import { type GridRect, parseA1, toA1 } from "./a1";
 import { CallLog, counted, LOCAL_BUILDERS } from "./calls";
-import { type CellValue, interpretInput, isDate } from "./input";
+import { type CellValue, type InputContext, interpretInput, isDate } from "./input";
+import { formatDate } from "./services";
 import {
   deletion,
   insertion,
@@ -71,6 +72,8 @@ export class FakeSpreadsheet {
   readonly toasts: { message: string; title: string }[] = [];
   evaluator: FormulaEvaluator | undefined;
   spilled: SpillLookup | undefined;
+  /** Today, for dates typed without a year; the loader ties it to the bundle's clock. */
+  now: () => number = () => Date.now();
   /** Moves on every change to a cell or to the rows of a sheet: formula results are then recomputed. */
   version = 0;
   private readonly sheets: FakeSheet[] = [];
@@ -86,6 +89,15 @@ export class FakeSpreadsheet {
     this.calls = options.calls;
     this.api = counted<SpreadsheetApi>(this.facade(), "Spreadsheet", this.calls);
     this.addSheet(firstSheetName, 0);
+  }
+
+  get timeZone(): string {
+    return this.options.timeZone ?? "Europe/Brussels";
+  }
+
+  /** What typing in a cell depends on: the spreadsheet's locale, time zone and today. */
+  inputContext(): InputContext {
+    return { locale: this.options.locale ?? "en_US", timeZone: this.timeZone, now: this.now };
   }
 
   /** Direct access for tests, without counting. */
@@ -148,7 +160,7 @@ export class FakeSpreadsheet {
     return {
       getId: () => this.options.id ?? "fake-spreadsheet-id",
       getName: () => this.options.name ?? "OKR Sheets",
-      getSpreadsheetTimeZone: () => this.options.timeZone ?? "Europe/Brussels",
+      getSpreadsheetTimeZone: () => this.timeZone,
       getSpreadsheetLocale: () => this.options.locale ?? "en_US",
       getNumSheets: () => this.sheets.length,
       toast: (message?: string, title?: string) => {
@@ -285,7 +297,7 @@ export class FakeSheet {
     values.forEach((line, r) =>
       line.forEach((value, c) => {
         const cell = this.cell(startRow + r, c + 1);
-        const interpreted = interpretInput(value ?? "", cell.numberFormat);
+        const interpreted = interpretInput(value ?? "", cell.numberFormat, this.spreadsheet.inputContext());
         cell.formula = interpreted.kind === "formula" ? interpreted.formula : "";
         cell.value = interpreted.kind === "value" ? interpreted.value : "";
       }),
@@ -582,7 +594,7 @@ export class FakeRange {
     if (typeof value === "object" && value !== null && !isDate(value)) {
       throw new Error("The parameters don't match the method signature.");
     }
-    const interpreted = interpretInput(value, cell.numberFormat);
+    const interpreted = interpretInput(value, cell.numberFormat, this.sheet.spreadsheet.inputContext());
     if (interpreted.kind === "formula") {
       cell.formula = interpreted.formula;
       cell.value = "";
@@ -613,7 +625,7 @@ export class FakeRange {
       getDisplayValues: () =>
         this.map((r, c) => {
           const v = this.sheet.shownValue(r, c);
-          return isDate(v) ? v.toISOString().slice(0, 10) : String(v);
+          return isDate(v) ? formatDate(v, this.sheet.spreadsheet.timeZone, "yyyy-MM-dd") : String(v);
         }),
       getFormulas: () => this.map((r, c) => this.sheet.peek(r, c)?.formula ?? ""),
       getFormula: () => this.sheet.peek(this.rect.row, this.rect.column)?.formula ?? "",

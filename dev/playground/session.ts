@@ -232,7 +232,7 @@ export class PlaygroundSession {
     const sheet = this.sheet(sheetName);
     if (row > sheet.maxRows || column > sheet.maxColumns) throw new Error("The cell is outside the sheet.");
     const cell = sheet.cell(row, column);
-    const typed = interpretInput(input, cell.numberFormat);
+    const typed = interpretInput(input, cell.numberFormat, sheet.spreadsheet.inputContext());
     cell.formula = typed.kind === "formula" ? typed.formula : "";
     cell.value = typed.kind === "value" ? typed.value : "";
     this.changed();

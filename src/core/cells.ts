@@ -61,22 +61,27 @@ export function parseNumber(value: unknown): NumberResult {
 }
 
 /**
- * Text that came from a user, made safe to write with `setValues`: Sheets would turn `=…`, `+…`,
- * `-…` (and `@…` in some locales) into a formula, and `1,5`, `TRUE` or `03/04/2025` into a number,
- * a boolean or a date. A leading apostrophe keeps the text exactly as typed; Sheets does not show it.
+ * Text that came from a user, made safe to write with `setValues`, which parses strings as if typed:
+ * `=…`, `+…`, `-…` become formulas, `#N/A` an error, and in the spreadsheet's locale `1,5`, `1 000`,
+ * `$5`, `5 €`, `(5)`, `10%`, `12:30`, `9:05 AM`, `Jan 5`, `5 janv.`, `10/2026`, `TRUE` or `VRAI`
+ * numbers, times, dates or booleans. Sheets' parser is wider than any list, so the rule is broad:
+ * any text with a digit (in any script), a leading `= + - @ ' #`, a boolean word, or spaces around
+ * it gets a leading apostrophe. Sheets keeps the rest as text and the apostrophe is not part of the
+ * value read back (TO_TEXT "is equivalent to prefixing a number with an apostrophe",
+ * https://support.google.com/docs/answer/3094285).
  *
  * @example
  * asText("=IMPORTXML(\"http://x\",\"//a\")") //=> "'=IMPORTXML(\"http://x\",\"//a\")"
+ * asText("12:30") //=> "'12:30"
  * asText("Grow revenue") //=> "Grow revenue"
  */
 export function asText(text: string): string {
   if (text === "") return "";
   const trimmed = text.trim();
   const risky =
-    /^[=+\-@']/.test(trimmed) ||
-    /^[+-]?[\d.,]+(e[+-]?\d+)?%?$/i.test(trimmed) ||
-    /^(true|false)$/i.test(trimmed) ||
-    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(trimmed) ||
+    /^[=+\-@'#]/.test(trimmed) ||
+    /\p{Nd}/u.test(text) ||
+    /^(true|false|vrai|faux)$/i.test(trimmed) ||
     text !== trimmed;
   return risky ? `'${text}` : text;
 }

@@ -195,3 +195,16 @@ export function rowsById(okrs: readonly OkrRow[]): Map<string, OkrRow[]> {
   }
   return byId;
 }
+
+/** The longest name kept as an author. */
+export const AUTHOR_MAX = 100;
+
+/**
+ * Who wrote a check-in: the Google account's email when Google shares it, else the name the
+ * person chose; "" when there is neither (the view then asks before saving).
+ *
+ * @example authorOf("", " Ada ") //=> "Ada"
+ */
+export function authorOf(email: string, chosen: string): string {
+  return email.trim() || chosen.trim().slice(0, AUTHOR_MAX);
+}

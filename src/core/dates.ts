@@ -85,7 +85,63 @@ export function parseDay(value: unknown, timeZone: string): Day | undefined {
   return dayFromIso(`${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}`);
 }
 
-/** A Date at noon UTC of a day: safe to write to a cell in any zone without slipping a day. */
-export function dateOfDay(day: Day): Date {
-  return new Date(day * MS_PER_DAY + MS_PER_DAY / 2);
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock of an instant in a time zone, as milliseconds since 1970-01-01 00:00 on that clock. */
+function wallClock(time: number, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    clocks.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(time));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+}
+
+/**
+ * The instant a calendar day starts in a time zone: midnight there, as Sheets stores a date typed
+ * in a cell of a spreadsheet in that zone, so the cell holds the day and no time of day. Where a
+ * daylight-saving change skips midnight, the day starts at the first instant after the jump.
+ *
+ * @example dateOfDay(dayFromIso("2026-10-01")!, "Europe/Brussels").toISOString() //=> "2026-09-30T22:00:00.000Z"
+ */
+export function dateOfDay(day: Day, timeZone: string): Date {
+  // A few distinct days are written over thousands of rows (Created when locking a plan).
+  const key = `${timeZone} ${day}`;
+  let time = dayStarts.get(key);
+  if (time === undefined) {
+    if (dayStarts.size >= DAY_CACHE_LIMIT) dayStarts.clear();
+    time = computeDayStart(day, timeZone);
+    dayStarts.set(key, time);
+  }
+  return new Date(time);
+}
+
+const dayStarts = new Map<string, number>();
+
+function computeDayStart(day: Day, timeZone: string): number {
+  const midnight = day * MS_PER_DAY;
+  let zone = timeZone;
+  try {
+    wallClock(midnight, zone);
+  } catch {
+    zone = "UTC";
+  }
+  // Two steps settle the offset, even when it changes between the guess and the answer.
+  let time = midnight - (wallClock(midnight, zone) - midnight);
+  time = midnight - (wallClock(time, zone) - time);
+  // Midnight skipped: `time` shows the previous evening; the jump itself starts the day.
+  const shown = wallClock(time, zone);
+  if (shown < midnight) time += midnight - shown;
+  return time;
 }

@@ -50,7 +50,7 @@ export function bringAsOfToToday(): void {
     const grid = sheet.getDataRange().getValues();
     const row = parseSettings(grid, day, zone).rows.asOf;
     if (row === undefined) return;
-    if (parseDay(grid[row - 1]?.[1], zone) !== day) sheet.getRange(row, 2).setValue(dateOfDay(day));
+    if (parseDay(grid[row - 1]?.[1], zone) !== day) sheet.getRange(row, 2).setValue(dateOfDay(day, zone));
     properties.setProperty(AS_OF_PROPERTY, isoOf(day));
   } catch (error) {
     // The day is a courtesy to the formulas; the operation the user asked for matters more.

@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import type { RawCell } from "../core/cells";
 import {
+  AUTHOR_MAX,
   type CheckinEntry,
   type CheckinFilter,
   type CheckinItem,
@@ -24,6 +25,7 @@ import { parseCheckins, parseOkrs } from "../core/parse";
 import { CHECKINS, OKRS } from "../core/schema";
 import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
+import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
 import { userError } from "./errors";
 import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
@@ -35,6 +37,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface CheckinView {
   lang: Lang;
+  /** Who is checking in: the email Google shares ("" when it does not), else the name chosen last time. */
+  author: { email: string; name: string };
   quarter: string;
   staleDays: number;
   teams: string[];
@@ -82,8 +86,10 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
   const krs = current.filter((r) => r.type === "kr");
   const unique = (values: string[]) =>
     [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const email = currentUserEmail();
   return {
     lang,
+    author: { email, name: email ? "" : rememberedAuthor() },
     quarter: settings.quarter,
     staleDays: settings.staleDays,
     teams: unique(krs.map((r) => r.team)),
@@ -104,6 +110,7 @@ function labels(lang: Lang): FieldLabels {
     comment: header("comment"),
     team: header("team"),
     owner: header("owner"),
+    author: header("author"),
   };
 }
 
@@ -119,6 +126,7 @@ const entriesSchema = () =>
         }),
       )
       .check(z.minLength(1), z.maxLength(MAX_ENTRIES)),
+    author: z.optional(text(AUTHOR_MAX)),
   });
 
 export interface SaveResult {
@@ -143,10 +151,13 @@ function describe(lang: Lang, problem: EntryProblem): string {
 
 /**
  * Saves a batch of check-ins for today, all or nothing. The answer and refusals are in `userLang`;
- * a new Check-ins sheet and its header in the spreadsheet's language.
+ * a new Check-ins sheet and its header in the spreadsheet's language. The author is the email when
+ * Google gives it, else the name chosen in the view (or remembered); with neither, nothing is saved.
  */
-export function saveCheckins(userLang: Lang, request: unknown, author: string): SaveResult {
-  const { entries } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
+export function saveCheckins(userLang: Lang, request: unknown, email: string): SaveResult {
+  const { entries, author: chosen } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
+  const author = resolveAuthor(email, chosen);
+  if (!author) throw userError(userLang, "checkin.whoNeeded");
   return withDocumentLock(userLang, (progress) => {
     const wb = Workbook.active();
     const okrSheet = wb.find("okrs");
@@ -169,7 +180,7 @@ export function saveCheckins(userLang: Lang, request: unknown, author: string): 
     }
     appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
     progress.wrote();
-    updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day);
+    updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day, wb.timeZone);
     return {
       saved: entries.length,
       message: t(userLang, "checkin.saved", { count: entries.length }),
@@ -203,7 +214,7 @@ function appendToLog(
     comment: e.comment ?? "",
     author,
   }));
-  writeRows(sheet, nextFreeRow(grid, place, CHECKINS.columns), place, CHECKINS.columns, rows);
+  writeRows(sheet, nextFreeRow(grid, place, CHECKINS.columns), place, CHECKINS.columns, rows, timeZone);
 }
 
 /** Current, Confidence and Last check-in of the updated key results: one write per column. */
@@ -214,6 +225,7 @@ function updateKeyResults(
   okrs: ReturnType<typeof parseOkrs>["items"],
   entries: CheckinEntry[],
   day: Day,
+  timeZone: string,
 ): void {
   // The same lookup checkEntries used: the row checked is the row written.
   const byId = rowsById(okrs);
@@ -221,7 +233,7 @@ function updateKeyResults(
   const values: Record<string, (e: CheckinEntry) => number | Date | undefined> = {
     current: (e) => e.value,
     confidence: (e) => e.confidence,
-    lastCheckIn: () => dateOfDay(day),
+    lastCheckIn: () => dateOfDay(day, timeZone),
   };
   for (const [key, valueOf] of Object.entries(values)) {
     const column = columns[key];

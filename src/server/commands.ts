@@ -19,6 +19,10 @@ export function setUpTemplateCommand(): void {
     lang,
     () =>
       ui.alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui.ButtonSet.YES_NO) === ui.Button.YES,
+    () => {
+      const answer = ui.prompt(t(lang, "setup.whoTitle"), t(lang, "setup.whoPrompt"), ui.ButtonSet.OK_CANCEL);
+      return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : "";
+    },
   );
   const list = (sheets: string[]) => ({ sheets: sheets.join(", "), count: sheets.length });
   const lines = [

@@ -82,13 +82,14 @@ function writeSettings(
       const def = SETTING_DEFS.find((d) => d.key === key)!;
       missing.push([
         def.label[lang],
-        typeof value === "string" ? cellValue(TEXT, value) : value,
+        typeof value === "string" ? cellValue(TEXT, value, loaded.wb.timeZone) : value,
         def.help[lang],
       ]);
     }
   }
   // Rows are appended below everything: a quarter row is recognised wherever it sits.
-  if (quarter) missing.push([quarter.quarter, dateOfDay(quarter.start), dateOfDay(quarter.end)]);
+  const zone = loaded.wb.timeZone;
+  if (quarter) missing.push([quarter.quarter, dateOfDay(quarter.start, zone), dateOfDay(quarter.end, zone)]);
   updateColumn(sheet, loaded.settingsGrid, 1, updates);
   // The "Current quarter" help names the quarter: it follows, unless the user wrote their own.
   const quarterRow = rows.quarter;
@@ -134,13 +135,18 @@ export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
   return withDocumentLock(userLang, () => {
     const loaded = load(userLang, wb);
     const { analysis, day, okrSheet, okrGrid } = loaded;
-    writeSettings(loaded, { lockDate: dateOfDay(day) });
+    writeSettings(loaded, { lockDate: dateOfDay(day, wb.timeZone) });
     const created = analysis.okrTable?.columns.created;
     if (created !== undefined) {
       const undated = analysis.okrs.filter(
         (r) => r.quarter === analysis.settings.quarter && r.created === undefined,
       );
-      updateColumn(okrSheet, okrGrid, created, new Map(undated.map((r) => [r.row, dateOfDay(day)] as const)));
+      updateColumn(
+        okrSheet,
+        okrGrid,
+        created,
+        new Map(undated.map((r) => [r.row, dateOfDay(day, wb.timeZone)] as const)),
+      );
     }
     return t(userLang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
   });
@@ -200,8 +206,8 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
   const values = layout.cells.map((line) =>
     line.map((cell) => {
       if (cell.value === undefined || cell.value === "") return "";
-      if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value);
-      return typeof cell.value === "string" ? cellValue(textColumn, cell.value) : cell.value;
+      if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value, wb.timeZone);
+      return typeof cell.value === "string" ? cellValue(textColumn, cell.value, wb.timeZone) : cell.value;
     }),
   );
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
@@ -375,7 +381,7 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     );
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
-    writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows);
+    writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
     if (rows.length > 0) progress.wrote();
     recordIssued(
       wb,

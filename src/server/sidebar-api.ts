@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import type { Lang, MenuKind } from "../core/i18n";
+import { currentUserEmail } from "./author";
 import { userFacing } from "./errors";
 import { type CheckinView, checkinView, type SaveResult, saveCheckins as save } from "./checkins";
 import { moveKeyResultToKpis } from "./kpis";
@@ -98,17 +99,11 @@ export function getCheckins(filter?: { team?: string; owner?: string } | null): 
 /** Saves a batch of check-ins, all or nothing, under the document lock. */
 export function saveCheckins(request: {
   entries: { krId: string; value: number; confidence?: number; comment?: string }[];
+  /** Who is checking in, when Google does not share the email. */
+  author?: string;
 }): SaveResult {
   const lang = userLang();
   return userFacing(lang, () => save(lang, request, currentUserEmail()));
-}
-
-function currentUserEmail(): string {
-  try {
-    return Session.getActiveUser().getEmail();
-  } catch {
-    return "";
-  }
 }
 
 /** What the drafting wizard needs: settings, teams, owners and this quarter's rows for live coaching. */

@@ -25,6 +25,7 @@ import {
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
 import { AS_OF_PROPERTY } from "./as-of";
+import { currentUserEmail, resolveAuthor } from "./author";
 import { today } from "./clock";
 import { sheetLangOf } from "./locale";
 import { normalize } from "../core/text";
@@ -53,17 +54,21 @@ interface TableState {
 }
 
 /**
- * Runs the whole set-up; `askExample` decides whether to fill the example quarter. What is written
+ * Runs the whole set-up; `askExample` decides whether to fill the example quarter, and `askName`
+ * asks who is setting up when Google does not share the email ("" if they decline). What is written
  * into the sheets is in `sheetLang` (the Settings language, else the spreadsheet's locale, which a
  * new Settings sheet then records as en or fr); the report's notes are in `userLang`. The sheets
  * are built under the document lock; the question is asked with the lock released (an alert waits
  * for the user), and the example is written under the lock again, after reading the sheets anew.
  */
-export function setUpTemplate(userLang: Lang, askExample: () => boolean): SetupReport {
+export function setUpTemplate(userLang: Lang, askExample: () => boolean, askName: () => string): SetupReport {
   const report: SetupReport = { created: [], kept: [], notes: [], exampleRows: 0 };
   // Set up only adds what is missing: a retry after a failure is safe, so no progress is tracked.
   const offer = withDocumentLock(userLang, () => buildSheets(userLang, report));
-  if (offer && askExample()) withDocumentLock(userLang, () => fillExample(userLang, report));
+  if (offer && askExample()) {
+    const author = exampleAuthor(askName); // asked, like the example, with the lock released
+    withDocumentLock(userLang, () => fillExample(userLang, report, author));
+  }
   Workbook.active().find("okrs")?.activate();
   return report;
 }
@@ -110,7 +115,7 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
  * Writes the example quarter when the OKRs sheet is still empty and no ID was ever issued here
  * (its IDs are fixed: O-1, KR-1…, and an ID is never issued twice), in the spreadsheet's language.
  */
-function fillExample(userLang: Lang, report: SetupReport): void {
+function fillExample(userLang: Lang, report: SetupReport, author: string): void {
   const wb = Workbook.active();
   const day = today(wb.timeZone);
   const okrSheet = wb.find("okrs");
@@ -130,16 +135,17 @@ function fillExample(userLang: Lang, report: SetupReport): void {
     return;
   }
   const quarterSettings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
+  const sheetLang = sheetLangOf(wb.ss, quarterSettings);
   const example = exampleQuarter(
-    sheetLangOf(wb.ss, quarterSettings),
+    sheetLang,
     quarterSettings.quarter,
     quarterSettings.quarterStart,
     day,
-    currentUser(),
+    author || t(sheetLang, "setup.exampleAuthor"),
   );
   const okrPlace = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
   const logPlace = { headerRow: log.table.headerRow, columns: log.table.columns };
-  writeRows(okrSheet, okrPlace.headerRow + 1, okrPlace, OKRS.columns, example.okrs);
+  writeRows(okrSheet, okrPlace.headerRow + 1, okrPlace, OKRS.columns, example.okrs, wb.timeZone);
   recordIssued(
     wb,
     example.okrs.map((r) => String(r.id ?? "")),
@@ -150,16 +156,18 @@ function fillExample(userLang: Lang, report: SetupReport): void {
     logPlace,
     SHEETS.checkins.columns,
     example.checkins,
+    wb.timeZone,
   );
   report.exampleRows = example.okrs.length;
 }
 
-function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail();
-  } catch {
-    return "";
-  }
+/**
+ * The example check-ins' author, by the check-in rule: the email, else the name chosen before,
+ * else the name asked now; "" when the person declines (the example then says "Example").
+ */
+function exampleAuthor(askName: () => string): string {
+  const email = currentUserEmail();
+  return resolveAuthor(email) || resolveAuthor(email, askName());
 }
 
 /** The language of the sheets and the language of the report to the user. */
@@ -316,7 +324,11 @@ function ensureSettings(
   };
   const toCells = (key: SettingKey) => {
     const [label, value, help] = settingRow(key, defaults, sheetLang);
-    return [cellValue(TEXT, label), cellValue(valueColumn(SETTING_TYPES[key]), value), cellValue(TEXT, help)];
+    return [
+      cellValue(TEXT, label, wb.timeZone),
+      cellValue(valueColumn(SETTING_TYPES[key]), value, wb.timeZone),
+      cellValue(TEXT, help, wb.timeZone),
+    ];
   };
   const missing = SETTING_DEFS.filter((d) => found.rows[d.key] === undefined).map((d) => d.key);
   const needsTable = found.tableHeaderRow === undefined;
@@ -335,7 +347,7 @@ function ensureSettings(
     ]);
   }
   const start = grid.length + 1;
-  const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day)] : rows;
+  const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day, wb.timeZone)] : rows;
   sheet.getRange(start, 1, newRows.length, 3).setValues(newRows);
   if (grid.length === 0) {
     sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
@@ -362,14 +374,18 @@ function ensureSettings(
  * The quarters table's rows: calendar quarters from this year's first to next year's last, except
  * the dates an older Settings sheet gave its current quarter (its legacy start and end rows).
  */
-function quarterRows(known: readonly QuarterDates[], day: number): unknown[][] {
+function quarterRows(known: readonly QuarterDates[], day: number, timeZone: string): unknown[][] {
   const own = new Map(known.map((q) => [q.label, q] as const));
   const dateCell = valueColumn("date");
   const calendar = calendarQuarters(quarterOfDay(day).year);
   const labels = new Set(calendar.map((q) => q.label));
   const all = [...calendar.map((q) => own.get(q.label) ?? q), ...known.filter((q) => !labels.has(q.label))];
   all.sort((a, b) => a.start - b.start);
-  return all.map((q) => [cellValue(TEXT, q.label), cellValue(dateCell, q.start), cellValue(dateCell, q.end)]);
+  return all.map((q) => [
+    cellValue(TEXT, q.label, timeZone),
+    cellValue(dateCell, q.start, timeZone),
+    cellValue(dateCell, q.end, timeZone),
+  ]);
 }
 
 const valueColumn = (type: ColumnDef["type"]): ColumnDef => ({
@@ -399,7 +415,10 @@ function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport): void {
     return;
   }
   const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
-  const rows = guideRows(sheetLang).map(([topic, text]) => [cellValue(TEXT, topic), cellValue(TEXT, text)]);
+  const rows = guideRows(sheetLang).map(([topic, text]) => [
+    cellValue(TEXT, topic, wb.timeZone),
+    cellValue(TEXT, text, wb.timeZone),
+  ]);
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
   sheet.getRange(1, 1, 1, 2).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 1).setFontWeight("bold");

@@ -255,7 +255,7 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     const sheet = wb.find("okrs")!;
     const place = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
     const first = nextFreeRow(grid, place, OKRS.columns);
-    writeRows(sheet, first, place, OKRS.columns, values);
+    writeRows(sheet, first, place, OKRS.columns, values, wb.timeZone);
     recordIssued(wb, [ids.objectiveId, ...ids.krIds]);
     const width = Math.max(1, ...Object.values(place.columns).map((c) => c + 1));
     sheet.getRange(first, 1, values.length, width).activate();

@@ -26,10 +26,17 @@ export function nextFreeRow(grid: RawCell[][], place: TablePlace, defs: readonly
   return place.headerRow + 1;
 }
 
-/** A value as it should be written in a column of that type. */
-export function cellValue(def: ColumnDef, value: RowValues[string]): string | number | boolean | Date {
+/**
+ * A value as it should be written in a column of that type: a day as the instant it starts in the
+ * spreadsheet's time zone (what Sheets stores for a typed date, so the cell has no time of day).
+ */
+export function cellValue(
+  def: ColumnDef,
+  value: RowValues[string],
+  timeZone: string,
+): string | number | boolean | Date {
   if (value === undefined || value === "") return "";
-  if (def.type === "date" && typeof value === "number") return dateOfDay(value);
+  if (def.type === "date" && typeof value === "number") return dateOfDay(value, timeZone);
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
   if (typeof value === "boolean") return value;
   return asText(value);
@@ -48,7 +55,8 @@ function runs(indexes: number[]): number[][] {
 }
 
 /**
- * Writes rows starting at a 1-based row, growing the sheet first when it is too short.
+ * Writes rows starting at a 1-based row, growing the sheet first when it is too short; days as
+ * dates in the spreadsheet's `timeZone`.
  * Service calls: one getMaxRows, at most one insertRowsAfter, one setValues per run of columns.
  */
 export function writeRows(
@@ -57,6 +65,7 @@ export function writeRows(
   place: TablePlace,
   defs: readonly ColumnDef[],
   rows: RowValues[],
+  timeZone: string,
 ): void {
   if (rows.length === 0) return;
   const maxRows = sheet.getMaxRows();
@@ -66,7 +75,7 @@ export function writeRows(
   const byIndex = new Map(inputs.map((d) => [place.columns[d.key]!, d]));
   for (const run of runs([...byIndex.keys()])) {
     const values = rows.map((row) =>
-      run.map((index) => cellValue(byIndex.get(index)!, row[byIndex.get(index)!.key])),
+      run.map((index) => cellValue(byIndex.get(index)!, row[byIndex.get(index)!.key], timeZone)),
     );
     sheet.getRange(at, run[0]! + 1, rows.length, run.length).setValues(values);
   }

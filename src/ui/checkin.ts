@@ -4,7 +4,8 @@
  * stale ones marked; new values, confidences and comments are typed in and saved together. Values
  * are read here as the sheet reads them ("1,5", "1.5", "15%"), and a problem is shown next to its
  * field before anything is sent. What was typed is kept until it is saved: a failed save, another
- * filter or another tab loses nothing.
+ * filter or another tab loses nothing. When Google does not share the user's email, the view asks
+ * who is checking in (a team owner or a typed name, remembered by the server) before saving.
  */
 import { type NumberResult, parseNumber } from "../core/cells";
 import type { CheckinFilter, CheckinItem, HistoryEntry } from "../core/checkins";
@@ -74,6 +75,11 @@ class CheckinForm {
   private listSlot: HTMLElement | undefined;
   private saveSlot: HTMLElement | undefined;
   private counter: HTMLElement | undefined;
+  private whoSlot: HTMLElement | undefined;
+  private who: HTMLInputElement | undefined;
+  private whoMsgs: HTMLElement | undefined;
+  /** The name typed or picked, kept across redraws until it is saved with a check-in. */
+  private whoDraft: string | undefined;
 
   /**
    * While a pointer is pressed nothing moves: a message appearing on leaving a field would push
@@ -126,6 +132,7 @@ class CheckinForm {
       ),
       el("p", { class: "hint", id: hintId }, t(lang, "checkinView.filterHint")),
     );
+    this.whoSlot = el("div", { class: "who" });
     this.summary = el("p", { class: "summary-line", "aria-live": "polite" });
     this.listSlot = actionSlot();
     this.list = el("div", { class: "checkin-list" });
@@ -142,6 +149,7 @@ class CheckinForm {
         { class: "checkin", "aria-labelledby": "checkin-title" },
         this.title,
         filters,
+        this.whoSlot,
         el("p", { class: "hint" }, t(lang, "checkinView.intro")),
         this.summary,
         this.listSlot,
@@ -218,6 +226,7 @@ class CheckinForm {
     const lang = this.lang;
     fill(this.title!, t(lang, "checkinView.title", { quarter: data.quarter }));
     this.showFilter();
+    this.drawWho();
     const stale = data.items.filter((i) => i.stale).length;
     fill(
       this.summary!,
@@ -230,6 +239,58 @@ class CheckinForm {
     // What was typed before (another filter, a failed save) shows its messages again.
     for (const row of this.rows) if (this.hasInput(this.draft(row.item.id))) this.check(row);
     this.count();
+  }
+
+  /**
+   * Who is checking in: the signed-in email when Google shares it; else a field to pick one of the
+   * owners or type a name, filled with the one chosen last time.
+   */
+  private drawWho(): void {
+    const { author, owners } = this.data!;
+    const lang = this.lang;
+    this.who = this.whoMsgs = undefined;
+    if (author.email) {
+      fill(
+        this.whoSlot!,
+        el("p", { class: "hint who-as" }, t(lang, "checkinView.whoAs", { email: author.email })),
+      );
+      return;
+    }
+    const listId = uid("ci-who-list");
+    const hintId = uid("ci-who-hint");
+    this.whoMsgs = el("div", { id: uid("ci-msgs"), class: "msgs" });
+    this.who = el("input", {
+      type: "text",
+      list: listId,
+      autocomplete: "name",
+      maxlength: "100",
+      required: true,
+      "aria-describedby": `${hintId} ${this.whoMsgs.id}`,
+    });
+    this.who.value = this.whoDraft ?? author.name;
+    this.who.addEventListener("input", () => {
+      this.whoDraft = this.who!.value;
+      if (this.whoMsgs!.hasChildNodes()) this.checkWho();
+    });
+    const options = owners.map((name) => {
+      const option = el("option");
+      option.value = name;
+      return option;
+    });
+    fill(
+      this.whoSlot!,
+      this.field(t(lang, "checkinView.who"), this.who, this.whoMsgs),
+      el("datalist", { id: listId }, ...options),
+      el("p", { class: "hint", id: hintId }, t(lang, "checkinView.whoHint")),
+    );
+  }
+
+  /** The name to send, "" when the email is known; the field to fix when a name is needed and missing. */
+  private checkWho(): { author?: string; invalid?: HTMLElement } {
+    if (!this.who) return {};
+    const name = this.who.value.trim();
+    this.mark(this.who, this.whoMsgs!, name ? undefined : t(this.lang, "checkinView.whoNeeded"));
+    return name ? { author: name } : { invalid: this.who };
   }
 
   private draft(krId: string): Draft {
@@ -461,7 +522,8 @@ class CheckinForm {
   private save(): void {
     const slot = this.saveSlot!;
     const entries: Entry[] = [];
-    let first: HTMLElement | undefined;
+    const who = this.checkWho();
+    let first: HTMLElement | undefined = who.invalid;
     for (const row of this.rows) {
       const { entry, invalid } = this.check(row);
       if (invalid) first ??= invalid;
@@ -477,13 +539,15 @@ class CheckinForm {
       this.rows[0]?.value.focus();
       return;
     }
-    void this.send(entries);
+    void this.send(entries, who.author);
   }
 
-  private async send(entries: Entry[]): Promise<void> {
+  private async send(entries: Entry[], author: string | undefined): Promise<void> {
     const slot = this.saveSlot!;
-    const outcome = await act(slot, this.lang, () => callServer("saveCheckins", { entries }));
+    const request = author === undefined ? { entries } : { entries, author };
+    const outcome = await act(slot, this.lang, () => callServer("saveCheckins", request));
     if (!outcome.ok) return; // the error is next to Save; every field keeps what was typed
+    this.whoDraft = undefined; // the server remembers the name now
     const saved = new Set(entries.map((e) => e.krId));
     for (const row of this.rows.filter((r) => saved.has(r.item.id))) {
       Object.assign(this.draft(row.item.id), { value: "", confidence: "", comment: "" });

@@ -71,13 +71,15 @@ describe("dist/Code.js", () => {
 });
 
 describe("the build", () => {
-  it("writes the manifest with V8, Stackdriver logging and exactly the two narrow scopes", () => {
+  it("writes the manifest with V8, Stackdriver logging and exactly the three narrow scopes", () => {
     const manifest = JSON.parse(readDist("appsscript.json"));
     expect(manifest).toMatchObject({ runtimeVersion: "V8", exceptionLogging: "STACKDRIVER" });
     expect(typeof manifest.timeZone).toBe("string");
     expect(manifest.oauthScopes.sort()).toEqual([
       "https://www.googleapis.com/auth/script.container.ui",
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
+      // Who checked in: the email, when Google shares it (non-sensitive).
+      "https://www.googleapis.com/auth/userinfo.email",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { World } from "../../dev/gas";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
+import { isoIn } from "../helpers/grids";
 
 const NOW = "2026-11-15T10:00:00Z";
 
@@ -88,7 +89,7 @@ describe("saving check-ins", () => {
       [expect.any(Date), "KR-5", 4.3, 7, "", "ada@example.com"],
     ]);
     expect(okrRow(addon, "KR-1")).toMatchObject({ Current: 165, Confidence: 8 });
-    expect((okrRow(addon, "KR-1")["Last check-in"] as Date).toISOString().slice(0, 10)).toBe("2026-11-15");
+    expect(isoIn(okrRow(addon, "KR-1")["Last check-in"])).toBe("2026-11-15");
     expect(okrRow(addon, "KR-4")).toMatchObject({ Current: 8 }); // in between, untouched
     expect(addon.calls.get("Range.setValues")).toBe(1 + 3); // log, then one per OKRs column
     expect(addon.calls.get("Lock.releaseLock")).toBe(1);

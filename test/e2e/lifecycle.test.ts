@@ -2,6 +2,7 @@ import { checkinGridOf, generateCheckins, generateOkrs, okrGridOf } from "../../
 import type { FakeSheet } from "../../dev/gas";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 
+import { isoIn } from "../helpers/grids";
 function start(now: string, locale = "en"): LoadedAddon {
   const addon = loadAddon({ locale, now });
   addon.ui.answers.push({ button: "NO" });
@@ -15,7 +16,7 @@ const byId = (addon: LoadedAddon, id: string) => {
   const line = values.find((l) => l[1] === id);
   return line && Object.fromEntries(values[0]!.map((h, i) => [String(h), line[i]]));
 };
-const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
+const iso = (d: unknown) => isoIn(d);
 
 /** The fixture quarter of test/core/review.test.ts, typed into the sheet on 2026-10-02. */
 const PLAN = [

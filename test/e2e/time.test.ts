@@ -4,7 +4,8 @@
  * alone), formulas that survive what users do to rows, and errors that stay on their own row.
  */
 import { loadAddon, type LoadedAddon } from "../../dev/loader";
-import type { FakeSheet } from "../../dev/gas";
+import { type FakeSheet, isDate } from "../../dev/gas";
+import { isoIn } from "../helpers/grids";
 import { VOLATILE_MESSAGE } from "../../dev/formulas";
 import { generateOkrs, okrGridOf } from "../../dev/fixtures";
 
@@ -29,7 +30,7 @@ function setUp(
   return addon;
 }
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+const iso = (value: unknown) => (isDate(value) ? isoIn(value) : String(value));
 
 /** Every row's ID, Score and Status, as the sheet shows them. */
 function table(addon: LoadedAddon, okrsName = "OKRs") {

@@ -5,6 +5,7 @@ import { isDate } from "../../dev/gas";
 import { dayFromIso } from "../../src/core/dates";
 import { OKRS } from "../../src/core/schema";
 import type { DraftPayload, InsertResult, WizardContext } from "../../src/server/sidebar-api";
+import { isoIn } from "../helpers/grids";
 
 const NOW = "2026-11-15T10:00:00Z";
 
@@ -181,7 +182,7 @@ describe("insertDraft", () => {
     expect(rows[2]).toMatchObject({ id: "KR-8", metric: "Decrease", baseline: 40, target: 10, weight: "" });
     for (const row of rows) {
       expect(isDate(row.created)).toBe(true);
-      expect((row.created as Date).toISOString().slice(0, 10)).toBe("2026-11-15");
+      expect(isoIn(row.created)).toBe("2026-11-15");
     }
   });
 

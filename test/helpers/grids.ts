@@ -3,7 +3,9 @@ import {
   CHECKINS,
   type ColumnDef,
   dayFromIso,
+  dayOf,
   type Day,
+  isoOf,
   type Lang,
   OKRS,
 } from "../../src/core";
@@ -17,6 +19,11 @@ export function grid(columns: readonly ColumnDef[], rows: RowSpec[], lang: Lang 
 
 export const okrGrid = (rows: RowSpec[], lang: Lang = "en") => grid(OKRS.columns, rows, lang);
 export const checkinGrid = (rows: RowSpec[], lang: Lang = "en") => grid(CHECKINS.columns, rows, lang);
+
+/** The calendar day a date cell holds, read in the spreadsheet's time zone as Sheets shows it. */
+export function isoIn(value: unknown, timeZone = "Europe/Brussels"): string {
+  return isoOf(dayOf(value as Date, timeZone));
+}
 
 export function day(iso: string): Day {
   const d = dayFromIso(iso);

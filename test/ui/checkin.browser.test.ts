@@ -1,5 +1,7 @@
 import type { Locator, Page } from "playwright-core";
+import { World } from "../../dev/gas";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
+import { isoIn } from "../helpers/grids";
 import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
 
 const NOW = "2026-11-15T10:00:00Z";
@@ -25,7 +27,7 @@ function okrRow(addon: LoadedAddon, id: string): Record<string, unknown> {
 }
 const log = (addon: LoadedAddon) => addon.spreadsheet.sheet(logName(addon))!.values().slice(1);
 const sheets = (addon: LoadedAddon) => [addon.spreadsheet.sheet(okrName(addon))!.values(), log(addon)];
-const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
+const iso = (d: unknown) => isoIn(d);
 
 describe("the check-in view in headless Chromium", () => {
   const pages = usePages({ width: 300, height: 900 });
@@ -133,6 +135,55 @@ describe("the check-in view in headless Chromium", () => {
     expect(await page.getByLabel("Team", { exact: true }).inputValue()).toBe("");
     expect(await page.locator("fieldset.kr-checkin").count()).toBe(3);
     expect(addon.run<{ filter: unknown }>("getCheckins").filter).toEqual({ owner: "Sofia" });
+  });
+
+  it("asks who is checking in when Google hides the email, offers the owners, and remembers the name", async () => {
+    const world = new World({ timeZone: "Europe/Brussels" });
+    const ada = loadAddon({ world, now: NOW, locale: "en" });
+    ada.ui.answers.push({ button: "YES" });
+    ada.run("setUpTemplate");
+    const julien = loadAddon({ world, now: NOW, locale: "en", email: "", user: "julien" });
+    julien.run("checkIn");
+    await open(julien);
+    const who = page.getByLabel("Who is checking in");
+    await who.waitFor();
+    expect(await who.inputValue()).toBe("");
+    const offered = await page
+      .locator(`datalist[id="${await who.getAttribute("list")}"] option`)
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(julien.run<{ owners: string[] }>("getCheckins").owners);
+    expect(offered).toContain("Julien");
+    expect(await describedBy(who)).toContain("Google does not share your email here");
+
+    // A value but no name: the name is asked for, next to its field, and nothing is written.
+    const before = log(julien).length;
+    await pickTeam("Sales");
+    await card("KR-1").getByLabel("New value").fill("170");
+    await save();
+    await page.getByText("Some fields need your attention.").waitFor();
+    expect(await describedBy(who)).toContain("Say who is checking in");
+    expect(await who.getAttribute("aria-invalid")).toBe("true");
+    expect(await who.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(log(julien)).toHaveLength(before);
+
+    await who.fill("Julien");
+    expect(await who.getAttribute("aria-invalid")).toBeNull();
+    await save();
+    await page.getByRole("status").getByText("1 check-in saved.").waitFor();
+    expect(log(julien).at(-1)![5]).toBe("Julien");
+
+    // Next time (OKR › Weekly check-in again) the name is already there.
+    julien.run("checkIn");
+    await openHtml(page, readDist("Sidebar.html"));
+    await who.waitFor();
+    expect(await page.getByLabel("Who is checking in").inputValue()).toBe("Julien");
+  });
+
+  it("says whose account a check-in is saved under when Google shares the email", async () => {
+    const addon = setUp();
+    await open(addon);
+    await page.getByText("Saved as ada@example.com, the Google account you are signed in with.").waitFor();
+    expect(await page.getByLabel("Who is checking in").count()).toBe(0);
   });
 
   it("shows a bad value's error next to its field and writes nothing; 1,5 and 1.7% are numbers", async () => {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
+import { isoIn } from "../helpers/grids";
 
 const NOW = "2026-12-30T10:00:00Z";
 const XSS = "<img src=x onerror=alert(1)>";
@@ -14,7 +15,7 @@ function setUp(menuItem: "openReview" | "openNextQuarter", locale = "en"): Loade
   return addon;
 }
 
-const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
+const iso = (d: unknown) => isoIn(d);
 
 describe("the review and next-quarter dialogs in headless Chromium", () => {
   const pages = usePages({ width: 520, height: 560 });

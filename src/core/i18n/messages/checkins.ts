@@ -10,6 +10,8 @@ export default messages(
     "checkin.notKr": "{id} is an objective: check in on its key results",
     "checkin.otherQuarter": "{id} belongs to {quarter}, not to the current quarter",
     "checkin.duplicate": "{id} appears twice",
+    "checkin.whoNeeded":
+      "Nothing was saved: Google does not share your email here, so say who is checking in (the field at the top of the check-in).",
     "checkin.staleToast":
       "{count} {count:key result has|key results have} had no check-in for more than {days} {days:day|days}.",
     "checkin.staleTitle": "OKR check-ins",
@@ -40,6 +42,8 @@ export default messages(
     "checkin.notKr": "{id} est un objectif : faites le point sur ses résultats clés",
     "checkin.otherQuarter": "{id} appartient à {quarter}, pas au trimestre en cours",
     "checkin.duplicate": "{id} apparaît deux fois",
+    "checkin.whoNeeded":
+      "Rien n'a été enregistré : Google ne communique pas votre adresse électronique ici, indiquez donc qui fait le point (le champ en haut du point hebdomadaire).",
     "checkin.staleToast":
       "{count} {count:résultat clé n'a|résultats clés n'ont} pas eu de point depuis plus de {days} {days:jour|jours}.",
     "checkin.staleTitle": "Points OKR",

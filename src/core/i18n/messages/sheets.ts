@@ -9,6 +9,10 @@ export default messages(
     "settings.missing": "There is no Settings sheet yet: run {menu} › Set up template first.",
     "setup.askExample":
       "Fill in an example quarter? It shows scores, statuses and findings at once; delete the rows when you start your own.",
+    "setup.whoTitle": "Who is setting up?",
+    "setup.whoPrompt":
+      "Google does not share your email here. Your name is written as the author of the example check-ins:",
+    "setup.exampleAuthor": "Example",
     "setup.title": "OKR template",
     "setup.created": "{count:Sheet|Sheets} created: {sheets}.",
     "setup.kept": "{count:Sheet|Sheets} kept as they were, with your data: {sheets}.",
@@ -47,6 +51,10 @@ export default messages(
       "Il n'y a pas encore de feuille Paramètres : lancez d'abord {menu} › Préparer le modèle.",
     "setup.askExample":
       "Remplir un trimestre d'exemple ? Scores, statuts et constats apparaissent aussitôt ; supprimez ces lignes quand vous commencez les vôtres.",
+    "setup.whoTitle": "Qui prépare le modèle ?",
+    "setup.whoPrompt":
+      "Google ne communique pas votre adresse électronique ici. Votre nom est inscrit comme auteur des points d'exemple :",
+    "setup.exampleAuthor": "Exemple",
     "setup.title": "Modèle OKR",
     "setup.created": "{count:Feuille créée|Feuilles créées} : {sheets}.",
     "setup.kept":

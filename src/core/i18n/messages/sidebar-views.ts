@@ -32,6 +32,11 @@ export default messages(
     "views.fix": "Some fields need your attention.",
     "checkinView.toSave": "Check-ins to save: {count}",
     "checkinView.save": "Save check-ins",
+    "checkinView.who": "Who is checking in",
+    "checkinView.whoHint":
+      "Google does not share your email here: pick your name or type it. It is remembered for next time.",
+    "checkinView.whoAs": "Saved as {email}, the Google account you are signed in with.",
+    "checkinView.whoNeeded": "Say who is checking in: it is written as the author of each check-in.",
     "views.retry": "Try again",
     "reviewView.intro":
       "Creates a new sheet with scores, colours, a chart, insights and retrospective columns. Nothing is overwritten.",
@@ -79,6 +84,11 @@ export default messages(
     "views.fix": "Certains champs demandent votre attention.",
     "checkinView.toSave": "Points à enregistrer : {count}",
     "checkinView.save": "Enregistrer les points",
+    "checkinView.who": "Qui fait le point",
+    "checkinView.whoHint":
+      "Google ne communique pas votre adresse électronique ici : choisissez votre nom ou tapez-le. Il est retenu pour la prochaine fois.",
+    "checkinView.whoAs": "Enregistré au nom de {email}, le compte Google avec lequel vous êtes connecté.",
+    "checkinView.whoNeeded": "Indiquez qui fait le point : ce nom est inscrit comme auteur de chaque point.",
     "views.retry": "Réessayer",
     "reviewView.intro":
       "Crée une nouvelle feuille avec scores, couleurs, graphique, enseignements et colonnes de rétrospective. Rien n'est écrasé.",

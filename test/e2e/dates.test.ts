@@ -1,0 +1,81 @@
+import { isDate } from "../../dev/gas";
+import { type LoadedAddon, loadAddon } from "../../dev/loader";
+import { isoIn } from "../helpers/grids";
+
+/**
+ * Every date the add-on writes is a calendar day: the instant of midnight in the spreadsheet's
+ * time zone, as Sheets stores a typed date. Noon UTC would land a day late east of UTC+12 and leave
+ * a time of day elsewhere, which breaks a user's `=P2=DATE(…)`.
+ */
+
+/** The wall clock of an instant in a zone: "2026-10-25 00:00:00". */
+function wallClock(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+}
+
+/** Every Date cell of every sheet, with where it is. */
+function dateCells(addon: LoadedAddon): { where: string; date: Date }[] {
+  return addon.spreadsheet
+    .allSheets()
+    .flatMap((sheet) =>
+      sheet
+        .values()
+        .flatMap((line, r) =>
+          line.flatMap((value, c) =>
+            isDate(value) ? [{ where: `${sheet.name}!R${r + 1}C${c + 1}`, date: value }] : [],
+          ),
+        ),
+    );
+}
+
+// In each zone, "now" is the day of a daylight-saving change (none in Kiritimati, UTC+14), at an
+// hour when the zone's calendar day differs from UTC's or the offset just changed.
+const ZONES: { timeZone: string; now: string; today: string }[] = [
+  { timeZone: "Pacific/Kiritimati", now: "2026-11-14T10:30:00Z", today: "2026-11-15" },
+  { timeZone: "Pacific/Auckland", now: "2026-09-26T14:30:00Z", today: "2026-09-27" },
+  { timeZone: "Europe/Brussels", now: "2026-10-24T22:30:00Z", today: "2026-10-25" },
+  { timeZone: "America/Los_Angeles", now: "2026-11-02T07:30:00Z", today: "2026-11-01" },
+];
+
+describe.each(ZONES)("dates in $timeZone", ({ timeZone, now, today }) => {
+  function walk(): LoadedAddon {
+    const addon = loadAddon({ timeZone, now, locale: "en" });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 160, confidence: 7 }] });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("lockPlan");
+    addon.run("generateReview", { team: "" });
+    return addon;
+  }
+
+  it("writes every date as midnight there: set-up, example, check-in, lock and review", () => {
+    const addon = walk();
+    const cells = dateCells(addon);
+    expect(cells.length).toBeGreaterThan(20);
+    const notMidnight = cells.filter((c) => !wallClock(c.date, timeZone).endsWith(" 00:00:00"));
+    expect(notMidnight.map((c) => `${c.where} ${wallClock(c.date, timeZone)}`)).toEqual([]);
+  });
+
+  it("reads back the same calendar day it wrote", () => {
+    const addon = walk();
+    const log = addon.spreadsheet.sheet("Check-ins")!.values();
+    expect(isoIn(log.at(-1)![0], timeZone)).toBe(today);
+    const okrs = addon.spreadsheet.sheet("OKRs")!.values();
+    const header = okrs[0]!;
+    const kr1 = okrs.find((l) => l[1] === "KR-1")!;
+    expect(isoIn(kr1[header.indexOf("Last check-in")], timeZone)).toBe(today);
+    const view = addon.run<{ items: { id: string; lastCheckIn: string }[] }>("getCheckins", {});
+    expect(view.items.find((i) => i.id === "KR-1")!.lastCheckIn).toBe(today);
+    expect(addon.ui.dialogs.at(-1)!.message).toContain(`locked on ${today}`);
+  });
+});
