@@ -469,10 +469,12 @@ class CheckinForm {
   private mark(control: HTMLElement, msgs: HTMLElement, error?: string, note?: string): void {
     if (error) control.setAttribute("aria-invalid", "true");
     else control.removeAttribute("aria-invalid");
-    // Rewritten only when it says something else: an alert inserted again is read again.
+    // Rewritten only when it says something else; an error already shown, changed as the value is
+    // fixed (it quotes the value), is updated quietly: an alert would read it out on every key.
+    const shown = msgs.dataset.said?.startsWith("error:") ?? false;
     fillIfChanged(msgs, error ? `error:${error}` : note ? `note:${note}` : "", () =>
       error
-        ? [el("p", { class: "msg error", role: "alert" }, error)]
+        ? [el("p", { class: "msg error", role: shown ? undefined : "alert" }, error)]
         : note
           ? [el("p", { class: "msg note" }, note)]
           : [],

@@ -77,7 +77,11 @@ class ReviewDialog {
       el(
         "section",
         { class: "dialog-view review", "aria-labelledby": "review-title" },
-        el("h1", { id: "review-title", tabindex: "-1" }, t(lang, "review.title", { quarter: options.quarter })),
+        el(
+          "h1",
+          { id: "review-title", tabindex: "-1" },
+          t(lang, "review.title", { quarter: options.quarter }),
+        ),
         el("p", {}, t(lang, "reviewView.intro")),
         scope,
         el("div", { class: "wizard-buttons" }, closeButton(this.app!), generate),
