@@ -269,10 +269,8 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
   it("shows disabled inputs as disabled", async () => {
     await open(setUp("en", "openNextQuarter", DIALOG_NOW), true);
     await page.locator('[data-action="start"]').waitFor();
-    const candidate = page
-      .locator(".candidate")
-      .filter({ has: page.locator("input[type=checkbox]:checked") })
-      .first();
+    const boxId = await page.locator(".candidate input[type=checkbox]:checked").first().getAttribute("id");
+    const candidate = page.locator(".candidate").filter({ has: page.locator(`[id="${boxId}"]`) });
     const box = candidate.locator("input[type=checkbox]");
     const owner = candidate.locator("input[type=text]");
     const look = () =>
