@@ -223,6 +223,22 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     expect(await liveMutations(page)).toEqual([]);
   });
 
+  it("reads the team's counter out once, when the team typed reaches its limit", async () => {
+    const addon = setUp("en");
+    const settings = addon.spreadsheet.sheet("Settings")!;
+    const row = settings.values().findIndex((line) => line[0] === "Max objectives per team") + 1;
+    settings.cell(row, 2).value = 1;
+    await open(addon);
+    await stepTitle(1);
+    await idle();
+    await countLiveMutations(page);
+    await page.locator(".step-body input[list]").first().pressSequentially("Sales", { delay: 200 });
+    await page.waitForTimeout(300);
+    const said = (await liveMutations(page)).filter(Boolean);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^Sales already has \d+ objectives? this quarter \(limit 1\)\.$/);
+  });
+
   it("does not speak the check-in counter while a comment is typed, and a fixed error goes quietly", async () => {
     await open(setUp("en", "checkIn"));
     await page.locator("fieldset.kr-checkin").first().waitFor();
