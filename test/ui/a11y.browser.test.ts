@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import { axeRules, axeViolations } from "../helpers/axe";
-import { bridgeScriptRun, openHtml, serveWith, usePages } from "../helpers/browser";
+import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
 
 const NOW = "2026-11-15T10:00:00Z";
 /** At the end of the quarter, when the review and the next quarter are offered. */
@@ -310,6 +310,7 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     await page.locator("fieldset.kr-checkin").first().waitFor();
     await idle();
     out.checkin = await sideways();
+    await screenshot(page, `zoom-${width}px-${lang}-checkin`);
     await tab(2);
     await page.locator(".findings .group").first().waitFor();
     await page.locator(".move button").first().click();
@@ -324,6 +325,13 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     await next();
     await stepTitle(3);
     out.keyResults = await sideways();
+    await screenshot(page, `zoom-${width}px-${lang}-key-results`);
+    await page.locator("fieldset.kr textarea").fill("Raise NPS from 30 to 45");
+    await page.locator("fieldset.kr input[inputmode=decimal]").first().fill("30");
+    await page.locator("fieldset.kr input[inputmode=decimal]").nth(1).fill("45");
+    await next();
+    await stepTitle(4);
+    out.review = await sideways();
     return out;
   }
 
@@ -337,7 +345,32 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     async ({ lang, zoom, width }) => {
       const sideways = await overflow(lang, width);
       console.log(`overflow ${lang} at ${zoom} %: ${JSON.stringify(sideways)}`);
-      expect(sideways).toEqual({ checkin: 0, findings: 0, context: 0, keyResults: 0 });
+      expect(sideways).toEqual({ checkin: 0, findings: 0, context: 0, keyResults: 0, review: 0 });
+    },
+  );
+
+  // The dialogs are 520 px wide: 260 CSS pixels at 200 % zoom, 130 at 400 %.
+  const dialogZooms = LANGS.flatMap((lang) => [
+    { lang, zoom: 200, width: 260 },
+    { lang, zoom: 400, width: 130 },
+  ]);
+  it.each(dialogZooms)(
+    "reflows the next-quarter and review dialogs at $zoom % zoom ($lang)",
+    async ({ lang, zoom, width }) => {
+      await page.setViewportSize({ width, height: 560 });
+      const addon = setUp(lang, "openNextQuarter", DIALOG_NOW);
+      await open(addon, true);
+      await page.locator('[data-action="start"]').waitFor();
+      const sideways = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const out = { nextQuarter: await sideways(), review: -1 };
+      // The same page shows the review when the server says so.
+      addon.run("openReview");
+      await page.reload();
+      await page.locator('[data-action="generate"]').waitFor();
+      out.review = await sideways();
+      console.log(`dialog overflow ${lang} at ${zoom} %: ${JSON.stringify(out)}`);
+      expect(out).toEqual({ nextQuarter: 0, review: 0 });
     },
   );
 });
