@@ -205,9 +205,6 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     await page.locator("fieldset.kr textarea").pressSequentially("Raise NPS from 30 to 45", { delay: 200 });
     await page.waitForTimeout(300);
     const rewrites = await updates(page);
-    console.log(
-      `typing a 23-character title: ${rewrites} message-area mutations, live: ${(await liveMutations(page)).length}`,
-    );
     expect(rewrites).toBeLessThan(12); // rewritten when they say something else, not on each of 23 keys
     expect(await liveMutations(page)).toEqual([]);
     // The team's counter is quiet while its name is typed.
@@ -342,9 +339,8 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
   // 300 px at 200 % zoom is 150 CSS pixels; at 400 %, 75.
   it.each(zooms)(
     "reflows at $zoom % zoom in the 300 px sidebar: nothing scrolls sideways ($lang)",
-    async ({ lang, zoom, width }) => {
+    async ({ lang, width }) => {
       const sideways = await overflow(lang, width);
-      console.log(`overflow ${lang} at ${zoom} %: ${JSON.stringify(sideways)}`);
       expect(sideways).toEqual({ checkin: 0, findings: 0, context: 0, keyResults: 0, review: 0 });
     },
   );
@@ -356,7 +352,7 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
   ]);
   it.each(dialogZooms)(
     "reflows the next-quarter and review dialogs at $zoom % zoom ($lang)",
-    async ({ lang, zoom, width }) => {
+    async ({ lang, width }) => {
       await page.setViewportSize({ width, height: 560 });
       const addon = setUp(lang, "openNextQuarter", DIALOG_NOW);
       await open(addon, true);
@@ -369,7 +365,6 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
       await page.reload();
       await page.locator('[data-action="generate"]').waitFor();
       out.review = await sideways();
-      console.log(`dialog overflow ${lang} at ${zoom} %: ${JSON.stringify(out)}`);
       expect(out).toEqual({ nextQuarter: 0, review: 0 });
     },
   );
