@@ -15,6 +15,7 @@ import type { CheckinView } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
 import { announce } from "./dialog";
 import { append, el, fill, uid } from "./dom";
+import { fillIfChanged, setText } from "./live";
 import { formatNumber, formatScore, withUnit } from "./format";
 import { callServer } from "./server";
 import { sparkline } from "./sparkline";
@@ -58,6 +59,29 @@ export function readValue(text: string, unit: string): NumberResult {
   const trimmed = text.trim();
   if (unit.trim() === "%" && /%$/.test(trimmed)) return parseNumber(trimmed.slice(0, -1));
   return parseNumber(trimmed);
+}
+
+/**
+ * Applies a filter when it is picked: at once with the mouse, but with the keyboard, where each
+ * arrow key changes the choice, only on Enter or on leaving the list (the hint says so).
+ */
+function onPick(select: HTMLSelectElement, apply: () => void): void {
+  let key: "arrow" | "enter" | undefined;
+  let pending = false;
+  const run = () => {
+    pending = false;
+    apply();
+  };
+  select.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && pending) return run();
+    key = event.key === "Enter" ? "enter" : "arrow";
+    setTimeout(() => (key = undefined), 0); // the change a key makes comes in the same task
+  });
+  select.addEventListener("change", () => {
+    if (key === "arrow") pending = true;
+    else run();
+  });
+  select.addEventListener("blur", () => pending && run());
 }
 
 const header = (key: string, lang: Lang) => OKRS.columns.find((c) => c.key === key)!.header[lang];
@@ -108,15 +132,15 @@ class CheckinForm {
   mount(root: HTMLElement, app: App): void {
     this.lang = this.data?.lang ?? app.lang;
     const lang = this.lang;
-    this.title = el("h2", { id: "checkin-title" }, t(lang, "menu.checkIn"));
+    this.title = el("h1", { id: "checkin-title" }, t(lang, "menu.checkIn"));
     const hintId = uid("ci-hint");
     this.team = this.select(hintId);
     this.owner = this.select(hintId);
-    this.team.addEventListener("change", () => {
+    onPick(this.team, () => {
       this.owner!.value = "";
       void this.load(this.team!.value ? { team: this.team!.value } : {});
     });
-    this.owner.addEventListener("change", () => {
+    onPick(this.owner, () => {
       this.team!.value = "";
       void this.load(this.owner!.value ? { owner: this.owner!.value } : {});
     });
@@ -133,11 +157,11 @@ class CheckinForm {
       el("p", { class: "hint", id: hintId }, t(lang, "checkinView.filterHint")),
     );
     this.whoSlot = el("div", { class: "who" });
-    this.summary = el("p", { class: "summary-line", "aria-live": "polite" });
+    this.summary = el("p", { class: "summary-line", role: "status" });
     this.listSlot = actionSlot();
     this.list = el("div", { class: "checkin-list" });
     this.saveSlot = actionSlot();
-    this.counter = el("p", { class: "counter", "aria-live": "polite" });
+    this.counter = el("p", { class: "counter" });
     const save = busyButton(t(lang, "checkinView.save"), () => this.save(), {
       class: "primary",
       "data-action": "save-checkins",
@@ -228,7 +252,7 @@ class CheckinForm {
     this.showFilter();
     this.drawWho();
     const stale = data.items.filter((i) => i.stale).length;
-    fill(
+    setText(
       this.summary!,
       data.items.length === 0
         ? t(lang, "checkinView.empty", { quarter: data.quarter })
@@ -504,19 +528,24 @@ class CheckinForm {
   }
 
   private mark(control: HTMLElement, msgs: HTMLElement, error?: string, note?: string): void {
-    if (error) {
-      control.setAttribute("aria-invalid", "true");
-      fill(msgs, el("p", { class: "msg error", role: "alert" }, error));
-    } else {
-      control.removeAttribute("aria-invalid");
-      fill(msgs, note ? el("p", { class: "msg note" }, note) : null);
-    }
+    if (error) control.setAttribute("aria-invalid", "true");
+    else control.removeAttribute("aria-invalid");
+    // Rewritten only when it says something else; an error already shown, changed as the value is
+    // fixed (it quotes the value), is updated quietly: an alert would read it out on every key.
+    const shown = msgs.dataset.said?.startsWith("error:") ?? false;
+    fillIfChanged(msgs, error ? `error:${error}` : note ? `note:${note}` : "", () =>
+      error
+        ? [el("p", { class: "msg error", role: shown ? undefined : "alert" }, error)]
+        : note
+          ? [el("p", { class: "msg note" }, note)]
+          : [],
+    );
   }
 
-  /** How many key results have a value to save. */
+  /** How many key results have a value to save: updated quietly (not live), once per change. */
   private count(): void {
     const count = this.rows.filter((row) => this.draft(row.item.id).value.trim() !== "").length;
-    fill(this.counter!, count > 0 ? t(this.lang, "checkinView.toSave", { count }) : "");
+    setText(this.counter!, count > 0 ? t(this.lang, "checkinView.toSave", { count }) : "");
   }
 
   private save(): void {

@@ -13,6 +13,11 @@ export function closeButton(app: App): HTMLButtonElement | null {
   return close ? busyButton(t(app.lang, "dialog.close"), close, { "data-action": "close" }) : null;
 }
 
+/** A dialog takes focus when it opens: its title, where a screen reader starts reading. */
+export function focusTitle(root: HTMLElement): void {
+  root.querySelector<HTMLElement>("h1[tabindex]")?.focus();
+}
+
 /** Shows a confirmation in an action slot and moves focus to it. */
 export function announce(slot: HTMLElement, message: string): void {
   showNote(slot, message);
@@ -34,7 +39,7 @@ export async function loadDialog<T>(
   retry: () => void,
 ): Promise<T | undefined> {
   const slot = actionSlot();
-  fill(root, el("h2", {}, title), slot);
+  fill(root, el("h1", {}, title), slot);
   const outcome = await act(slot, lang, fetch);
   if (!root.isConnected) return undefined;
   if (!outcome.ok) {

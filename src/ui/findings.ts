@@ -8,6 +8,7 @@ import { type Lang, t } from "./i18n";
 import type { FindingItem, FindingsView } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showNote } from "./actions";
 import { append, el, fill } from "./dom";
+import { setText } from "./live";
 import { callServer } from "./server";
 import type { App, View } from "./view";
 
@@ -16,12 +17,15 @@ const SEVERITIES: Severity[] = ["error", "warning", "info"];
 class FindingsList {
   private lang: Lang = "en";
   private list: HTMLElement | undefined;
+  private summary: HTMLElement | undefined;
   private slot: HTMLElement | undefined;
 
   mount(root: HTMLElement, app: App): void {
     this.lang = app.lang;
     const lang = this.lang;
-    this.list = el("div", { class: "findings", "aria-live": "polite" });
+    // Only the count is live (read out when it changes), never the list and its buttons.
+    this.summary = el("p", { class: "summary-line", role: "status" });
+    this.list = el("div", { class: "findings" });
     this.slot = actionSlot();
     const again = busyButton(t(lang, "findings.validateAgain"), () => void this.load("validateNow"), {
       class: "primary",
@@ -35,10 +39,11 @@ class FindingsList {
         el(
           "div",
           { class: "title-row" },
-          el("h2", { id: "findings-title" }, t(lang, "findings.title")),
+          el("h1", { id: "findings-title" }, t(lang, "findings.title")),
           again,
         ),
         this.slot,
+        this.summary,
         this.list,
       ),
     );
@@ -67,12 +72,13 @@ class FindingsList {
         el(
           "section",
           { class: `group ${severity}`, "aria-labelledby": id },
-          el("h3", { id }, t(lang, `findings.group.${severity}`, { count: items.length })),
+          el("h2", { id }, t(lang, `findings.group.${severity}`, { count: items.length })),
           el("ul", {}, ...items.map((item) => this.item(item))),
         ),
       ];
     });
-    fill(this.list!, el("p", { class: "summary-line" }, summary), ...groups);
+    setText(this.summary!, summary);
+    fill(this.list!, ...groups);
   }
 
   private item(item: FindingItem): HTMLElement {

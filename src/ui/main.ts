@@ -67,6 +67,7 @@ function shell(initial: SidebarView): void {
 
   function show(id: SidebarView): void {
     const view = (dialog ? DIALOGS : VIEWS).find((v) => v.id === id) ?? VIEWS[0]!;
+    document.title = `${t(lang, view.label)} — ${t(lang, "help.title")}`;
     for (const [key, tab] of tabs) {
       if (key === view.id) tab.setAttribute("aria-current", "page");
       else tab.removeAttribute("aria-current");

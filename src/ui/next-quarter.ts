@@ -10,9 +10,10 @@ import type { CarryCandidate, CarryReason } from "../core/next-quarter";
 import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
-import { announce, closeButton, loadDialog } from "./dialog";
+import { announce, closeButton, focusTitle, loadDialog } from "./dialog";
 import { el, fill, uid } from "./dom";
 import { formatScore } from "./format";
+import { fillIfChanged, setText } from "./live";
 import { callServer } from "./server";
 import type { App, View } from "./view";
 
@@ -64,9 +65,10 @@ class NextQuarterDialog {
     const { from, to, candidates } = proposal;
     this.proposal = proposal;
     this.picks = [];
-    const counter = el("p", { class: "counter", "aria-live": "polite" });
+    // Not live: each checkbox says its own state; the count is there to look at.
+    const counter = el("p", { class: "counter" });
     const count = () =>
-      fill(
+      setText(
         counter,
         t(lang, "nextView.picked", {
           count: this.picks.filter((p) => p.box.checked).length,
@@ -79,7 +81,7 @@ class NextQuarterDialog {
         : el(
             "section",
             { class: "candidates", "aria-labelledby": "next-candidates" },
-            el("h3", { id: "next-candidates" }, t(lang, "nextView.candidates", { from })),
+            el("h2", { id: "next-candidates" }, t(lang, "nextView.candidates", { from })),
             el("ul", {}, ...candidates.map((c) => this.candidate(c, count))),
             counter,
           );
@@ -93,7 +95,7 @@ class NextQuarterDialog {
       el(
         "section",
         { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
-        el("h2", { id: "next-title" }, t(lang, "next.title")),
+        el("h1", { id: "next-title", tabindex: "-1" }, t(lang, "next.title")),
         el("p", {}, t(lang, "next.intro", { from, to })),
         list,
         el("div", { class: "wizard-buttons" }, closeButton(this.app!), start),
@@ -101,6 +103,7 @@ class NextQuarterDialog {
       ),
     );
     count();
+    focusTitle(this.root!);
   }
 
   private candidate(c: CarryCandidate, count: () => void): HTMLElement {
@@ -144,9 +147,10 @@ class NextQuarterDialog {
         ? t(lang, "review.noScore")
         : t(lang, "nextView.score", { score: formatScore(lang, c.score) }),
     ].filter(Boolean);
-    return el(
-      "li",
-      { class: c.proposed ? "candidate proposed" : "candidate", role: "group", "aria-labelledby": titleId },
+    // The group sits inside the item: a list item with another role breaks the list.
+    const group = el(
+      "div",
+      { role: "group", "aria-labelledby": titleId },
       el(
         "div",
         { class: "choice" },
@@ -176,6 +180,7 @@ class NextQuarterDialog {
         msgs,
       ),
     );
+    return el("li", { class: c.proposed ? "candidate proposed" : "candidate" }, group);
   }
 
   /** A ticked objective needs a next owner. */
@@ -186,13 +191,12 @@ class NextQuarterDialog {
   }
 
   private mark(pick: Pick, error?: string): void {
-    if (error) {
-      pick.owner.setAttribute("aria-invalid", "true");
-      fill(pick.msgs, el("p", { class: "msg error", role: "alert" }, error));
-    } else {
-      pick.owner.removeAttribute("aria-invalid");
-      fill(pick.msgs);
-    }
+    if (error) pick.owner.setAttribute("aria-invalid", "true");
+    else pick.owner.removeAttribute("aria-invalid");
+    // Rewritten only when it says something else: an alert inserted again is read again.
+    fillIfChanged(pick.msgs, error ?? "", () =>
+      error ? [el("p", { class: "msg error", role: "alert" }, error)] : [],
+    );
   }
 
   private start(slot: HTMLElement): void {
@@ -240,7 +244,7 @@ class NextQuarterDialog {
       el(
         "section",
         { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
-        el("h2", { id: "next-title" }, t(this.lang, "next.title")),
+        el("h1", { id: "next-title", tabindex: "-1" }, t(this.lang, "next.title")),
         done,
         el("div", { class: "wizard-buttons" }, closeButton(this.app!)),
       ),

@@ -5,7 +5,7 @@
 import { type Lang, t } from "./i18n";
 import type { ReviewOptions } from "../server/sidebar-api";
 import { act, actionSlot, busyButton } from "./actions";
-import { announce, closeButton, loadDialog } from "./dialog";
+import { announce, closeButton, focusTitle, loadDialog } from "./dialog";
 import { el, fill, uid } from "./dom";
 import { callServer } from "./server";
 import type { App, View } from "./view";
@@ -77,13 +77,18 @@ class ReviewDialog {
       el(
         "section",
         { class: "dialog-view review", "aria-labelledby": "review-title" },
-        el("h2", { id: "review-title" }, t(lang, "review.title", { quarter: options.quarter })),
+        el(
+          "h1",
+          { id: "review-title", tabindex: "-1" },
+          t(lang, "review.title", { quarter: options.quarter }),
+        ),
         el("p", {}, t(lang, "reviewView.intro")),
         scope,
         el("div", { class: "wizard-buttons" }, closeButton(this.app!), generate),
         slot,
       ),
     );
+    focusTitle(this.root!);
   }
 
   private async generate(slot: HTMLElement, team: string): Promise<void> {

@@ -440,7 +440,7 @@ describe("the findings list in headless Chromium", () => {
     await openHtml(page, readDist("Sidebar.html"));
     await page.getByRole("heading", { name: "Findings" }).waitFor();
     expect(await page.getByRole("button", { name: "Findings" }).getAttribute("aria-current")).toBe("page");
-    const headings = await page.locator(".findings h3").allTextContents();
+    const headings = await page.locator(".findings h2").allTextContents();
     expect(headings).toEqual(
       [
         view.counts.error ? `Errors (${view.counts.error})` : "",
@@ -486,8 +486,8 @@ describe("the findings list in headless Chromium", () => {
     await bridgeScriptRun(page, serveWith(addon));
     await openHtml(page, readDist("Sidebar.html"));
     await page.getByRole("button", { name: "Constats" }).click();
-    await page.locator(".findings .group.warning h3").waitFor();
-    expect(await page.locator(".findings .group.warning h3").textContent()).toMatch(
+    await page.locator(".findings .group.warning h2").waitFor();
+    expect(await page.locator(".findings .group.warning h2").textContent()).toMatch(
       /^Avertissements \(\d+\)$/,
     );
     const toasts = addon.spreadsheet.toasts.length;

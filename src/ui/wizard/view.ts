@@ -11,6 +11,7 @@ import { KINDS, METRIC_CHOICES, OKRS } from "../../core/schema";
 import type { InsertResult, WizardContext } from "../../server/sidebar-api";
 import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
 import { append, el, fill, uid } from "../dom";
+import { fillIfChanged, quietCounter, setText } from "../live";
 import { callServer } from "../server";
 import type { App, View } from "../view";
 import { type Coaching, coach, type FieldKey, type Note, stepOf } from "./coach";
@@ -83,7 +84,7 @@ class Wizard {
   private async load(): Promise<void> {
     const root = this.root!;
     const slot = actionSlot();
-    fill(root, el("h2", {}, t(this.lang, "wizard.title")), slot);
+    fill(root, el("h1", {}, t(this.lang, "wizard.title")), slot);
     const outcome = await act(slot, this.lang, () => callServer("getWizardContext"));
     if (!outcome.ok) {
       append(
@@ -127,7 +128,7 @@ class Wizard {
     const index = STEPS.indexOf(step);
     const stepName = (s: (typeof STEPS)[number]) => t(lang, `wizard.steps.${s}`);
     const stepTitle = el(
-      "h3",
+      "h2",
       { class: "step-title", tabindex: "-1" },
       t(lang, "wizard.step", { n: index + 1, total: STEPS.length, name: stepName(step) }),
     );
@@ -173,7 +174,7 @@ class Wizard {
       el(
         "section",
         { class: "wizard", "aria-labelledby": "wizard-title" },
-        el("h2", { id: "wizard-title" }, t(lang, "wizard.title")),
+        el("h1", { id: "wizard-title" }, t(lang, "wizard.title")),
         progress,
         stepTitle,
         this.restored ? el("p", { class: "msg note" }, t(lang, "wizard.restored")) : null,
@@ -190,7 +191,7 @@ class Wizard {
 
   private renderDone(root: HTMLElement): void {
     const lang = this.lang;
-    const title = el("h3", { class: "step-title", tabindex: "-1" }, t(lang, "wizard.done"));
+    const title = el("h2", { class: "step-title", tabindex: "-1" }, t(lang, "wizard.done"));
     const again = busyButton(t(lang, "wizard.again"), () => {
       this.state = nextDraft(this.state);
       this.result = undefined;
@@ -205,7 +206,7 @@ class Wizard {
       el(
         "section",
         { class: "wizard", "aria-labelledby": "wizard-title" },
-        el("h2", { id: "wizard-title" }, t(lang, "wizard.title")),
+        el("h1", { id: "wizard-title" }, t(lang, "wizard.title")),
         title,
         el("p", { class: "msg ok", role: "status" }, this.result?.message ?? ""),
         el("div", { class: "wizard-buttons" }, again),
@@ -221,7 +222,8 @@ class Wizard {
     const hintId = hint ? `${id}-hint` : undefined;
     const msgsId = `${id}-msgs`;
     control.setAttribute("aria-describedby", [hintId, msgsId].filter(Boolean).join(" "));
-    const msgs = el("div", { id: msgsId, class: "msgs", "aria-live": "polite" });
+    // Not live: the field's description, read with it; the step's errors are said on Next.
+    const msgs = el("div", { id: msgsId, class: "msgs" });
     this.fields.set(key, { control, msgs });
     return el(
       "div",
@@ -235,7 +237,7 @@ class Wizard {
 
   /** A message area for findings about a whole row. */
   private area(key: FieldKey): HTMLElement {
-    const msgs = el("div", { class: "msgs", "aria-live": "polite" });
+    const msgs = el("div", { class: "msgs" });
     this.fields.set(key, { control: undefined, msgs });
     return msgs;
   }
@@ -291,8 +293,9 @@ class Wizard {
 
     const teams = this.datalist(context.teams);
     const team = this.text("team", state.team, DRAFT_LIMITS.name, (s, v) => (s.team = v), { list: teams.id });
-    const counter = el("p", { class: "counter", "aria-live": "polite" });
-    this.live.push(() => fill(counter, this.teamCount()));
+    // Updated quietly as the name is typed; read out only when the team reaches or leaves its limit.
+    const counter = el("p", { class: "counter" });
+    this.live.push(() => quietCounter(counter, this.teamCount(), this.teamFull() ? "full" : "room"));
 
     const owners = this.datalist(context.owners);
     const owner = this.text("owner", state.owner, DRAFT_LIMITS.name, (s, v) => (s.owner = v), {
@@ -387,6 +390,11 @@ class Wizard {
     return t(this.lang, "wizard.teamCount.many", params);
   }
 
+  private teamFull(): boolean {
+    const team = this.coaching?.team;
+    return team !== undefined && team.count >= team.limit;
+  }
+
   private tips(lines: string[], good: string, bad: string, open: boolean): HTMLElement {
     const lang = this.lang;
     return el(
@@ -436,7 +444,7 @@ class Wizard {
     this.state.krs.forEach((kr, i) => body.appendChild(this.krCard(i)));
     const count = el(
       "p",
-      { class: "counter", "aria-live": "polite" },
+      { class: "counter" },
       t(lang, "wizard.kr.count", { count: this.state.krs.length, limit }),
     );
     const add = busyButton(t(lang, "wizard.kr.add"), () => {
@@ -548,7 +556,7 @@ class Wizard {
             }),
           )
         : null,
-      el("h4", {}, t(lang, "wizard.review.krs")),
+      el("h3", {}, t(lang, "wizard.review.krs")),
       el(
         "ol",
         { class: "kr-list" },
@@ -565,19 +573,21 @@ class Wizard {
       ),
     );
     const counter = el("p", { class: "counter" });
-    this.live.push(() => fill(counter, this.teamCount()));
-    const findings = el("div", { class: "review-findings", "aria-live": "polite" });
+    this.live.push(() => setText(counter, this.teamCount()));
+    const findings = el("div", { class: "review-findings" });
     this.live.push(() => this.drawReviewFindings(findings));
     append(body, el("p", {}, t(lang, "wizard.review.intro")), summary, counter, findings);
   }
 
   private drawReviewFindings(into: HTMLElement): void {
-    const lang = this.lang;
     const notes = this.coaching?.notes ?? [];
-    if (notes.length === 0) {
-      fill(into, el("p", { class: "msg ok" }, t(lang, "wizard.review.clean")));
-      return;
-    }
+    const said = notes.map((n) => `${n.finding.severity}:${n.message}`).join("\n");
+    fillIfChanged(into, said, () => this.reviewFindings(notes));
+  }
+
+  private reviewFindings(notes: Note[]): Node[] {
+    const lang = this.lang;
+    if (notes.length === 0) return [el("p", { class: "msg ok" }, t(lang, "wizard.review.clean"))];
     const groups = SEVERITIES.flatMap((severity) => {
       const list = notes.filter((n) => n.finding.severity === severity);
       if (list.length === 0) return [];
@@ -585,13 +595,13 @@ class Wizard {
         el(
           "section",
           { class: `group ${severity}` },
-          el("h4", {}, t(lang, `findings.group.${severity}`, { count: list.length })),
+          el("h3", {}, t(lang, `findings.group.${severity}`, { count: list.length })),
           el("ul", {}, ...list.map((note) => el("li", {}, this.noteButton(note)))),
         ),
       ];
     });
     const blocked = notes.some((n) => n.blocking);
-    fill(into, ...groups, blocked ? el("p", { class: "msg error" }, t(lang, "wizard.review.blocked")) : null);
+    return blocked ? [...groups, el("p", { class: "msg error" }, t(lang, "wizard.review.blocked"))] : groups;
   }
 
   /** A finding in the review, as a button that goes to its field. */
@@ -634,7 +644,11 @@ class Wizard {
       const notes = this.coaching.notes.filter(
         (n) => n.field === key && (!n.blocking || this.touched.has(key) || this.attempted.has(stepOf(key))),
       );
-      fill(slot.msgs, ...notes.map((n) => el("p", { class: `msg ${n.finding.severity}` }, n.message)));
+      // Rewritten only when it says something else: focus and reading stay where they are.
+      const said = notes.map((n) => `${n.finding.severity}:${n.message}`).join("\n");
+      fillIfChanged(slot.msgs, said, () =>
+        notes.map((n) => el("p", { class: `msg ${n.finding.severity}` }, n.message)),
+      );
       if (slot.control) {
         if (notes.some((n) => n.blocking)) slot.control.setAttribute("aria-invalid", "true");
         else slot.control.removeAttribute("aria-invalid");

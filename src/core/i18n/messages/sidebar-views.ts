@@ -5,7 +5,8 @@ export default messages(
   {
     "checkinView.title": "Weekly check-in — {quarter}",
     "checkinView.filter": "Key results of",
-    "checkinView.filterHint": "Pick a team or an owner; your choice is remembered.",
+    "checkinView.filterHint":
+      "Pick a team or an owner; your choice is remembered. With the keyboard, the list changes when you press Enter or leave the field.",
     "checkinView.allTeams": "All teams",
     "checkinView.allOwners": "All owners",
     "checkinView.intro":
@@ -56,7 +57,8 @@ export default messages(
   {
     "checkinView.title": "Point hebdomadaire — {quarter}",
     "checkinView.filter": "Résultats clés de",
-    "checkinView.filterHint": "Choisissez une équipe ou un responsable ; votre choix est retenu.",
+    "checkinView.filterHint":
+      "Choisissez une équipe ou un responsable ; votre choix est retenu. Au clavier, la liste change quand vous appuyez sur Entrée ou quittez le champ.",
     "checkinView.allTeams": "Toutes les équipes",
     "checkinView.allOwners": "Tous les responsables",
     "checkinView.intro":
