@@ -72,8 +72,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: "quarter",
     label: { en: "Current quarter", fr: "Trimestre en cours" },
     help: {
-      en: "The quarter you plan and check in, now {quarter}. OKR › Start next quarter moves it on; each quarter's dates are in the quarters table below.",
-      fr: "Le trimestre que vous planifiez et suivez, actuellement {quarter}. OKR › Démarrer le trimestre suivant le fait avancer ; les dates de chaque trimestre sont dans le tableau des trimestres ci-dessous.",
+      en: "The quarter you plan and check in, now {quarter}. {menu} › Start next quarter moves it on; each quarter's dates are in the quarters table below.",
+      fr: "Le trimestre que vous planifiez et suivez, actuellement {quarter}. {menu} › Démarrer le trimestre suivant le fait avancer ; les dates de chaque trimestre sont dans le tableau des trimestres ci-dessous.",
     },
   },
   {
@@ -88,8 +88,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: "lockDate",
     label: { en: "Plan locked on", fr: "Plan verrouillé le" },
     help: {
-      en: "Set by OKR › Lock plan. Objectives and key results created later are flagged “added mid-quarter”.",
-      fr: "Rempli par OKR › Verrouiller le plan. Les objectifs et résultats clés créés ensuite sont signalés « ajouté en cours de trimestre ».",
+      en: "Set by {menu} › Lock plan. Objectives and key results created later are flagged “added mid-quarter”.",
+      fr: "Rempli par {menu} › Verrouiller le plan. Les objectifs et résultats clés créés ensuite sont signalés « ajouté en cours de trimestre ».",
     },
   },
   {

@@ -4,7 +4,7 @@
  * really are, so reordered columns keep working).
  */
 import { type Day } from "./dates";
-import type { Lang } from "./i18n";
+import { type Lang, menuPath } from "./i18n";
 import { type ColumnDef, LEVELS, type SheetDef } from "./schema";
 import { SETTING_DEFS, type Settings, type SettingKey } from "./settings";
 
@@ -25,6 +25,12 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A setting's help text as Settings shows it: the current quarter and the menu's real path filled in. */
+export function settingHelp(key: SettingKey, lang: Lang, quarter: string): string {
+  const def = SETTING_DEFS.find((d) => d.key === key)!;
+  return def.help[lang].replace("{quarter}", quarter).replace("{menu}", menuPath(lang));
+}
+
 /** One Settings row's cell values: label, value, help. Days are returned as Day numbers. */
 export function settingRow(
   key: SettingKey,
@@ -33,7 +39,7 @@ export function settingRow(
 ): [string, string | number | Day, string] {
   const def = SETTING_DEFS.find((d) => d.key === key)!;
   const value = settings[key];
-  const help = def.help[lang].replace("{quarter}", settings.quarter);
+  const help = settingHelp(key, lang, settings.quarter);
   let shown: string | number;
   if (key === "allowedLevels") {
     shown = (value as string[]).map((level) => LEVELS.find((l) => l.key === level)!.label[lang]).join(", ");

@@ -48,6 +48,11 @@ export interface CheckinView {
 }
 
 const FILTER_PROPERTY = "okr.checkin.filter";
+
+/** The remembered filter belongs to one spreadsheet: user properties are shared by all of them. */
+function filterProperty(): string {
+  return `${FILTER_PROPERTY}.${SpreadsheetApp.getActiveSpreadsheet().getId()}`;
+}
 export const MAX_ENTRIES = 200;
 export const MAX_COMMENT = 500;
 
@@ -55,7 +60,7 @@ const filterSchema = () => z.strictObject({ team: z.optional(text(100)), owner: 
 
 function rememberedFilter(): CheckinFilter {
   try {
-    const raw = PropertiesService.getUserProperties().getProperty(FILTER_PROPERTY);
+    const raw = PropertiesService.getUserProperties().getProperty(filterProperty());
     const parsed = filterSchema().safeParse(raw ? JSON.parse(raw) : {});
     return parsed.success ? parsed.data : {};
   } catch {
@@ -70,7 +75,7 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
   if (request === undefined || request === null) filter = rememberedFilter();
   else {
     filter = parsePayload(lang, filterSchema(), request, labels(lang));
-    PropertiesService.getUserProperties().setProperty(FILTER_PROPERTY, JSON.stringify(filter));
+    PropertiesService.getUserProperties().setProperty(filterProperty(), JSON.stringify(filter));
   }
   const day = today(wb.timeZone);
   const okrGrid = wb.read("okrs");

@@ -21,6 +21,7 @@ import { CARRY_OVER_HEADERS, reviewLayout } from "../core/review-sheet";
 import { type Choice, KINDS, LEVELS, METRIC_CHOICES, OKRS, ROW_TYPES, SETTINGS_SHEET } from "../core/schema";
 import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
+import { settingHelp } from "../core/template";
 import { today } from "./clock";
 import { userError } from "./errors";
 import { highestIssued, recordIssued, uniqueRow } from "./ids";
@@ -83,7 +84,7 @@ function writeSettings(
       missing.push([
         def.label[lang],
         typeof value === "string" ? cellValue(TEXT, value, loaded.wb.timeZone) : value,
-        def.help[lang],
+        settingHelp(key, lang, String(values.quarter ?? loaded.analysis.settings.quarter)),
       ]);
     }
   }
@@ -104,9 +105,15 @@ function writeSettings(
 const TEXT = OKRS.columns.find((c) => c.key === "title")!;
 
 const QUARTER_HELP = SETTING_DEFS.find((d) => d.key === "quarter")!.help;
-const quarterHelp = (lang: Lang, quarter: string) => QUARTER_HELP[lang].replace("{quarter}", quarter);
+const quarterHelp = (lang: Lang, quarter: string) => settingHelp("quarter", lang, quarter);
+/** Our "Current quarter" help in a language, whatever quarter and menu path it names. */
 const quarterHelpPattern = (lang: Lang) =>
-  new RegExp(`^${QUARTER_HELP[lang].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{quarter\\}", ".*")}$`);
+  new RegExp(
+    `^${QUARTER_HELP[lang]
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace("\\{quarter\\}", ".*")
+      .replace("\\{menu\\}", ".*")}$`,
+  );
 const isOurQuarterHelp = (help: unknown) =>
   typeof help === "string" && (["en", "fr"] as const).some((l) => quarterHelpPattern(l).test(help));
 

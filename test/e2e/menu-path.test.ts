@@ -59,6 +59,23 @@ describe("the menu path in messages", () => {
     expect(guide).toContain("Extensions › OKR Sheets › Lock plan");
     expect(guide).not.toMatch(/(^|[^s]) OKR ›|^OKR ›/m);
   });
+
+  it("names it in the Settings help texts too, and keeps doing so when the quarter moves on", () => {
+    const addon = loadAddon({ locale: "en", code: addonCode(), now: "2026-12-28T10:00:00Z" });
+    addon.ui.answers.push({ button: "NO" });
+    addon.run("setUpTemplate");
+    const help = () =>
+      addon.spreadsheet
+        .sheet("Settings")!
+        .values()
+        .map((l) => String(l[2]))
+        .join("\n");
+    expect(help()).toContain("Set by Extensions › OKR Sheets › Lock plan.");
+    expect(help()).toContain("now 2026-Q4. Extensions › OKR Sheets › Start next quarter moves it on");
+    addon.run("startNextQuarter", { from: "2026-Q4", carry: [] });
+    expect(help()).toContain("now 2027-Q1. Extensions › OKR Sheets › Start next quarter moves it on");
+    expect(help()).not.toMatch(/(^|[^s]) OKR ›|^OKR ›/m);
+  });
 });
 
 describe("the view hand-off between the menu and the sidebar", () => {
@@ -75,5 +92,29 @@ describe("the view hand-off between the menu and the sidebar", () => {
     first.run("checkIn"); // opens the sidebar of spreadsheet A on the check-in view
     expect(second.run("getSidebarContext")).toMatchObject({ view: "home", spreadsheetId: "sheet-B" });
     expect(first.run("getSidebarContext")).toMatchObject({ view: "checkin", spreadsheetId: "sheet-A" });
+  });
+
+  it("remembers the check-in filter per spreadsheet", () => {
+    const first = loadAddon({
+      spreadsheetId: "sheet-A",
+      email: "ada@example.com",
+      now: "2026-11-15T10:00:00Z",
+    });
+    const second = loadAddon({
+      spreadsheetId: "sheet-B",
+      email: "ada@example.com",
+      now: "2026-11-15T10:00:00Z",
+    });
+    second.world.properties.users.set(
+      "ada@example.com",
+      first.world.properties.users.get("ada@example.com") ?? new Map(),
+    );
+    for (const addon of [first, second]) {
+      addon.ui.answers.push({ button: "YES" }, { button: "OK" });
+      addon.run("setUpTemplate");
+    }
+    first.run("getCheckins", { team: "Sales" });
+    expect(first.run("getCheckins")).toMatchObject({ filter: { team: "Sales" } });
+    expect(second.run("getCheckins")).not.toMatchObject({ filter: { team: "Sales" } });
   });
 });
