@@ -143,13 +143,13 @@ const ACTIVITY_VERBS = forms(
    analyze analyse prioritize prioritise schedule undertake agree document update upgrade refactor rewrite
    draft prepare plan define map identify research investigate interview call contact email present
    announce share communicate facilitate coordinate participate integrate automate audit test
-   establish institute roll kick perform execute finish onboard mentor coach`,
+   establish institute roll kick perform execute finish onboard mentor coach fix`,
   `lancer implementer organiser creer recruter embaucher livrer finaliser developper deployer rediger
    publier realiser migrer installer refondre animer demarrer former envoyer collecter fournir evaluer
    renegocier negocier mener effectuer analyser identifier documenter definir preparer planifier
    programmer contacter appeler interviewer participer assister integrer automatiser auditer tester
    organiser elaborer etablir presenter partager communiquer annoncer moderniser refaire installer
-   executer accompagner coacher`,
+   executer accompagner coacher corriger`,
   `ran built wrote written sent led held did done made began begun undertook undertaken set
    construire construit construis construisez construisons produire produit produis produisez produisons
    conduire conduit conduis conduisez conduisons ecrire ecrit ecris ecrivez ecrivons concevoir concu
@@ -198,6 +198,13 @@ const CHANGE_NOUNS =
   set(`improvement improvements increase increases reduction reductions cut cuts growth gain
   gains decrease decreases drop drops rise uplift augmentation augmentations hausse baisse diminution
   amelioration progression croissance reduction reductions`);
+
+/**
+ * Verbs of removal: they change a level and set their own target, zero, so the key result is measurable.
+ *
+ * @example "Eliminate current Support cost for 'free users'", "Éliminer les ruptures de stock"
+ */
+const REMOVAL = forms(`eliminate eradicate`, `eliminer eradiquer`);
 
 /** Verbs of a result reached: they make a key result an outcome, even with a bare target. */
 const ACHIEVE = forms(
@@ -256,6 +263,24 @@ const NEW_WORDS = set(`new nouveau nouvel nouvelle nouveaux nouvelles`);
 const RECURRING = set(`daily weekly monthly quarterly yearly annual biweekly quotidien quotidienne
   hebdomadaire hebdomadaires mensuel mensuelle mensuels mensuelles trimestriel trimestrielle annuel annuelle`);
 
+/**
+ * Words after which "to" opens a complement, not a purpose: "accounts more likely to reach 60+ days past
+ * due" describes the accounts; it is not what the work is for.
+ */
+const COMPLEMENT_HEADS = set(`likely unlikely able unable going about due used`);
+/**
+ * Words that state where a level stands today: with one, a target is a change from it, not a reading.
+ *
+ * @example "200k views per 30 days of Node.js Collection articles (current is 125k)"
+ */
+const BASELINE = set(
+  `current currently baseline today actuel actuelle actuels actuelles actuellement aujourd`,
+);
+/**
+ * An average stated as it stands is a reading of a level: "Sept heures de sommeil en moyenne",
+ * "3 tickets per agent on average".
+ */
+const AVERAGE = set(`moyenne average`);
 /** Where a purpose clause opens before a verb of change: "to raise conversion by 10%", "pour réduire le churn de 5 %". */
 const PURPOSE = set(`to pour de`);
 /** "Measured by …", "Mesurés par …": a named metric, so not vague. */
@@ -292,6 +317,7 @@ const W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS = set(
   `than que de least most moins plus dessus dessous`,
 );
 const W_UP_DOWN = set(`up down`);
+const W_EN_ON_IN = set(`en on in`);
 
 // ------------------------------------------------------------------------------------- reading
 
@@ -396,7 +422,8 @@ function analyse(text: string): KrReading {
     (t[i]!.norm !== "faire" || is(i + 1, CHANGE)) &&
     (t[i]!.norm !== "passer" || anyFigure(i + 1, i + 8)) &&
     (t[i]!.norm !== "up" && t[i]!.norm !== "down" ? true : anyFigure(i + 1, i + 3));
-  const headChange = changeAt(h) && !is(h + 1, METRIC_NOUNS);
+  const removal = is(h, REMOVAL);
+  const headChange = (changeAt(h) || removal) && !is(h + 1, METRIC_NOUNS);
   const headAchieve = is(h, ACHIEVE);
   let anyChange = headChange;
   for (let i = 0; i < n && !anyChange; i++) if (changeAt(i) && i !== h) anyChange = anyFigure(i + 1);
@@ -419,7 +446,7 @@ function analyse(text: string): KrReading {
   for (let i = h + 1; i < n; i++) {
     const w = t[i]!.norm;
     const opens =
-      (PURPOSE.has(w) && (is(i + 1, CHANGE) || is(i + 1, ACHIEVE))) ||
+      (PURPOSE.has(w) && (is(i + 1, CHANGE) || is(i + 1, ACHIEVE)) && !is(i - 1, COMPLEMENT_HEADS)) ||
       (w === "so" && is(i + 1, W_THAT_AS)) ||
       w === "afin" ||
       w === "permettant" ||
@@ -454,7 +481,7 @@ function analyse(text: string): KrReading {
     return last >= first && last >= 0 ? raw(first, last) : undefined;
   };
 
-  const reading: KrReading = { figure: anyFigure(0) || fromTo, namesMetric };
+  const reading: KrReading = { figure: anyFigure(0) || fromTo || removal, namesMetric };
 
   // ------------------------------------------------------------------------------- output
   let output: { words: string; object?: string } | undefined;
@@ -501,8 +528,16 @@ function analyse(text: string): KrReading {
       }
     }
   }
-  // A state of completion at the end: "Refonte terminée", "New pricing live".
-  if (!output && n > 0 && is(n - 1, COMPLETION) && !reading.figure && !headChange) {
+  // A state of completion at the end: "Refonte terminée", "New pricing live". With a count at the
+  // head it counts deliverables: "6 nouvelles features majeures livrées", "3 integrations shipped".
+  if (
+    !output &&
+    n > 1 &&
+    is(n - 1, COMPLETION) &&
+    !headChange &&
+    !headAchieve &&
+    (!reading.figure || (figure[h] && !anyFigure(h + 1, n - 1)))
+  ) {
     output = { words: lower(raw(n - 1)) };
   }
   if (output) reading.output = output.object ? output : { words: output.words };
@@ -520,18 +555,28 @@ function analyse(text: string): KrReading {
     kpi = { words: lower(raw(h)), metric: objectFrom(h + 1) };
   }
   const stable =
-    !headChange && !anyChange && !headAchieve && !fromTo && !t.some((x) => CHANGE_NOUNS.has(x.norm));
-  // A reading: "Uptime: 99.9%", "Délai moyen de paiement : 38 jours", "Our turnover rate is 18%".
+    !headChange &&
+    !anyChange &&
+    !headAchieve &&
+    !fromTo &&
+    !t.some((x) => CHANGE_NOUNS.has(x.norm) || BASELINE.has(x.norm));
+  // A reading: "Uptime: 99.9%", "Délai moyen de paiement : 38 jours", "Our turnover rate is 18%", or a
+  // measure held to a bound by a sign: "Temps de chargement <2s sur toutes les pages".
   if (!kpi && stable && !output) {
     for (let i = 1; i < Math.min(n - 1, h + 12); i++) {
       const w = t[i]!.norm;
-      const sign = w === ":" || w === "=" || w === "is" || w === "est";
+      const sign = w === ":" || w === "=" || w === "is" || w === "est" || (i > h && /^[<>≤≥]$/.test(w));
       if (sign && (figure[i + 1] || ((t[i + 1]!.norm === "<" || t[i + 1]!.norm === ">") && figure[i + 2]))) {
         const end = i + 2 < n && t[i + 2]!.norm === "%" ? i + 2 : i + 1;
         kpi = { words: lower(raw(h, end)), metric: i > h ? sentenceCase(raw(h, i - 1)) : undefined };
         break;
       }
     }
+  }
+  // An average as it stands: "Sept heures de sommeil en moyenne".
+  if (!kpi && stable && !output && figure[h]) {
+    const at = t.findIndex((x) => AVERAGE.has(x.norm));
+    if (at > h && is(at - 1, W_EN_ON_IN)) kpi = { words: lower(raw(at - 1, at)) };
   }
   // A guardrail: "Never miss a payroll date", "Aucun incident de sécurité majeur", "Zero downtime".
   if (!kpi && stable && h < n && (is(h, NEGATIONS) || (t[h]!.norm === "0" && n > h + 1))) {

@@ -27,18 +27,19 @@ const of = (lang: Figures["lang"], split: Figures["split"]) =>
   figures.find((f) => f.lang === lang && f.split === split) as Figures;
 
 /** Floors on weak key results, just under what the rules reach (aim: precision ≥ 0.90, recall ≥ 0.80). */
-// Before the rewrite (the ten-verb lists), on this corpus: en 0.81/0.76 tuning, 0.83/0.50 held out;
-// fr 0.88/0.71 tuning, 1.00/0.80 held out (precision/recall on weak key results). The held-out parts
-// are small (21 and 9 key results): one miss more moves them by a tenth or more.
+// On the 300-row corpus, before the last rules (comparison-sign readings, averages, counted
+// deliverables, baselines, removal verbs, complements of "likely to"): en 0.95/0.87 tuning,
+// 1.00/0.80 held out; fr 0.98/0.81 tuning, 0.86/0.86 held out (precision/recall on weak key results).
+// The held-out parts are small (31 and 13 key results): one miss more moves them by a tenth or more.
 const FLOORS: Record<Figures["lang"], Record<Figures["split"], { precision: number; recall: number }>> = {
-  en: { tuning: { precision: 0.95, recall: 0.85 }, "held-out": { precision: 0.95, recall: 0.75 } },
-  fr: { tuning: { precision: 0.95, recall: 0.93 }, "held-out": { precision: 0.95, recall: 0.95 } },
+  en: { tuning: { precision: 0.97, recall: 0.89 }, "held-out": { precision: 0.95, recall: 0.79 } },
+  fr: { tuning: { precision: 0.99, recall: 0.93 }, "held-out": { precision: 0.85, recall: 0.85 } },
 };
 
 describe("the KR coach on the labelled corpus", () => {
   it("is a corpus of distinct, cited key results, 40% or more of them French, a fifth held out", () => {
     console.log(`KR coach corpus: ${corpusSummary(rows)}\n\n${figuresTable(figures)}`);
-    expect(rows.length).toBeGreaterThanOrEqual(180);
+    expect(rows.length).toBeGreaterThanOrEqual(300);
     expect(rows.every((row) => /^https:\/\//.test(row.source))).toBe(true);
     expect(new Set(rows.map((row) => row.text)).size).toBe(rows.length);
     expect(rows.filter((row) => row.lang === "fr").length / rows.length).toBeGreaterThanOrEqual(0.4);

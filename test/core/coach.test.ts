@@ -109,4 +109,22 @@ describe("the KR coach on any text", () => {
     expect(codes("Increase conversion from X to Y")).toEqual([]);
     expect(codes("Increase conversion from x to y")).toEqual([]);
   });
+
+  it("reads a level held to a sign or stated as an average as a KPI, and a level against today's as a change", () => {
+    expect(codes("Page load time <2s on every page")).toEqual(["kpi"]);
+    expect(codes("Délai de livraison ≤ 48 h")).toEqual(["kpi"]);
+    expect(codes("Cinq heures de formation en moyenne")).toEqual(["kpi"]);
+    expect(codes("4 tickets per agent on average")).toEqual(["kpi"]);
+    expect(codes("Signups per week: 500 (currently 320)")).toEqual([]);
+    expect(codes("Achieve >90% of orders shipped the same day")).toEqual([]);
+  });
+
+  it("reads counted deliverables and repairs as outputs, and a removal as a measurable change", () => {
+    expect(codes("8 nouvelles intégrations livrées")).toEqual(["output"]);
+    expect(codes("3 integrations shipped")).toEqual(["output"]);
+    expect(codes("Fix the 20 oldest bugs")).toEqual(["output"]);
+    expect(codes("Analyse the accounts likely to reach 90 days overdue")).toEqual(["output"]);
+    expect(codes("Eliminate manual invoice entry")).toEqual([]);
+    expect(codes("Éliminer les doublons de fiches clients")).toEqual([]);
+  });
 });
