@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { buildAssets, withBridge } from "./assets";
-import { PlaygroundHost } from "./host";
+import { PlaygroundHost, type Watchdog } from "./host";
 import type { Step } from "./protocol";
 import { exportXlsx, importXlsx } from "./xlsx";
 
@@ -29,6 +29,8 @@ export interface PlaygroundOptions {
   timeZone?: string;
   /** Pins the add-on's clock, e.g. "2026-11-15T10:00:00Z". */
   now?: string;
+  /** Apps Script's time limits, shorter for tests (host.ts). */
+  watchdog?: Partial<Watchdog>;
 }
 
 export interface Playground {
@@ -183,14 +185,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const sidebarHtml = readFileSync(join(root, "dist", "Sidebar.html"), "utf8");
   const assets = await buildAssets(root);
   const timeZone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
-  const host = await PlaygroundHost.start(assets.workerCode, {
-    code,
-    sidebarHtml,
-    locale: options.locale ?? "en",
-    email: options.email,
-    timeZone,
-    now: options.now,
-  });
+  const host = await PlaygroundHost.start(
+    assets.workerCode,
+    {
+      code,
+      sidebarHtml,
+      locale: options.locale ?? "en",
+      email: options.email,
+      timeZone,
+      now: options.now,
+    },
+    options.watchdog,
+  );
 
   let port = 0;
   const step = (res: http.ServerResponse, value: Step) => sendJson(res, 200, value);
@@ -204,12 +210,19 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         sendJson(res, 200, await host.state(sheet));
       },
     },
-    "/api/pending": { GET: (_req, res) => sendJson(res, 200, { pending: host.pending() ?? null }) },
+    "/api/pending": {
+      GET: (_req, res) =>
+        sendJson(res, 200, { pending: host.pending() ?? null, notice: host.notice ?? null }),
+    },
     "/api/run": {
       POST: async (req, res) => {
         const { name, args } = parse(schemas.run, await readJson(req));
         if (!host.callable(name)) throw new HttpError(400, `Script function not found: ${name}`);
-        step(res, await host.run(name, JSON.stringify(args)));
+        // A page that went away while the call waited its turn does not get it run.
+        let gone = false;
+        res.once("close", () => (gone = !res.writableFinished));
+        const result = await host.run(name, JSON.stringify(args), () => gone || req.socket.destroyed);
+        if (result) step(res, result);
       },
     },
     "/api/answer": {
