@@ -16,7 +16,8 @@ import * as z from "zod/mini";
 import { buildAssets, withBridge } from "./assets";
 import { PlaygroundHost, type Watchdog } from "./host";
 import type { Step } from "./protocol";
-import { exportXlsx, importXlsx } from "./xlsx";
+import { importInWorker } from "./imports";
+import { exportXlsx } from "./xlsx";
 
 export interface PlaygroundOptions {
   /** The repository: dist/ holds the built add-on, dev/playground the page's sources. */
@@ -269,7 +270,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         const body = await readBody(req, IMPORT_LIMIT);
         let data;
         try {
-          data = await importXlsx(body, timeZone);
+          data = await importInWorker(assets.importWorkerCode, body, timeZone);
         } catch (error) {
           throw new HttpError(400, (error as Error).message);
         }

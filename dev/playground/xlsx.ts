@@ -18,9 +18,9 @@ import { isDate } from "../gas";
 import { fromWallClock, wallClock } from "./display";
 import { PLAYGROUND_ERROR } from "./formulas";
 import type { CellData, ConditionalFormatData, SheetData, WorkbookData } from "./workbook";
+import { IMPORT_LIMITS, type ImportLimits } from "./zipcheck";
 
-/** Refused beyond these, with a clear message (a small file can unzip to a huge sheet). */
-export const IMPORT_LIMITS = { sheets: 200, rows: 100_000, columns: 1_000, cells: 2_000_000 };
+export { IMPORT_LIMITS };
 
 const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
@@ -233,17 +233,28 @@ function argbColor(color: Partial<ExcelJS.Color> | undefined): string | undefine
     : undefined;
 }
 
-function readSheet(sheet: ExcelJS.Worksheet, timeZone: string, budget: { cells: number }): SheetData {
-  if (sheet.rowCount > IMPORT_LIMITS.rows || sheet.columnCount > IMPORT_LIMITS.columns) {
+function readSheet(
+  sheet: ExcelJS.Worksheet,
+  timeZone: string,
+  budget: { cells: number },
+  limits: ImportLimits,
+): SheetData {
+  if (sheet.rowCount > limits.rows || sheet.columnCount > limits.columns) {
     throw new Error(
-      `The sheet "${sheet.name}" is too large for the playground (${IMPORT_LIMITS.rows} rows and ${IMPORT_LIMITS.columns} columns at most).`,
+      `The sheet "${sheet.name}" is too large for the playground (${limits.rows} rows and ${limits.columns} columns at most).`,
+    );
+  }
+  // Every add-on read spans the sheet's rows × columns: that is what is capped, not each alone.
+  budget.cells -= sheet.rowCount * sheet.columnCount;
+  if (budget.cells < 0) {
+    throw new Error(
+      `The sheets span more than ${limits.cells.toLocaleString("en-US")} cells (rows × columns); the playground takes no more.`,
     );
   }
   const cells: CellData[] = [];
   const arrays: { row: number; column: number; bottom: number; right: number }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      if (--budget.cells < 0) throw new Error("The workbook has too many cells for the playground.");
       const data: CellData = { row: r, column: c, value: "" };
       const raw = cell.value as unknown;
       const formulaText = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
@@ -369,7 +380,11 @@ function readConditionalFormats(sheet: ExcelJS.Worksheet): ConditionalFormatData
 }
 
 /** Reads an .xlsx file; throws a clear Error when it is not one or is too large. */
-export async function importXlsx(file: Buffer | Uint8Array, timeZone: string): Promise<WorkbookData> {
+export async function importXlsx(
+  file: Buffer | Uint8Array,
+  timeZone: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<WorkbookData> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
@@ -378,10 +393,9 @@ export async function importXlsx(file: Buffer | Uint8Array, timeZone: string): P
   }
   const sheets = workbook.worksheets;
   if (sheets.length === 0) throw new Error("The workbook has no sheet.");
-  if (sheets.length > IMPORT_LIMITS.sheets)
-    throw new Error("The workbook has too many sheets for the playground.");
-  const budget = { cells: IMPORT_LIMITS.cells };
-  const data = sheets.map((sheet) => readSheet(sheet, timeZone, budget));
+  if (sheets.length > limits.sheets) throw new Error("The workbook has too many sheets for the playground.");
+  const budget = { cells: limits.cells };
+  const data = sheets.map((sheet) => readSheet(sheet, timeZone, budget, limits));
   const names = new Set<string>();
   for (const sheet of data) {
     if (names.has(sheet.name.toLowerCase())) throw new Error(`Two sheets are named "${sheet.name}".`);

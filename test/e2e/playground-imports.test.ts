@@ -1,0 +1,192 @@
+/**
+ * Imports that cannot hurt: hostile .xlsx files are refused before they are unpacked, in a thread
+ * with a heap limit and a clock, with a message naming the limit; a good file still comes in.
+ */
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import * as ExcelJS from "exceljs";
+import { buildAssets } from "../../dev/playground/assets";
+import { importInWorker } from "../../dev/playground/imports";
+import { type Playground, startPlayground } from "../../dev/playground/server";
+
+const ROOT = join(__dirname, "..", "..");
+const ZONE = "Europe/Brussels";
+
+interface Entry {
+  name: string;
+  packed: Buffer;
+  size: number;
+  crc: number;
+}
+
+const entry = (name: string, data: Buffer | string): Entry => {
+  const bytes = Buffer.from(data);
+  return { name, packed: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
+};
+
+/** A zip archive (deflate), its directory declaring each entry's `size`: true or not. */
+function zip(entries: Entry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.packed.length, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.packed.length, 20);
+    central.writeUInt32LE(e.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** `megabytes` of zeros, deflated as a stream (never held whole in memory). */
+async function zeros(megabytes: number): Promise<{ packed: Buffer; crc: number; size: number }> {
+  const chunk = Buffer.alloc(1024 * 1024);
+  let crc = 0;
+  const source = Readable.from(
+    (function* () {
+      for (let i = 0; i < megabytes; i++) {
+        crc = crc32(chunk, crc);
+        yield chunk;
+      }
+    })(),
+  );
+  const parts: Buffer[] = [];
+  for await (const part of source.pipe(createDeflateRaw({ level: 9 }))) parts.push(part as Buffer);
+  return { packed: Buffer.concat(parts), crc, size: megabytes * 1024 * 1024 };
+}
+
+async function workbook(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  fill(book.addWorksheet("OKRs"));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const SKELETON = [
+  entry("[Content_Types].xml", '<?xml version="1.0"?><Types/>'),
+  entry("xl/workbook.xml", '<?xml version="1.0"?><workbook/>'),
+];
+
+describe("importing an .xlsx file", () => {
+  let workerCode: string;
+  const read = (file: Buffer) => importInWorker(workerCode, file, ZONE);
+
+  beforeAll(async () => {
+    workerCode = (await buildAssets(ROOT)).importWorkerCode;
+  });
+
+  it("reads a good file", async () => {
+    const file = await workbook((sheet) => {
+      sheet.getCell("A1").value = "Objective";
+      sheet.getCell("B2").value = 0.42;
+    });
+    const data = await read(file);
+    expect(data.sheets.map((s) => s.name)).toEqual(["OKRs"]);
+    expect(data.sheets[0]!.cells).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 1, column: 1, value: "Objective" }),
+        expect.objectContaining({ row: 2, column: 2, value: 0.42 }),
+      ]),
+    );
+  });
+
+  it("refuses what is not a zip, and a zip cut short", async () => {
+    await expect(read(Buffer.from("Objective,Score\nGrow,0.4\n"))).rejects.toThrow(/not a zip archive/);
+    const file = await workbook((sheet) => (sheet.getCell("A1").value = "x"));
+    await expect(read(file.subarray(0, Math.floor(file.length / 2)))).rejects.toThrow(/damaged or cut short/);
+  });
+
+  it("refuses a zip bomb from its directory, without unpacking it", async () => {
+    const gigabyte = await zeros(1024);
+    const bomb = zip([...SKELETON, { name: "xl/worksheets/sheet1.xml", ...gigabyte }]);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const rss = process.memoryUsage().rss;
+    const started = Date.now();
+    await expect(read(bomb)).rejects.toThrow(
+      "This .xlsx file unpacks to 1024 MB; the playground takes 50 MB at most.",
+    );
+    const ms = Date.now() - started;
+    const grew = (process.memoryUsage().rss - rss) / 1024 / 1024;
+    console.log(`zip bomb (${bomb.length} B → 1 GB) refused in ${ms} ms, rss +${grew.toFixed(0)} MB`);
+    expect(ms).toBeLessThan(5000);
+    expect(grew).toBeLessThan(150);
+  });
+
+  it("refuses a zip bomb whose directory lies, at the declared size", async () => {
+    const big = await zeros(256);
+    const liar = zip([...SKELETON, { name: "xl/worksheets/sheet1.xml", ...big, size: 1000 }]);
+    await expect(read(liar)).rejects.toThrow(/unpacks to more than its zip directory says/);
+  });
+
+  it("refuses a sparse giant sheet: rows × columns is capped, not each alone", async () => {
+    const file = await workbook((sheet) => {
+      sheet.getCell("A1").value = 1;
+      sheet.getCell("ALL100000").value = 2;
+    });
+    expect(file.length).toBeLessThan(10_000);
+    const started = Date.now();
+    await expect(read(file)).rejects.toThrow(
+      "The sheets span 100,000,000 cells (rows × columns); the playground takes 2,000,000 at most.",
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("the playground's import route", () => {
+  let playground: Playground;
+
+  beforeAll(async () => {
+    playground = await startPlayground({ root: ROOT, port: 0, timeZone: ZONE });
+  });
+  afterAll(async () => {
+    await playground?.close();
+  });
+
+  const upload = (file: Buffer) =>
+    fetch(`${playground.url}api/import`, {
+      method: "POST",
+      headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      body: new Uint8Array(file),
+    });
+
+  it("refuses a hostile file with the limit it broke and keeps the spreadsheet, then takes a good one", async () => {
+    const sparse = await workbook((sheet) => {
+      sheet.getCell("A1").value = 1;
+      sheet.getCell("ALL100000").value = 2;
+    });
+    const refused = await upload(sparse);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/100,000,000 cells/);
+    const state = await (await fetch(`${playground.url}api/state`)).json();
+    expect((state as { sheets: { name: string }[] }).sheets.map((s) => s.name)).toContain("Check-ins");
+
+    const good = await upload(await workbook((sheet) => (sheet.getCell("A1").value = "Objective")));
+    expect(good.status).toBe(200);
+    expect(await good.json()).toEqual({ ok: true, sheets: ["OKRs"] });
+  });
+});
