@@ -92,14 +92,14 @@ function unpack(file: Buffer, entry: ZipEntry, limits: ImportLimits): Buffer {
     try {
       bytes = inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.size) });
     } catch (error) {
+      const lies = (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
       // The message is the user's; zlib's own says nothing to them.
       // eslint-disable-next-line preserve-caught-error
-      if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
-        throw new Error(
-          `This .xlsx file unpacks to more than its zip directory says (${entry.name}); the playground refuses it (${mb(limits.unzipped)} unpacked at most).`,
-        );
-      // eslint-disable-next-line preserve-caught-error
-      throw new Error(BROKEN);
+      throw new Error(
+        lies
+          ? `This .xlsx file unpacks to more than its zip directory says (${entry.name}); the playground refuses it (${mb(limits.unzipped)} unpacked at most).`
+          : BROKEN,
+      );
     }
   } else throw new Error(`This .xlsx file uses a compression the playground cannot read (${entry.name}).`);
   if (bytes.length !== entry.size || crc32(bytes) !== entry.crc) throw new Error(BROKEN);
