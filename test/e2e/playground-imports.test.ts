@@ -8,6 +8,7 @@ import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 import * as ExcelJS from "exceljs";
 import { buildAssets } from "../../dev/playground/assets";
 import { importInWorker } from "../../dev/playground/imports";
+import { IMPORT_LIMITS } from "../../dev/playground/zipcheck";
 import { type Playground, startPlayground } from "../../dev/playground/server";
 
 const ROOT = join(__dirname, "..", "..");
@@ -141,6 +142,19 @@ describe("importing an .xlsx file", () => {
     const big = await zeros(256);
     const liar = zip([...SKELETON, { name: "xl/worksheets/sheet1.xml", ...big, size: 1000 }]);
     await expect(read(liar)).rejects.toThrow(/unpacks to more than its zip directory says/);
+  });
+
+  it("stops reading a file that needs more memory or time than the reading thread has", async () => {
+    const file = await workbook((sheet) => {
+      for (let r = 1; r <= 20_000; r++) sheet.addRow([`Objective ${r}`, r / 7, `Owner ${r}`, r]);
+    });
+    await expect(importInWorker(workerCode, file, ZONE, { ...IMPORT_LIMITS, memoryMb: 8 })).rejects.toThrow(
+      "Reading this .xlsx file needs more than 8 MB of memory; the playground stopped it.",
+    );
+    await expect(importInWorker(workerCode, file, ZONE, { ...IMPORT_LIMITS, timeMs: 50 })).rejects.toThrow(
+      "Reading this .xlsx file took longer than 0.05 s; the playground stopped it.",
+    );
+    expect((await read(file)).sheets[0]!.cells).toHaveLength(80_000);
   });
 
   it("refuses a sparse giant sheet: rows × columns is capped, not each alone", async () => {
