@@ -17,7 +17,7 @@ import { buildAssets, withBridge } from "./assets";
 import { PlaygroundHost, type Watchdog } from "./host";
 import type { Step } from "./protocol";
 import { importInWorker } from "./imports";
-import { exportXlsx } from "./xlsx";
+import { type ExportReport, exportXlsx } from "./xlsx";
 
 export interface PlaygroundOptions {
   /** The repository: dist/ holds the built add-on, dev/playground the page's sources. */
@@ -280,10 +280,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     },
     "/api/export": {
       GET: async (_req, res) => {
-        const file = await exportXlsx(await host.snapshot(), timeZone);
+        const report: ExportReport = { cut: [], notFinite: [] };
+        const file = await exportXlsx(await host.snapshot(), timeZone, report);
         const day = new Date().toISOString().slice(0, 10);
         send(res, 200, file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {
           "Content-Disposition": `attachment; filename="okr-sheets-${day}.xlsx"`,
+          // What Excel's limits changed (cells cut, Infinity written as text), for the page to say.
+          "X-Export-Report": encodeURIComponent(JSON.stringify(report)),
         });
       },
     },
