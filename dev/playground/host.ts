@@ -148,7 +148,16 @@ export class PlaygroundHost {
     for (const listener of [...this.listeners.values()])
       listener({ type: "reply", ok: false, error: message });
     this.listeners.clear();
+    if (this.pendingDialog) this.ended = { token: this.pendingDialog.token, message };
     this.pendingDialog = undefined;
+  }
+
+  /** The last dialog whose call was ended before anyone answered, and why. */
+  private ended: { token: string; message: string } | undefined;
+
+  /** Why a dialog's answer came too late: its call was ended (the watchdog's words), if it was. */
+  endedBecause(token: string): string | undefined {
+    return this.ended?.token === token ? this.ended.message : undefined;
   }
 
   /** Waits for the worker to be free; the returned function frees it. */

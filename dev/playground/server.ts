@@ -230,7 +230,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       POST: async (req, res) => {
         const { token, button, text } = parse(schemas.answer, await readJson(req));
         if (host.pending()?.token !== token)
-          throw new HttpError(409, "No dialog is waiting for this answer.");
+          throw new HttpError(409, host.endedBecause(token) ?? "No dialog is waiting for this answer.");
         step(res, await host.answer(token, text === undefined ? { button } : { button, text }));
       },
     },

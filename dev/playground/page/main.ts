@@ -700,7 +700,15 @@ async function start(): Promise<void> {
   setBusy(1);
   try {
     // A dialog left waiting (the page was reloaded in the middle of a call): answer it first.
-    const { pending } = await request<{ pending: { token: string; dialog: Dialog } | null }>("/api/pending");
+    const { pending, notice } = await request<{
+      pending: { token: string; dialog: Dialog } | null;
+      notice: { message: string; at: string } | null;
+    }>("/api/pending");
+    // A call the watchdog ended while no page was there to hear it: said once, on the next page.
+    if (notice && sessionStorage.getItem("okr-notice") !== notice.at) {
+      sessionStorage.setItem("okr-notice", notice.at);
+      toast({ title: "Error", message: notice.message }, true);
+    }
     if (pending) {
       await refresh();
       const step = await follow({ kind: "dialog", ...pending });
