@@ -240,12 +240,18 @@ export class PlaygroundHost {
     }
   }
 
-  /** The state the page draws: while the worker is busy, the last one it published. */
+  /** The state the page draws: while the worker is busy, the last one it published for that sheet. */
   state(sheet?: string): Promise<State> {
     if (this.busy && this.published) {
-      return Promise.resolve(this.sheets.get(sheet ?? this.published.active.sheet) ?? this.published);
+      const cached = this.sheets.get(sheet ?? this.published.active.sheet);
+      if (cached) return Promise.resolve(cached);
+      // A call waits on the user: the worker cannot answer, the active sheet is what there is.
+      if (this.pendingDialog) return Promise.resolve(this.published);
     }
-    return this.request<State>({ type: "state", sheet });
+    return this.request<State>({ type: "state", sheet }).then((state) => {
+      this.sheets.set(state.sheet.name, state);
+      return state;
+    });
   }
 
   /** The workbook to export: the last checkpoint while the worker is busy. */
