@@ -103,7 +103,9 @@ export class PlaygroundHost {
     const signal = new SharedArrayBuffer(4);
     this.flag = new Int32Array(signal);
     this.answers = new MessageChannel();
-    const data: WorkerData = { options: this.options, signal, answers: this.answers.port2, restore };
+    // Each custom function stops at the formula limit; the host's watchdog is the backstop.
+    const options = { ...this.options, formulaTimeoutMs: this.limits.formulaMs };
+    const data: WorkerData = { options, signal, answers: this.answers.port2, restore };
     const worker = new Worker(this.workerCode, {
       eval: true,
       workerData: data,
@@ -230,7 +232,7 @@ export class PlaygroundHost {
     const release = await this.acquire();
     try {
       await this.ready;
-      this.startWatchdog(this.limits.formulaMs, release);
+      this.startWatchdog(this.limits.formulaMs * 2, release);
       const reply = await this.send(request).event;
       if (reply.type !== "reply") throw new Error("Unexpected dialog.");
       if (!reply.ok) throw new Error(reply.error);

@@ -5,8 +5,10 @@
  */
 import http from "node:http";
 import { join } from "node:path";
+import { readDist } from "../../dev/loader";
 import type { State, Step } from "../../dev/playground/protocol";
 import { type Playground, startPlayground } from "../../dev/playground/server";
+import { PlaygroundSession } from "../../dev/playground/session";
 
 const NOW = "2026-11-15T10:00:00Z";
 const ZONE = "Europe/Brussels";
@@ -111,5 +113,25 @@ describe("a playground that never hangs", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await state()).active).toEqual(before);
     expect(before.range).not.toBe("G5");
+  });
+});
+
+describe("a custom function that never returns", () => {
+  it("shows #ERROR! with Apps Script's words after the formula limit, and the sheet stays usable", () => {
+    // A function that loops for ever, added to the real bundle as a user's own script could be.
+    const session = new PlaygroundSession({
+      code: `${readDist("Code.js")}\nfunction SPIN() { for (;;) {} }\n`,
+      sidebarHtml: readDist("Sidebar.html"),
+      now: NOW,
+      timeZone: ZONE,
+      formulaTimeoutMs: 300,
+    });
+    const started = Date.now();
+    session.edit("OKRs", 2, 23, "=SPIN()");
+    const cell = session.state("OKRs").sheet.cells.find((c) => c.a1 === "W2");
+    expect(cell).toMatchObject({ text: "#ERROR!", error: "Exceeded maximum execution time" });
+    expect(Date.now() - started).toBeLessThan(3000);
+    session.edit("OKRs", 3, 23, "=KRSCORE(L4:L6,M4:M6,N4:N6)");
+    expect(session.state("OKRs").sheet.cells.find((c) => c.a1 === "W3")).toMatchObject({ text: "0.5" });
   });
 });
