@@ -231,8 +231,9 @@ export class PlaygroundHost {
   async request<T>(request: Exclude<Request, { type: "run" }>): Promise<T> {
     const release = await this.acquire();
     try {
-      await this.ready;
+      // Started before waiting for a (re)started worker, so that a start that hangs is ended too.
       this.startWatchdog(this.limits.formulaMs * 2, release);
+      await this.ready;
       const reply = await this.send(request).event;
       if (reply.type !== "reply") throw new Error("Unexpected dialog.");
       if (!reply.ok) throw new Error(reply.error);
@@ -293,13 +294,13 @@ export class PlaygroundHost {
       release();
       return undefined;
     }
+    this.startWatchdog(this.limits.scriptMs, release);
     try {
       await this.ready;
     } catch (error) {
       release();
       throw error;
     }
-    this.startWatchdog(this.limits.scriptMs, release);
     const { id, event } = this.send({ type: "run", name, argsJson });
     this.running = { id, release };
     return this.step(id, await event);
