@@ -3,10 +3,13 @@
  * sheet and the alert again, and its answer finishes the call; an alert nobody answers is ended by
  * the watchdog in Apps Script's words, and the playground carries on.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as ExcelJS from "exceljs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { type Playground, startPlayground } from "../../dev/playground/server";
 import { launchChromium } from "../helpers/browser";
+import { entry, workbook, zeros, zip } from "../helpers/xlsx-files";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -26,7 +29,7 @@ describe("the playground in headless Chromium, when calls wait or hang", () => {
       }),
       launchChromium(),
     ]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
@@ -73,5 +76,70 @@ describe("the playground in headless Chromium, when calls wait or hang", () => {
     await alertBox().getByRole("button", { name: "No" }).click();
     await alertBox().waitFor({ state: "hidden" });
     expect(await cell("Q4").textContent()).toBe("0.50");
+  });
+
+  async function importFile(name: string, buffer: Buffer): Promise<void> {
+    await page.getByRole("button", { name: "File", exact: true }).click();
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("menuitem", { name: "Import .xlsx…", exact: true }).click(),
+    ]);
+    await chooser.setFiles({ name, mimeType: "application/octet-stream", buffer });
+  }
+
+  it("refuses hostile imports with the limit they broke, and keeps the spreadsheet", async () => {
+    const payload = await zeros(200);
+    const bomb = zip([
+      entry("[Content_Types].xml", "<Types/>"),
+      entry("xl/workbook.xml", "<workbook/>"),
+      { name: "xl/worksheets/sheet1.xml", ...payload },
+    ]);
+    const sparse = await workbook((sheet) => {
+      sheet.getCell("A1").value = 1;
+      sheet.getCell("ALL100000").value = 2;
+    });
+    const good = await workbook((sheet) => (sheet.getCell("A1").value = "x"));
+    const cases: [string, Buffer, string][] = [
+      ["bomb.xlsx", bomb, "This .xlsx file unpacks to 200 MB; the playground takes 50 MB at most."],
+      [
+        "sparse.xlsx",
+        sparse,
+        "The sheets span 100,000,000 cells (rows × columns); the playground takes 2,000,000 at most.",
+      ],
+      ["notes.xlsx", Buffer.from("not a spreadsheet"), "This is not an .xlsx file: it is not a zip archive."],
+      [
+        "cut.xlsx",
+        good.subarray(0, 200),
+        "This .xlsx file is damaged or cut short: its zip directory is missing or broken.",
+      ],
+    ];
+    for (const [name, file, message] of cases) {
+      await importFile(name, file);
+      await page.locator(".toast.error", { hasText: message }).waitFor();
+    }
+    expect(await cell("Q4").textContent()).toBe("0.50");
+  });
+
+  it("exports a file that exceljs reads back within Excel's limits", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      (async () => {
+        await page.getByRole("button", { name: "File", exact: true }).click();
+        await page.getByRole("menuitem", { name: "Export .xlsx", exact: true }).click();
+      })(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
+    const okrs = book.getWorksheet("OKRs")!;
+    expect(okrs.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    let validated = 0;
+    okrs.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.dataValidation?.type) validated++;
+        if (typeof c.value === "number") expect(Number.isFinite(c.value)).toBe(true);
+        if (typeof c.value === "string") expect(c.value.length).toBeLessThanOrEqual(32_767);
+      }),
+    );
+    expect(validated).toBeGreaterThan(0);
   });
 });
