@@ -129,7 +129,14 @@ async function follow(first: Step): Promise<Step> {
 /** While an alert is open, checks that its call still waits: the watchdog may have ended it. */
 async function watchDialog(token: string, ended: AbortController): Promise<void> {
   while (!ended.signal.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      const stop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      ended.signal.addEventListener("abort", stop, { once: true });
+    });
     if (ended.signal.aborted) return;
     const now = await request<{ pending: { token: string } | null; notice: { message: string } | null }>(
       "/api/pending",
