@@ -59,8 +59,20 @@ export function readDist(file: string): string {
   return readFileSync(join(DIST, file), "utf8");
 }
 
+/** Calls the custom function the caller put in `__okrCall`, read before anything nested replaces it. */
+const CUSTOM_CALL = new vm.Script("(function (c) { return c.fn.apply(null, c.args); })(__okrCall)");
+
+/** What Sheets shows on a custom function past its time (https://developers.google.com/apps-script/guides/sheets/functions). */
+export const EXCEEDED = "Exceeded maximum execution time";
+
 export function loadAddon(
-  options: RuntimeOptions & { code?: string; now?: string | Date; formulas?: boolean } = {},
+  options: RuntimeOptions & {
+    code?: string;
+    now?: string | Date;
+    formulas?: boolean;
+    /** Ends a custom function that runs longer, as Sheets does after 30 s (the playground sets it). */
+    formulaTimeoutMs?: number;
+  } = {},
 ): LoadedAddon {
   const code = options.code ?? readDist("Code.js");
   const files = options.files ?? { Sidebar: readDist("Sidebar.html") };
@@ -91,8 +103,21 @@ export function loadAddon(
       (name) => {
         const fn = custom.includes(name) ? globals[name] : undefined;
         if (typeof fn !== "function") return undefined;
+        const timeout = options.formulaTimeoutMs;
+        if (timeout === undefined)
+          return (...args: unknown[]) =>
+            runtime.calls.uncounted(() => (fn as (...a: unknown[]) => unknown)(...args));
+        // Run inside the context, where vm's timeout can stop a loop that never ends.
         return (...args: unknown[]) =>
-          runtime.calls.uncounted(() => (fn as (...a: unknown[]) => unknown)(...args));
+          runtime.calls.uncounted(() => {
+            globals.__okrCall = { fn, args };
+            try {
+              return CUSTOM_CALL.runInContext(context, { timeout });
+            } catch (error) {
+              const timedOut = (error as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+              throw timedOut ? new Error(EXCEEDED) : error;
+            }
+          });
       },
       custom,
     ).install();

@@ -9,6 +9,8 @@ import * as esbuild from "esbuild";
 
 export interface Assets {
   workerCode: string;
+  /** import-worker.ts: reads an imported .xlsx file in its own thread. */
+  importWorkerCode: string;
   pageHtml: string;
   bridgeScript: string;
 }
@@ -33,8 +35,10 @@ function inlineScript(code: string): string {
 
 export async function buildAssets(root: string): Promise<Assets> {
   const dir = "dev/playground";
-  const [workerCode, pageScript, pageCss, bridge] = await Promise.all([
-    bundle(root, `${dir}/worker.ts`, { platform: "node", format: "cjs", target: "node20" }),
+  const node = { platform: "node", format: "cjs", target: "node20" } as const;
+  const [workerCode, importWorkerCode, pageScript, pageCss, bridge] = await Promise.all([
+    bundle(root, `${dir}/worker.ts`, node),
+    bundle(root, `${dir}/import-worker.ts`, node),
     bundle(root, `${dir}/page/main.ts`, { platform: "browser", format: "iife", target: "es2020" }),
     bundle(root, `${dir}/page/styles.css`, {}),
     bundle(root, `${dir}/page/bridge.ts`, { platform: "browser", format: "iife", target: "es2020" }),
@@ -43,7 +47,7 @@ export async function buildAssets(root: string): Promise<Assets> {
   const pageHtml = template
     .replace("/* STYLES */", () => pageCss.replace(/<\/(style)/gi, "<\\/$1"))
     .replace("/* SCRIPT */", () => inlineScript(pageScript));
-  return { workerCode, pageHtml, bridgeScript: inlineScript(bridge) };
+  return { workerCode, importWorkerCode, pageHtml, bridgeScript: inlineScript(bridge) };
 }
 
 /** The add-on's HTML with google.script.run bridged to the playground, before any of its scripts. */

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the playground from the command line. scripts/playground.mjs builds dist/ and this
  * file, then calls `main`. Options: --port=N (or PORT; default 8787, 0 for any free port),
- * --locale=en|fr (default en), --now=2026-11-15T10:00:00Z to pin the add-on's clock.
+ * --locale=en|fr (default en), --now=2026-11-15T10:00:00Z to pin the add-on's clock,
+ * --script-timeout=SECONDS (default 360) and --formula-timeout=SECONDS (default 30): Apps Script's limits.
  */
 import { type Playground, startPlayground } from "./server";
 
@@ -28,6 +29,14 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
+function seconds(argv: readonly string[], name: string): number | undefined {
+  const value = option(argv, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a number of seconds, got ${value}`);
+  return n * 1000;
+}
+
 export async function main({ root, argv, env, log = console.log }: CliOptions): Promise<Playground> {
   const port = parsePort(option(argv, "port") ?? env.PORT);
   const locale = option(argv, "locale") ?? "en";
@@ -36,7 +45,10 @@ export async function main({ root, argv, env, log = console.log }: CliOptions): 
   const now = option(argv, "now");
   if (now !== undefined && Number.isNaN(new Date(now).getTime()))
     throw new Error(`--now is not a date: ${now}`);
-  const playground = await startPlayground({ root, port, locale, now });
+  const scriptMs = seconds(argv, "script-timeout");
+  const formulaMs = seconds(argv, "formula-timeout");
+  const watchdog = { ...(scriptMs ? { scriptMs } : {}), ...(formulaMs ? { formulaMs } : {}) };
+  const playground = await startPlayground({ root, port, locale, now, watchdog });
   log(`OKR Sheets playground: ${playground.url}  (Ctrl+C to stop)`);
   const stop = () => {
     void playground.close().then(() => process.exit(0));

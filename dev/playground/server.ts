@@ -14,9 +14,10 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { buildAssets, withBridge } from "./assets";
-import { PlaygroundHost } from "./host";
+import { PlaygroundHost, type Watchdog } from "./host";
 import type { Step } from "./protocol";
-import { exportXlsx, importXlsx } from "./xlsx";
+import { importInWorker } from "./imports";
+import { type ExportReport, exportXlsx } from "./xlsx";
 
 export interface PlaygroundOptions {
   /** The repository: dist/ holds the built add-on, dev/playground the page's sources. */
@@ -29,6 +30,8 @@ export interface PlaygroundOptions {
   timeZone?: string;
   /** Pins the add-on's clock, e.g. "2026-11-15T10:00:00Z". */
   now?: string;
+  /** Apps Script's time limits, shorter for tests (host.ts). */
+  watchdog?: Partial<Watchdog>;
 }
 
 export interface Playground {
@@ -183,14 +186,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const sidebarHtml = readFileSync(join(root, "dist", "Sidebar.html"), "utf8");
   const assets = await buildAssets(root);
   const timeZone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
-  const host = await PlaygroundHost.start(assets.workerCode, {
-    code,
-    sidebarHtml,
-    locale: options.locale ?? "en",
-    email: options.email,
-    timeZone,
-    now: options.now,
-  });
+  const host = await PlaygroundHost.start(
+    assets.workerCode,
+    {
+      code,
+      sidebarHtml,
+      locale: options.locale ?? "en",
+      email: options.email,
+      timeZone,
+      now: options.now,
+    },
+    options.watchdog,
+  );
 
   let port = 0;
   const step = (res: http.ServerResponse, value: Step) => sendJson(res, 200, value);
@@ -204,19 +211,26 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         sendJson(res, 200, await host.state(sheet));
       },
     },
-    "/api/pending": { GET: (_req, res) => sendJson(res, 200, { pending: host.pending() ?? null }) },
+    "/api/pending": {
+      GET: (_req, res) =>
+        sendJson(res, 200, { pending: host.pending() ?? null, notice: host.notice ?? null }),
+    },
     "/api/run": {
       POST: async (req, res) => {
         const { name, args } = parse(schemas.run, await readJson(req));
         if (!host.callable(name)) throw new HttpError(400, `Script function not found: ${name}`);
-        step(res, await host.run(name, JSON.stringify(args)));
+        // A page that went away while the call waited its turn does not get it run.
+        let gone = false;
+        res.once("close", () => (gone = !res.writableFinished));
+        const result = await host.run(name, JSON.stringify(args), () => gone || req.socket.destroyed);
+        if (result) step(res, result);
       },
     },
     "/api/answer": {
       POST: async (req, res) => {
         const { token, button, text } = parse(schemas.answer, await readJson(req));
         if (host.pending()?.token !== token)
-          throw new HttpError(409, "No dialog is waiting for this answer.");
+          throw new HttpError(409, host.endedBecause(token) ?? "No dialog is waiting for this answer.");
         step(res, await host.answer(token, text === undefined ? { button } : { button, text }));
       },
     },
@@ -256,7 +270,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         const body = await readBody(req, IMPORT_LIMIT);
         let data;
         try {
-          data = await importXlsx(body, timeZone);
+          data = await importInWorker(assets.importWorkerCode, body, timeZone);
         } catch (error) {
           throw new HttpError(400, (error as Error).message);
         }
@@ -266,10 +280,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     },
     "/api/export": {
       GET: async (_req, res) => {
-        const file = await exportXlsx(await host.snapshot(), timeZone);
+        const report: ExportReport = { cut: [], notFinite: [] };
+        const file = await exportXlsx(await host.snapshot(), timeZone, report);
         const day = new Date().toISOString().slice(0, 10);
         send(res, 200, file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {
           "Content-Disposition": `attachment; filename="okr-sheets-${day}.xlsx"`,
+          // What Excel's limits changed (cells cut, Infinity written as text), for the page to say.
+          "X-Export-Report": encodeURIComponent(JSON.stringify(report)),
         });
       },
     },

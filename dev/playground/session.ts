@@ -31,6 +31,8 @@ export interface SessionOptions {
   timeZone?: string;
   /** Pins the add-on's clock (e.g. "2026-11-15T10:00:00Z"), for reproducible screenshots. */
   now?: string;
+  /** A custom function running longer shows #ERROR! "Exceeded maximum execution time" (Sheets: 30 s). */
+  formulaTimeoutMs?: number;
 }
 
 /** A sidebar or dialog as the add-on showed it, its HTML included (the server keeps it for /ui/<id>). */
@@ -141,6 +143,7 @@ export class PlaygroundSession {
       email: options.email ?? "ada@example.com",
       timeZone: this.timeZone,
       now: options.now,
+      formulaTimeoutMs: options.formulaTimeoutMs,
     });
     const globals = this.addon.context as Record<string, unknown>;
     this.functions = scriptFunctions(options.code).filter((name) => typeof globals[name] === "function");

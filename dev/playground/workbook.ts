@@ -4,7 +4,7 @@
  * (Dates included), no class instances.
  */
 import type { CellValue, FakeSheet, FakeSpreadsheet } from "../gas";
-import { FakeConditionalFormatRule } from "../gas/spreadsheet";
+import { FakeConditionalFormatRule, FakeDataValidation } from "../gas/spreadsheet";
 import type { FormulaEngine } from "./formulas";
 
 export interface CellData {
@@ -23,6 +23,15 @@ export interface CellData {
   spill?: { rows: number; columns: number };
   /** A value shown by a formula above or left of it: exported as a value, skipped on import. */
   spilled?: boolean;
+  validation?: ValidationData;
+}
+
+/** A data validation rule as SpreadsheetApp builds it: VALUE_IN_LIST [["A","B"], true]… */
+export interface ValidationData {
+  type: string;
+  values: unknown[];
+  helpText: string;
+  allowInvalid: boolean;
 }
 
 /** A conditional format rule as SpreadsheetApp builds it: NUMBER_LESS_THAN [0.4], TEXT_EQUAL_TO ["Done"]… */
@@ -75,6 +84,15 @@ export function snapshotSheet(sheet: FakeSheet, engine: FormulaEngine | undefine
         if (cell.numberFormat) data.numberFormat = cell.numberFormat;
         if (cell.fontWeight === "bold") data.bold = true;
         if (cell.fontColor && cell.fontColor.toLowerCase() !== BLACK) data.fontColor = cell.fontColor;
+        const rule = cell.validation;
+        if (rule) {
+          data.validation = {
+            type: rule.getCriteriaType(),
+            values: structuredClone(rule.getCriteriaValues()),
+            helpText: rule.getHelpText(),
+            allowInvalid: rule.getAllowInvalid(),
+          };
+        }
       }
       if (spilled) data.spilled = true;
       const empty =
@@ -84,7 +102,8 @@ export function snapshotSheet(sheet: FakeSheet, engine: FormulaEngine | undefine
         !data.background &&
         !data.numberFormat &&
         !data.bold &&
-        !data.fontColor;
+        !data.fontColor &&
+        !data.validation;
       if (!empty) cells.push(data);
     }
   }
@@ -148,6 +167,10 @@ export function load(spreadsheet: FakeSpreadsheet, data: WorkbookData): void {
       if (data.numberFormat) cell.numberFormat = data.numberFormat;
       if (data.bold) cell.fontWeight = "bold";
       if (data.fontColor) cell.fontColor = data.fontColor;
+      if (data.validation) {
+        const { type, values, helpText, allowInvalid } = data.validation;
+        cell.validation = new FakeDataValidation(type, values, helpText, allowInvalid);
+      }
     }
     sheet.conditionalRules = (sheetData.conditionalFormats ?? []).flatMap((rule) => {
       const ranges = rule.ranges.flatMap((a1) => {

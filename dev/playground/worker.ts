@@ -11,6 +11,7 @@
  */
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { Dialog, DialogAnswer } from "../gas";
+import type { State } from "./protocol";
 import { PlaygroundSession, type SessionOptions } from "./session";
 import type { WorkbookData } from "./workbook";
 
@@ -22,11 +23,28 @@ export type WorkerRequest =
   | { type: "snapshot"; id: number }
   | { type: "load"; id: number; data: WorkbookData | null };
 
+/** What a restarted worker starts from: the spreadsheet and the add-on's stored properties. */
+export interface Checkpoint {
+  workbook: WorkbookData;
+  properties: {
+    document: [string, string][];
+    script: [string, string][];
+    users: [string, [string, string][]][];
+  };
+}
+
+/** Sent with every reply and dialog: what the page may draw without asking the (maybe busy) worker. */
+export interface Published {
+  state: State;
+  /** After a call that may have changed something: where a restart would start from. */
+  checkpoint?: Checkpoint;
+}
+
 export type WorkerMessage =
-  | { type: "ready"; functions: string[] }
-  | { type: "reply"; id: number; ok: true; value: unknown }
-  | { type: "reply"; id: number; ok: false; error: string }
-  | { type: "dialog"; id: number; dialog: Dialog }
+  | { type: "ready"; functions: string[]; published: Published }
+  | { type: "reply"; id: number; ok: true; value: unknown; published?: Published }
+  | { type: "reply"; id: number; ok: false; error: string; published?: Published }
+  | { type: "dialog"; id: number; dialog: Dialog; published?: Published }
   | { type: "failed"; error: string };
 
 export interface WorkerData {
@@ -34,9 +52,11 @@ export interface WorkerData {
   /** Int32Array flag: 1 once an answer was posted on `answers`. */
   signal: SharedArrayBuffer;
   answers: MessagePort;
+  /** Start from here rather than from the example (the worker was restarted). */
+  restore?: Checkpoint;
 }
 
-const { options, signal, answers } = workerData as WorkerData;
+const { options, signal, answers, restore } = workerData as WorkerData;
 const flag = new Int32Array(signal);
 const port = parentPort!;
 let current = 0;
@@ -48,7 +68,7 @@ function post(message: WorkerMessage): void {
 /** Shows a dialog in the browser and waits, blocking this thread, for the user's answer. */
 function ask(dialog: Dialog): DialogAnswer {
   Atomics.store(flag, 0, 0);
-  post({ type: "dialog", id: current, dialog });
+  post({ type: "dialog", id: current, dialog, published: publish(false) });
   for (;;) {
     const received = receiveMessageOnPort(answers);
     if (received) return received.message as DialogAnswer;
@@ -64,10 +84,38 @@ function open(data?: WorkbookData): PlaygroundSession {
   return session;
 }
 
+function checkpoint(): Checkpoint {
+  const stores = session.world.properties;
+  return {
+    workbook: session.snapshot(),
+    properties: {
+      document: [...stores.document],
+      script: [...stores.script],
+      users: [...stores.users].map(([user, store]) => [user, [...store]]),
+    },
+  };
+}
+
+function restoreFrom(saved: Checkpoint): PlaygroundSession {
+  const restored = open(saved.workbook);
+  const stores = restored.world.properties;
+  for (const [key, value] of saved.properties.document) stores.document.set(key, value);
+  for (const [key, value] of saved.properties.script) stores.script.set(key, value);
+  for (const [user, entries] of saved.properties.users) stores.users.set(user, new Map(entries));
+  restored.open();
+  return restored;
+}
+
+/** The active sheet as the page draws it, and (after a change) a checkpoint. */
+function publish(withCheckpoint: boolean): Published {
+  const state = session.state();
+  return withCheckpoint ? { state, checkpoint: checkpoint() } : { state };
+}
+
 let session: PlaygroundSession;
 try {
-  session = open();
-  post({ type: "ready", functions: [...session.functions] });
+  session = restore ? restoreFrom(restore) : open();
+  post({ type: "ready", functions: [...session.functions], published: publish(true) });
 } catch (error) {
   post({ type: "failed", error: (error as Error)?.stack ?? String(error) });
   throw error;
@@ -93,11 +141,23 @@ function handle(request: WorkerRequest): unknown {
   }
 }
 
+/** Requests after which the page's picture (and, for changes, the checkpoint) is published. */
+const CHANGES = new Set(["run", "edit", "load"]);
+
 port.on("message", (request: WorkerRequest) => {
   current = request.id;
+  let reply: WorkerMessage;
   try {
-    post({ type: "reply", id: request.id, ok: true, value: handle(request) });
+    reply = { type: "reply", id: request.id, ok: true, value: handle(request) };
   } catch (error) {
-    post({ type: "reply", id: request.id, ok: false, error: (error as Error)?.message ?? String(error) });
+    reply = { type: "reply", id: request.id, ok: false, error: (error as Error)?.message ?? String(error) };
   }
+  if (request.type !== "state" && request.type !== "snapshot") {
+    try {
+      reply.published = publish(CHANGES.has(request.type));
+    } catch {
+      // The reply still goes out; the page asks for the state again.
+    }
+  }
+  post(reply);
 });

@@ -15,12 +15,12 @@
 import * as ExcelJS from "exceljs";
 import type { CellValue } from "../gas";
 import { isDate } from "../gas";
-import { fromWallClock, wallClock } from "./display";
+import { displayValue, fromWallClock, wallClock } from "./display";
 import { PLAYGROUND_ERROR } from "./formulas";
-import type { CellData, ConditionalFormatData, SheetData, WorkbookData } from "./workbook";
+import type { CellData, ConditionalFormatData, SheetData, ValidationData, WorkbookData } from "./workbook";
+import { IMPORT_LIMITS, type ImportLimits } from "./zipcheck";
 
-/** Refused beyond these, with a clear message (a small file can unzip to a huge sheet). */
-export const IMPORT_LIMITS = { sheets: 200, rows: 100_000, columns: 1_000, cells: 2_000_000 };
+export { IMPORT_LIMITS };
 
 const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
@@ -100,8 +100,46 @@ function literal(value: CellValue, timeZone: string): string {
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-function writeCell(sheet: ExcelJS.Worksheet, data: CellData, timeZone: string): void {
-  const cell = sheet.getCell(data.row, data.column);
+/** Excel's limits (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
+export const EXCEL_LIMITS = { text: 32_767, formula: 8_192, prompt: 255, list: 255 };
+
+/** What an export had to change for Excel to open the file, by cell ("Sheet!A1"). */
+export interface ExportReport {
+  /** Text cut at 32,767 characters (a note in the cell says so). */
+  cut: string[];
+  /** Infinity or NaN, written as the text the user saw. */
+  notFinite: string[];
+}
+
+/** A cell's value as Excel can hold it: no Infinity or NaN, no text longer than Excel takes. */
+function excelSafe(data: CellData, timeZone: string, where: string, report: ExportReport): CellData {
+  let { value, note } = data;
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    value = displayValue(value, data.numberFormat ?? "", timeZone).text;
+    report.notFinite.push(where);
+  }
+  if (typeof value === "string" && value.length > EXCEL_LIMITS.text) {
+    const full = value.length;
+    value = value.slice(0, EXCEL_LIMITS.text);
+    const said = `Cut at ${EXCEL_LIMITS.text.toLocaleString("en-US")} characters, Excel's limit for a cell; the full text had ${full.toLocaleString("en-US")}.`;
+    note = (note ? `${said}\n\n${note}` : said).slice(0, EXCEL_LIMITS.text);
+    report.cut.push(where);
+  } else if (note && note.length > EXCEL_LIMITS.text) {
+    note = note.slice(0, EXCEL_LIMITS.text);
+    report.cut.push(where);
+  }
+  const formula = data.formula && data.formula.length <= EXCEL_LIMITS.formula ? data.formula : undefined;
+  return { ...data, value, ...(note ? { note } : {}), formula };
+}
+
+function writeCell(
+  sheet: ExcelJS.Worksheet,
+  original: CellData,
+  timeZone: string,
+  report: ExportReport,
+): void {
+  const cell = sheet.getCell(original.row, original.column);
+  const data = excelSafe(original, timeZone, `${sheet.name}!${cell.address}`, report);
   const cannot = typeof data.value === "string" && data.value.startsWith(PLAYGROUND_ERROR);
   if (data.formula && cannot) {
     cell.value = { formula: data.formula.replace(/^=/, "") };
@@ -123,6 +161,40 @@ function writeCell(sheet: ExcelJS.Worksheet, data: CellData, timeZone: string): 
   if (data.bold || color) {
     cell.font = { ...(data.bold ? { bold: true } : {}), ...(color ? { color: { argb: argb(color) } } : {}) };
   }
+  const validation = data.validation && excelValidation(data.validation, timeZone);
+  if (validation) cell.dataValidation = validation;
+}
+
+const NUMBER_OPERATORS: Record<string, ExcelJS.DataValidationOperator> = {
+  NUMBER_BETWEEN: "between",
+  NUMBER_GREATER_THAN: "greaterThan",
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: "greaterThanOrEqual",
+};
+
+/** SpreadsheetApp's validation as Excel's, where Excel has one (not checkboxes). */
+function excelValidation(rule: ValidationData, timeZone: string): ExcelJS.DataValidation | undefined {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: !rule.allowInvalid,
+    ...(rule.helpText ? { showInputMessage: true, prompt: rule.helpText.slice(0, EXCEL_LIMITS.prompt) } : {}),
+  };
+  const operator = NUMBER_OPERATORS[rule.type];
+  if (operator) {
+    const bounds = rule.values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+    return bounds.length ? { ...common, type: "decimal", operator, formulae: bounds } : undefined;
+  }
+  if (rule.type === "VALUE_IN_LIST" && Array.isArray(rule.values[0])) {
+    const list = (rule.values[0] as unknown[]).map((v) =>
+      literal(v as CellValue, timeZone).replace(/^"|"$/g, ""),
+    );
+    const formula = `"${list.join(",")}"`;
+    if (list.some((v) => v.includes(",")) || formula.length > EXCEL_LIMITS.list) return undefined;
+    return { ...common, type: "list", formulae: [formula] };
+  }
+  if (rule.type === "CUSTOM_FORMULA" && typeof rule.values[0] === "string") {
+    return { ...common, type: "custom", formulae: [rule.values[0].replace(/^=/, "")] };
+  }
+  return undefined;
 }
 
 /** SpreadsheetApp's conditions and OOXML's "cell is" operators (exceljs types only four of them). */
@@ -165,8 +237,12 @@ function writeConditionalFormats(sheet: ExcelJS.Worksheet, rules: ConditionalFor
   });
 }
 
-/** The workbook as an .xlsx file. */
-export async function exportXlsx(data: WorkbookData, timeZone: string): Promise<Buffer> {
+/** The workbook as an .xlsx file that Excel opens; what had to change for it goes in `report`. */
+export async function exportXlsx(
+  data: WorkbookData,
+  timeZone: string,
+  report: ExportReport = { cut: [], notFinite: [] },
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "OKR Sheets playground";
   const taken = new Set<string>();
@@ -181,7 +257,7 @@ export async function exportXlsx(data: WorkbookData, timeZone: string): Promise<
     for (const [column, width] of sheetData.columnWidths) {
       sheet.getColumn(column).width = Math.max(1, Math.round(((width - 5) / 7) * 100) / 100);
     }
-    for (const cell of sheetData.cells) writeCell(sheet, cell, timeZone);
+    for (const cell of sheetData.cells) writeCell(sheet, cell, timeZone, report);
     writeConditionalFormats(sheet, sheetData.conditionalFormats ?? []);
   }
   // Excel computes what it can on opening; the add-on's functions fall back on their results.
@@ -233,17 +309,28 @@ function argbColor(color: Partial<ExcelJS.Color> | undefined): string | undefine
     : undefined;
 }
 
-function readSheet(sheet: ExcelJS.Worksheet, timeZone: string, budget: { cells: number }): SheetData {
-  if (sheet.rowCount > IMPORT_LIMITS.rows || sheet.columnCount > IMPORT_LIMITS.columns) {
+function readSheet(
+  sheet: ExcelJS.Worksheet,
+  timeZone: string,
+  budget: { cells: number },
+  limits: ImportLimits,
+): SheetData {
+  if (sheet.rowCount > limits.rows || sheet.columnCount > limits.columns) {
     throw new Error(
-      `The sheet "${sheet.name}" is too large for the playground (${IMPORT_LIMITS.rows} rows and ${IMPORT_LIMITS.columns} columns at most).`,
+      `The sheet "${sheet.name}" is too large for the playground (${limits.rows} rows and ${limits.columns} columns at most).`,
+    );
+  }
+  // Every add-on read spans the sheet's rows × columns: that is what is capped, not each alone.
+  budget.cells -= sheet.rowCount * sheet.columnCount;
+  if (budget.cells < 0) {
+    throw new Error(
+      `The sheets span more than ${limits.cells.toLocaleString("en-US")} cells (rows × columns); the playground takes no more.`,
     );
   }
   const cells: CellData[] = [];
   const arrays: { row: number; column: number; bottom: number; right: number }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      if (--budget.cells < 0) throw new Error("The workbook has too many cells for the playground.");
       const data: CellData = { row: r, column: c, value: "" };
       const raw = cell.value as unknown;
       const formulaText = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
@@ -369,7 +456,11 @@ function readConditionalFormats(sheet: ExcelJS.Worksheet): ConditionalFormatData
 }
 
 /** Reads an .xlsx file; throws a clear Error when it is not one or is too large. */
-export async function importXlsx(file: Buffer | Uint8Array, timeZone: string): Promise<WorkbookData> {
+export async function importXlsx(
+  file: Buffer | Uint8Array,
+  timeZone: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<WorkbookData> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
@@ -378,10 +469,9 @@ export async function importXlsx(file: Buffer | Uint8Array, timeZone: string): P
   }
   const sheets = workbook.worksheets;
   if (sheets.length === 0) throw new Error("The workbook has no sheet.");
-  if (sheets.length > IMPORT_LIMITS.sheets)
-    throw new Error("The workbook has too many sheets for the playground.");
-  const budget = { cells: IMPORT_LIMITS.cells };
-  const data = sheets.map((sheet) => readSheet(sheet, timeZone, budget));
+  if (sheets.length > limits.sheets) throw new Error("The workbook has too many sheets for the playground.");
+  const budget = { cells: limits.cells };
+  const data = sheets.map((sheet) => readSheet(sheet, timeZone, budget, limits));
   const names = new Set<string>();
   for (const sheet of data) {
     if (names.has(sheet.name.toLowerCase())) throw new Error(`Two sheets are named "${sheet.name}".`);

@@ -466,7 +466,7 @@ describe("the playground's server", () => {
     expect(wrong.status).toBe(409);
     const done = await answer(asked, "NO");
     expect(done).toMatchObject({ kind: "done", ok: true });
-    expect(JSON.parse((await raw("GET", "/api/pending")).body)).toEqual({ pending: null });
+    expect(JSON.parse((await raw("GET", "/api/pending")).body)).toEqual({ pending: null, notice: null });
 
     const again = await run("lockPlan");
     const confirmation = await answer(again, "YES");

@@ -113,10 +113,39 @@ async function call(
 async function follow(first: Step): Promise<Step> {
   let step = first;
   while (step.kind === "dialog") {
-    const answer = await showAlert(step.dialog);
-    step = await postJson<Step>("/api/answer", { token: step.token, ...answer });
+    const ended = new AbortController();
+    const watch = watchDialog(step.token, ended);
+    try {
+      const answer = await showAlert(step.dialog, ended.signal);
+      step = await postJson<Step>("/api/answer", { token: step.token, ...answer });
+    } finally {
+      ended.abort();
+      await watch;
+    }
   }
   return step;
+}
+
+/** While an alert is open, checks that its call still waits: the watchdog may have ended it. */
+async function watchDialog(token: string, ended: AbortController): Promise<void> {
+  while (!ended.signal.aborted) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      const stop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      ended.signal.addEventListener("abort", stop, { once: true });
+    });
+    if (ended.signal.aborted) return;
+    const now = await request<{ pending: { token: string } | null; notice: { message: string } | null }>(
+      "/api/pending",
+    ).catch(() => undefined);
+    if (now && now.pending?.token !== token) {
+      ended.abort(new Error(now.notice?.message ?? "This dialog was closed."));
+      return;
+    }
+  }
 }
 
 /** From the menu bar: a failure is shown as Sheets does, in a red toast. */
@@ -227,7 +256,7 @@ const LABELS: Record<"en" | "fr", Record<ButtonName, string>> = {
 };
 
 /** Shows an alert or prompt the add-on raised; resolves with the user's answer. */
-function showAlert(dialog: Dialog): Promise<Answer> {
+function showAlert(dialog: Dialog, ended?: AbortSignal): Promise<Answer> {
   const overlay = byId("alert");
   const input = byId<HTMLInputElement>("alert-input");
   const buttons = byId("alert-buttons");
@@ -238,14 +267,24 @@ function showAlert(dialog: Dialog): Promise<Answer> {
   input.value = "";
   buttons.replaceChildren();
   const previous = document.activeElement as HTMLElement | null;
-  return new Promise((resolve) => {
-    const done = (button: ButtonName) => {
+  return new Promise((resolve, reject) => {
+    const close = () => {
       overlay.hidden = true;
       overlay.removeEventListener("keydown", keys);
       byId("alert-close").onclick = null;
-      resolve(dialog.kind === "prompt" ? { button, text: input.value } : { button });
+      ended?.removeEventListener("abort", gone);
       previous?.focus?.();
     };
+    const done = (button: ButtonName) => {
+      close();
+      resolve(dialog.kind === "prompt" ? { button, text: input.value } : { button });
+    };
+    // Its call was ended meanwhile (the watchdog): the alert goes, the reason is the error.
+    const gone = () => {
+      close();
+      reject(ended?.reason instanceof Error ? ended.reason : new Error("This dialog was closed."));
+    };
+    ended?.addEventListener("abort", gone);
     const names = BUTTONS[dialog.buttons] ?? ["OK"];
     names.forEach((name, i) => {
       const button = el("button", { type: "button", class: i === 0 ? "primary" : "" }, LABELS[lang][name]);
@@ -700,11 +739,23 @@ async function start(): Promise<void> {
   setBusy(1);
   try {
     // A dialog left waiting (the page was reloaded in the middle of a call): answer it first.
-    const { pending } = await request<{ pending: { token: string; dialog: Dialog } | null }>("/api/pending");
+    const { pending, notice } = await request<{
+      pending: { token: string; dialog: Dialog } | null;
+      notice: { message: string; at: string } | null;
+    }>("/api/pending");
+    // A call the watchdog ended while no page was there to hear it: said once, on the next page.
+    if (notice && sessionStorage.getItem("okr-notice") !== notice.at) {
+      sessionStorage.setItem("okr-notice", notice.at);
+      toast({ title: "Error", message: notice.message }, true);
+    }
     if (pending) {
       await refresh();
-      const step = await follow({ kind: "dialog", ...pending });
-      if (step.kind === "done") await applyEffects(step.effects);
+      try {
+        const step = await follow({ kind: "dialog", ...pending });
+        if (step.kind === "done") await applyEffects(step.effects);
+      } catch (error) {
+        toast({ title: "Error", message: (error as Error).message }, true);
+      }
     }
     await refresh();
     document.body.dataset.ready = "true";
