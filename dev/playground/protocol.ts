@@ -77,6 +77,9 @@ export interface ChartView {
   column: number;
   labels: string[];
   series: { name: string; values: number[] }[];
+  /** The value axis' bounds when the add-on set them (hAxis for a bar chart, vAxis otherwise). */
+  min?: number;
+  max?: number;
 }
 
 export interface SheetView {

@@ -351,7 +351,11 @@ function chartView(sheet: FakeSheet, chart: ChartApi): ChartView {
   const header = grid[0] && grid[0].slice(1).some((v) => typeof v !== "number") ? grid.shift() : undefined;
   const width = Math.max(0, ...grid.map((line) => line.length));
   const title = chart.options.title;
+  const axis = (chart.options[chart.type === "BAR" ? "hAxis" : "vAxis"] ?? {}) as Record<string, unknown>;
+  const bound = (value: unknown) => (typeof value === "number" ? value : undefined);
   return {
+    ...(bound(axis.minValue) !== undefined && { min: bound(axis.minValue) }),
+    ...(bound(axis.maxValue) !== undefined && { max: bound(axis.maxValue) }),
     type: chart.type,
     title: typeof title === "string" ? title : "",
     row: chart.position.row,

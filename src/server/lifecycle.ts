@@ -242,7 +242,8 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
       .newChart()
       .setChartType(Charts.ChartType.BAR)
       .addRange(sheet.getRange(layout.chart.firstRow, 1, layout.chart.rows, 2))
-      .setPosition(1, layout.columns.status + 1, 0, 0)
+      // Beside its data, below the table: it covers neither.
+      .setPosition(layout.chart.firstRow, 4, 0, 0)
       .setOption("title", t(sheetLang, "review.chartTitle"))
       .setOption("legend", { position: "none" })
       .setOption("hAxis", { minValue: 0, maxValue: 1 })

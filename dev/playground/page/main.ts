@@ -605,7 +605,7 @@ function drawGrid(): void {
 // ------------------------------------------------------------------------------------------- charts
 
 const SVG = "http://www.w3.org/2000/svg";
-const CHART = { width: 480, height: 300, top: 40, right: 24, bottom: 36, left: 140 };
+const CHART = { width: 480, height: 300, top: 40, right: 24, bottom: 36, left: 150 };
 const SERIES_COLOURS = ["#4285f4", "#ea4335", "#fbbc04", "#34a853", "#ff6d01", "#46bdc6"];
 
 function svg(tag: string, attributes: Record<string, string | number> = {}, text?: string): SVGElement {
@@ -640,8 +640,8 @@ function chartSvg(chart: ChartView): SVGElement {
   root.append(svg("rect", { width, height, fill: "#fff" }));
   root.append(svg("text", { x: width / 2, y: 24, "text-anchor": "middle", class: "chart-title" }, label));
   const values = chart.series.flatMap((s) => s.values);
-  const max = Math.max(...values, 0) || 1;
-  const min = Math.min(...values, 0);
+  const min = Math.min(chart.min ?? 0, ...values);
+  const max = Math.max(chart.max ?? 0, ...values) || 1;
   const plot = { x: left, y: top, w: width - left - right, h: height - top - bottom };
   const n = Math.max(chart.labels.length, 1);
   const band = (horizontal ? plot.h : plot.w) / n;
@@ -661,7 +661,7 @@ function chartSvg(chart: ChartView): SVGElement {
     }
   }
   chart.labels.forEach((name, i) => {
-    const short = name.length > 22 ? `${name.slice(0, 21)}…` : name;
+    const short = name.length > 20 ? `${name.slice(0, 19)}…` : name;
     const middle = (horizontal ? plot.y : plot.x) + band * (i + 0.5);
     const attributes = horizontal
       ? { x: plot.x - 6, y: middle + 4, "text-anchor": "end" }
@@ -673,8 +673,18 @@ function chartSvg(chart: ChartView): SVGElement {
   chart.series.forEach((series, s) => {
     const colour = SERIES_COLOURS[s % SERIES_COLOURS.length]!;
     if (chart.type === "LINE") {
-      const points = series.values.map((v, i) => `${plot.x + band * (i + 0.5)},${plot.y + plot.h - scale(v)}`);
-      root.append(svg("polyline", { points: points.join(" "), fill: "none", stroke: colour, "stroke-width": 2, class: "chart-line" }));
+      const points = series.values.map(
+        (v, i) => `${plot.x + band * (i + 0.5)},${plot.y + plot.h - scale(v)}`,
+      );
+      root.append(
+        svg("polyline", {
+          points: points.join(" "),
+          fill: "none",
+          stroke: colour,
+          "stroke-width": 2,
+          class: "chart-line",
+        }),
+      );
       return;
     }
     const thickness = (band * 0.7) / chart.series.length;
