@@ -604,7 +604,13 @@ class Wizard {
       ];
     });
     const blocked = notes.some((n) => n.blocking);
-    return blocked ? [...groups, el("p", { class: "msg error" }, t(lang, "wizard.review.blocked"))] : groups;
+    // A key result becomes movable once it is in the sheet: say where the move will be offered.
+    const kpi = notes.some((n) => n.finding.code === "kpi-like")
+      ? [el("p", { class: "hint" }, t(lang, "wizard.review.kpiAfterInsert"))]
+      : [];
+    return blocked
+      ? [...groups, ...kpi, el("p", { class: "msg error" }, t(lang, "wizard.review.blocked"))]
+      : [...groups, ...kpi];
   }
 
   /** A finding in the review, as a button that goes to its field. */
