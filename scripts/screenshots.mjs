@@ -84,6 +84,12 @@ async function main() {
     await page.locator("#sidebar-close").click();
     await page.getByRole("tab", { name: /^Review / }).click();
     await page.locator("#grid td", { hasText: "Quarterly review" }).first().waitFor();
+    // Down to the insights and the chart the add-on inserted beside its data.
+    const chart = page.locator(".chart svg");
+    await chart.waitFor();
+    await page
+      .locator("#grid-scroll")
+      .evaluate((grid) => (grid.scrollTop = grid.querySelector(".chart").offsetTop - 340));
     await shot("playground-review-sheet");
   } finally {
     await browser.close();

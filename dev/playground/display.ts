@@ -80,21 +80,38 @@ function isDateFormat(format: string): boolean {
   return /(^|[^"\\])(yy|dd|mm\/|\/mm|m\/d)/i.test(format) && !/^[#0.,%]+$/.test(format);
 }
 
-function group(integer: string): string {
-  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+/** How a spreadsheet locale writes numbers: Sheets in French shows 0,42 and 1 234,5. */
+interface NumberSymbols {
+  decimal: string;
+  group: string;
 }
 
-function formatNumber(value: number, format: string): string {
+function symbols(locale: string): NumberSymbols {
+  return /^fr/i.test(locale) ? { decimal: ",", group: "\u202f" } : { decimal: ".", group: "," };
+}
+
+function group(integer: string, separator: string): string {
+  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** A number written with "." as JavaScript does, in the locale's decimal mark. */
+function localized(text: string, locale: string): string {
+  const { decimal } = symbols(locale);
+  return decimal === "." ? text : text.replace(".", decimal);
+}
+
+function formatNumber(value: number, format: string, locale: string): string {
   const pattern = /^([#,0]*)(?:\.([0#]+))?(%?)$/.exec(format.trim());
-  if (!format || format === "General" || !pattern) return general(value);
+  if (!format || format === "General" || !pattern) return localized(general(value), locale);
+  const marks = symbols(locale);
   const [, integer = "", decimals = "", percent] = pattern;
   const scaled = percent ? value * 100 : value;
   const fixed = scaled.toFixed(decimals.length);
   const [whole = "", fraction] = fixed.split(".");
   const sign = whole.startsWith("-") ? "-" : "";
   const digits = sign ? whole.slice(1) : whole;
-  const grouped = integer.includes(",") ? group(digits) : digits;
-  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ""}${percent}`;
+  const grouped = integer.includes(",") ? group(digits, marks.group) : digits;
+  return `${sign}${grouped}${fraction !== undefined ? `${marks.decimal}${fraction}` : ""}${percent}`;
 }
 
 /** Sheets' automatic format, near enough: integers as they are, others to 10 significant digits. */
@@ -106,11 +123,12 @@ function general(value: number): string {
   return String(Number(value.toPrecision(10)));
 }
 
-/** The text a cell shows, and where it is aligned. */
+/** The text a cell shows in a spreadsheet of that locale ("en_US", "fr_FR"…), and where it is aligned. */
 export function displayValue(
   value: CellValue,
   format: string,
   timeZone: string,
+  locale = "en_US",
 ): { text: string; align: Align } {
   if (value === "" || value === null || value === undefined) return { text: "", align: "left" };
   if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", align: "center" };
@@ -119,17 +137,24 @@ export function displayValue(
     if (format && format !== "@" && isDateFormat(format)) {
       return { text: formatDate(new Date(SERIAL_EPOCH + value * DAY_MS), format, "UTC"), align: "right" };
     }
-    return { text: format === "@" ? String(value) : formatNumber(value, format), align: "right" };
+    const text = format === "@" ? localized(String(value), locale) : formatNumber(value, format, locale);
+    return { text, align: "right" };
   }
   return { text: String(value), align: "left" };
 }
 
 /** What the formula bar shows for a cell, such that typing it back gives the same cell. */
-export function editText(value: CellValue, formula: string, format: string, timeZone: string): string {
+export function editText(
+  value: CellValue,
+  formula: string,
+  format: string,
+  timeZone: string,
+  locale = "en_US",
+): string {
   if (formula) return formula;
   if (value === "") return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return localized(String(value), locale);
   if (isDate(value)) {
     const w = wallClock(value, timeZone);
     const day = `${w.year}-${pad(w.month)}-${pad(w.day)}`;

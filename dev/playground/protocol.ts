@@ -64,6 +64,24 @@ export interface CellView {
   color?: string;
 }
 
+/**
+ * A chart the add-on inserted (sheet.newChart()…insertChart), with the data of its ranges: the
+ * first column gives the labels, each other column a series (named by its header when the first
+ * row is one).
+ */
+export interface ChartView {
+  type: string;
+  title: string;
+  /** The cell its top-left corner sits on. */
+  row: number;
+  column: number;
+  labels: string[];
+  series: { name: string; values: number[] }[];
+  /** The value axis' bounds when the add-on set them (hAxis for a bar chart, vAxis otherwise). */
+  min?: number;
+  max?: number;
+}
+
 export interface SheetView {
   name: string;
   /** Rows and columns drawn (the data and some room), at most maxRows × maxColumns. */
@@ -77,6 +95,7 @@ export interface SheetView {
   /** Width in pixels of columns 1…columns. */
   widths: number[];
   cells: CellView[];
+  charts: ChartView[];
 }
 
 export interface State {

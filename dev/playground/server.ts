@@ -17,6 +17,7 @@ import { buildAssets, withBridge } from "./assets";
 import { PlaygroundHost, type Watchdog } from "./host";
 import type { Step } from "./protocol";
 import { importInWorker } from "./imports";
+import type { WorkbookData } from "./workbook";
 import { type ExportReport, exportXlsx } from "./xlsx";
 
 export interface PlaygroundOptions {
@@ -76,7 +77,7 @@ const schemas = {
     sheet: sheetName(),
     a1: z.optional(z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/))),
   }),
-  reset: z.strictObject({}),
+  reset: z.strictObject({ blank: z.optional(z.boolean()) }),
 };
 
 function send(
@@ -249,8 +250,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     },
     "/api/reset": {
       POST: async (req, res) => {
-        parse(schemas.reset, await readJson(req));
-        await host.load(null);
+        const { blank } = parse(schemas.reset, await readJson(req));
+        await host.load(blank ? blankWorkbook(options.locale) : null);
         sendJson(res, 200, { ok: true });
       },
     },
@@ -365,4 +366,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       await host.close();
     },
   };
+}
+
+/** File › New blank spreadsheet: one empty sheet, named as Sheets names it in the user's language. */
+function blankWorkbook(locale: string | undefined): WorkbookData {
+  const name = /^fr/i.test(locale ?? "") ? "Feuille 1" : "Sheet1";
+  return { sheets: [{ name, maxRows: 1000, maxColumns: 26, frozenRows: 0, columnWidths: [], cells: [] }] };
 }

@@ -14,10 +14,11 @@ import {
   World,
 } from "../gas";
 import { FakeConditionalFormatRule, FakeRange } from "../gas/spreadsheet";
+import type { ChartApi } from "../gas/types";
 import { type LoadedAddon, loadAddon } from "../loader";
 import { displayValue, editText } from "./display";
 import type { FormulaEngine } from "./formulas";
-import type { Active, CellView, Effects, RecordedMenu, SheetView, State } from "./protocol";
+import type { Active, CellView, ChartView, Effects, RecordedMenu, SheetView, State } from "./protocol";
 import { load, snapshot, type WorkbookData } from "./workbook";
 
 export interface SessionOptions {
@@ -53,6 +54,8 @@ export type RunOutcome =
 /** Rows drawn past the data, and the most drawn. */
 const ROOM_ROWS = 30;
 const MAX_DRAWN_ROWS = 2000;
+/** Columns drawn at most: every column a sheet has, as Sheets does, up to this. */
+const MAX_DRAWN_COLUMNS = 300;
 
 /** The top-level functions of a script, as Apps Script lists them: those not ending in "_". */
 export function scriptFunctions(code: string): string[] {
@@ -268,7 +271,8 @@ export class PlaygroundSession {
   view(sheet: FakeSheet): SheetView {
     const dataRows = sheet.lastRow();
     const rows = Math.min(sheet.maxRows, Math.max(dataRows + ROOM_ROWS, 40), MAX_DRAWN_ROWS);
-    const columns = Math.min(sheet.maxColumns, Math.max(sheet.lastColumn() + 2, 10));
+    const columns = Math.min(Math.max(sheet.maxColumns, sheet.lastColumn()), MAX_DRAWN_COLUMNS);
+    const locale = this.world.spreadsheet.inputContext().locale;
     const rules = sheet.conditionalRules.map((rule) => ({
       rule,
       rects: rule.ranges.map((range) => FakeRange.of(range).rect),
@@ -280,7 +284,7 @@ export class PlaygroundSession {
         const value = sheet.shownValue(r, c);
         if (!cell && value === "") continue;
         const format = cell?.numberFormat ?? "";
-        const { text, align } = displayValue(value, format, this.timeZone);
+        const { text, align } = displayValue(value, format, this.timeZone, locale);
         const view: CellView = {
           row: r,
           column: c,
@@ -292,6 +296,7 @@ export class PlaygroundSession {
             cell?.formula ?? "",
             format,
             this.timeZone,
+            locale,
           ),
         };
         if (cell?.formula) {
@@ -328,6 +333,7 @@ export class PlaygroundSession {
       frozenRows: sheet.frozenRows,
       widths,
       cells,
+      charts: sheet.charts.map((chart) => chartView(sheet, chart)),
     };
   }
 
@@ -335,4 +341,32 @@ export class PlaygroundSession {
   snapshot(): WorkbookData {
     return snapshot(this.world.spreadsheet, this.engine);
   }
+}
+
+/** A chart's data as its ranges hold it: labels down the first column, one series per other column. */
+function chartView(sheet: FakeSheet, chart: ChartApi): ChartView {
+  const grid = chart.ranges.flatMap((a1) => {
+    const { row, column, numRows, numColumns } = sheet.range(a1.replace(/^.*!/, "")).rect;
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numColumns }, (_, c) => sheet.shownValue(row + r, column + c)),
+    );
+  });
+  const header = grid[0] && grid[0].slice(1).some((v) => typeof v !== "number") ? grid.shift() : undefined;
+  const width = Math.max(0, ...grid.map((line) => line.length));
+  const title = chart.options.title;
+  const axis = (chart.options[chart.type === "BAR" ? "hAxis" : "vAxis"] ?? {}) as Record<string, unknown>;
+  const bound = (value: unknown) => (typeof value === "number" ? value : undefined);
+  return {
+    ...(bound(axis.minValue) !== undefined && { min: bound(axis.minValue) }),
+    ...(bound(axis.maxValue) !== undefined && { max: bound(axis.maxValue) }),
+    type: chart.type,
+    title: typeof title === "string" ? title : "",
+    row: chart.position.row,
+    column: chart.position.column,
+    labels: grid.map((line) => String(line[0] ?? "")),
+    series: Array.from({ length: width - 1 }, (_, i) => ({
+      name: String(header?.[i + 1] ?? ""),
+      values: grid.map((line) => (typeof line[i + 1] === "number" ? (line[i + 1] as number) : 0)),
+    })),
+  };
 }

@@ -3,6 +3,7 @@
  * shared base of knowledge the teams in the interview lacked. Rows of [topic, explanation].
  */
 import { type Lang, menuPath } from "./i18n";
+import { defaultSettings, type Settings } from "./settings";
 
 export type GuideRow = [string, string];
 
@@ -34,7 +35,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ["✘ Bad", "Keep monthly churn below 2% (maintains a level: a KPI)"],
     [
       "Focus",
-      "At most 3 objectives per team and 2 to 4 key results per objective (Settings). Too many OKRs means no priority.",
+      "At most {objectives} objectives per team and 1 to {krs} key results per objective (Settings). Too many OKRs means no priority.",
     ],
     [
       "Two levels",
@@ -105,7 +106,7 @@ const GUIDE: Record<Lang, GuideRow[]> = {
     ["✘ Mauvais", "Maintenir le churn mensuel sous 2 % (maintient un niveau : un KPI)"],
     [
       "Focus",
-      "Au plus 3 objectifs par équipe et 2 à 4 résultats clés par objectif (Paramètres). Trop d'OKR, plus de priorité.",
+      "Au plus {objectives} objectifs par équipe et 1 à {krs} résultats clés par objectif (Paramètres). Trop d'OKR, plus de priorité.",
     ],
     [
       "Deux niveaux",
@@ -154,7 +155,22 @@ const GUIDE: Record<Lang, GuideRow[]> = {
   ],
 };
 
-export function guideRows(lang: Lang): GuideRow[] {
+/** The focus limits the Guide states: Settings', the same the wizard and Validate apply. */
+export type FocusLimits = Pick<Settings, "maxObjectivesPerTeam" | "maxKrsPerObjective">;
+
+/** Settings' defaults (the day only decides the default quarter, not used here). */
+const { maxObjectivesPerTeam, maxKrsPerObjective } = defaultSettings(0);
+
+export function guideRows(
+  lang: Lang,
+  limits: FocusLimits = { maxObjectivesPerTeam, maxKrsPerObjective },
+): GuideRow[] {
   const menu = menuPath(lang);
-  return GUIDE[lang].map(([topic, text]) => [topic, text.replace(/\{menu\}/g, menu)]);
+  return GUIDE[lang].map(([topic, text]) => [
+    topic,
+    text
+      .replace(/\{menu\}/g, menu)
+      .replace(/\{objectives\}/g, String(limits.maxObjectivesPerTeam))
+      .replace(/\{krs\}/g, String(limits.maxKrsPerObjective)),
+  ]);
 }

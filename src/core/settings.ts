@@ -101,8 +101,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: "maxKrsPerObjective",
     label: { en: "Max key results per objective", fr: "Résultats clés max. par objectif" },
     help: {
-      en: "Two to four measurable outcomes per objective.",
-      fr: "Deux à quatre résultats mesurables par objectif.",
+      en: "Focus: one to this many measurable outcomes per objective (the wizard and Validate use it).",
+      fr: "Focus : de un à ce nombre de résultats mesurables par objectif (l'assistant et Valider l'appliquent).",
     },
   },
   {

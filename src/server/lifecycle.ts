@@ -231,6 +231,8 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
       .getRange(layout.tableHeaderRow + 1, layout.columns.carryOver + 1, layout.tableRows, 1)
       .setDataValidation(checkbox);
   }
+  // Column A holds the summary's labels ("Overall score") and the chart's objective titles.
+  sheet.setColumnWidth(1, 200);
   sheet.setColumnWidth(layout.columns.title + 1, 300);
   // "Needs an explanation", "What worked" and "What did not" sit side by side: one call.
   sheet.setColumnWidths(layout.columns.explain + 1, layout.columns.didNot - layout.columns.explain + 1, 220);
@@ -240,7 +242,8 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
       .newChart()
       .setChartType(Charts.ChartType.BAR)
       .addRange(sheet.getRange(layout.chart.firstRow, 1, layout.chart.rows, 2))
-      .setPosition(1, layout.columns.status + 1, 0, 0)
+      // Beside its data, below the table: it covers neither.
+      .setPosition(layout.chart.firstRow, 4, 0, 0)
       .setOption("title", t(sheetLang, "review.chartTitle"))
       .setOption("legend", { position: "none" })
       .setOption("hAxis", { minValue: 0, maxValue: 1 })

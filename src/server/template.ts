@@ -8,7 +8,7 @@
 import type { RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
 import { exampleQuarter } from "../core/example";
-import { guideRows } from "../core/guide";
+import { type FocusLimits, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { calendarQuarters, type QuarterDates, QUARTER_TABLE_HEADERS, quarterOfDay } from "../core/quarters";
 import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
@@ -88,7 +88,9 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
   if (found && !ours) report.notes.push(t(userLang, "setup.notOurs", { sheet: found.getName() }));
   const settingsSheet = ours ? found : undefined;
   const settingsGrid = ours ? foundGrid : [];
-  const sheetLang = sheetLangOf(wb.ss, parseSettings(settingsGrid, day, wb.timeZone).settings);
+  // What Settings hold, their defaults where they are missing (as ensureSettings writes them).
+  const current = parseSettings(settingsGrid, day, wb.timeZone).settings;
+  const sheetLang = sheetLangOf(wb.ss, current);
   const langs = { sheetLang, userLang };
   const tables: Partial<Record<SheetKey, TableState>> = {};
   for (const key of TABLES) {
@@ -96,7 +98,8 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
     if (state) tables[key] = state;
   }
   const settings = ensureSettings(wb, settingsSheet, settingsGrid, langs, day, report);
-  ensureGuide(wb, sheetLang, report);
+  // The Guide states the focus limits Settings hold, as the wizard does.
+  ensureGuide(wb, sheetLang, report, current);
 
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
@@ -408,14 +411,14 @@ const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
   language: "text",
 };
 
-function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport): void {
+function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits: FocusLimits): void {
   const existing = wb.find("guide");
   if (existing) {
     report.kept.push(existing.getName());
     return;
   }
   const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
-  const rows = guideRows(sheetLang).map(([topic, text]) => [
+  const rows = guideRows(sheetLang, limits).map(([topic, text]) => [
     cellValue(TEXT, topic, wb.timeZone),
     cellValue(TEXT, text, wb.timeZone),
   ]);

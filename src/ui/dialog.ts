@@ -13,6 +13,14 @@ export function closeButton(app: App): HTMLButtonElement | null {
   return close ? busyButton(t(app.lang, "dialog.close"), close, { "data-action": "close" }) : null;
 }
 
+/**
+ * A dialog's heading: in Sheets' dialog (it can be closed) the host's title bar already shows the
+ * title, so the heading is there for screen readers only; in a browser tab it shows.
+ */
+export function dialogHeading(app: App, id: string, text: string): HTMLElement {
+  return el("h1", { id, tabindex: "-1", class: app.close ? "sr-only" : undefined }, text);
+}
+
 /** A dialog takes focus when it opens: its title, where a screen reader starts reading. */
 export function focusTitle(root: HTMLElement): void {
   root.querySelector<HTMLElement>("h1[tabindex]")?.focus();
@@ -39,7 +47,7 @@ export async function loadDialog<T>(
   retry: () => void,
 ): Promise<T | undefined> {
   const slot = actionSlot();
-  fill(root, el("h1", {}, title), slot);
+  fill(root, el("h1", { class: app.close ? "sr-only" : undefined }, title), slot);
   const outcome = await act(slot, lang, fetch);
   if (!root.isConnected) return undefined;
   if (!outcome.ok) {

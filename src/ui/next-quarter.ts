@@ -10,7 +10,7 @@ import type { CarryCandidate, CarryReason } from "../core/next-quarter";
 import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
-import { announce, closeButton, focusTitle, loadDialog } from "./dialog";
+import { announce, closeButton, dialogHeading, focusTitle, loadDialog } from "./dialog";
 import { el, fill, uid } from "./dom";
 import { formatScore } from "./format";
 import { fillIfChanged, setText } from "./live";
@@ -95,7 +95,7 @@ class NextQuarterDialog {
       el(
         "section",
         { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
-        el("h1", { id: "next-title", tabindex: "-1" }, t(lang, "next.title")),
+        dialogHeading(this.app!, "next-title", t(lang, "next.title")),
         el("p", {}, t(lang, "next.intro", { from, to })),
         list,
         el("div", { class: "wizard-buttons" }, closeButton(this.app!), start),
@@ -244,7 +244,7 @@ class NextQuarterDialog {
       el(
         "section",
         { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
-        el("h1", { id: "next-title", tabindex: "-1" }, t(this.lang, "next.title")),
+        dialogHeading(this.app!, "next-title", t(this.lang, "next.title")),
         done,
         el("div", { class: "wizard-buttons" }, closeButton(this.app!)),
       ),

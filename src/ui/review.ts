@@ -5,7 +5,7 @@
 import { type Lang, t } from "./i18n";
 import type { ReviewOptions } from "../server/sidebar-api";
 import { act, actionSlot, busyButton } from "./actions";
-import { announce, closeButton, focusTitle, loadDialog } from "./dialog";
+import { announce, closeButton, dialogHeading, focusTitle, loadDialog } from "./dialog";
 import { el, fill, uid } from "./dom";
 import { callServer } from "./server";
 import type { App, View } from "./view";
@@ -77,12 +77,8 @@ class ReviewDialog {
       el(
         "section",
         { class: "dialog-view review", "aria-labelledby": "review-title" },
-        el(
-          "h1",
-          { id: "review-title", tabindex: "-1" },
-          t(lang, "review.title", { quarter: options.quarter }),
-        ),
-        el("p", {}, t(lang, "reviewView.intro")),
+        dialogHeading(this.app!, "review-title", t(lang, "review.title", { quarter: options.quarter })),
+        el("p", {}, t(lang, "reviewView.intro", { quarter: options.quarter })),
         scope,
         el("div", { class: "wizard-buttons" }, closeButton(this.app!), generate),
         slot,

@@ -195,6 +195,10 @@ describe("a whole quarter, from the menu", () => {
     // Sales has no other owner than Julien: keeping him is not a repeat the rotation rule faults.
     expect(value("Owner rotation")).toBe(0);
     expect(review.charts).toHaveLength(1);
+    // A bar chart of the scores, drawn from the label and score columns of its data block.
+    const [chart] = review.charts;
+    expect(chart).toMatchObject({ type: "BAR", ranges: [expect.stringMatching(/^A\d+:B\d+$/)] });
+    expect(review.peek(chart!.position.row, 1)?.value).toBe("Chart data");
     expect(review.peek(table + 3, 11)?.background).toBe("#b7e1cd");
 
     // Generating again never overwrites: a second sheet with the next free name.

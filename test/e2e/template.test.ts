@@ -58,6 +58,27 @@ describe("OKR › Set up template on an empty spreadsheet", () => {
     ).toEqual(expect.arrayContaining(["Outcome, not output", "KPI, not OKR", "Two levels"]));
   });
 
+  it("states in the Guide the focus limits Settings hold, the ones the wizard applies", () => {
+    const focus = (addon: LoadedAddon) =>
+      sheet(addon, "Guide")
+        .values()
+        .find((line) => line[0] === "Focus")?.[1];
+    const addon = setUp({ example: false });
+    expect(focus(addon)).toContain("At most 3 objectives per team and 1 to 4 key results per objective");
+    // Settings changed, the Guide deleted: set up again writes it with the new limits.
+    const settings = sheet(addon, "Settings");
+    const row = settings.values().findIndex((line) => line[0] === "Max key results per objective") + 1;
+    settings.cell(row, 2).value = 5;
+    addon.spreadsheet.removeSheet(sheet(addon, "Guide"));
+    setUp({ addon, example: false });
+    expect(focus(addon)).toContain("1 to 5 key results per objective");
+    expect(
+      addon.run<{ settings: { maxKrsPerObjective: number } }>("getWizardContext").settings,
+    ).toMatchObject({
+      maxKrsPerObjective: 5,
+    });
+  });
+
   it("puts one array formula in each of Score and Status, in the header cell, with no empty argument", () => {
     const okrs = sheet(setUp({ example: false }), "OKRs");
     expect(okrs.peek(1, 17)?.formula).toBe(

@@ -53,6 +53,62 @@ describe("the drafting wizard in headless Chromium", () => {
     return texts.join(" ");
   }
 
+  it("keeps Next in sight at 300 × 600 px on a team objective's context step", async () => {
+    await page.setViewportSize({ width: 300, height: 600 });
+    await open(setUp());
+    await stepTitle("Step 1 of 4: Context");
+    await page.getByLabel("Level").selectOption("team");
+    await page.getByLabel("Team", { exact: true }).fill("Marketing");
+    await page.getByLabel("Owner").fill("Léa");
+    await page.getByLabel("Company objective it supports").selectOption("O-1");
+    const nextButton = page.getByRole("button", { name: "Next" });
+    // The step is taller than the sidebar, yet Next sits within it, above the bottom edge.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(600);
+    const box = (await nextButton.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    expect(box.y).toBeGreaterThan(0);
+    await next();
+    await stepTitle("Step 2 of 4: Objective");
+  });
+
+  it("offers right after the insert to move a key result that looks like a KPI to the KPIs sheet", async () => {
+    const addon = setUp();
+    await open(addon);
+    await stepTitle("Step 1 of 4: Context");
+    await page.getByLabel("Level").selectOption("team");
+    await page.getByLabel("Team", { exact: true }).fill("Sales");
+    await page.getByLabel("Owner").fill("Julien");
+    await page.getByLabel("Company objective it supports").selectOption("O-1");
+    await next();
+    await page.getByLabel("Objective", { exact: true }).fill("Make every partner proud to work with us");
+    await next();
+    await page.getByLabel("Title").fill("Grow partner NPS from 20 to 40");
+    await page.getByLabel("Baseline").fill("20");
+    await page.getByLabel("Target").fill("40");
+    await page.getByRole("button", { name: "Add a key result" }).click();
+    await page.getByLabel("Title").nth(1).fill("Keep partner churn below 2%");
+    await page.getByLabel("Baseline").nth(1).fill("3");
+    await page.getByLabel("Target").nth(1).fill("2");
+    await page.getByLabel("Metric").nth(1).selectOption({ label: "Decrease" });
+    await next();
+    await stepTitle("Step 4 of 4: Review");
+    await page
+      .getByText(/Looks like a KPI/)
+      .first()
+      .waitFor();
+    await page.getByRole("button", { name: "Insert into the sheet" }).click();
+    await page.getByText(/^Inserted O-4 \(KR-7, KR-8\)/).waitFor();
+    expect(await page.getByRole("button", { name: /to the KPIs sheet$/ }).allTextContents()).toEqual([
+      "Move KR-8 to the KPIs sheet",
+    ]);
+    await page.getByRole("button", { name: "Move KR-8 to the KPIs sheet" }).click();
+    await page.getByRole("button", { name: "Move KR-8 to the KPIs sheet" }).waitFor({ state: "detached" });
+    expect(records(addon).map((r) => r.id)).not.toContain("KR-8");
+    expect(records(addon).map((r) => r.id)).toContain("KR-7");
+    const kpis = addon.spreadsheet.allSheets().find((s) => s.name === "KPIs")!;
+    expect(kpis.values().flat()).toContain("Keep partner churn below 2%");
+  });
+
   it("drafts a company objective, then a team objective with two key results", async () => {
     const addon = setUp();
     await open(addon);

@@ -13,6 +13,7 @@ import type {
   Answer,
   ButtonName,
   CellView,
+  ChartView,
   Dialog,
   Effects,
   RecordedMenu,
@@ -52,11 +53,103 @@ const namebox = byId<HTMLInputElement>("namebox");
 
 let state: State | undefined;
 let currentSheet: string | undefined;
+/** The sheet the grid shows: another one opens at A1. */
+let drawnSheet: string | undefined;
 let selected = { row: 1, column: 1 };
 let highlighted: { top: number; left: number; bottom: number; right: number } | undefined;
 let cellsByKey = new Map<string, CellView>();
 let menusDrawn = "";
 let busy = 0;
+
+// ------------------------------------------------------------------------------------------ words
+
+/** The playground's own words, in the user's language (`--locale=fr`), as Sheets' chrome would be. */
+const WORDS = {
+  en: {
+    working: "Working…",
+    error: "Error",
+    file: "File",
+    extensions: "Extensions",
+    newBlank: "New blank spreadsheet",
+    importXlsx: "Import .xlsx…",
+    exportXlsx: "Export .xlsx",
+    reset: "Reset to the example",
+    imported: "Imported",
+    importFailed: "Import failed",
+    cannotStart: "The playground could not start",
+    firstRows: "The first {n} rows are shown.",
+    edit: "Edit {cell}",
+    sidebar: "Sidebar",
+    dialog: "Dialog",
+    close: "Close",
+    closeToast: "Dismiss",
+    closeSidebar: "Close the sidebar",
+    closeDialog: "Close the dialog",
+    selectedCell: "Selected cell",
+    formulaBar: "Formula bar",
+    sheet: "Sheet",
+    sheets: "Sheets",
+    menus: "Menus",
+    playground: "playground",
+    chart: "Chart",
+  },
+  fr: {
+    working: "Traitement…",
+    error: "Erreur",
+    file: "Fichier",
+    extensions: "Extensions",
+    newBlank: "Nouvelle feuille de calcul vierge",
+    importXlsx: "Importer un fichier .xlsx…",
+    exportXlsx: "Exporter au format .xlsx",
+    reset: "Revenir à l’exemple",
+    imported: "Importé",
+    importFailed: "Échec de l’importation",
+    cannotStart: "Le bac à sable n’a pas pu démarrer",
+    firstRows: "Les {n} premières lignes sont affichées.",
+    edit: "Modifier {cell}",
+    sidebar: "Barre latérale",
+    dialog: "Boîte de dialogue",
+    close: "Fermer",
+    closeToast: "Ignorer",
+    closeSidebar: "Fermer la barre latérale",
+    closeDialog: "Fermer la boîte de dialogue",
+    selectedCell: "Cellule sélectionnée",
+    formulaBar: "Barre de formule",
+    sheet: "Feuille",
+    sheets: "Feuilles",
+    menus: "Menus",
+    playground: "bac à sable",
+    chart: "Graphique",
+  },
+} as const;
+
+type Word = keyof (typeof WORDS)["en"];
+
+function lang(): "en" | "fr" {
+  return state?.locale?.toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+function w(word: Word, values: Record<string, string | number> = {}): string {
+  return WORDS[lang()][word].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
+}
+
+/** The page's fixed labels, once the language is known. */
+function translateChrome(): void {
+  document.documentElement.lang = lang();
+  const labels: [string, Word][] = [
+    ["namebox", "selectedCell"],
+    ["formula", "formulaBar"],
+    ["grid-scroll", "sheet"],
+    ["sidebar-close", "closeSidebar"],
+    ["modal-close", "closeDialog"],
+    ["alert-close", "close"],
+    ["menubar", "menus"],
+    ["tabs", "sheets"],
+  ];
+  for (const [id, word] of labels) byId(id).setAttribute("aria-label", w(word));
+  const brand = document.querySelector(".brand span");
+  if (brand) brand.textContent = w("playground");
+}
 
 // ------------------------------------------------------------------------------------------ server
 
@@ -86,7 +179,7 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
 function setBusy(delta: number): void {
   busy += delta;
   document.body.dataset.busy = String(busy > 0);
-  byId("busy").textContent = busy > 0 ? "Working…" : "";
+  byId("busy").textContent = busy > 0 ? w("working") : "";
 }
 
 /** Runs a global function of the add-on, following its dialogs; resolves with its JSON result. */
@@ -151,7 +244,7 @@ async function watchDialog(token: string, ended: AbortController): Promise<void>
 /** From the menu bar: a failure is shown as Sheets does, in a red toast. */
 async function runFromMenu(name: string): Promise<void> {
   const outcome = await call(name, "[]");
-  if (!outcome.ok) toast({ title: "Error", message: outcome.message }, true);
+  if (!outcome.ok) toast({ title: w("error"), message: outcome.message }, true);
 }
 
 // ------------------------------------------------------------------------------------------ effects
@@ -196,10 +289,15 @@ function parseRange(a1: string): { top: number; left: number; bottom: number; ri
   };
 }
 
+/** A toast as Sheets shows one: bottom right, left of the sidebar, gone after a while or when closed. */
 function toast(t: { title: string; message: string }, error = false): void {
   const node = el("div", { class: error ? "toast error" : "toast" });
-  if (t.title) node.append(el("strong", {}, t.title));
-  node.append(t.message);
+  const text = el("div", { class: "toast-text" });
+  if (t.title) text.append(el("strong", {}, t.title));
+  text.append(t.message);
+  const close = el("button", { type: "button", class: "icon", "aria-label": w("closeToast") }, "×");
+  close.addEventListener("click", () => node.remove());
+  node.append(text, close);
   byId("toasts").append(node);
   setTimeout(() => node.remove(), error ? 12_000 : 8_000);
 }
@@ -210,14 +308,14 @@ function showUi(shown: ShownUi): void {
   if (shown.kind === "sidebar") {
     byId("sidebar-title").textContent = shown.title;
     const frame = byId<HTMLIFrameElement>("sidebar-frame");
-    frame.title = shown.title || "Sidebar";
+    frame.title = shown.title || w("sidebar");
     frame.src = `/ui/${shown.id}`;
     byId("sidebar").hidden = false;
     return;
   }
   byId("modal-title").textContent = shown.title;
   const frame = byId<HTMLIFrameElement>("modal-frame");
-  frame.title = shown.title || "Dialog";
+  frame.title = shown.title || w("dialog");
   frame.style.width = `${shown.width}px`;
   frame.style.height = `${shown.height}px`;
   frame.src = `/ui/${shown.id}`;
@@ -260,7 +358,6 @@ function showAlert(dialog: Dialog, ended?: AbortSignal): Promise<Answer> {
   const overlay = byId("alert");
   const input = byId<HTMLInputElement>("alert-input");
   const buttons = byId("alert-buttons");
-  const lang = state?.locale?.toLowerCase().startsWith("fr") ? "fr" : "en";
   byId("alert-title").textContent = dialog.title;
   byId("alert-message").textContent = dialog.message;
   input.hidden = dialog.kind !== "prompt";
@@ -287,7 +384,7 @@ function showAlert(dialog: Dialog, ended?: AbortSignal): Promise<Answer> {
     ended?.addEventListener("abort", gone);
     const names = BUTTONS[dialog.buttons] ?? ["OK"];
     names.forEach((name, i) => {
-      const button = el("button", { type: "button", class: i === 0 ? "primary" : "" }, LABELS[lang][name]);
+      const button = el("button", { type: "button", class: i === 0 ? "primary" : "" }, LABELS[lang()][name]);
       button.addEventListener("click", () => done(name));
       buttons.append(button);
     });
@@ -388,20 +485,22 @@ function drawMenus(menus: RecordedMenu[]): void {
   if (key === menusDrawn) return;
   menusDrawn = key;
   const file: Entry[] = [
-    { caption: "Import .xlsx…", run: () => byId<HTMLInputElement>("import-file").click() },
-    { caption: "Export .xlsx", run: exportXlsx },
+    { caption: w("newBlank"), run: () => void reset(true) },
     null,
-    { caption: "Reset to the example", run: () => void reset() },
+    { caption: w("importXlsx"), run: () => byId<HTMLInputElement>("import-file").click() },
+    { caption: w("exportXlsx"), run: exportXlsx },
+    null,
+    { caption: w("reset"), run: () => void reset(false) },
   ];
   const bar = byId("menubar");
-  bar.replaceChildren(dropdown("File", file));
+  bar.replaceChildren(dropdown(w("file"), file));
   const addons = menus.filter((m) => m.kind === "addon");
   for (const menu of menus.filter((m) => m.kind === "menu"))
     bar.append(dropdown(menu.title, addonEntries(menu)));
   if (addons.length) {
     bar.append(
       dropdown(
-        "Extensions",
+        w("extensions"),
         addons.map((m) => ({ group: m.title, items: addonEntries(m) })),
       ),
     );
@@ -437,18 +536,19 @@ byId<HTMLInputElement>("import-file").addEventListener("change", async (event) =
     closeModal();
     currentSheet = undefined;
     await refresh();
-    toast({ title: "Imported", message: `${file.name}: ${result.sheets.join(", ")}` });
+    toast({ title: w("imported"), message: `${file.name}: ${result.sheets.join(", ")}` });
   } catch (error) {
-    toast({ title: "Import failed", message: (error as Error).message }, true);
+    toast({ title: w("importFailed"), message: (error as Error).message }, true);
   } finally {
     setBusy(-1);
   }
 });
 
-async function reset(): Promise<void> {
+/** File › Reset to the example, or File › New blank spreadsheet (to try Set up template from scratch). */
+async function reset(blank: boolean): Promise<void> {
   setBusy(1);
   try {
-    await postJson("/api/reset", {});
+    await postJson("/api/reset", blank ? { blank } : {});
     closeSidebar();
     closeModal();
     currentSheet = undefined;
@@ -473,10 +573,14 @@ const keyOf = (row: number, column: number) => `${row}:${column}`;
 async function refresh(): Promise<void> {
   const query = currentSheet ? `?sheet=${encodeURIComponent(currentSheet)}` : "";
   state = await request<State>(`/api/state${query}`);
-  currentSheet = state.sheet.name;
+  const opened = drawnSheet !== state.sheet.name;
+  currentSheet = drawnSheet = state.sheet.name;
+  translateChrome();
   drawMenus(state.menus);
   drawTabs();
   drawGrid();
+  // A sheet opens at A1, as in Sheets, not where the previous one was scrolled to.
+  if (opened) scroller.scrollTo(0, 0);
 }
 
 function drawTabs(): void {
@@ -531,9 +635,111 @@ function drawGrid(): void {
   for (const { line, top } of frozen) {
     for (const cell of line.children) (cell as HTMLElement).style.top = `${top}px`;
   }
+  drawCharts(view);
   scroller.querySelector(".more")?.remove();
-  if (view.truncated) scroller.append(el("div", { class: "more" }, `The first ${view.rows} rows are shown.`));
+  if (view.truncated) scroller.append(el("div", { class: "more" }, w("firstRows", { n: view.rows })));
   drawSelection(false);
+}
+
+// ------------------------------------------------------------------------------------------- charts
+
+const SVG = "http://www.w3.org/2000/svg";
+const CHART = { width: 480, height: 300, top: 40, right: 24, bottom: 36, left: 150 };
+const SERIES_COLOURS = ["#4285f4", "#ea4335", "#fbbc04", "#34a853", "#ff6d01", "#46bdc6"];
+
+function svg(tag: string, attributes: Record<string, string | number> = {}, text?: string): SVGElement {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The add-on's charts over the grid, where it placed them: bars, columns or lines, as SVG. */
+function drawCharts(view: SheetView): void {
+  for (const old of scroller.querySelectorAll(".chart")) old.remove();
+  for (const chart of view.charts) {
+    const anchor = cellElement(chart.row, chart.column);
+    if (!anchor) continue;
+    const figure = el("figure", { class: "chart", "data-type": chart.type.toLowerCase() });
+    // A cell's offsets are within the table.
+    figure.style.left = `${grid.offsetLeft + anchor.offsetLeft}px`;
+    figure.style.top = `${grid.offsetTop + anchor.offsetTop}px`;
+    figure.append(chartSvg(chart));
+    scroller.append(figure);
+  }
+}
+
+function chartSvg(chart: ChartView): SVGElement {
+  const { width, height, top, right, bottom } = CHART;
+  const horizontal = chart.type === "BAR";
+  const left = horizontal ? CHART.left : 48;
+  const label = chart.title || w("chart");
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img" });
+  root.setAttribute("aria-label", label);
+  root.append(svg("rect", { width, height, fill: "#fff" }));
+  root.append(svg("text", { x: width / 2, y: 24, "text-anchor": "middle", class: "chart-title" }, label));
+  const values = chart.series.flatMap((s) => s.values);
+  const min = Math.min(chart.min ?? 0, ...values);
+  const max = Math.max(chart.max ?? 0, ...values) || 1;
+  const plot = { x: left, y: top, w: width - left - right, h: height - top - bottom };
+  const n = Math.max(chart.labels.length, 1);
+  const band = (horizontal ? plot.h : plot.w) / n;
+  const scale = (v: number) => ((v - min) / (max - min)) * (horizontal ? plot.w : plot.h);
+  // Grid lines at quarters of the value axis, labelled.
+  for (let i = 0; i <= 4; i++) {
+    const v = min + ((max - min) * i) / 4;
+    const text = String(Number(v.toPrecision(3))).replace(".", lang() === "fr" ? "," : ".");
+    if (horizontal) {
+      const x = plot.x + scale(v);
+      root.append(svg("line", { x1: x, x2: x, y1: plot.y, y2: plot.y + plot.h, class: "chart-grid" }));
+      root.append(svg("text", { x, y: plot.y + plot.h + 16, "text-anchor": "middle" }, text));
+    } else {
+      const y = plot.y + plot.h - scale(v);
+      root.append(svg("line", { x1: plot.x, x2: plot.x + plot.w, y1: y, y2: y, class: "chart-grid" }));
+      root.append(svg("text", { x: plot.x - 6, y: y + 4, "text-anchor": "end" }, text));
+    }
+  }
+  chart.labels.forEach((name, i) => {
+    const short = name.length > 20 ? `${name.slice(0, 19)}…` : name;
+    const middle = (horizontal ? plot.y : plot.x) + band * (i + 0.5);
+    const attributes = horizontal
+      ? { x: plot.x - 6, y: middle + 4, "text-anchor": "end" }
+      : { x: middle, y: plot.y + plot.h + 16, "text-anchor": "middle" };
+    const text = svg("text", attributes, short);
+    text.append(svg("title", {}, name));
+    root.append(text);
+  });
+  chart.series.forEach((series, s) => {
+    const colour = SERIES_COLOURS[s % SERIES_COLOURS.length]!;
+    if (chart.type === "LINE") {
+      const points = series.values.map(
+        (v, i) => `${plot.x + band * (i + 0.5)},${plot.y + plot.h - scale(v)}`,
+      );
+      root.append(
+        svg("polyline", {
+          points: points.join(" "),
+          fill: "none",
+          stroke: colour,
+          "stroke-width": 2,
+          class: "chart-line",
+        }),
+      );
+      return;
+    }
+    const thickness = (band * 0.7) / chart.series.length;
+    series.values.forEach((v, i) => {
+      const along = (horizontal ? plot.y : plot.x) + band * (i + 0.15) + thickness * s;
+      const length = Math.abs(scale(v) - scale(0));
+      const start = Math.min(scale(v), scale(0));
+      const bar = horizontal
+        ? { x: plot.x + start, y: along, width: length, height: thickness }
+        : { x: along, y: plot.y + plot.h - start - length, width: thickness, height: length };
+      const rect = svg("rect", { ...bar, fill: colour, class: "chart-bar" });
+      rect.append(svg("title", {}, `${chart.labels[i] ?? ""}: ${v}`));
+      root.append(rect);
+    });
+  });
+  return root;
 }
 
 /** How wide a cell's text may run: as in Sheets, left-aligned text flows over empty cells on its right. */
@@ -620,7 +826,7 @@ async function commit(row: number, column: number, input: string): Promise<void>
     await postJson("/api/edit", { sheet: currentSheet, row, column, input });
     await refresh();
   } catch (error) {
-    toast({ title: "Error", message: (error as Error).message }, true);
+    toast({ title: w("error"), message: (error as Error).message }, true);
   } finally {
     setBusy(-1);
   }
@@ -633,7 +839,7 @@ function startEditing(initial?: string): void {
   const { row, column } = selected;
   const editor = el("input", {
     class: "editor",
-    "aria-label": `Edit ${columnLetter(column)}${row}`,
+    "aria-label": w("edit", { cell: `${columnLetter(column)}${row}` }),
     spellcheck: "false",
   });
   editor.value = initial ?? cellsByKey.get(keyOf(row, column))?.edit ?? "";
@@ -760,7 +966,7 @@ async function start(): Promise<void> {
     await refresh();
     document.body.dataset.ready = "true";
   } catch (error) {
-    toast({ title: "The playground could not start", message: (error as Error).message }, true);
+    toast({ title: w("cannotStart"), message: (error as Error).message }, true);
   } finally {
     setBusy(-1);
   }

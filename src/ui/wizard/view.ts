@@ -9,7 +9,7 @@ import type { Severity } from "../../core/findings";
 import { type Lang, t } from "../i18n";
 import { KINDS, METRIC_CHOICES, OKRS } from "../../core/schema";
 import type { InsertResult, WizardContext } from "../../server/sidebar-api";
-import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
+import { act, actionSlot, busyButton, setAvailable, showError, showNote } from "../actions";
 import { append, el, fill, uid } from "../dom";
 import { fillIfChanged, quietCounter, setText } from "../live";
 import { callServer } from "../server";
@@ -46,6 +46,8 @@ class Wizard {
   private state: WizardState;
   private restored: boolean;
   private result: InsertResult | undefined;
+  /** The inserted key results Validate will call KPIs: the done step offers to move them. */
+  private kpiLike: number[] = [];
   private root: HTMLElement | undefined;
   private lang: Lang = "en";
   private readonly touched = new Set<FieldKey>();
@@ -209,6 +211,7 @@ class Wizard {
         el("h1", { id: "wizard-title" }, t(lang, "wizard.title")),
         title,
         el("p", { class: "msg ok", role: "status" }, this.result?.message ?? ""),
+        ...this.kpiMoves(),
         el("div", { class: "wizard-buttons" }, again),
       ),
     );
@@ -601,7 +604,13 @@ class Wizard {
       ];
     });
     const blocked = notes.some((n) => n.blocking);
-    return blocked ? [...groups, el("p", { class: "msg error" }, t(lang, "wizard.review.blocked"))] : groups;
+    // A key result becomes movable once it is in the sheet: say where the move will be offered.
+    const kpi = notes.some((n) => n.finding.code === "kpi-like")
+      ? [el("p", { class: "hint" }, t(lang, "wizard.review.kpiAfterInsert"))]
+      : [];
+    return blocked
+      ? [...groups, ...kpi, el("p", { class: "msg error" }, t(lang, "wizard.review.blocked"))]
+      : [...groups, ...kpi];
   }
 
   /** A finding in the review, as a button that goes to its field. */
@@ -680,6 +689,38 @@ class Wizard {
     this.go(STEPS[index + 1]!);
   }
 
+  /**
+   * "Move KR-8 to the KPIs sheet" for each key result the review step called a KPI: it exists in
+   * the sheet only now, so the offer comes right after the insert.
+   */
+  private kpiMoves(): HTMLElement[] {
+    const result = this.result;
+    if (!result) return [];
+    return this.kpiLike.flatMap((kr) => {
+      const krId = result.krIds[kr];
+      if (!krId) return [];
+      const slot = actionSlot();
+      // The objective's row comes first, then its key results in order.
+      const row = result.firstRow + 1 + kr;
+      const move = busyButton(t(this.lang, "wizard.moveToKpis", { id: krId }), async () => {
+        const outcome = await act(slot, this.lang, () => callServer("moveToKpis", { row, krId }));
+        if (!outcome.ok) return;
+        this.kpiLike = this.kpiLike.filter((k) => k !== kr);
+        move.remove();
+        showNote(slot, outcome.value);
+      });
+      return [
+        el(
+          "div",
+          { class: "kpi-move" },
+          el("p", {}, t(this.lang, "wizard.kpiLike", { id: krId })),
+          move,
+          slot,
+        ),
+      ];
+    });
+  }
+
   private async insert(slot: HTMLElement): Promise<void> {
     STEPS.forEach((s) => this.attempted.add(s));
     this.refresh(true);
@@ -688,6 +729,13 @@ class Wizard {
     const outcome = await act(slot, this.lang, () => callServer("insertDraft", payload));
     if (!outcome.ok) return;
     this.result = outcome.value;
+    this.kpiLike = [
+      ...new Set(
+        this.coaching!.notes.flatMap((n) =>
+          n.finding.code === "kpi-like" && n.kr !== undefined ? [n.kr] : [],
+        ),
+      ),
+    ];
     clearState();
     this.state.step = "done";
     this.render();

@@ -40,7 +40,7 @@ export default messages(
     "checkinView.whoNeeded": "Say who is checking in: it is written as the author of each check-in.",
     "views.retry": "Try again",
     "reviewView.intro":
-      "Creates a new sheet with scores, colours, a chart, insights and retrospective columns. Nothing is overwritten.",
+      "Creates a new sheet for {quarter} with scores, colours, a chart, insights and retrospective columns. Nothing is overwritten.",
     "reviewView.oneTeam": "One team",
     "reviewView.noTeams": "No team objectives this quarter: the review covers everything.",
     "nextView.candidates": "Objectives of {from}",
@@ -93,7 +93,7 @@ export default messages(
     "checkinView.whoNeeded": "Indiquez qui fait le point : ce nom est inscrit comme auteur de chaque point.",
     "views.retry": "Réessayer",
     "reviewView.intro":
-      "Crée une nouvelle feuille avec scores, couleurs, graphique, enseignements et colonnes de rétrospective. Rien n'est écrasé.",
+      "Crée une nouvelle feuille pour {quarter} avec scores, couleurs, graphique, enseignements et colonnes de rétrospective. Rien n'est écrasé.",
     "reviewView.oneTeam": "Une équipe",
     "reviewView.noTeams": "Aucun objectif d'équipe ce trimestre : la revue couvre tout.",
     "nextView.candidates": "Objectifs de {from}",

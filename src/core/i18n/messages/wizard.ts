@@ -76,6 +76,10 @@ export default messages(
     "findings.validateAgain": "Validate again",
     "findings.at": "{sheet}!{cell}",
     "findings.selected": "Selected {sheet}!{cell}.",
+    "wizard.kpiLike": "{id} keeps a level rather than changing one: a KPI.",
+    "wizard.review.kpiAfterInsert":
+      "Keep it as it is and insert: the next step offers to move a key result that looks like a KPI to the KPIs sheet.",
+    "wizard.moveToKpis": "Move {id} to the KPIs sheet",
     "findings.moveToKpis": "Move to KPIs",
     "findings.moveConfirm": "Move {id} to the KPIs sheet? It leaves the OKRs sheet.",
     "findings.moveYes": "Move {id}",
@@ -158,6 +162,10 @@ export default messages(
     "findings.validateAgain": "Valider à nouveau",
     "findings.at": "{sheet}!{cell}",
     "findings.selected": "{sheet}!{cell} sélectionné.",
+    "wizard.kpiLike": "{id} maintient un niveau au lieu d'en changer un : c'est un KPI.",
+    "wizard.review.kpiAfterInsert":
+      "Insérez-le tel quel : l'étape suivante propose de déplacer dans la feuille KPI un résultat clé qui ressemble à un KPI.",
+    "wizard.moveToKpis": "Déplacer {id} dans la feuille KPI",
     "findings.moveToKpis": "Déplacer vers KPI",
     "findings.moveConfirm": "Déplacer {id} dans la feuille KPI ? Il quitte la feuille OKR.",
     "findings.moveYes": "Déplacer {id}",
