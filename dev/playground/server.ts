@@ -17,6 +17,7 @@ import { buildAssets, withBridge } from "./assets";
 import { PlaygroundHost, type Watchdog } from "./host";
 import type { Step } from "./protocol";
 import { importInWorker } from "./imports";
+import { inLocale } from "./messages";
 import type { WorkbookData } from "./workbook";
 import { type ExportReport, exportXlsx } from "./xlsx";
 
@@ -201,7 +202,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   );
 
   let port = 0;
-  const step = (res: http.ServerResponse, value: Step) => sendJson(res, 200, value);
+  const step = (res: http.ServerResponse, value: Step) =>
+    sendJson(
+      res,
+      200,
+      value.kind === "done" && !value.ok
+        ? { ...value, message: inLocale(value.message, options.locale) }
+        : value,
+    );
 
   const routes: Record<string, Record<string, Route>> = {
     "/": { GET: (_req, res) => sendHtml(res, assets.pageHtml, PAGE_POLICY) },
@@ -214,7 +222,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     },
     "/api/pending": {
       GET: (_req, res) =>
-        sendJson(res, 200, { pending: host.pending() ?? null, notice: host.notice ?? null }),
+        sendJson(res, 200, {
+          pending: host.pending() ?? null,
+          notice: host.notice
+            ? { ...host.notice, message: inLocale(host.notice.message, options.locale) }
+            : null,
+        }),
     },
     "/api/run": {
       POST: async (req, res) => {
@@ -339,7 +352,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         return;
       }
       if (status === 413) res.setHeader("Connection", "close");
-      sendJson(res, status, { error: message });
+      sendJson(res, status, { error: inLocale(message, options.locale) });
       if (status === 413 || status === 415 || status === 403) drain(req, res, 4 * IMPORT_LIMIT);
     });
   });

@@ -128,3 +128,26 @@ describe("the playground's import route", () => {
     expect(await good.json()).toEqual({ ok: true, sheets: ["OKRs"] });
   });
 });
+
+describe("the import route of a French playground", () => {
+  let playground: Playground;
+
+  beforeAll(async () => {
+    playground = await startPlayground({ root: ROOT, port: 0, timeZone: ZONE, locale: "fr" });
+  });
+  afterAll(async () => {
+    await playground?.close();
+  });
+
+  it("refuses a hostile file in French, naming the limit it broke", async () => {
+    const refused = await fetch(`${playground.url}api/import`, {
+      method: "POST",
+      headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      body: new Uint8Array(zip([entry("xl/workbook.xml", "<workbook/>")]).subarray(0, 40)),
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toBe(
+      "Ce fichier .xlsx est endommagé ou tronqué : son répertoire zip manque ou est cassé.",
+    );
+  });
+});

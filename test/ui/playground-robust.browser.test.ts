@@ -119,7 +119,13 @@ describe("the playground in headless Chromium, when calls wait or hang", () => {
     expect(await cell("Q4").textContent()).toBe("0.50");
   });
 
-  it("exports a file that exceljs reads back within Excel's limits", async () => {
+  it("exports a file that exceljs reads back within Excel's limits, and says what it cut", async () => {
+    const long = await fetch(`${playground.url}api/edit`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sheet: "OKRs", row: 2, column: 22, input: "x".repeat(40_000) }),
+    });
+    expect(long.status).toBe(200);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       (async () => {
@@ -140,5 +146,6 @@ describe("the playground in headless Chromium, when calls wait or hang", () => {
       }),
     );
     expect(validated).toBeGreaterThan(0);
+    await page.locator(".toast", { hasText: "Cut at 32,767 characters" }).waitFor();
   });
 });

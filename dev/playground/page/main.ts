@@ -92,6 +92,9 @@ const WORDS = {
     menus: "Menus",
     playground: "playground",
     chart: "Chart",
+    exported: "Exported with Excel's limits",
+    exportCut: "Cut at 32,767 characters (a note in the cell says so): {cells}.",
+    exportNotFinite: "Not a finite number, written as the text shown: {cells}.",
   },
   fr: {
     working: "Traitement…",
@@ -120,6 +123,9 @@ const WORDS = {
     menus: "Menus",
     playground: "bac à sable",
     chart: "Graphique",
+    exported: "Exporté dans les limites d’Excel",
+    exportCut: "Coupé à 32 767 caractères (une note dans la cellule le dit) : {cells}.",
+    exportNotFinite: "Pas un nombre fini, écrit comme le texte affiché : {cells}.",
   },
 } as const;
 
@@ -513,11 +519,39 @@ document.addEventListener("click", (event) => {
 
 // ----------------------------------------------------------------------------------- import, export
 
-function exportXlsx(): void {
-  const link = el("a", { href: "/api/export", download: "okr-sheets.xlsx" });
-  document.body.append(link);
-  link.click();
-  link.remove();
+/**
+ * File › Export .xlsx: downloads the file, then says what Excel's limits changed in it (text cut at
+ * 32,767 characters, Infinity or NaN written as text), from the server's X-Export-Report header.
+ */
+async function exportXlsx(): Promise<void> {
+  setBusy(1);
+  try {
+    const response = await fetch("/api/export");
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { error?: string };
+      throw new ServerError(body.error ?? response.statusText);
+    }
+    const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1];
+    const url = URL.createObjectURL(await response.blob());
+    const link = el("a", { href: url, download: name ?? "okr-sheets.xlsx" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const report = JSON.parse(decodeURIComponent(response.headers.get("X-Export-Report") ?? "%7B%7D")) as {
+      cut?: string[];
+      notFinite?: string[];
+    };
+    const lines = [
+      report.cut?.length ? w("exportCut", { cells: report.cut.join(", ") }) : "",
+      report.notFinite?.length ? w("exportNotFinite", { cells: report.notFinite.join(", ") }) : "",
+    ].filter(Boolean);
+    if (lines.length > 0) toast({ title: w("exported"), message: lines.join(" ") });
+  } catch (error) {
+    toast({ title: w("error"), message: (error as Error).message }, true);
+  } finally {
+    setBusy(-1);
+  }
 }
 
 byId<HTMLInputElement>("import-file").addEventListener("change", async (event) => {
