@@ -24,6 +24,8 @@
  * (text here), day-first dotted dates with month names, other currency symbols and codes
  * ("5 EUR", "CHF 5"), fractions ("1 1/2"), and the number format Sheets puts on the cell.
  */
+import { instantOfWallClock, wallClock } from "../../src/core/dates";
+
 export type CellValue = string | number | boolean | Date;
 
 export type Interpreted = { kind: "value"; value: CellValue } | { kind: "formula"; formula: string };
@@ -65,7 +67,8 @@ export function interpretInput(raw: unknown, numberFormat: string, context = DEF
   const bool = parseBoolean(trimmed, conv);
   if (bool !== undefined) return { kind: "value", value: bool };
   const wall = parseTime(trimmed) ?? parseDate(trimmed, conv, context);
-  if (wall !== undefined) return { kind: "value", value: instantOf(wall, context.timeZone) };
+  if (wall !== undefined)
+    return { kind: "value", value: new Date(instantOfWallClock(wall, context.timeZone)) };
   return { kind: "value", value: text };
 }
 
@@ -223,37 +226,6 @@ function parseDate(text: string, conv: Conventions, context: InputContext): numb
   const named = new RegExp(`^${WORD}[\\s-]+(\\d{4})$`, "i").exec(text);
   if (named) return day(Number(named[2]), monthOf(named[1]!, conv), 1);
   return undefined;
-}
-
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock of an instant in a zone, as milliseconds on a UTC clock. */
-function wallClock(time: number, timeZone: string): number {
-  let f = clocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    clocks.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(time)).map((p) => [p.type, Number(p.value)]));
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-}
-
-/** The instant showing a wall-clock time in a zone (the first one after a skipped hour). */
-function instantOf(wall: number, timeZone: string): Date {
-  let time = wall - (wallClock(wall, timeZone) - wall);
-  time = wall - (wallClock(time, timeZone) - time);
-  const shown = wallClock(time, timeZone);
-  if (shown < wall) time += wall - shown;
-  return new Date(time);
 }
 
 /** Dates cross the `vm` boundary between the bundle and the runtime, so `instanceof` cannot be trusted. */

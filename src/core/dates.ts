@@ -88,7 +88,7 @@ export function parseDay(value: unknown, timeZone: string): Day | undefined {
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall clock of an instant in a time zone, as milliseconds since 1970-01-01 00:00 on that clock. */
-function wallClock(time: number, timeZone: string): number {
+export function wallClock(time: number, timeZone: string): number {
   let f = clocks.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
@@ -137,11 +137,19 @@ function computeDayStart(day: Day, timeZone: string): number {
   } catch {
     zone = "UTC";
   }
+  return instantOfWallClock(midnight, zone);
+}
+
+/**
+ * The instant a zone's clock shows a wall-clock time (milliseconds on a UTC clock, as `wallClock`
+ * gives them). Where a daylight-saving change skips that time, the first instant after the jump.
+ */
+export function instantOfWallClock(wall: number, zone: string): number {
   // Two steps settle the offset, even when it changes between the guess and the answer.
-  let time = midnight - (wallClock(midnight, zone) - midnight);
-  time = midnight - (wallClock(time, zone) - time);
-  // Midnight skipped: `time` shows the previous evening; the jump itself starts the day.
+  let time = wall - (wallClock(wall, zone) - wall);
+  time = wall - (wallClock(time, zone) - time);
+  // Time skipped: `time` shows the moment before the jump; the jump itself is the answer.
   const shown = wallClock(time, zone);
-  if (shown < midnight) time += midnight - shown;
+  if (shown < wall) time += wall - shown;
   return time;
 }

@@ -307,6 +307,19 @@ function overCells(
   return out;
 }
 
+/** A status's label in the call's language, each made once per call (a column repeats five). */
+function statusLabels(call: Call): (status: Status) => string {
+  const labels = new Map<Status, string>();
+  return (status) => {
+    let text = labels.get(status);
+    if (text === undefined) {
+      text = t(call.lang, `status.${status}`);
+      labels.set(status, text);
+    }
+    return text;
+  };
+}
+
 /** Runs a formula: localized problems become the Error Sheets shows, anything else loses its stack. */
 function formula(fn: string, run: (call: Call) => Out | Out[][]): Out | Out[][] {
   const call = new Call(fn);
@@ -481,15 +494,7 @@ export function okrStatusFormula(
   // With an ID column, rows without an ID (the empty rows below a table) get no status at all.
   const hasIds = ids !== undefined && ids !== null && !(typeof ids === "string" && ids === "");
   return formula("OKRSTATUS", (call) => {
-    const labels = new Map<Status, string>();
-    const label = (status: Status) => {
-      let text = labels.get(status);
-      if (text === undefined) {
-        text = t(call.lang, `status.${status}`);
-        labels.set(status, text);
-      }
-      return text;
-    };
+    const label = statusLabels(call);
     const days = quarterReader(call);
     const quarter = { start: 0, end: 0, today: 0 };
     const thresholds = { ...DEFAULT_THRESHOLDS };
@@ -637,15 +642,7 @@ export function okrStatusesFormula(
     if (shape.columns !== 1) {
       throw call.problem("formula.error.notColumn", { argument: call.arg("score"), columns: shape.columns });
     }
-    const labels = new Map<Status, string>();
-    const label = (status: Status) => {
-      let text = labels.get(status);
-      if (text === undefined) {
-        text = t(call.lang, `status.${status}`);
-        labels.set(status, text);
-      }
-      return text;
-    };
+    const label = statusLabels(call);
     const dates = new Map<RawCell, QuarterDates | null>();
     const clock = { start: 0, end: 0, today };
     const header = isHeaderCell(at(quarters, 0, 0), "quarter");
