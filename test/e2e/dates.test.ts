@@ -1,4 +1,5 @@
 import { isDate } from "../../dev/gas";
+import { formatDate } from "../../dev/gas/services";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 import { isoIn } from "../helpers/grids";
 
@@ -8,19 +9,8 @@ import { isoIn } from "../helpers/grids";
  * a time of day elsewhere, which breaks a user's `=P2=DATE(…)`.
  */
 
-/** The wall clock of an instant in a zone: "2026-10-25 00:00:00". */
-function wallClock(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
-}
+/** The wall clock of an instant in a zone: "2026-10-25 00:00:00" (the runtime's Utilities.formatDate). */
+const wallClock = (date: Date, timeZone: string) => formatDate(date, timeZone, "yyyy-MM-dd HH:mm:ss");
 
 /** Every Date cell of every sheet, with where it is. */
 function dateCells(addon: LoadedAddon): { where: string; date: Date }[] {
