@@ -74,7 +74,8 @@ function tokenize(text: string, from: number): Token[] {
 
 // ---------------------------------------------------------------------------------- word classes
 
-const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean));
+const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
+const set = (list: string): Set<string> => new Set(words(list));
 
 /** Regular English forms of a verb: launch → launches, launched, launching; ship → shipped, shipping. */
 function englishForms(verb: string): string[] {
@@ -124,10 +125,33 @@ function frenchForms(verb: string): string[] {
 
 const forms = (english: string, french: string, irregular = ""): Set<string> =>
   new Set([
-    ...english.split(/\s+/).filter(Boolean).flatMap(englishForms),
-    ...french.split(/\s+/).filter(Boolean).flatMap(frenchForms),
-    ...irregular.split(/\s+/).filter(Boolean),
+    ...words(english).flatMap(englishForms),
+    ...words(french).flatMap(frenchForms),
+    ...words(irregular),
   ]);
+
+/** The verbs of activity, in English and French (see ACTIVITY_VERBS). */
+const ACTIVITY_EN = `launch implement organize organise create hire recruit run host build develop deliver ship release
+   publish write finalize finalise complete deploy migrate design introduce install conduct produce
+   redesign rebuild start attend train send post collect provide assess evaluate renegotiate negotiate
+   analyze analyse prioritize prioritise schedule undertake agree document update upgrade refactor rewrite
+   draft prepare plan define map identify research investigate interview call contact email present
+   announce share communicate facilitate coordinate participate integrate automate audit test
+   establish institute roll kick perform execute finish onboard mentor coach fix propose validate approve
+   amplify celebrate promote advertise invest process manufacture hold`;
+const ACTIVITY_FR = `lancer implementer organiser creer recruter embaucher livrer finaliser developper deployer rediger
+   publier realiser migrer installer refondre animer demarrer former envoyer collecter fournir evaluer
+   renegocier negocier mener effectuer analyser identifier documenter definir preparer planifier
+   programmer contacter appeler interviewer participer assister integrer automatiser auditer tester
+   organiser elaborer etablir presenter partager communiquer annoncer moderniser refaire installer
+   executer accompagner coacher corriger proposer valider approuver celebrer investir traiter fabriquer
+   prospecter demarcher`;
+/** Irregular forms, participles among them ("built", "construit", "mis", "refondu"). */
+const ACTIVITY_IRREGULAR = `ran built wrote written sent led held did done made began begun undertook undertaken set
+   construire construit construis construisez construisons produire produit produis produisez produisons
+   conduire conduit conduis conduisez conduisons ecrire ecrit ecris ecrivez ecrivons concevoir concu
+   concevez concevons con conçu refondu refonds tenir tenu tenez tenons tient faire fait faites faisons
+   mettre mis mise mises mettez mettons met acquerir promouvoir promu promeut promouvons`;
 
 /**
  * Verbs of activity: communication, production, analysis, organisation, delivery, hiring. At the
@@ -136,26 +160,29 @@ const forms = (english: string, french: string, irregular = ""): Set<string> =>
  *
  * @example "Publish 12 articles", "Lancez le programme", "Nous avons déployé le CRM"
  */
-const ACTIVITY_VERBS = forms(
-  `launch implement organize organise create hire recruit run host build develop deliver ship release
-   publish write finalize finalise complete deploy migrate design introduce install conduct produce
-   redesign rebuild start attend train send post collect provide assess evaluate renegotiate negotiate
-   analyze analyse prioritize prioritise schedule undertake agree document update upgrade refactor rewrite
-   draft prepare plan define map identify research investigate interview call contact email present
-   announce share communicate facilitate coordinate participate integrate automate audit test
-   establish institute roll kick perform execute finish onboard mentor coach fix`,
-  `lancer implementer organiser creer recruter embaucher livrer finaliser developper deployer rediger
-   publier realiser migrer installer refondre animer demarrer former envoyer collecter fournir evaluer
-   renegocier negocier mener effectuer analyser identifier documenter definir preparer planifier
-   programmer contacter appeler interviewer participer assister integrer automatiser auditer tester
-   organiser elaborer etablir presenter partager communiquer annoncer moderniser refaire installer
-   executer accompagner coacher corriger`,
-  `ran built wrote written sent led held did done made began begun undertook undertaken set
-   construire construit construis construisez construisons produire produit produis produisez produisons
-   conduire conduit conduis conduisez conduisons ecrire ecrit ecris ecrivez ecrivons concevoir concu
-   concevez concevons con conçu refondu refonds tenir tenu tenez tenons tient faire fait faites faisons
-   mettre mis mise mises mettez mettons met acquerir`,
-);
+const ACTIVITY_VERBS = forms(ACTIVITY_EN, ACTIVITY_FR, ACTIVITY_IRREGULAR);
+
+/**
+ * Past participles of the verbs of activity: after the thing done they state it done, like
+ * "terminé" ("Recettes testées", "Profils validés par l'expert", "Onboarding automated").
+ *
+ * @example "Expert Profiles avec recettes exécutables testées", "BA Profiles validés par l'expert"
+ */
+const ACTIVITY_PARTICIPLES = new Set([
+  ...words(ACTIVITY_EN).flatMap((verb) => {
+    const forms = englishForms(verb);
+    return forms.filter((form) => form.endsWith("ed"));
+  }),
+  ...words(ACTIVITY_FR).flatMap((verb) => {
+    const s = verb.slice(0, -2);
+    return verb.endsWith("er")
+      ? [`${s}e`, `${s}ee`, `${s}es`, `${s}ees`]
+      : [`${s}i`, `${s}ie`, `${s}is`, `${s}ies`];
+  }),
+  ...words(`built written sent done made construit construits construite construites produit produits
+    produite produites ecrit ecrits ecrite ecrites concu concus concue concues refondu refondue fait faits
+    faite faites mis mise mises`),
+]);
 
 /** Nouns of activity at the head ("Mise en place d'un CRM", "Lancement du portail", "Identification des obstacles"). */
 const ACTIVITY_NOUNS = set(`
@@ -234,8 +261,10 @@ const COMPARATOR_HEADS = set(
 /** Negations that open a guardrail: "Never miss a payroll date", "Aucun incident majeur", "Zero downtime". */
 const NEGATIONS = set(`never no zero none not nobody aucun aucune jamais zero pas sans nul nulle`);
 
-/** The subject or auxiliary before the verb: "We will…", "Our team runs…", "Nous avons déployé…". */
-const SUBJECTS = set(`we i nous je on team teams squad squads equipe equipes`);
+/** Pronouns that open a clause as its subject: "We will…", "Nous avons déployé…", "On livre…". */
+const PRONOUNS = set(`we i nous je on`);
+/** A team as the subject, after its determiner and a qualifier: "Our support team runs…", "Une équipe Scrum livre…". */
+const TEAMS = set(`team teams squad squads equipe equipes`);
 const AUXILIARIES = set(`will shall must should can to have has had are is be going need needs aim want
   allons avons avoir devons ai vais va veut voulons doit sommes souhaitons`);
 const DETERMINERS = set(`the a an our your their my its this these those le la les l un une des du de d
@@ -257,7 +286,19 @@ const METRIC_NOUNS = set(`time times frequency rate rates duration speed success
 const COMPLETION = set(`done complete completed live launched shipped delivered released deployed finished
   finalized finalised implemented termine terminee termines terminees finalise finalisee finalises
   finalisees livre livree livres livrees lance lancee lances lancees deploye deployee deployes deployees
-  acheve acheve acheves achevees operationnel operationnelle operationnels operationnelles`);
+  acheve acheve acheves achevees operationnel operationnelle operationnels operationnelles functional
+  fonctionnel fonctionnelle fonctionnels fonctionnelles complet complets ready pret prete prets pretes
+  available disponible disponibles`);
+/** A thing stated done: a word of completion, or the participle of a verb of activity ("testées", "automated"). */
+const isDone = (word: string): boolean => COMPLETION.has(word) || ACTIVITY_PARTICIPLES.has(word);
+/** Words that may follow a thing stated done: its agent or its companion ("validés par l'expert", "complet avec…"). */
+const AFTER_DONE = set(`by par with avec for pour in dans on sur`);
+/** "Hold" and "tenir": they keep a level when a bound or a level follows ("Hold churn at 2%", "Tenir … à 1 %"). */
+const HOLD = set(`hold holds held holding tenir tiens tient tenons tenez`);
+/** The words that set the level held, as written: "at", "steady", and the accented French "à" (not the article "a"). */
+const HOLD_AT = new Set([`at`, `steady`, `à`, `À`]);
+/** Heads that count things: "Nombre de formations données", "Number of tickets handled". */
+const COUNT_HEADS = set(`nombre number count`);
 
 const NEW_WORDS = set(`new nouveau nouvel nouvelle nouveaux nouvelles`);
 const RECURRING = set(`daily weekly monthly quarterly yearly annual biweekly quotidien quotidienne
@@ -299,6 +340,8 @@ const NUMBER_WORDS = set(`one two three four five six seven eight nine ten eleve
   deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent mille
   million millions milliard milliards moitie tiers quart
   double doubled doubling triple tripled halve halved doubler doublez doublons tripler quadrupler`);
+/** Number words that are also adjectives: a figure only as a verb. */
+const MULTIPLIERS = set(`double triple`);
 /** Quantity placeholders where a figure goes: "from X to Y", "at Y", "N%". */
 const PLACEHOLDER = /^(?:x{1,3}|y{1,2}|n|z)$/i;
 const BEFORE_QUANTITY = set(`from to by at than of de a au aux par sous under over above below reach
@@ -318,6 +361,7 @@ const W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS = set(
 );
 const W_UP_DOWN = set(`up down`);
 const W_EN_ON_IN = set(`en on in`);
+const W_OF = set(`of de d des du`);
 
 // ------------------------------------------------------------------------------------- reading
 
@@ -370,7 +414,10 @@ function analyse(text: string): KrReading {
   const raw = (i: number, j = i) => text.slice(t[i]!.start, t[j]!.end);
   const gap = (i: number) => (i > 0 && i < n ? text.slice(t[i - 1]!.end, t[i]!.start) : "");
   const is = (i: number, words: Set<string>) => i >= 0 && i < n && words.has(t[i]!.norm);
+  const isVerb = (i: number) =>
+    is(i, ACTIVITY_VERBS) || is(i, CHANGE) || is(i, ACHIEVE) || is(i, MAINTAIN) || is(i, REMOVAL);
   const lower = (s: string) => s.toLowerCase();
+  const raw1 = (tok: Token) => text.slice(tok.start, tok.end);
 
   // Figures: digits that are not a year, a quarter, a date or a version; placeholders; number words.
   const figure: boolean[] = t.map((tok, i) => {
@@ -385,6 +432,16 @@ function analyse(text: string): KrReading {
     }
     if (PLACEHOLDER.test(text.slice(tok.start, tok.end)))
       return is(i - 1, BEFORE_QUANTITY) || (i + 1 < n && t[i + 1]!.norm === "%");
+    // "Double" and "triple" multiply as verbs ("Double the sign-ups"), not as adjectives inside a
+    // noun phrase ("CRUD complet avec double validation", "double opt-in").
+    if (
+      MULTIPLIERS.has(w) &&
+      i > 0 &&
+      !is(i - 1, AUXILIARIES) &&
+      !is(i - 1, PRONOUNS) &&
+      !is(i + 1, DETERMINERS)
+    )
+      return false;
     return NUMBER_WORDS.has(w);
   });
   // Figures from each token to the end, so that "any figure between i and j" costs nothing on long text.
@@ -406,12 +463,23 @@ function analyse(text: string): KrReading {
       if (j < n && j < h + 5 && (j + 1 >= n || /,/.test(gap(j + 1)))) h = j + 1;
     }
   }
-  for (let j = h; j < Math.min(n, h + 4); j++) {
-    if (is(j, SUBJECTS)) {
-      h = j + 1;
-      while (is(h, AUXILIARIES)) h++;
-      break;
-    }
+  // A subject opens the clause (a pronoun first, or a team past its determiner and one qualifier);
+  // its verb follows within two more words: "Our team runs 6 interviews", "Une équipe Scrum livre…".
+  // A later "on" is a preposition, not a subject: "Post 30 times on Instagram".
+  let subject = is(h, PRONOUNS) ? h : -1;
+  if (subject < 0) {
+    let j = h;
+    while (is(j, DETERMINERS)) j++;
+    subject = is(j, TEAMS) ? j : j > h && is(j + 1, TEAMS) ? j + 1 : -1;
+  }
+  if (subject >= 0) {
+    h = subject + 1;
+    for (let k = h; k < Math.min(n, subject + 4); k++)
+      if (is(k, AUXILIARIES) || isVerb(k)) {
+        h = k;
+        break;
+      }
+    while (is(h, AUXILIARIES)) h++;
   }
   while (is(h, AUXILIARIES) && h + 1 < n) h++;
   while (is(h, DETERMINERS) && h + 1 < n) h++;
@@ -488,10 +556,9 @@ function analyse(text: string): KrReading {
   const nounHead = is(h, ACTIVITY_NOUNS) || ((head === "mise" || head === "mises") && is(h + 1, W_EN_A));
   if (h < n && !headChange && !headAchieve && !namesMetric && !purposeFigure) {
     if (is(h, ACTIVITY_VERBS) && !is(h + 1, METRIC_NOUNS)) {
-      // "hold" keeps a level when a bound follows ("Hold churn at 2%"), "faire" changes one with a verb of change.
-      const keeps =
-        (head === "hold" || head === "held" || head === "tenir") &&
-        t.slice(h + 1).some((x) => BOUNDS.has(x.norm) || x.norm === "at" || x.norm === "steady");
+      // "hold" keeps a level when a bound follows ("Hold churn at 2%", "Tenir le taux de retour à 1 %"),
+      // "faire" changes one with a verb of change.
+      const keeps = is(h, HOLD) && t.slice(h + 1).some((x) => BOUNDS.has(x.norm) || HOLD_AT.has(raw1(x)));
       const particle =
         is(h + 1, W_EN_UP_OUT_OFF) && is(h + 2, W_PLACE_OEUVRE_PRODUCTION_LIGNE)
           ? h + 2
@@ -526,19 +593,47 @@ function analyse(text: string): KrReading {
         output = { words: lower(raw(i, i + 2 < n && gap(i + 2) === "-" ? i + 2 : i + 1)) };
         break;
       }
+      // One qualifier may come between, as in English: "12 customer webinars", "40 discovery calls".
+      if (
+        figure[i] &&
+        is(i + 2, ACTIVITY_COUNTS) &&
+        !figure[i + 1] &&
+        !is(i + 1, METRIC_NOUNS) &&
+        !PUNCTUATION.test(gap(i + 2))
+      ) {
+        output = { words: lower(raw(i, i + 2)) };
+        break;
+      }
     }
   }
-  // A state of completion at the end: "Refonte terminée", "New pricing live". With a count at the
-  // head it counts deliverables: "6 nouvelles features majeures livrées", "3 integrations shipped".
-  if (
-    !output &&
-    n > 1 &&
-    is(n - 1, COMPLETION) &&
-    !headChange &&
-    !headAchieve &&
-    (!reading.figure || (figure[h] && !anyFigure(h + 1, n - 1)))
-  ) {
-    output = { words: lower(raw(n - 1)) };
+  // A state of completion at the end: "Refonte terminée", "New pricing live", "Recettes testées". With a
+  // count at the head it counts deliverables: "6 nouvelles features majeures livrées", "3 integrations shipped".
+  // Right after the thing done, before its agent or a bracket, it reads the same: "Profils validés par
+  // l'expert", "Pipeline CI/CD complet (lint → test)".
+  if (!output && n > 1 && !headChange && !headAchieve) {
+    const done =
+      isDone(t[n - 1]!.norm) && (!reading.figure || (figure[h] && !anyFigure(h + 1, n - 1)))
+        ? n - 1
+        : reading.figure
+          ? -1
+          : t.findIndex(
+              (x, i) =>
+                i > h &&
+                i <= h + 4 &&
+                isDone(x.norm) &&
+                (PUNCTUATION.test(gap(i + 1)) || is(i + 1, AFTER_DONE)) &&
+                !PUNCTUATION.test(text.slice(t[h]!.start, x.start)),
+            );
+    if (done > 0) output = { words: lower(raw(done)) };
+  }
+  // A count of things done, with no figure to reach: "Nombre de formations données", "Nombre de
+  // tickets traités par le support". Counting them measures the activity, not its result.
+  if (!output && !reading.figure && !headChange && !headAchieve && is(h, COUNT_HEADS)) {
+    for (let i = h + 2; i < Math.min(n, h + 5) && is(h + 1, W_OF); i++)
+      if (is(i, ACTIVITY_COUNTS) || ACTIVITY_PARTICIPLES.has(t[i]!.norm)) {
+        output = { words: lower(raw(h, i)) };
+        break;
+      }
   }
   if (output) reading.output = output.object ? output : { words: output.words };
 
@@ -551,7 +646,7 @@ function analyse(text: string): KrReading {
       : maintainAt;
     kpi = { words: lower(raw(maintainAt, bound)), metric: objectFrom(bound + 1) };
   }
-  if (!kpi && (head === "hold" || head === "held") && !output) {
+  if (!kpi && is(h, HOLD) && !output) {
     kpi = { words: lower(raw(h)), metric: objectFrom(h + 1) };
   }
   const stable =
