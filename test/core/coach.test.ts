@@ -128,3 +128,78 @@ describe("the KR coach on any text", () => {
     expect(codes("Éliminer les doublons de fiches clients")).toEqual([]);
   });
 });
+
+/**
+ * Issue 15's nine patterns, each with sentences of our own in English and French (not from the
+ * corpus), so that a rule that reads one language only shows here.
+ */
+describe("the nine patterns of issue 15, in English and French", () => {
+  it.each([
+    ["1. a KPI written as a reading", "Refund rate: 1.5%", ["kpi"]],
+    ["1. a KPI written as a reading", "Taux de retour : 4 %", ["kpi"]],
+    ["2. a communication or production verb", "Publish the pricing FAQ", ["output"]],
+    ["2. a communication or production verb", "Renégocier le bail des bureaux", ["output"]],
+    ["2. the noun of an activity", "Rollout of the billing portal", ["output"]],
+    ["2. the noun of an activity", "Mise en place d'un wiki interne", ["output"]],
+    ["2. a bare count of activities", "12 customer webinars", ["output"]],
+    ["2. a bare count of activities", "25 rendez-vous clients", ["output"]],
+    ["3. a gerund, an imperative, a past tense", "Shipping the billing portal", ["output"]],
+    ["3. a gerund, an imperative, a past tense", "Déployez le portail de facturation", ["output"]],
+    ["3. a gerund, an imperative, a past tense", "Nous avons publié le guide d'accueil", ["output"]],
+    ["3. the team as subject", "Our support team runs 4 trainings", ["output"]],
+    ["3. the team as subject", "L'équipe support livre deux guides", ["output"]],
+    ["3. a state of completion", "Partner portal shipped", ["output"]],
+    ["3. a state of completion", "Portail partenaires opérationnel", ["output"]],
+    ["3. a state of completion", "Scénarios de paiement testés par la recette", ["output"]],
+    ["3. a recurring event or a new deliverable", "Monthly newsletter to customers", ["output"]],
+    ["3. a recurring event or a new deliverable", "Nouveau site vitrine", ["output"]],
+    ["4. placeholders stand for figures", "Grow weekly active teams from X to Y", []],
+    ["4. placeholders stand for figures", "Faire passer le taux d'activation de X à Y", []],
+    [
+      "5. an activity verb carrying an outcome",
+      "Launch self-serve onboarding to cut time-to-value by 30%",
+      [],
+    ],
+    [
+      "5. an activity verb carrying an outcome",
+      "Lancer l'onboarding en libre-service pour réduire le délai d'activation de 30 %",
+      [],
+    ],
+    ["5. an activity noun naming a measure", "Deployment frequency from weekly to daily", []],
+    ["5. a change with faire passer", "Faire passer le taux de réachat de 18 % à 25 %", []],
+    ["6. a negated guardrail", "No customer data breach", ["kpi"]],
+    ["6. a negated guardrail", "Aucune panne de paie", ["kpi"]],
+    ["7. punctuation on the verb", "Deploy.", ["output"]],
+    ["7. punctuation on the verb", "Déployer, puis mesurer", ["output"]],
+    ["7. a list label", "1. Publish the onboarding guide", ["output"]],
+    ["7. a list label", "KR3 : Déployer le CRM", ["output"]],
+    ["7. elision and the œ ligature", "L'animation des ateliers clients", ["output"]],
+    ["7. elision and the œ ligature", "Mise en œuvre du SSO", ["output"]],
+    ["7. a quarter or a year is no figure", "Improve onboarding by Q3 2027", ["vague"]],
+    ["7. a quarter or a year is no figure", "Améliorer l'accueil d'ici le T3 2027", ["vague"]],
+    ["7. digits of any script", "Raise NPS from ٣٠ to ٤٥", []],
+    ["8. holding a level is a KPI, not an output", "Hold refund rate at 1%", ["kpi"]],
+    ["8. holding a level is a KPI, not an output", "Tenir le taux de retour à 1 %", ["kpi"]],
+    ["8. a change verb with a bound", "Cut first reply time to no more than 4 h", []],
+    ["8. a change verb with a bound", "Réduire le délai de première réponse à 4 h maximum", []],
+    ["8. an activity noun as the measured thing", "Delivery within 48 h for 90% of parcels", []],
+    ["8. an activity noun as the measured thing", "Livraison sous 48 h pour 90 % des colis", []],
+    ["9. a named metric is not vague", "Tracked by the number of weekly active teams", []],
+    ["9. a named metric is not vague", "Mesuré par le nombre d'équipes actives", []],
+    ["9. no vague beside an output", "Launch the partner portal", ["output"]],
+    ["9. no vague beside an output", "Lancer le portail partenaires", ["output"]],
+    ["9. nothing measurable", "Améliorer le moral de l'équipe", ["vague"]],
+  ] as const)("%s: %p", (_pattern, title, expected) => {
+    expect(codes(title)).toEqual(expected);
+    expect(corpus).not.toContain(title);
+  });
+
+  it("keeps an event held apart from a level held, and a doubled noun apart from a doubled figure", () => {
+    expect(codes("Hold 4 customer workshops")).toEqual(["output"]);
+    expect(codes("Tenir 3 ateliers clients")).toEqual(["output"]);
+    expect(readKr("Activer la double authentification").figure).toBe(false);
+    expect(readKr("Double the weekly sign-ups").figure).toBe(true);
+    expect(codes("Publish 30 posts on Instagram")).toEqual(["output"]);
+    expect(codes("Nombre de devis envoyés")).toEqual(["output"]);
+  });
+});
