@@ -27,13 +27,16 @@ const of = (lang: Figures["lang"], split: Figures["split"]) =>
   figures.find((f) => f.lang === lang && f.split === split) as Figures;
 
 /** Floors on weak key results, just under what the rules reach (aim: precision ≥ 0.90, recall ≥ 0.80). */
-// On the 300-row corpus, before the last rules (comparison-sign readings, averages, counted
-// deliverables, baselines, removal verbs, complements of "likely to"): en 0.95/0.87 tuning,
-// 1.00/0.80 held out; fr 0.98/0.81 tuning, 0.86/0.86 held out (precision/recall on weak key results).
-// The held-out parts are small (31 and 13 key results): one miss more moves them by a tenth or more.
+// Corpus: 369 key results from 100 public sources, 148 of them French (40%), 62 held out; the second
+// pass added 69 (28 French, 15 sources) at once and the hash chose their split. Precision/recall on
+// weak key results, on that corpus, before → after the rules of that pass (a subject opens its clause,
+// participles of activity verbs state a thing done, counts of things done, "hold" an event or a level,
+// "double" as an adjective): en tuning 0.99/0.90 → 0.99/0.93, held out 1.00/0.86 → 1.00/0.86;
+// fr tuning 0.97/0.88 → 0.97/0.92, held out 0.90/0.90 → 0.90/0.90. The held-out parts are small
+// (22 and 10 weak key results): one miss more moves them by 0.05 to 0.10.
 const FLOORS: Record<Figures["lang"], Record<Figures["split"], { precision: number; recall: number }>> = {
-  en: { tuning: { precision: 0.97, recall: 0.89 }, "held-out": { precision: 0.95, recall: 0.79 } },
-  fr: { tuning: { precision: 0.99, recall: 0.93 }, "held-out": { precision: 0.85, recall: 0.85 } },
+  en: { tuning: { precision: 0.98, recall: 0.92 }, "held-out": { precision: 0.99, recall: 0.85 } },
+  fr: { tuning: { precision: 0.96, recall: 0.91 }, "held-out": { precision: 0.89, recall: 0.89 } },
 };
 
 describe("the KR coach on the labelled corpus", () => {
