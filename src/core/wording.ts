@@ -169,10 +169,7 @@ const ACTIVITY_VERBS = forms(ACTIVITY_EN, ACTIVITY_FR, ACTIVITY_IRREGULAR);
  * @example "Expert Profiles avec recettes exécutables testées", "BA Profiles validés par l'expert"
  */
 const ACTIVITY_PARTICIPLES = new Set([
-  ...words(ACTIVITY_EN).flatMap((verb) => {
-    const forms = englishForms(verb);
-    return forms.filter((form) => form.endsWith("ed"));
-  }),
+  ...words(ACTIVITY_EN).flatMap((verb) => englishForms(verb).filter((form) => form.endsWith("ed"))),
   ...words(ACTIVITY_FR).flatMap((verb) => {
     const s = verb.slice(0, -2);
     return verb.endsWith("er")
@@ -296,7 +293,7 @@ const AFTER_DONE = set(`by par with avec for pour in dans on sur`);
 /** "Hold" and "tenir": they keep a level when a bound or a level follows ("Hold churn at 2%", "Tenir … à 1 %"). */
 const HOLD = set(`hold holds held holding tenir tiens tient tenons tenez`);
 /** The words that set the level held, as written: "at", "steady", and the accented French "à" (not the article "a"). */
-const HOLD_AT = new Set([`at`, `steady`, `à`, `À`]);
+const HOLD_AT = new Set(["at", "steady", "à", "À"]);
 /** Heads that count things: "Nombre de formations données", "Number of tickets handled". */
 const COUNT_HEADS = set(`nombre number count`);
 
@@ -606,13 +603,15 @@ function analyse(text: string): KrReading {
       }
     }
   }
+  // A count (not a share) opens the sentence: "6 features livrées", not "95 % du catalogue disponible".
+  const countAtHead = figure[h] === true && !(h + 1 < n && t[h + 1]!.norm === "%");
   // A state of completion at the end: "Refonte terminée", "New pricing live", "Recettes testées". With a
   // count at the head it counts deliverables: "6 nouvelles features majeures livrées", "3 integrations shipped".
   // Right after the thing done, before its agent or a bracket, it reads the same: "Profils validés par
   // l'expert", "Pipeline CI/CD complet (lint → test)".
   if (!output && n > 1 && !headChange && !headAchieve) {
     const done =
-      isDone(t[n - 1]!.norm) && (!reading.figure || (figure[h] && !anyFigure(h + 1, n - 1)))
+      isDone(t[n - 1]!.norm) && (!reading.figure || (countAtHead && !anyFigure(h + 1, n - 1)))
         ? n - 1
         : reading.figure
           ? -1

@@ -194,12 +194,15 @@ describe("the nine patterns of issue 15, in English and French", () => {
     expect(corpus).not.toContain(title);
   });
 
-  it("keeps an event held apart from a level held, and a doubled noun apart from a doubled figure", () => {
+  it("keeps an event held apart from a level held, a doubled noun apart from a doubled figure, a count apart from a share", () => {
     expect(codes("Hold 4 customer workshops")).toEqual(["output"]);
     expect(codes("Tenir 3 ateliers clients")).toEqual(["output"]);
     expect(readKr("Activer la double authentification").figure).toBe(false);
     expect(readKr("Double the weekly sign-ups").figure).toBe(true);
     expect(codes("Publish 30 posts on Instagram")).toEqual(["output"]);
     expect(codes("Nombre de devis envoyés")).toEqual(["output"]);
+    expect(codes("12 rapports mensuels livrés")).toEqual(["output"]);
+    expect(codes("95 % du catalogue disponible")).toEqual([]);
+    expect(codes("100% of invoices processed")).toEqual([]);
   });
 });
