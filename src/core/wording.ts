@@ -189,7 +189,8 @@ const ACTIVITY_NOUNS = set(`
   lancement deploiement refonte creation installation livraison redaction publication realisation
   conception implementation integration automatisation recrutement construction developpement definition
   preparation envoi collecte animation tenue negociation renegociation identification analyse evaluation
-  organisation formation migration modernisation elaboration acquisition installation`);
+  organisation formation migration modernisation elaboration acquisition installation participation
+  attendance presence`);
 
 /** Activities counted as such: "100 calls", "12 webinars", "30 rendez-vous". */
 const ACTIVITY_COUNTS = set(`
@@ -294,6 +295,13 @@ const AFTER_DONE = set(`by par with avec for pour in dans on sur`);
 const HOLD = set(`hold holds held holding tenir tiens tient tenons tenez`);
 /** The words that set the level held, as written: "at", "steady", and the accented French "à" (not the article "a"). */
 const HOLD_AT = new Set(["at", "steady", "à", "À"]);
+/** Bounds written as words that hold a measure to a level: "above 90%", "supérieur à 99,5 %", "au-dessous de 2 %". */
+const LEVEL_BOUNDS = set(`above below under over beneath superieur superieure superieurs superieures inferieur
+  inferieure inferieurs inferieures dessus dessous`);
+/** Copulas: a bound after one states a state to reach, not a label held to a level. */
+const COPULAS = set(`is are was were be est sont soit etre`);
+/** Words that set a deadline when a date, a quarter or a period follows: "by Q4", "d'ici fin 2026", "avant mars". */
+const DEADLINES = set(`by dici ici avant before until jusqu end fin`);
 /** Heads that count things: "Nombre de formations données", "Number of tickets handled". */
 const COUNT_HEADS = set(`nombre number count`);
 
@@ -359,6 +367,7 @@ const W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS = set(
 const W_UP_DOWN = set(`up down`);
 const W_EN_ON_IN = set(`en on in`);
 const W_OF = set(`of de d des du`);
+const W_A_DE_THAN = set(`a de than`);
 
 // ------------------------------------------------------------------------------------- reading
 
@@ -414,6 +423,17 @@ function analyse(text: string): KrReading {
   const isVerb = (i: number) =>
     is(i, ACTIVITY_VERBS) || is(i, CHANGE) || is(i, ACHIEVE) || is(i, MAINTAIN) || is(i, REMOVAL);
   const lower = (s: string) => s.toLowerCase();
+  /** A deadline: a word of deadline with a date, a quarter, a year or a period soon after ("by Q4", "d'ici fin 2026"). */
+  const hasDeadline = () =>
+    t.some(
+      (x, i) =>
+        DEADLINES.has(x.norm) &&
+        t
+          .slice(i + 1, i + 4)
+          .some(
+            (y) => QUARTER.test(y.norm) || YEAR.test(y.norm) || MONTHS.has(y.norm) || TIME_WORDS.has(y.norm),
+          ),
+    );
   const raw1 = (tok: Token) => text.slice(tok.start, tok.end);
 
   // Figures: digits that are not a year, a quarter, a date or a version; placeholders; number words.
@@ -665,6 +685,21 @@ function analyse(text: string): KrReading {
         kpi = { words: lower(raw(h, end)), metric: i > h ? sentenceCase(raw(h, i - 1)) : undefined };
         break;
       }
+    }
+  }
+  // A measure held to a bound in words, with no change and no deadline: "Customer satisfaction above
+  // 90%", "Taux de disponibilité supérieur à 99,5 %", "Churn under 2% each month". With a deadline it is a
+  // target to reach ("NPS above 50 by Q4"), and so is a sentence with its verb ("Votre handicap est
+  // inférieur à 16"); "within"/"sous" state a service delay, not a level kept.
+  if (!kpi && stable && !output && h < n && !isVerb(h) && !is(h, COMPARATOR_HEADS) && !hasDeadline()) {
+    for (let i = h + 1; i < Math.min(n - 1, h + 10); i++) {
+      if (is(i, COPULAS)) break;
+      if (!is(i, LEVEL_BOUNDS)) continue;
+      const at = figure[i + 1] ? i + 1 : is(i + 1, W_A_DE_THAN) && figure[i + 2] ? i + 2 : -1;
+      if (at < 0) continue;
+      const end = at + 1 < n && t[at + 1]!.norm === "%" ? at + 1 : at;
+      kpi = { words: lower(raw(i, end)), metric: sentenceCase(raw(h, i - 1)) };
+      break;
     }
   }
   // An average as it stands: "Sept heures de sommeil en moyenne".

@@ -137,6 +137,8 @@ describe("the nine patterns of issue 15, in English and French", () => {
   it.each([
     ["1. a KPI written as a reading", "Refund rate: 1.5%", ["kpi"]],
     ["1. a KPI written as a reading", "Taux de retour : 4 %", ["kpi"]],
+    ["1. a KPI held to a bound in words", "Customer satisfaction above 90%", ["kpi"]],
+    ["1. a KPI held to a bound in words", "Taux de disponibilité supérieur à 99,5 %", ["kpi"]],
     ["2. a communication or production verb", "Publish the pricing FAQ", ["output"]],
     ["2. a communication or production verb", "Renégocier le bail des bureaux", ["output"]],
     ["2. the noun of an activity", "Rollout of the billing portal", ["output"]],
@@ -202,6 +204,8 @@ describe("the nine patterns of issue 15, in English and French", () => {
     expect(codes("Publish 30 posts on Instagram")).toEqual(["output"]);
     expect(codes("Nombre de devis envoyés")).toEqual(["output"]);
     expect(codes("12 rapports mensuels livrés")).toEqual(["output"]);
+    expect(codes("NPS above 50 by Q4")).toEqual([]);
+    expect(codes("Taux d'activation supérieur à 40 % d'ici fin 2027")).toEqual([]);
     expect(codes("95 % du catalogue disponible")).toEqual([]);
     expect(codes("100% of invoices processed")).toEqual([]);
   });
