@@ -643,7 +643,19 @@ function analyse(text: string): KrReading {
                 (PUNCTUATION.test(gap(i + 1)) || is(i + 1, AFTER_DONE)) &&
                 !PUNCTUATION.test(text.slice(t[h]!.start, x.start)),
             );
-    if (done > 0) output = { words: lower(raw(done)) };
+    if (done > 0) {
+      // The thing done, for the hint: "Partner portal shipped" → "partner portal".
+      let first = h;
+      while (is(first, DETERMINERS) && first < done) first++;
+      const plain =
+        first < done &&
+        done - first <= 5 &&
+        !anyFigure(first, done) &&
+        !PUNCTUATION.test(text.slice(t[first]!.start, t[done - 1]!.end));
+      output = plain
+        ? { words: lower(raw(done)), object: sentenceCase(raw(first, done - 1)) }
+        : { words: lower(raw(done)) };
+    }
   }
   // A count of things done, with no figure to reach: "Nombre de formations données", "Nombre de
   // tickets traités par le support". Counting them measures the activity, not its result.

@@ -204,6 +204,11 @@ describe("the nine patterns of issue 15, in English and French", () => {
     expect(codes("Publish 30 posts on Instagram")).toEqual(["output"]);
     expect(codes("Nombre de devis envoyés")).toEqual(["output"]);
     expect(codes("12 rapports mensuels livrés")).toEqual(["output"]);
+    expect(readKr("Portail partenaires opérationnel").output).toEqual({
+      words: "opérationnel",
+      object: "portail partenaires",
+    });
+    expect(readKr("Partner portal shipped").output).toEqual({ words: "shipped", object: "partner portal" });
     expect(codes("NPS above 50 by Q4")).toEqual([]);
     expect(codes("Taux d'activation supérieur à 40 % d'ici fin 2027")).toEqual([]);
     expect(codes("95 % du catalogue disponible")).toEqual([]);
