@@ -168,6 +168,7 @@ export class FakeSpreadsheet {
       },
       getSheets: () => this.sheets.map((s) => s.api),
       getSheetByName: (name: string) => this.sheets.find((s) => s.name === name)?.api ?? null,
+      getSheetById: (id: number) => this.sheets.find((s) => s.sheetId === id)?.api ?? null,
       insertSheet: (name?: string, index?: number) => {
         const sheetName = name ?? `Sheet${this.nextSheetId}`;
         return this.addSheet(sheetName, index ?? this.sheets.length).api;

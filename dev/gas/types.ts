@@ -107,6 +107,7 @@ export interface SpreadsheetApi extends Faked<
 > {
   getSheets(): SheetApi[];
   getSheetByName(name: string): SheetApi | null;
+  getSheetById(id: number): SheetApi | null;
   insertSheet(name?: string, index?: number): SheetApi;
   deleteSheet(sheet: SheetApi): void;
   getActiveSheet(): SheetApi;

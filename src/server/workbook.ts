@@ -16,10 +16,11 @@ const IDS_PROPERTY = "okr.sheetIds";
 
 /** A tab of the spreadsheet, its id and name read on first use. */
 class SheetEntry {
-  private knownId: number | undefined;
-  private knownName: string | undefined;
-
-  constructor(readonly sheet: Sheet) {}
+  constructor(
+    readonly sheet: Sheet,
+    private knownId?: number,
+    private knownName?: string,
+  ) {}
 
   get id(): number {
     return (this.knownId ??= this.sheet.getSheetId());
@@ -32,9 +33,12 @@ class SheetEntry {
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
+/** The workbook of the operation running now (see `Workbook.within`). */
+let current: Workbook | undefined;
+
 export class Workbook {
   readonly timeZone: string;
-  private readonly sheets: SheetEntry[];
+  private knownSheets: SheetEntry[] | undefined;
   private readonly ids: Partial<Record<SheetKey, number>>;
   /** The document properties, read in one call when the workbook is opened. */
   private readonly store: Properties | undefined;
@@ -42,7 +46,6 @@ export class Workbook {
 
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.timeZone = timeZoneOf(ss);
-    this.sheets = ss.getSheets().map((sheet) => new SheetEntry(sheet));
     try {
       this.store = PropertiesService.getDocumentProperties();
       this.properties = { ...this.store.getProperties() };
@@ -51,6 +54,59 @@ export class Workbook {
       this.properties = {};
     }
     this.ids = idsFrom(this.properties[IDS_PROPERTY]);
+  }
+
+  /** The tabs, listed on first use (an operation that finds no sheet does not pay for it). */
+  private get sheets(): SheetEntry[] {
+    return (this.knownSheets ??= this.ss.getSheets().map((sheet) => new SheetEntry(sheet)));
+  }
+
+  /**
+   * Runs an operation with one workbook: every `Workbook.active()` inside it answers the same one,
+   * so the spreadsheet, its time zone, tabs and document properties are read once per operation
+   * rather than once per step (each is a round trip).
+   */
+  static within<T>(run: (wb: Workbook) => T): T {
+    const outer = current;
+    const wb = outer ?? new Workbook(SpreadsheetApp.getActiveSpreadsheet());
+    current = wb;
+    try {
+      return run(wb);
+    } finally {
+      current = outer;
+    }
+  }
+
+  /**
+   * Once the document lock is held: the document properties again (one call), as another user's
+   * operation may have changed them while this one waited; the tabs too when that operation
+   * created or adopted a sheet (the remembered ids changed).
+   */
+  refresh(): void {
+    if (!this.store) return;
+    let fresh: Record<string, string>;
+    try {
+      fresh = { ...this.store.getProperties() };
+    } catch {
+      return;
+    }
+    const idsChanged = fresh[IDS_PROPERTY] !== this.properties[IDS_PROPERTY];
+    for (const name of Object.keys(this.properties)) delete this.properties[name];
+    Object.assign(this.properties, fresh);
+    if (idsChanged) {
+      const ids = idsFrom(fresh[IDS_PROPERTY]);
+      for (const key of Object.keys(SHEETS) as SheetKey[]) {
+        if (ids[key] === undefined) delete this.ids[key];
+        else this.ids[key] = ids[key];
+      }
+      this.knownSheets = undefined;
+      this.found.clear();
+    }
+  }
+
+  /** Refreshes the running operation's workbook, if any, once the document lock is held. */
+  static lockTaken(): void {
+    current?.refresh();
   }
 
   /** A document property as read when the workbook was opened (no service call). */
@@ -65,8 +121,9 @@ export class Workbook {
     this.properties[name] = value;
   }
 
+  /** The running operation's workbook, else the active spreadsheet's, opened now. */
   static active(): Workbook {
-    return new Workbook(SpreadsheetApp.getActiveSpreadsheet());
+    return current ?? new Workbook(SpreadsheetApp.getActiveSpreadsheet());
   }
 
   find(key: SheetKey): Sheet | undefined {
@@ -85,24 +142,43 @@ export class Workbook {
 
   /** True when the sheet found for a key is the one we created or adopted (remembered by id). */
   remembered(key: SheetKey): boolean {
-    const id = this.ids[key];
-    return id !== undefined && this.sheets.some((s) => s.id === id);
+    this.entry(key);
+    return this.found.get(key)?.byId === true;
   }
 
   /** Remembers a sheet as ours for a key, so later operations find it whatever its name. */
   remember(key: SheetKey, sheet: Sheet): void {
-    const entry = this.sheets.find((s) => s.sheet === sheet) ?? new SheetEntry(sheet);
-    if (this.ids[key] === entry.id) return;
-    this.ids[key] = entry.id;
+    const known = [...[...this.found.values()].map((f) => f.entry), ...(this.knownSheets ?? [])];
+    const chosen = known.find((e) => e?.sheet === sheet) ?? new SheetEntry(sheet);
+    this.found.set(key, { entry: chosen, byId: true });
+    if (this.ids[key] === chosen.id) return;
+    this.ids[key] = chosen.id;
     this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
   }
 
-  private entry(key: SheetKey) {
+  /** The sheets found so far, by key: each is looked up once per operation. */
+  private readonly found = new Map<SheetKey, { entry: SheetEntry | undefined; byId: boolean }>();
+
+  private entry(key: SheetKey): SheetEntry | undefined {
+    let found = this.found.get(key);
+    if (!found) {
+      found = this.lookUp(key);
+      this.found.set(key, found);
+    }
+    return found.entry;
+  }
+
+  /**
+   * By the remembered id in one call (Spreadsheet.getSheetById answers null for a deleted sheet:
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetById(Integer)),
+   * else by name among the tabs.
+   */
+  private lookUp(key: SheetKey): { entry: SheetEntry | undefined; byId: boolean } {
     const id = this.ids[key];
-    const byId = id === undefined ? undefined : this.sheets.find((s) => s.id === id);
-    if (byId) return byId;
+    const byId = id === undefined ? null : this.ss.getSheetById(id);
+    if (byId) return { entry: new SheetEntry(byId, id), byId: true };
     const names = [SHEETS[key].name.en, SHEETS[key].name.fr].map(normalize);
-    return this.sheets.find((s) => names.includes(normalize(s.name)));
+    return { entry: this.sheets.find((s) => names.includes(normalize(s.name))), byId: false };
   }
 
   /**
@@ -115,11 +191,14 @@ export class Workbook {
     for (let n = 2; ; n++) if (!taken(`${base} (${n})`)) return `${base} (${n})`;
   }
 
-  insert(key: SheetKey | undefined, name: string): Sheet {
-    const sheet = this.ss.insertSheet(this.freeName(name));
-    const entry = new SheetEntry(sheet);
-    this.sheets.push(entry);
+  /** A new sheet under a free name (`name` itself when the caller already checked it is free). */
+  insert(key: SheetKey | undefined, name: string, nameIsFree = false): Sheet {
+    const free = nameIsFree ? name : this.freeName(name);
+    const sheet = this.ss.insertSheet(free);
+    const entry = new SheetEntry(sheet, undefined, free);
+    this.knownSheets?.push(entry);
     if (key) {
+      this.found.set(key, { entry, byId: true });
       this.ids[key] = entry.id;
       this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
     }
