@@ -51,7 +51,7 @@ const FILTER_PROPERTY = "okr.checkin.filter";
 
 /** The remembered filter belongs to one spreadsheet: user properties are shared by all of them. */
 function filterProperty(): string {
-  return `${FILTER_PROPERTY}.${SpreadsheetApp.getActiveSpreadsheet().getId()}`;
+  return `${FILTER_PROPERTY}.${Workbook.spreadsheetId()}`;
 }
 export const MAX_ENTRIES = 200;
 export const MAX_COMMENT = 500;

@@ -78,11 +78,11 @@ export class Workbook {
   }
 
   /**
-   * Once the document lock is held: the document properties again (one call), as another user's
-   * operation may have changed them while this one waited; the tabs too when that operation
-   * created or adopted a sheet (the remembered ids changed).
+   * The document properties again (one call), as another user's operation may have changed them
+   * while this one waited for the lock; the tabs too when that operation created or adopted a sheet
+   * (the remembered ids changed).
    */
-  refresh(): void {
+  private refresh(): void {
     if (!this.store) return;
     let fresh: Record<string, string>;
     try {
@@ -104,21 +104,47 @@ export class Workbook {
     }
   }
 
-  /** Refreshes the running operation's workbook, if any, once the document lock is held. */
-  static lockTaken(): void {
-    current?.refresh();
+  /** Set when the document lock is taken: what was read before it is read again on first use. */
+  private stale = false;
+
+  private fresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.refresh();
   }
 
-  /** A document property as read when the workbook was opened (no service call). */
+  /**
+   * Once the document lock is held, the running operation's workbook reads its properties again
+   * before their next use, and its tabs when a sheet is missing; an operation that uses neither
+   * (the sheets it reads are found by their remembered ids) pays nothing.
+   */
+  static lockTaken(): void {
+    if (current) current.stale = true;
+  }
+
+  /** A document property (read once, and again after the lock is taken). */
   property(name: string): string | undefined {
+    this.fresh();
     return this.properties[name];
   }
 
   /** Writes a document property, unless it already holds that value. */
   setProperty(name: string, value: string): void {
+    this.fresh();
     if (this.properties[name] === value) return;
     (this.store ?? PropertiesService.getDocumentProperties()).setProperty(name, value);
     this.properties[name] = value;
+  }
+
+  /** The spreadsheet's ID, read once. */
+  get id(): string {
+    return (this.knownId ??= this.ss.getId());
+  }
+  private knownId: string | undefined;
+
+  /** The spreadsheet's ID: the running operation's (read once), else asked now. */
+  static spreadsheetId(): string {
+    return current ? current.id : SpreadsheetApp.getActiveSpreadsheet().getId();
   }
 
   /** The running operation's workbook, else the active spreadsheet's, opened now. */
@@ -148,6 +174,7 @@ export class Workbook {
 
   /** Remembers a sheet as ours for a key, so later operations find it whatever its name. */
   remember(key: SheetKey, sheet: Sheet): void {
+    this.fresh();
     const known = [...[...this.found.values()].map((f) => f.entry), ...(this.knownSheets ?? [])];
     const chosen = known.find((e) => e?.sheet === sheet) ?? new SheetEntry(sheet);
     this.found.set(key, { entry: chosen, byId: true });
@@ -174,6 +201,14 @@ export class Workbook {
    * else by name among the tabs.
    */
   private lookUp(key: SheetKey): { entry: SheetEntry | undefined; byId: boolean } {
+    const found = this.lookUpNow(key);
+    if (found.byId || !this.stale) return found;
+    // Not found by id: another user's operation may have created it while this one waited.
+    this.fresh();
+    return this.lookUpNow(key);
+  }
+
+  private lookUpNow(key: SheetKey): { entry: SheetEntry | undefined; byId: boolean } {
     const id = this.ids[key];
     const byId = id === undefined ? null : this.ss.getSheetById(id);
     if (byId) return { entry: new SheetEntry(byId, id), byId: true };
@@ -194,6 +229,7 @@ export class Workbook {
   /** A new sheet under a free name (`name` itself when the caller already checked it is free). */
   insert(key: SheetKey | undefined, name: string, nameIsFree = false): Sheet {
     const free = nameIsFree ? name : this.freeName(name);
+    if (key) this.fresh();
     const sheet = this.ss.insertSheet(free);
     const entry = new SheetEntry(sheet, undefined, free);
     this.knownSheets?.push(entry);
@@ -216,6 +252,20 @@ export class Workbook {
     const sheet = this.find(key);
     return sheet ? readDataRange(sheet) : undefined;
   }
+}
+
+/** The grid of a sheet just inserted: Sheets gives every new sheet 1,000 rows and 26 columns. */
+export const NEW_SHEET = { rows: 1000, columns: 26 } as const;
+
+/**
+ * Sizes a sheet just inserted to `rows` rows, in one call whether it grows or shrinks (its size is
+ * known: nothing to read), so the calls do not depend on the content's height; columns are only
+ * added when the content is wider than the new sheet.
+ */
+export function sizeNewSheet(sheet: Sheet, rows: number, columns: number): void {
+  if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, rows - NEW_SHEET.rows);
+  else if (rows < NEW_SHEET.rows) sheet.deleteRows(rows + 1, NEW_SHEET.rows - rows);
+  if (columns > NEW_SHEET.columns) sheet.insertColumnsAfter(NEW_SHEET.columns, columns - NEW_SHEET.columns);
 }
 
 export function readAll(sheet: Sheet): RawCell[][] {
