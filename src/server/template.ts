@@ -103,16 +103,51 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
 
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
+  const formatted = formattedBefore(wb);
   for (const key of TABLES) {
     const state = tables[key];
-    if (state) format(state, SHEETS[key], sheetLang, key === "okrs" ? sheetLang : undefined);
+    if (!state) continue;
+    const signature = formatSignature(wb, key, state, sheetLang);
+    if (signature !== undefined && formatted[key] === signature) continue;
+    format(state, SHEETS[key], sheetLang, key === "okrs" ? sheetLang : undefined);
+    if (signature !== undefined) formatted[key] = signature;
   }
+  wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));
   return (
     okrs !== undefined &&
     tables.checkins !== undefined &&
     nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1
   );
 }
+
+/**
+ * Document property: for each table sheet, the layout its formatting was last applied to (the
+ * sheet, its header row, where each of our columns sits, the language). A set-up that finds the
+ * same layout leaves the formatting alone, at no call: formatting a sheet that is already right
+ * would otherwise cost some forty calls. Rows that Sheets adds below take the format of the row
+ * above them, so a longer sheet needs nothing new either.
+ */
+const FORMATTED_PROPERTY = "okr.formatted";
+
+function formattedBefore(wb: Workbook): Partial<Record<SheetKey, string>> {
+  try {
+    const parsed: unknown = JSON.parse(wb.property(FORMATTED_PROPERTY) ?? "{}");
+    return parsed && typeof parsed === "object" ? (parsed as Partial<Record<SheetKey, string>>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The layout a table's formatting depends on; undefined for a sheet not remembered by id. */
+function formatSignature(wb: Workbook, key: SheetKey, state: TableState, lang: Lang): string | undefined {
+  const id = wb.idOf(key);
+  if (id === undefined) return undefined;
+  const columns = Object.entries(state.place.columns).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([FORMAT_VERSION, id, state.place.headerRow, columns, lang]);
+}
+
+/** Raised whenever format() changes what it applies, so every sheet is formatted anew once. */
+const FORMAT_VERSION = 1;
 
 /**
  * Writes the example quarter when the OKRs sheet is still empty and no ID was ever issued here
@@ -199,12 +234,12 @@ function ensureTable(
     const sheet = wb.insert(key, def.name[sheetLang]);
     const header = headerRow(def, sheetLang);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
-    report.created.push(sheet.getName());
+    report.created.push(wb.nameOf(key)!);
     const columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
     return { sheet, place: { headerRow: 1, columns }, grid: [header] };
   }
   wb.remember(key, existing);
-  const name = existing.getName();
+  const name = wb.nameOf(key)!;
   if (grid.length === 0) {
     const header = headerRow(def, sheetLang);
     existing.getRange(1, 1, 1, header.length).setValues([header]);
@@ -308,16 +343,16 @@ function ensureSettings(
   { sheetLang, userLang }: Langs,
   day: number,
   report: SetupReport,
-): { sheet: Sheet; grid: RawCell[][]; rows: Partial<Record<SettingKey, number>> } | undefined {
+): { sheet: Sheet; name: string; grid: RawCell[][]; rows: Partial<Record<SettingKey, number>> } | undefined {
   const def = SHEETS.settings;
   let sheet = existing;
   if (!sheet) {
     sheet = wb.insert("settings", def.name[sheetLang]);
-    report.created.push(sheet.getName());
   } else {
     wb.remember("settings", sheet);
-    report.kept.push(sheet.getName());
   }
+  const name = wb.nameOf("settings")!;
+  (existing ? report.kept : report.created).push(name);
   const found = parseSettings(grid, day, wb.timeZone);
   const defaults = {
     ...defaultSettings(day),
@@ -335,7 +370,7 @@ function ensureSettings(
   };
   const missing = SETTING_DEFS.filter((d) => found.rows[d.key] === undefined).map((d) => d.key);
   const needsTable = found.tableHeaderRow === undefined;
-  if (missing.length === 0 && !needsTable) return { sheet, grid, rows: found.rows };
+  if (missing.length === 0 && !needsTable) return { sheet, name, grid, rows: found.rows };
   const rows: unknown[][] = [];
   if (grid.length === 0) rows.push(headerRow(def, sheetLang));
   rows.push(...missing.map(toCells));
@@ -370,7 +405,7 @@ function ensureSettings(
   // "As of" was written as today: the day's next operations need not read Settings to check it.
   if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
   const newGrid = [...grid, ...(newRows as RawCell[][])];
-  return { sheet, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
+  return { sheet, name, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
 }
 
 /**
@@ -414,7 +449,7 @@ const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
 function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits: FocusLimits): void {
   const existing = wb.find("guide");
   if (existing) {
-    report.kept.push(existing.getName());
+    report.kept.push(wb.nameOf("guide")!);
     return;
   }
   const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
@@ -428,7 +463,7 @@ function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits:
   sheet.getRange(1, 1, rows.length, 2).setWrap(true);
   sheet.setColumnWidth(1, 200);
   sheet.setColumnWidth(2, 640);
-  report.created.push(sheet.getName());
+  report.created.push(wb.nameOf("guide")!);
 }
 
 const TEXT: ColumnDef = { key: "text", header: { en: "", fr: "" }, type: "text", width: 0 };
@@ -440,31 +475,39 @@ const TEXT: ColumnDef = { key: "text", header: { en: "", fr: "" }, type: "text",
  */
 function addComputedFormulas(
   okrs: TableState,
-  settings: { sheet: Sheet; rows: Partial<Record<SettingKey, number>> },
+  settings: { name: string; rows: Partial<Record<SettingKey, number>> },
   { sheetLang, userLang }: Langs,
   report: SetupReport,
 ): void {
   const places: FormulaPlaces = {
     columns: okrs.place.columns,
     headerRow: okrs.place.headerRow,
-    settingsSheet: settings.sheet.getName(),
+    settingsSheet: settings.name,
     settingsRows: settings.rows,
   };
   const formulas = { score: scoreFormula(places), status: statusFormula(places) };
-  for (const key of ["score", "status"] as const) {
-    const column = okrs.place.columns[key];
-    const formula = formulas[key];
-    if (column === undefined || formula === undefined) continue;
+  const keys = (["score", "status"] as const).filter(
+    (key) => okrs.place.columns[key] !== undefined && formulas[key] !== undefined,
+  );
+  if (keys.length === 0) return;
+  // The header cell and the one below it, of both columns, in one read.
+  const indexes = keys.map((key) => okrs.place.columns[key]!);
+  const left = Math.min(...indexes);
+  const span = okrs.sheet
+    .getRange(places.headerRow, left + 1, 2, Math.max(...indexes) - left + 1)
+    .getFormulas() as string[][];
+  for (const key of keys) {
+    const column = okrs.place.columns[key]!;
+    const formula = formulas[key]!;
     const ours = key === "score" ? /^=OKRSCORE\(/i : /^=OKRSTATUS(ES)?\(/i;
-    const cells = okrs.sheet.getRange(places.headerRow, column + 1, 2, 1);
-    const [[inHeader], [inFirstRow]] = cells.getFormulas() as [[string], [string]];
-    const header = okrs.sheet.getRange(places.headerRow, column + 1);
+    const [inHeader, inFirstRow] = [span[0]![column - left] ?? "", span[1]![column - left] ?? ""];
+    const header = () => okrs.sheet.getRange(places.headerRow, column + 1);
     if (ours.test(inHeader)) {
-      if (inHeader !== formula) header.setFormula(formula);
+      if (inHeader !== formula) header().setFormula(formula);
       continue;
     }
     if (ours.test(inFirstRow)) {
-      cells.setFormulas([[formula], [""]]);
+      okrs.sheet.getRange(places.headerRow, column + 1, 2, 1).setFormulas([[formula], [""]]);
       continue;
     }
     const hasValues = okrs.grid
@@ -475,7 +518,7 @@ function addComputedFormulas(
       report.notes.push(t(userLang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: name }));
       continue;
     }
-    header.setFormula(formula);
+    header().setFormula(formula);
   }
 }
 

@@ -172,6 +172,11 @@ export class Workbook {
     return this.found.get(key)?.byId === true;
   }
 
+  /** The id remembered for a key's sheet, when it was found by it or made ours (no call). */
+  idOf(key: SheetKey): number | undefined {
+    return this.remembered(key) ? this.ids[key] : undefined;
+  }
+
   /** Remembers a sheet as ours for a key, so later operations find it whatever its name. */
   remember(key: SheetKey, sheet: Sheet): void {
     this.fresh();
