@@ -126,13 +126,15 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: "saveCheckin",
-    label: "save a check-in (2 key results)",
+    label: "save a check-in (2 key results), answering the fresh view",
+    // As the sidebar sends it: with the filter it shows, for the view the save answers.
     run: (a) =>
       a.run("saveCheckins", {
         entries: [
           { krId: "KR-1", value: 30, confidence: 7, comment: "Three more partners" },
           { krId: "KR-6", value: 40, confidence: 6 },
         ],
+        filter: { team: "Sales" },
       }),
   },
   { key: "review", label: "generate the review", run: (a) => a.run("generateReview", { team: "" }) },

@@ -240,7 +240,9 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
     const last = layout.tableHeaderRow + layout.tableRows;
     range.setDataValidations(
       layout.cells.map((line, i) =>
-        line.map((_, c) => (i + 1 >= first && i + 1 <= last && c === layout.columns.carryOver ? checkbox : null)),
+        line.map((_, c) =>
+          i + 1 >= first && i + 1 <= last && c === layout.columns.carryOver ? checkbox : null,
+        ),
       ) as GoogleAppsScript.Spreadsheet.DataValidation[][],
     );
   }

@@ -96,11 +96,13 @@ export function getCheckins(filter?: { team?: string; owner?: string } | null): 
   return userFacing(lang, () => checkinView(lang, filter));
 }
 
-/** Saves a batch of check-ins, all or nothing, under the document lock. */
+/** Saves a batch of check-ins, all or nothing, under the document lock; answers the fresh view too. */
 export function saveCheckins(request: {
   entries: { krId: string; value: number; confidence?: number; comment?: string }[];
   /** Who is checking in, when Google does not share the email. */
   author?: string;
+  /** The filter shown: the answer carries the view after the save, drawn with it. */
+  filter?: { team?: string; owner?: string };
 }): SaveResult {
   const lang = userLang();
   return userFacing(lang, () => save(lang, request, currentUserEmail()));

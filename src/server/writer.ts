@@ -93,6 +93,40 @@ export function writeRows(
 }
 
 /**
+ * A grid with rows written at a 1-based row as the sheet reads them back (text as typed, days as
+ * dates), so the caller can answer from it without reading the sheet again. The grid is not
+ * changed: the answer is a copy, as long as needed.
+ */
+export function withRows(
+  grid: RawCell[][],
+  at: number,
+  place: TablePlace,
+  defs: readonly ColumnDef[],
+  rows: RowValues[],
+  timeZone: string,
+): RawCell[][] {
+  const width = Math.max(grid[0]?.length ?? 0, ...Object.values(place.columns).map((c) => c + 1));
+  const out = grid.map((line) => [...line, ...Array<RawCell>(Math.max(0, width - line.length)).fill("")]);
+  while (out.length < at - 1) out.push(Array<RawCell>(width).fill(""));
+  const inputs = defs.filter((d) => d.type !== "computed" && place.columns[d.key] !== undefined);
+  const lines = rows.map((row) => {
+    const line = Array<RawCell>(width).fill("");
+    for (const def of inputs) {
+      const value = row[def.key];
+      line[place.columns[def.key]!] =
+        def.type === "date" && typeof value === "number"
+          ? dateOfDay(value, timeZone)
+          : value === undefined || (typeof value === "number" && !Number.isFinite(value))
+            ? ""
+            : value;
+    }
+    return line;
+  });
+  out.splice(at - 1, 0, ...lines);
+  return out;
+}
+
+/**
  * Sets some cells of one column in a single write over the span of rows concerned. Cells in
  * between keep what they hold: formulas are written back as formulas, text as text.
  * Service calls: one getFormulas and one setValues, whatever the number of rows.
