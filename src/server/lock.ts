@@ -33,6 +33,7 @@ export function withDocumentLock<T>(lang: Lang, run: (progress: Progress) => T):
     const message = String((error as { message?: unknown } | null)?.message ?? error);
     throw new UserError(t(lang, "lock.partial", { message }));
   } finally {
+    Workbook.lockReleasing();
     try {
       SpreadsheetApp.flush();
     } catch {

@@ -32,7 +32,7 @@ import { normalize } from "../core/text";
 import { highestIssued, recordIssued } from "./ids";
 import { withDocumentLock } from "./lock";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
-import { readAll, Workbook } from "./workbook";
+import { NEW_SHEET, readAll, Workbook } from "./workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -51,6 +51,8 @@ interface TableState {
   sheet: Sheet;
   place: TablePlace;
   grid: RawCell[][];
+  /** Inserted by this set-up: nothing on it to read or keep (no rules, protections or rows). */
+  created?: true;
 }
 
 /**
@@ -236,7 +238,7 @@ function ensureTable(
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     report.created.push(wb.nameOf(key)!);
     const columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
-    return { sheet, place: { headerRow: 1, columns }, grid: [header] };
+    return { sheet, place: { headerRow: 1, columns }, grid: [header], created: true };
   }
   wb.remember(key, existing);
   const name = wb.nameOf(key)!;
@@ -542,7 +544,7 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
       .setBackground(HEADER_BACKGROUND);
   }
   const first = place.headerRow + 1;
-  const rows = Math.max(1, sheet.getMaxRows() - place.headerRow);
+  const rows = Math.max(1, (state.created ? NEW_SHEET.rows : sheet.getMaxRows()) - place.headerRow);
   const block = <T>(run: readonly unknown[], cell: (i: number) => T): T[][] =>
     Array.from({ length: rows }, () => run.map((_, i) => cell(i)));
   // One call per run of neighbouring columns: widths (Sheets' default left alone), native
@@ -558,10 +560,13 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     const rule = validationRule(c.def, lang);
     return rule ? [{ ...c, rule }] : [];
   });
-  for (const run of runsOf(ruled, () => "")) {
+  // A new sheet holds our columns only: one call for all of them (null: no rule on that column).
+  const ruleAt = (index: number) => ruled.find((r) => r.index === index)?.rule ?? null;
+  for (const run of state.created && ruled.length > 0 ? [columns] : runsOf(ruled, () => "")) {
+    const rules = block(run, (i) => ruleAt(run[i]!.index));
     sheet
       .getRange(first, run[0]!.index + 1, rows, run.length)
-      .setDataValidations(block(run, (i) => run[i]!.rule));
+      .setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
   for (const run of runsOf(
     columns.filter((c) => c.def.numberFormat),
@@ -570,7 +575,7 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     const formats = block(run, (i) => run[i]!.def.numberFormat!);
     sheet.getRange(first, run[0]!.index + 1, rows, run.length).setNumberFormats(formats);
   }
-  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  const protections = state.created ? [] : sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   if (!protections.some((p) => p.getDescription() === PROTECTION_NOTE)) {
     // Our headers only: a user's own column keeps its header free.
     for (const run of runsOf(columns, () => "")) {
@@ -582,7 +587,7 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     }
   }
   if (okrsLang) {
-    conditionalFormats(sheet, place, rows, okrsLang);
+    conditionalFormats(sheet, place, rows, okrsLang, state.created === true);
     protectComputed(sheet, place, rows, okrsLang, protections);
   }
 }
@@ -655,7 +660,13 @@ function validationRule(
 const BAND_COLORS = { red: "#f4c7c3", yellow: "#fce8b2", green: "#b7e1cd" };
 
 /** Score bands and status colours; the user's own rules on other ranges are kept. */
-function conditionalFormats(sheet: Sheet, place: TablePlace, rows: number, lang: Lang): void {
+function conditionalFormats(
+  sheet: Sheet,
+  place: TablePlace,
+  rows: number,
+  lang: Lang,
+  created: boolean,
+): void {
   const first = place.headerRow + 1;
   const range = (key: string) => {
     const index = place.columns[key];
@@ -663,11 +674,16 @@ function conditionalFormats(sheet: Sheet, place: TablePlace, rows: number, lang:
   };
   const score = range("score");
   const status = range("status");
-  const ours = new Set([score?.getA1Notation(), status?.getA1Notation()].filter(Boolean));
   // The sheet's own rules apply to its own ranges: the A1 notation is enough to recognise ours.
-  const kept = sheet
-    .getConditionalFormatRules()
-    .filter((rule) => !rule.getRanges().some((r) => ours.has(r.getA1Notation())));
+  // A new sheet has none to keep.
+  const ours = created
+    ? new Set()
+    : new Set([score?.getA1Notation(), status?.getA1Notation()].filter(Boolean));
+  const kept = created
+    ? []
+    : sheet
+        .getConditionalFormatRules()
+        .filter((rule) => !rule.getRanges().some((r) => ours.has(r.getA1Notation())));
   const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   const rule = () => SpreadsheetApp.newConditionalFormatRule();
   if (score) {

@@ -29,6 +29,11 @@ class SheetEntry {
   get name(): string {
     return (this.knownName ??= this.sheet.getName());
   }
+
+  /** The name when already read, without a call. */
+  get nameIfKnown(): string | undefined {
+    return this.knownName;
+  }
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -74,7 +79,27 @@ export class Workbook {
       return run(wb);
     } finally {
       current = outer;
+      wb.saveIds();
     }
+  }
+
+  /** Set when a sheet was created or adopted: the ids are written once, not once per sheet. */
+  private idsChanged = false;
+
+  /** Writes the remembered sheet ids when they changed (one call for a set-up's five sheets). */
+  saveIds(): void {
+    if (!this.idsChanged) return;
+    this.idsChanged = false;
+    try {
+      this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
+    } catch {
+      // Never fails the operation: our sheets are still found by their names.
+    }
+  }
+
+  /** Before the document lock is released: what this operation remembered is written under it. */
+  static lockReleasing(): void {
+    current?.saveIds();
   }
 
   /**
@@ -185,7 +210,7 @@ export class Workbook {
     this.found.set(key, { entry: chosen, byId: true });
     if (this.ids[key] === chosen.id) return;
     this.ids[key] = chosen.id;
-    this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
+    this.idsChanged = true;
   }
 
   /** The sheets found so far, by key: each is looked up once per operation. */
@@ -226,7 +251,13 @@ export class Workbook {
    * name (usually one call) rather than reading every tab's name.
    */
   freeName(base: string): string {
-    const taken = (name: string) => this.ss.getSheetByName(name) !== null;
+    // When every tab's name has been read already (finding our sheets by name does), no call:
+    // Sheets refuses a name another tab has in any case.
+    const names = this.knownSheets?.map((s) => s.nameIfKnown?.toLowerCase());
+    const taken =
+      names && !names.includes(undefined)
+        ? (name: string) => names.includes(name.toLowerCase())
+        : (name: string) => this.ss.getSheetByName(name) !== null;
     if (!taken(base)) return base;
     for (let n = 2; ; n++) if (!taken(`${base} (${n})`)) return `${base} (${n})`;
   }
@@ -241,7 +272,7 @@ export class Workbook {
     if (key) {
       this.found.set(key, { entry, byId: true });
       this.ids[key] = entry.id;
-      this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
+      this.idsChanged = true;
     }
     return sheet;
   }
