@@ -23,7 +23,14 @@ import {
   listLabels,
 } from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
-import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
+import {
+  columnLetters,
+  type FormulaPlaces,
+  headerRow,
+  scoreFormula,
+  settingRow,
+  statusFormula,
+} from "../core/template";
 import { AS_OF_PROPERTY } from "./as-of";
 import { currentUserEmail, resolveAuthor } from "./author";
 import { today } from "./clock";
@@ -389,8 +396,11 @@ function ensureSettings(
   const start = grid.length + 1;
   const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day, wb.timeZone)] : rows;
   sheet.getRange(start, 1, newRows.length, 3).setValues(newRows);
+  // The sheet's header and the quarters table's header: one RangeList, styled in two calls.
+  const headers = [grid.length === 0 ? "A1:C1" : "", tableHeader ? `A${tableHeader}:C${tableHeader}` : ""];
+  if (headers.some(Boolean))
+    sheet.getRangeList(headers.filter(Boolean)).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
   if (grid.length === 0) {
-    sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
     (def.columns as readonly ColumnDef[]).forEach((c, i) => sheet!.setColumnWidth(i + 1, c.width));
   } else if (missing.length > 0) {
@@ -400,10 +410,7 @@ function ensureSettings(
       }),
     );
   }
-  if (tableHeader !== undefined) {
-    sheet.getRange(tableHeader, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
-    if (grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
-  }
+  if (tableHeader !== undefined && grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
   // "As of" was written as today: the day's next operations need not read Settings to check it.
   if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
   const newGrid = [...grid, ...(newRows as RawCell[][])];
@@ -460,8 +467,8 @@ function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits:
     cellValue(TEXT, text, wb.timeZone),
   ]);
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
-  sheet.getRange(1, 1, 1, 2).setFontWeight("bold");
-  sheet.getRange(1, 1, rows.length, 1).setFontWeight("bold");
+  // The title row and the topics column, bold in one call.
+  sheet.getRangeList(["A1:B1", `A1:A${rows.length}`]).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 2).setWrap(true);
   sheet.setColumnWidth(1, 200);
   sheet.setColumnWidth(2, 640);
@@ -537,12 +544,12 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     .sort((a, b) => a.index - b.index);
   sheet.setFrozenRows(place.headerRow);
   // Only our headers are styled: a user's own column between ours keeps its look.
-  for (const run of runsOf(columns, () => "")) {
-    sheet
-      .getRange(place.headerRow, run[0]!.index + 1, 1, run.length)
-      .setFontWeight("bold")
-      .setBackground(HEADER_BACKGROUND);
-  }
+  const headerRuns = runsOf(columns, () => "").map((run) => {
+    const row = place.headerRow;
+    return `${columnLetters(run[0]!.index)}${row}:${columnLetters(run[run.length - 1]!.index)}${row}`;
+  });
+  if (headerRuns.length > 0)
+    sheet.getRangeList(headerRuns).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
   const first = place.headerRow + 1;
   const rows = Math.max(1, (state.created ? NEW_SHEET.rows : sheet.getMaxRows()) - place.headerRow);
   const block = <T>(run: readonly unknown[], cell: (i: number) => T): T[][] =>
