@@ -10,7 +10,6 @@ import { isoOf } from "../core/dates";
 import { exampleQuarter } from "../core/example";
 import { type FocusLimits, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
-import { calendarQuarters, type QuarterDates, QUARTER_TABLE_HEADERS, quarterOfDay } from "../core/quarters";
 import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import {
   type ColumnDef,
@@ -28,7 +27,7 @@ import {
   type FormulaPlaces,
   headerRow,
   scoreFormula,
-  settingRow,
+  settingsAdditions,
   statusFormula,
 } from "../core/template";
 import { AS_OF_PROPERTY } from "./as-of";
@@ -369,33 +368,22 @@ function ensureSettings(
     asOf: day,
     language: sheetLang,
   };
-  const toCells = (key: SettingKey) => {
-    const [label, value, help] = settingRow(key, defaults, sheetLang);
-    return [
-      cellValue(TEXT, label, wb.timeZone),
-      cellValue(valueColumn(SETTING_TYPES[key]), value, wb.timeZone),
-      cellValue(TEXT, help, wb.timeZone),
-    ];
-  };
   const missing = SETTING_DEFS.filter((d) => found.rows[d.key] === undefined).map((d) => d.key);
   const needsTable = found.tableHeaderRow === undefined;
   if (missing.length === 0 && !needsTable) return { sheet, name, grid, rows: found.rows };
-  const rows: unknown[][] = [];
-  if (grid.length === 0) rows.push(headerRow(def, sheetLang));
-  rows.push(...missing.map(toCells));
-  let tableHeader: number | undefined;
-  if (needsTable) {
-    rows.push(["", "", ""]);
-    tableHeader = grid.length + rows.length + 1;
-    rows.push([
-      QUARTER_TABLE_HEADERS.quarter[sheetLang],
-      QUARTER_TABLE_HEADERS.start[sheetLang],
-      QUARTER_TABLE_HEADERS.end[sheetLang],
-    ]);
-  }
-  const start = grid.length + 1;
-  const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day, wb.timeZone)] : rows;
-  sheet.getRange(start, 1, newRows.length, 3).setValues(newRows);
+  const { rows, tableHeader } = settingsAdditions({
+    existingRows: grid.length,
+    missing,
+    needsTable,
+    values: defaults,
+    knownQuarters: found.settings.quarters,
+    today: day,
+    lang: sheetLang,
+  });
+  const newRows = rows.map((line) =>
+    line.map((cell) => cellValue(valueColumn(cell.type), cell.value, wb.timeZone)),
+  );
+  sheet.getRange(grid.length + 1, 1, newRows.length, 3).setValues(newRows);
   // The sheet's header and the quarters table's header: one RangeList, styled in two calls.
   const headers = [grid.length === 0 ? "A1:C1" : "", tableHeader ? `A${tableHeader}:C${tableHeader}` : ""];
   if (headers.some(Boolean))
@@ -417,43 +405,12 @@ function ensureSettings(
   return { sheet, name, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
 }
 
-/**
- * The quarters table's rows: calendar quarters from this year's first to next year's last, except
- * the dates an older Settings sheet gave its current quarter (its legacy start and end rows).
- */
-function quarterRows(known: readonly QuarterDates[], day: number, timeZone: string): unknown[][] {
-  const own = new Map(known.map((q) => [q.label, q] as const));
-  const dateCell = valueColumn("date");
-  const calendar = calendarQuarters(quarterOfDay(day).year);
-  const labels = new Set(calendar.map((q) => q.label));
-  const all = [...calendar.map((q) => own.get(q.label) ?? q), ...known.filter((q) => !labels.has(q.label))];
-  all.sort((a, b) => a.start - b.start);
-  return all.map((q) => [
-    cellValue(TEXT, q.label, timeZone),
-    cellValue(dateCell, q.start, timeZone),
-    cellValue(dateCell, q.end, timeZone),
-  ]);
-}
-
 const valueColumn = (type: ColumnDef["type"]): ColumnDef => ({
   key: "value",
   header: { en: "", fr: "" },
   type,
   width: 0,
 });
-
-const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
-  quarter: "text",
-  asOf: "date",
-  lockDate: "date",
-  maxObjectivesPerTeam: "number",
-  maxKrsPerObjective: "number",
-  allowedLevels: "text",
-  onTrack: "number",
-  atRisk: "number",
-  staleDays: "number",
-  language: "text",
-};
 
 function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits: FocusLimits): void {
   const existing = wb.find("guide");
