@@ -84,12 +84,12 @@ export class Workbook {
   }
 
   /** Set when a sheet was created or adopted: the ids are written once, not once per sheet. */
-  private idsChanged = false;
+  private idsToSave = false;
 
   /** Writes the remembered sheet ids when they changed (one call for a set-up's five sheets). */
   saveIds(): void {
-    if (!this.idsChanged) return;
-    this.idsChanged = false;
+    if (!this.idsToSave) return;
+    this.idsToSave = false;
     try {
       this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
     } catch {
@@ -210,7 +210,7 @@ export class Workbook {
     this.found.set(key, { entry: chosen, byId: true });
     if (this.ids[key] === chosen.id) return;
     this.ids[key] = chosen.id;
-    this.idsChanged = true;
+    this.idsToSave = true;
   }
 
   /** The sheets found so far, by key: each is looked up once per operation. */
@@ -272,7 +272,7 @@ export class Workbook {
     if (key) {
       this.found.set(key, { entry, byId: true });
       this.ids[key] = entry.id;
-      this.idsChanged = true;
+      this.idsToSave = true;
     }
     return sheet;
   }
