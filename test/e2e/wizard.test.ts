@@ -366,6 +366,19 @@ describe("insertDraft refuses a bad payload and writes nothing", () => {
   });
 });
 
+describe("IDs issued while waiting for the lock", () => {
+  it("are above the ones another person's operation recorded before this one took the lock", () => {
+    const addon = setUp();
+    // The operation opened its workbook, document properties included, before waiting for the
+    // lock; meanwhile another person issued IDs up to O-20 and KR-50 and deleted their rows.
+    addon.world.lock.onAcquire = () => {
+      addon.world.properties.document.set("okr.ids.highest", JSON.stringify({ objective: 20, kr: 50 }));
+    };
+    const result = addon.run<InsertResult>("insertDraft", draft());
+    expect(result).toMatchObject({ objectiveId: "O-21", krIds: ["KR-51", "KR-52"] });
+  });
+});
+
 describe("service calls", () => {
   it("are the same for the context and an insert at 10 and at 2,000 key results", () => {
     const counts = [10, 2000].map((n) => {
