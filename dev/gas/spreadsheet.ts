@@ -17,6 +17,7 @@ import type {
   DataValidationApi,
   ProtectionApi,
   RangeApi,
+  RangeListApi,
   SheetApi,
   SpreadsheetApi,
 } from "./types";
@@ -168,6 +169,7 @@ export class FakeSpreadsheet {
       },
       getSheets: () => this.sheets.map((s) => s.api),
       getSheetByName: (name: string) => this.sheets.find((s) => s.name === name)?.api ?? null,
+      getSheetById: (id: number) => this.sheets.find((s) => s.sheetId === id)?.api ?? null,
       insertSheet: (name?: string, index?: number) => {
         const sheetName = name ?? `Sheet${this.nextSheetId}`;
         return this.addSheet(sheetName, index ?? this.sheets.length).api;
@@ -484,6 +486,11 @@ export class FakeSheet {
           throw new Error("Exception: The parameters (number) don't match the method signature.");
         return this.rangeAt({ row: rowOrA1, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 }).api;
       },
+      getRangeList: (a1Notations: string[]) =>
+        new FakeRangeList(
+          this,
+          a1Notations.map((a1) => this.range(a1)),
+        ).api,
       getDataRange: () =>
         this.rangeAt({
           row: 1,
@@ -744,6 +751,37 @@ export class FakeRange {
         return protection.api;
       },
     };
+  }
+}
+
+/**
+ * Sheet.getRangeList: each setter applies to every range in one call
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range-list), counted as
+ * `RangeList.method`; what it does to each range is the Range method's own, not counted again.
+ */
+export class FakeRangeList {
+  readonly api: RangeListApi;
+
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly ranges: FakeRange[],
+  ) {
+    const each = (apply: (range: RangeApi) => unknown) => {
+      sheet.spreadsheet.calls.uncounted(() => ranges.forEach((r) => apply(r.api)));
+      return this.api;
+    };
+    this.api = counted<RangeListApi>(
+      {
+        getRanges: () => ranges.map((r) => r.api),
+        setFontWeight: (weight: GoogleAppsScript.Spreadsheet.FontWeight | null) =>
+          each((r) => r.setFontWeight(weight)),
+        setBackground: (color: string | null) => each((r) => r.setBackground(color)),
+        setNumberFormat: (format: string) => each((r) => r.setNumberFormat(format)),
+        setWrap: (wrap: boolean) => each((r) => r.setWrap(wrap)),
+      },
+      "RangeList",
+      sheet.spreadsheet.calls,
+    );
   }
 }
 

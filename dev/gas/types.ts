@@ -16,7 +16,9 @@ export type Swap<R> = R extends GoogleAppsScript.Spreadsheet.Range
           ? HtmlOutputApi
           : R extends GoogleAppsScript.Spreadsheet.Protection
             ? ProtectionApi
-            : R;
+            : R extends GoogleAppsScript.Spreadsheet.RangeList
+              ? RangeListApi
+              : R;
 
 export type Faked<T, K extends keyof T> = {
   [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => Swap<R> : T[P];
@@ -64,6 +66,14 @@ export interface RangeApi extends Faked<
   protect(): ProtectionApi;
 }
 
+/** Several ranges of one sheet, formatted in one call each (Sheet.getRangeList). */
+export interface RangeListApi extends Faked<
+  GoogleAppsScript.Spreadsheet.RangeList,
+  "setFontWeight" | "setBackground" | "setNumberFormat" | "setWrap"
+> {
+  getRanges(): RangeApi[];
+}
+
 export interface SheetApi extends Faked<
   GoogleAppsScript.Spreadsheet.Sheet,
   | "getName"
@@ -91,6 +101,7 @@ export interface SheetApi extends Faked<
 > {
   moveRows(rows: RangeApi, destinationIndex: number): void;
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): RangeApi;
+  getRangeList(a1Notations: string[]): RangeListApi;
   getDataRange(): RangeApi;
   protect(): ProtectionApi;
   getProtections(type: unknown): ProtectionApi[];
@@ -107,6 +118,7 @@ export interface SpreadsheetApi extends Faked<
 > {
   getSheets(): SheetApi[];
   getSheetByName(name: string): SheetApi | null;
+  getSheetById(id: number): SheetApi | null;
   insertSheet(name?: string, index?: number): SheetApi;
   deleteSheet(sheet: SheetApi): void;
   getActiveSheet(): SheetApi;

@@ -40,6 +40,8 @@ export interface OperationResult {
   compute: number;
   wall: number;
   service: number;
+  /** Lowest and highest of the runs, in ms. */
+  spread: { compute: Spread; wall: Spread; service: Spread };
   runs: number;
 }
 
@@ -48,6 +50,13 @@ const median = (values: number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+/** The spread of a figure over the runs: its lowest and highest value, in ms. */
+export interface Spread {
+  min: number;
+  max: number;
+}
+const spread = (values: number[]): Spread => ({ min: Math.min(...values), max: Math.max(...values) });
 
 /** Collects garbage between runs when Node allows it (scripts/bench.mjs exposes gc), to cut noise. */
 const collect: () => void = (() => {
@@ -126,13 +135,15 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: "saveCheckin",
-    label: "save a check-in (2 key results)",
+    label: "save a check-in (2 key results), answering the fresh view",
+    // As the sidebar sends it: with the filter it shows, for the view the save answers.
     run: (a) =>
       a.run("saveCheckins", {
         entries: [
           { krId: "KR-1", value: 30, confidence: 7, comment: "Three more partners" },
           { krId: "KR-6", value: 40, confidence: 6 },
         ],
+        filter: { team: "Sales" },
       }),
   },
   { key: "review", label: "generate the review", run: (a) => a.run("generateReview", { team: "" }) },
@@ -205,6 +216,11 @@ export function measureOperation(
     compute: median(samples.map((s) => s.compute)),
     wall: median(samples.map((s) => s.wall)),
     service: median(samples.map((s) => s.service)),
+    spread: {
+      compute: spread(samples.map((s) => s.compute)),
+      wall: spread(samples.map((s) => s.wall)),
+      service: spread(samples.map((s) => s.service)),
+    },
     runs,
   };
 }
@@ -268,6 +284,7 @@ export interface NaiveResult {
   compute: number;
   wall: number;
   service: number;
+  spread: { compute: Spread; wall: Spread; service: Spread };
   runs: number;
 }
 
@@ -297,6 +314,11 @@ export function measureNaive(
     compute: median(samples.map((s) => s.compute)),
     wall: median(samples.map((s) => s.wall)),
     service: median(samples.map((s) => s.service)),
+    spread: {
+      compute: spread(samples.map((s) => s.compute)),
+      wall: spread(samples.map((s) => s.wall)),
+      service: spread(samples.map((s) => s.service)),
+    },
     runs,
   };
 }
@@ -317,6 +339,8 @@ export interface CoreResult {
   cold: CoreTimes;
   /** Medians of repeated runs in one context, the first left out (warm JIT). */
   warm: CoreTimes;
+  /** Lowest and highest totals of the runs, cold and warm. */
+  spread: { cold: Spread; warm: Spread };
   findings: number;
   runs: number;
 }
@@ -382,7 +406,14 @@ export function measureCore(
   const cold = Array.from({ length: runs }, () => once(fresh()));
   const core = fresh();
   const warm = Array.from({ length: runs + 1 }, () => once(core)).slice(1);
-  return { krs, cold: medians(cold), warm: medians(warm), findings, runs };
+  return {
+    krs,
+    cold: medians(cold),
+    warm: medians(warm),
+    spread: { cold: spread(cold.map((c) => c.total)), warm: spread(warm.map((w) => w.total)) },
+    findings,
+    runs,
+  };
 }
 
 // ------------------------------------------------------------------------------------ formulas
@@ -398,6 +429,7 @@ export interface FormulaResult {
   cold: number;
   /** Median of repeated calls in one context (warm JIT, caches kept), in ms. */
   warm: number;
+  spread: { cold: Spread; warm: Spread };
   runs: number;
 }
 
@@ -461,7 +493,16 @@ export function measureFormulas(
       const addon = load();
       const warm: number[] = [];
       for (let i = 0; i < runs + 1; i++) warm.push(call(addon, key, args));
-      return { key, formula, rows, cold: median(cold), warm: median(warm.slice(1)), runs };
+      const warmRuns = warm.slice(1);
+      return {
+        key,
+        formula,
+        rows,
+        cold: median(cold),
+        warm: median(warmRuns),
+        spread: { cold: spread(cold), warm: spread(warmRuns) },
+        runs,
+      };
     });
 }
 
@@ -472,6 +513,8 @@ export interface LoadResult {
   compile: number;
   run: number;
   total: number;
+  /** Lowest and highest total of the runs, in ms. */
+  spread: Spread;
   runs: number;
 }
 
@@ -498,6 +541,7 @@ export function measureLoad(code: string, runs: number): LoadResult {
     compile: median(samples.map((s) => s.compile)),
     run: median(samples.map((s) => s.run)),
     total: median(samples.map((s) => s.total)),
+    spread: spread(samples.map((s) => s.total)),
     runs,
   };
 }

@@ -92,3 +92,38 @@ export function applyMarks(
   }
   return { notes: outNotes, backgrounds: outBackgrounds, changed };
 }
+
+/**
+ * The rows a new set of marks changes, first to last (0-based), or undefined when none: Validate
+ * writes those rows only, not every row of the data range (which an array formula stretches to
+ * the sheet's last row). A row changes when one of its notes does, or when one of its cells loses
+ * or gains our colour.
+ *
+ * @example
+ * changedRows([["a"], ["⚑ old"], [""]], [["#ffffff"], ["#fdeceb"], ["#ffffff"]], applyMarks([["a"], ["⚑ old"], [""]], [["#ffffff"], ["#fdeceb"], ["#ffffff"]], []))
+ * //=> { first: 1, last: 1 }
+ */
+export function changedRows(
+  notes: string[][],
+  backgrounds: string[][],
+  after: { notes: string[][]; backgrounds: (string | null)[][] },
+): { first: number; last: number } | undefined {
+  let first = -1;
+  let last = -1;
+  for (let r = 0; r < after.notes.length; r++) {
+    const noteLine = after.notes[r]!;
+    const colorLine = after.backgrounds[r]!;
+    let changed = false;
+    for (let c = 0; c < noteLine.length && !changed; c++) {
+      const color = String(backgrounds[r]?.[c] ?? "");
+      // null leaves a plain cell plain, and clears a colour of ours.
+      const after = colorLine[c];
+      changed =
+        noteLine[c] !== String(notes[r]?.[c] ?? "") || (after === null ? isOurColor(color) : after !== color);
+    }
+    if (!changed) continue;
+    if (first < 0) first = r;
+    last = r;
+  }
+  return first < 0 ? undefined : { first, last };
+}

@@ -52,6 +52,8 @@ export type SettingKey = Exclude<keyof Settings, "quarterStart" | "quarterEnd" |
 
 interface SettingDef {
   key: SettingKey;
+  /** How its value is written into the Settings cell: a date, a number, or text. */
+  type: "text" | "number" | "date";
   label: Bilingual;
   /** `{quarter}` is the current quarter. */
   help: Bilingual;
@@ -70,6 +72,7 @@ const LEGACY_DATES = {
 export const SETTING_DEFS: readonly SettingDef[] = [
   {
     key: "quarter",
+    type: "text",
     label: { en: "Current quarter", fr: "Trimestre en cours" },
     help: {
       en: "The quarter you plan and check in, now {quarter}. {menu} › Start next quarter moves it on; each quarter's dates are in the quarters table below.",
@@ -78,6 +81,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "asOf",
+    type: "date",
     label: { en: "As of", fr: "À la date du" },
     help: {
       en: "The day statuses are judged on. The add-on sets it to today when the spreadsheet is opened and whenever you use the OKR menu.",
@@ -86,6 +90,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "lockDate",
+    type: "date",
     label: { en: "Plan locked on", fr: "Plan verrouillé le" },
     help: {
       en: "Set by {menu} › Lock plan. Objectives and key results created later are flagged “added mid-quarter”.",
@@ -94,11 +99,13 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "maxObjectivesPerTeam",
+    type: "number",
     label: { en: "Max objectives per team", fr: "Objectifs max. par équipe" },
     help: { en: "Focus: three is plenty.", fr: "Focus : trois, c'est déjà beaucoup." },
   },
   {
     key: "maxKrsPerObjective",
+    type: "number",
     label: { en: "Max key results per objective", fr: "Résultats clés max. par objectif" },
     help: {
       en: "Focus: one to this many measurable outcomes per objective (the wizard and Validate use it).",
@@ -107,6 +114,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "allowedLevels",
+    type: "text",
     label: { en: "Allowed levels", fr: "Niveaux autorisés" },
     help: {
       en: "Comma-separated: Company, Team (two levels keep it simple).",
@@ -115,6 +123,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "onTrack",
+    type: "number",
     label: { en: "On track from (score ÷ pace)", fr: "En bonne voie à partir de (score ÷ rythme)" },
     help: {
       en: "0.9 means at least 90% of the progress expected by today.",
@@ -123,11 +132,13 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "atRisk",
+    type: "number",
     label: { en: "At risk from (score ÷ pace)", fr: "À risque à partir de (score ÷ rythme)" },
     help: { en: "Below this, off track.", fr: "En dessous : en retard." },
   },
   {
     key: "staleDays",
+    type: "number",
     label: { en: "Stale after (days without check-in)", fr: "Sans nouvelles après (jours sans point)" },
     help: {
       en: "Check in weekly; flagged after this many days.",
@@ -136,6 +147,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "language",
+    type: "text",
     label: { en: "Language", fr: "Langue" },
     help: {
       en: "The language written into this spreadsheet (computed headers, statuses and their colours): en or fr; auto follows the spreadsheet's locale.",

@@ -1,11 +1,13 @@
 /**
- * What the template's sheets hold, derived from the schema: header rows, the Settings rows, and
+ * What the template's sheets hold, derived from the schema: header rows, the Settings rows and
+ * the quarters table set-up appends (pure data, written by src/server/template.ts), and
  * the array formulas of the OKRs sheet's Score and Status columns (built from where the columns
  * really are, so reordered columns keep working).
  */
 import { type Day } from "./dates";
 import { type Lang, menuPath } from "./i18n";
-import { type ColumnDef, LEVELS, type SheetDef } from "./schema";
+import { calendarQuarters, QUARTER_TABLE_HEADERS, type QuarterDates, quarterOfDay } from "./quarters";
+import { type ColumnDef, LEVELS, SETTINGS_SHEET, type SheetDef } from "./schema";
 import { SETTING_DEFS, type Settings, type SettingKey } from "./settings";
 
 export function headerRow(sheet: SheetDef, lang: Lang): string[] {
@@ -113,4 +115,58 @@ export function statusFormula(places: FormulaPlaces): string | undefined {
 /** Columns the user types in (the computed Score and Status columns are the formulas' own). */
 export function isInputColumn(column: ColumnDef): boolean {
   return column.type !== "computed";
+}
+
+/** A cell set-up writes, with how to write it (a date is a Day number until then). */
+export interface SetupCell {
+  value: string | number;
+  type: "text" | "number" | "date";
+}
+
+/**
+ * The quarters table's rows: calendar quarters from this year's first to next year's last, except
+ * the dates an older Settings sheet gave a quarter (its legacy start and end rows), in order.
+ *
+ * @example
+ * quarterTable([], dayOf(new Date("2026-11-20"), "UTC")).map((q) => q.label) //=> ["2026-Q1", …, "2027-Q4"]
+ */
+export function quarterTable(known: readonly QuarterDates[], today: Day): QuarterDates[] {
+  const own = new Map(known.map((q) => [q.label, q] as const));
+  const calendar = calendarQuarters(quarterOfDay(today).year);
+  const labels = new Set(calendar.map((q) => q.label));
+  const all = [...calendar.map((q) => own.get(q.label) ?? q), ...known.filter((q) => !labels.has(q.label))];
+  return all.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * What set-up appends to a Settings sheet of `existingRows` rows: the header row when it is empty,
+ * a row for each missing setting (label, default value, help), and the quarters table when there is
+ * none (a blank row, its header, its quarters). `tableHeader` is the table header's 1-based row.
+ */
+export function settingsAdditions(input: {
+  existingRows: number;
+  missing: readonly SettingKey[];
+  needsTable: boolean;
+  values: Settings;
+  knownQuarters: readonly QuarterDates[];
+  today: Day;
+  lang: Lang;
+}): { rows: SetupCell[][]; tableHeader: number | undefined } {
+  const { lang } = input;
+  const text = (value: string): SetupCell => ({ value, type: "text" });
+  const rows: SetupCell[][] = [];
+  if (input.existingRows === 0) rows.push(headerRow(SETTINGS_SHEET, lang).map(text));
+  for (const key of input.missing) {
+    const [label, value, help] = settingRow(key, input.values, lang);
+    const type = SETTING_DEFS.find((d) => d.key === key)!.type;
+    rows.push([text(label), { value, type }, text(help)]);
+  }
+  if (!input.needsTable) return { rows, tableHeader: undefined };
+  rows.push([text(""), text(""), text("")]);
+  const tableHeader = input.existingRows + rows.length + 1;
+  const { quarter, start, end } = QUARTER_TABLE_HEADERS;
+  rows.push([text(quarter[lang]), text(start[lang]), text(end[lang])]);
+  for (const q of quarterTable(input.knownQuarters, input.today))
+    rows.push([text(q.label), { value: q.start, type: "date" }, { value: q.end, type: "date" }]);
+  return { rows, tableHeader };
 }

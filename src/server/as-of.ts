@@ -7,7 +7,7 @@
  */
 import { dateOfDay, isoOf, parseDay } from "../core/dates";
 import { parseSettings } from "../core/settings";
-import { timeZoneOf, today } from "./clock";
+import { today } from "./clock";
 import { Workbook } from "./workbook";
 
 /**
@@ -23,10 +23,12 @@ export function asOfOnOpen(e: GoogleAppsScript.Events.SheetsOnOpen | undefined):
   bringAsOfToToday();
 }
 
-/** Runs an operation after bringing "as of" to today. */
+/** Runs an operation after bringing "as of" to today, the operation's workbook opened once for both. */
 export function withAsOf<T>(run: () => T): T {
-  bringAsOfToToday();
-  return run();
+  return Workbook.within((wb) => {
+    bringAsOfToToday(wb);
+    return run();
+  });
 }
 
 export const AS_OF_PROPERTY = "okr.asOfDay";
@@ -37,21 +39,19 @@ export const AS_OF_PROPERTY = "okr.asOfDay";
  * operation reads each sheet once). Never fails the caller: a missing Settings sheet or row, or a
  * protected cell, leaves the day as it was.
  */
-export function bringAsOfToToday(): void {
+export function bringAsOfToToday(known?: Workbook): void {
   try {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const zone = timeZoneOf(ss);
+    const wb = known ?? Workbook.active();
+    const zone = wb.timeZone;
     const day = today(zone);
-    const properties = PropertiesService.getDocumentProperties();
-    if (properties.getProperty(AS_OF_PROPERTY) === isoOf(day)) return;
-    const wb = new Workbook(ss);
+    if (wb.property(AS_OF_PROPERTY) === isoOf(day)) return;
     const sheet = wb.find("settings");
     if (!sheet) return;
     const grid = sheet.getDataRange().getValues();
     const row = parseSettings(grid, day, zone).rows.asOf;
     if (row === undefined) return;
     if (parseDay(grid[row - 1]?.[1], zone) !== day) sheet.getRange(row, 2).setValue(dateOfDay(day, zone));
-    properties.setProperty(AS_OF_PROPERTY, isoOf(day));
+    wb.setProperty(AS_OF_PROPERTY, isoOf(day));
   } catch (error) {
     // The day is a courtesy to the formulas; the operation the user asked for matters more.
     console.warn(`As of not updated: ${String((error as Error)?.message ?? error)}`);

@@ -31,7 +31,7 @@ import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
-import { nextFreeRow, type TablePlace, updateColumn, writeRows } from "./writer";
+import { nextFreeRow, type TablePlace, updateColumn, withRows, writeRows } from "./writer";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -51,7 +51,7 @@ const FILTER_PROPERTY = "okr.checkin.filter";
 
 /** The remembered filter belongs to one spreadsheet: user properties are shared by all of them. */
 function filterProperty(): string {
-  return `${FILTER_PROPERTY}.${SpreadsheetApp.getActiveSpreadsheet().getId()}`;
+  return `${FILTER_PROPERTY}.${Workbook.spreadsheetId()}`;
 }
 export const MAX_ENTRIES = 200;
 export const MAX_COMMENT = 500;
@@ -77,24 +77,37 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
     filter = parsePayload(lang, filterSchema(), request, labels(lang));
     PropertiesService.getUserProperties().setProperty(filterProperty(), JSON.stringify(filter));
   }
-  const day = today(wb.timeZone);
   const okrGrid = wb.read("okrs");
   if (!okrGrid) throw userError(lang, "error.noOkrSheet");
-  const analysis = analyze(
+  const email = currentUserEmail();
+  return viewOf(
+    lang,
     { okrs: okrGrid, checkins: wb.read("checkins"), settings: wb.read("settings") },
-    day,
+    filter,
+    { email, name: email ? "" : rememberedAuthor() },
+    today(wb.timeZone),
     wb.timeZone,
   );
-  const { settings, okrs, checkins, scores } = analysis;
+}
+
+/** The view from the sheets' grids (as read, or as a save just left them). */
+function viewOf(
+  lang: Lang,
+  grids: { okrs: RawCell[][]; checkins: RawCell[][] | undefined; settings: RawCell[][] | undefined },
+  filter: CheckinFilter,
+  author: CheckinView["author"],
+  day: Day,
+  timeZone: string,
+): CheckinView {
+  const { settings, okrs, checkins, scores } = analyze(grids, day, timeZone);
   const current = okrs.filter((r) => r.quarter === settings.quarter);
   const byId = new Map(current.map((r) => [r.id, r] as const));
   const krs = current.filter((r) => r.type === "kr");
   const unique = (values: string[]) =>
     [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b));
-  const email = currentUserEmail();
   return {
     lang,
-    author: { email, name: email ? "" : rememberedAuthor() },
+    author,
     quarter: settings.quarter,
     staleDays: settings.staleDays,
     teams: unique(krs.map((r) => r.team)),
@@ -132,11 +145,15 @@ const entriesSchema = () =>
       )
       .check(z.minLength(1), z.maxLength(MAX_ENTRIES)),
     author: z.optional(text(AUTHOR_MAX)),
+    /** The filter the sidebar shows: the answer's view is drawn with it (else the remembered one). */
+    filter: z.optional(filterSchema()),
   });
 
 export interface SaveResult {
   saved: number;
   message: string;
+  /** The check-in view after the save, from what was read under the lock: no second round trip. */
+  view: CheckinView;
 }
 
 function describe(lang: Lang, problem: EntryProblem): string {
@@ -160,7 +177,11 @@ function describe(lang: Lang, problem: EntryProblem): string {
  * Google gives it, else the name chosen in the view (or remembered); with neither, nothing is saved.
  */
 export function saveCheckins(userLang: Lang, request: unknown, email: string): SaveResult {
-  const { entries, author: chosen } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
+  const {
+    entries,
+    author: chosen,
+    filter,
+  } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
   const author = resolveAuthor(email, chosen);
   if (!author) throw userError(userLang, "checkin.whoNeeded");
   return withDocumentLock(userLang, (progress) => {
@@ -168,7 +189,8 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     const okrSheet = wb.find("okrs");
     if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
     const day = today(wb.timeZone);
-    const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
+    const settingsGrid = wb.read("settings");
+    const settings = parseSettings(settingsGrid ?? [], day, wb.timeZone).settings;
     const sheetLang = sheetLangOf(wb.ss, settings);
     const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[sheetLang]);
     // Re-read under the lock: another person may have saved a moment ago.
@@ -183,16 +205,26 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
           .join("; "),
       });
     }
-    appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
+    const logGrid = appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
     progress.wrote();
     updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day, wb.timeZone);
+    const grids = { okrs: okrGrid, checkins: logGrid, settings: settingsGrid };
     return {
       saved: entries.length,
       message: t(userLang, "checkin.saved", { count: entries.length }),
+      view: viewOf(
+        userLang,
+        grids,
+        filter ?? rememberedFilter(),
+        { email, name: email ? "" : author },
+        day,
+        wb.timeZone,
+      ),
     };
   });
 }
 
+/** Appends the entries to the log; answers the log's grid with them, as the sheet now reads. */
 function appendToLog(
   sheet: Sheet,
   sheetLang: Lang,
@@ -200,7 +232,7 @@ function appendToLog(
   day: Day,
   author: string,
   timeZone: string,
-): void {
+): RawCell[][] {
   let grid = readAll(sheet);
   if (grid.length === 0) {
     const header = CHECKINS.columns.map((c) => c.header[sheetLang]);
@@ -219,7 +251,9 @@ function appendToLog(
     comment: e.comment ?? "",
     author,
   }));
-  writeRows(sheet, nextFreeRow(grid, place, CHECKINS.columns), place, CHECKINS.columns, rows, timeZone);
+  const at = nextFreeRow(grid, place, CHECKINS.columns);
+  writeRows(sheet, at, place, CHECKINS.columns, rows, timeZone);
+  return withRows(grid, at, place, CHECKINS.columns, rows, timeZone);
 }
 
 /** Current, Confidence and Last check-in of the updated key results: one write per column. */
@@ -249,6 +283,7 @@ function updateKeyResults(
       if (value !== undefined) updates.set(rowOf.get(entry.krId.toLowerCase())!, value);
     }
     updateColumn(sheet, grid, column, updates);
+    for (const [row, value] of updates) grid[row - 1]![column] = value;
   }
 }
 

@@ -28,7 +28,7 @@ import { highestIssued, recordIssued, uniqueRow } from "./ids";
 import { sheetLangOf } from "./locale";
 import { type Progress, withDocumentLock } from "./lock";
 import { parsePayload, text } from "./payload";
-import { readAll, Workbook } from "./workbook";
+import { readAll, sizeNewSheet, Workbook } from "./workbook";
 import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -45,7 +45,11 @@ interface Loaded {
   sheetLang: Lang;
 }
 
-function load(userLang: Lang, wb = Workbook.active()): Loaded {
+/**
+ * The OKRs and Settings sheets, and the log and KPIs when asked: scores depend on neither, so an
+ * operation that needs only scores or settings does not pay for reading them (two calls each).
+ */
+function load(userLang: Lang, also: { checkins?: true; kpis?: true } = {}, wb = Workbook.active()): Loaded {
   const okrSheet = wb.find("okrs");
   if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
   const okrGrid = readAll(okrSheet);
@@ -53,7 +57,12 @@ function load(userLang: Lang, wb = Workbook.active()): Loaded {
   const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
   const day = today(wb.timeZone);
   const analysis = analyze(
-    { okrs: okrGrid, checkins: wb.read("checkins"), kpis: wb.read("kpis"), settings: settingsGrid },
+    {
+      okrs: okrGrid,
+      checkins: also.checkins ? wb.read("checkins") : undefined,
+      kpis: also.kpis ? wb.read("kpis") : undefined,
+      settings: settingsGrid,
+    },
     day,
     wb.timeZone,
   );
@@ -140,7 +149,7 @@ export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuesti
  */
 export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
   return withDocumentLock(userLang, () => {
-    const loaded = load(userLang, wb);
+    const loaded = load(userLang, {}, wb);
     const { analysis, day, okrSheet, okrGrid } = loaded;
     writeSettings(loaded, { lockDate: dateOfDay(day, wb.timeZone) });
     const created = analysis.okrTable?.columns.created;
@@ -193,7 +202,7 @@ export function generateReview(userLang: Lang, request: unknown): { sheet: strin
 }
 
 function writeReview(userLang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
-  const { wb, day, analysis, sheetLang } = load(userLang);
+  const { wb, day, analysis, sheetLang } = load(userLang, { checkins: true });
   const review = buildReview({
     okrs: analysis.okrs,
     checkins: analysis.checkins,
@@ -206,7 +215,7 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
   const base = t(sheetLang, "review.sheetName", { quarter: review.quarter }) + (team ? ` ${team}` : "");
   // The free name is the new sheet's name: no need to ask the sheet for it afterwards.
   const name = wb.freeName(base.slice(0, 90));
-  const sheet = wb.insert(undefined, name);
+  const sheet = wb.insert(undefined, name, true);
   progress.wrote();
   const height = layout.cells.length;
   const textColumn = { ...TEXT };
@@ -217,19 +226,25 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
       return typeof cell.value === "string" ? cellValue(textColumn, cell.value, wb.timeZone) : cell.value;
     }),
   );
-  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
-  if (maxColumns < layout.width) sheet.insertColumnsAfter(maxColumns, layout.width - maxColumns);
-  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  sizeNewSheet(sheet, height, layout.width);
   const range = sheet.getRange(1, 1, height, layout.width);
   range.setNumberFormats(layout.cells.map((line) => line.map((cell) => NUMBER_FORMATS[cell.kind])));
   range.setValues(values);
   range.setBackgrounds(layout.cells.map((line) => line.map((cell) => cell.background ?? null)) as string[][]);
   range.setFontWeights(layout.cells.map((line) => line.map((cell) => (cell.bold ? "bold" : "normal"))));
   if (layout.tableRows > 0) {
+    // The "Carry over?" checkboxes through the range already in hand: null leaves a cell without
+    // validation (https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules).
     const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
-    sheet
-      .getRange(layout.tableHeaderRow + 1, layout.columns.carryOver + 1, layout.tableRows, 1)
-      .setDataValidation(checkbox);
+    const first = layout.tableHeaderRow + 1;
+    const last = layout.tableHeaderRow + layout.tableRows;
+    range.setDataValidations(
+      layout.cells.map((line, i) =>
+        line.map((_, c) =>
+          i + 1 >= first && i + 1 <= last && c === layout.columns.carryOver ? checkbox : null,
+        ),
+      ) as GoogleAppsScript.Spreadsheet.DataValidation[][],
+    );
   }
   // Column A holds the summary's labels ("Overall score") and the chart's objective titles.
   sheet.setColumnWidth(1, 200);
@@ -379,7 +394,8 @@ function checkStart(
 export function startNextQuarter(userLang: Lang, request: unknown): string {
   const { carry, from: asked, early } = parsePayload(userLang, nextRequest(), request);
   return withDocumentLock(userLang, (progress) => {
-    const loaded = load(userLang);
+    // The log and the KPIs hold IDs too: new ones must be above them.
+    const loaded = load(userLang, { checkins: true, kpis: true });
     const { analysis, okrSheet, okrGrid, day, wb } = loaded;
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);

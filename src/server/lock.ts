@@ -1,6 +1,7 @@
 import type { Lang } from "../core/i18n";
 import { UserError, userError } from "./errors";
 import { t } from "../core/i18n";
+import { Workbook } from "./workbook";
 
 /** How long to wait for another user's save before telling this one to try again. */
 export const LOCK_TIMEOUT_MS = 10_000;
@@ -22,6 +23,7 @@ export interface Progress {
 export function withDocumentLock<T>(lang: Lang, run: (progress: Progress) => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw userError(lang, "error.busy");
+  Workbook.lockTaken();
   let written = false;
   try {
     return run({ wrote: () => (written = true) });
@@ -31,6 +33,7 @@ export function withDocumentLock<T>(lang: Lang, run: (progress: Progress) => T):
     const message = String((error as { message?: unknown } | null)?.message ?? error);
     throw new UserError(t(lang, "lock.partial", { message }));
   } finally {
+    Workbook.lockReleasing();
     try {
       SpreadsheetApp.flush();
     } catch {

@@ -143,6 +143,11 @@ export function moveToKpis(request: Parameters<typeof sidebarApi.moveToKpis>[0])
   return withAsOf(() => sidebarApi.moveToKpis(request));
 }
 
+/** Sidebar: moves a key result from the findings list to KPIs; answers the findings after it. */
+export function moveFindingToKpis(request: Parameters<typeof sidebarApi.moveFindingToKpis>[0]) {
+  return withAsOf(() => sidebarApi.moveFindingToKpis(request));
+}
+
 /** Sidebar: what the drafting wizard needs (settings, teams, this quarter's rows). */
 export function getWizardContext() {
   return withAsOf(() => sidebarApi.getWizardContext());

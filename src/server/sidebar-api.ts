@@ -90,17 +90,35 @@ export function moveToKpis(request: { row: number; krId: string }): string {
   return userFacing(lang, () => moveKeyResultToKpis(lang, row, krId));
 }
 
+/**
+ * The findings list's "Move to KPIs": moves the key result, then answers the findings as they
+ * stand now, so the list redraws from one call.
+ */
+export function moveFindingToKpis(request: { row: number; krId: string }): {
+  message: string;
+  findings: FindingsView;
+} {
+  const lang = userLang();
+  const { row, krId } = parsePayload(lang, moveRequest(), request);
+  return userFacing(lang, () => ({
+    message: moveKeyResultToKpis(lang, row, krId),
+    findings: currentFindings(),
+  }));
+}
+
 /** The check-in view for a team or an owner (remembered for next time); no filter: the last one. */
 export function getCheckins(filter?: { team?: string; owner?: string } | null): CheckinView {
   const lang = userLang();
   return userFacing(lang, () => checkinView(lang, filter));
 }
 
-/** Saves a batch of check-ins, all or nothing, under the document lock. */
+/** Saves a batch of check-ins, all or nothing, under the document lock; answers the fresh view too. */
 export function saveCheckins(request: {
   entries: { krId: string; value: number; confidence?: number; comment?: string }[];
   /** Who is checking in, when Google does not share the email. */
   author?: string;
+  /** The filter shown: the answer carries the view after the save, drawn with it. */
+  filter?: { team?: string; owner?: string };
 }): SaveResult {
   const lang = userLang();
   return userFacing(lang, () => save(lang, request, currentUserEmail()));

@@ -1,5 +1,6 @@
 import { t } from "../core/i18n";
 import { userLang } from "./locale";
+import { Workbook } from "./workbook";
 
 export type SidebarView = "home" | "findings" | "checkin" | "review" | "nextQuarter";
 export const SIDEBAR_VIEWS: readonly SidebarView[] = ["home", "findings", "checkin", "review", "nextQuarter"];
@@ -12,7 +13,7 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = ["home", "findings", "check
 const VIEW_PROPERTY = "okr.sidebar.view";
 
 function viewProperty(): string {
-  return `${VIEW_PROPERTY}.${SpreadsheetApp.getActiveSpreadsheet().getId()}`;
+  return `${VIEW_PROPERTY}.${Workbook.spreadsheetId()}`;
 }
 
 /**

@@ -10,7 +10,6 @@ import { isoOf } from "../core/dates";
 import { exampleQuarter } from "../core/example";
 import { type FocusLimits, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
-import { calendarQuarters, type QuarterDates, QUARTER_TABLE_HEADERS, quarterOfDay } from "../core/quarters";
 import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import {
   type ColumnDef,
@@ -23,7 +22,14 @@ import {
   listLabels,
 } from "../core/schema";
 import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
-import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
+import {
+  columnLetters,
+  type FormulaPlaces,
+  headerRow,
+  scoreFormula,
+  settingsAdditions,
+  statusFormula,
+} from "../core/template";
 import { AS_OF_PROPERTY } from "./as-of";
 import { currentUserEmail, resolveAuthor } from "./author";
 import { today } from "./clock";
@@ -32,7 +38,7 @@ import { normalize } from "../core/text";
 import { highestIssued, recordIssued } from "./ids";
 import { withDocumentLock } from "./lock";
 import { cellValue, nextFreeRow, type TablePlace, writeRows } from "./writer";
-import { readAll, Workbook } from "./workbook";
+import { NEW_SHEET, readAll, Workbook } from "./workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -51,6 +57,8 @@ interface TableState {
   sheet: Sheet;
   place: TablePlace;
   grid: RawCell[][];
+  /** Inserted by this set-up: nothing on it to read or keep (no rules, protections or rows). */
+  created?: true;
 }
 
 /**
@@ -103,16 +111,51 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
 
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
+  const formatted = formattedBefore(wb);
   for (const key of TABLES) {
     const state = tables[key];
-    if (state) format(state, SHEETS[key], sheetLang, key === "okrs" ? sheetLang : undefined);
+    if (!state) continue;
+    const signature = formatSignature(wb, key, state, sheetLang);
+    if (signature !== undefined && formatted[key] === signature) continue;
+    format(state, SHEETS[key], sheetLang, key === "okrs" ? sheetLang : undefined);
+    if (signature !== undefined) formatted[key] = signature;
   }
+  wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));
   return (
     okrs !== undefined &&
     tables.checkins !== undefined &&
     nextFreeRow(okrs.grid, okrs.place, OKRS.columns) === okrs.place.headerRow + 1
   );
 }
+
+/**
+ * Document property: for each table sheet, the layout its formatting was last applied to (the
+ * sheet, its header row, where each of our columns sits, the language). A set-up that finds the
+ * same layout leaves the formatting alone, at no call: formatting a sheet that is already right
+ * would otherwise cost some forty calls. Rows that Sheets adds below take the format of the row
+ * above them, so a longer sheet needs nothing new either.
+ */
+const FORMATTED_PROPERTY = "okr.formatted";
+
+function formattedBefore(wb: Workbook): Partial<Record<SheetKey, string>> {
+  try {
+    const parsed: unknown = JSON.parse(wb.property(FORMATTED_PROPERTY) ?? "{}");
+    return parsed && typeof parsed === "object" ? (parsed as Partial<Record<SheetKey, string>>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The layout a table's formatting depends on; undefined for a sheet not remembered by id. */
+function formatSignature(wb: Workbook, key: SheetKey, state: TableState, lang: Lang): string | undefined {
+  const id = wb.idOf(key);
+  if (id === undefined) return undefined;
+  const columns = Object.entries(state.place.columns).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([FORMAT_VERSION, id, state.place.headerRow, columns, lang]);
+}
+
+/** Raised whenever format() changes what it applies, so every sheet is formatted anew once. */
+const FORMAT_VERSION = 1;
 
 /**
  * Writes the example quarter when the OKRs sheet is still empty and no ID was ever issued here
@@ -199,12 +242,12 @@ function ensureTable(
     const sheet = wb.insert(key, def.name[sheetLang]);
     const header = headerRow(def, sheetLang);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
-    report.created.push(sheet.getName());
+    report.created.push(wb.nameOf(key)!);
     const columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
-    return { sheet, place: { headerRow: 1, columns }, grid: [header] };
+    return { sheet, place: { headerRow: 1, columns }, grid: [header], created: true };
   }
   wb.remember(key, existing);
-  const name = existing.getName();
+  const name = wb.nameOf(key)!;
   if (grid.length === 0) {
     const header = headerRow(def, sheetLang);
     existing.getRange(1, 1, 1, header.length).setValues([header]);
@@ -308,16 +351,16 @@ function ensureSettings(
   { sheetLang, userLang }: Langs,
   day: number,
   report: SetupReport,
-): { sheet: Sheet; grid: RawCell[][]; rows: Partial<Record<SettingKey, number>> } | undefined {
+): { sheet: Sheet; name: string; grid: RawCell[][]; rows: Partial<Record<SettingKey, number>> } | undefined {
   const def = SHEETS.settings;
   let sheet = existing;
   if (!sheet) {
     sheet = wb.insert("settings", def.name[sheetLang]);
-    report.created.push(sheet.getName());
   } else {
     wb.remember("settings", sheet);
-    report.kept.push(sheet.getName());
   }
+  const name = wb.nameOf("settings")!;
+  (existing ? report.kept : report.created).push(name);
   const found = parseSettings(grid, day, wb.timeZone);
   const defaults = {
     ...defaultSettings(day),
@@ -325,35 +368,27 @@ function ensureSettings(
     asOf: day,
     language: sheetLang,
   };
-  const toCells = (key: SettingKey) => {
-    const [label, value, help] = settingRow(key, defaults, sheetLang);
-    return [
-      cellValue(TEXT, label, wb.timeZone),
-      cellValue(valueColumn(SETTING_TYPES[key]), value, wb.timeZone),
-      cellValue(TEXT, help, wb.timeZone),
-    ];
-  };
   const missing = SETTING_DEFS.filter((d) => found.rows[d.key] === undefined).map((d) => d.key);
   const needsTable = found.tableHeaderRow === undefined;
-  if (missing.length === 0 && !needsTable) return { sheet, grid, rows: found.rows };
-  const rows: unknown[][] = [];
-  if (grid.length === 0) rows.push(headerRow(def, sheetLang));
-  rows.push(...missing.map(toCells));
-  let tableHeader: number | undefined;
-  if (needsTable) {
-    rows.push(["", "", ""]);
-    tableHeader = grid.length + rows.length + 1;
-    rows.push([
-      QUARTER_TABLE_HEADERS.quarter[sheetLang],
-      QUARTER_TABLE_HEADERS.start[sheetLang],
-      QUARTER_TABLE_HEADERS.end[sheetLang],
-    ]);
-  }
-  const start = grid.length + 1;
-  const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day, wb.timeZone)] : rows;
-  sheet.getRange(start, 1, newRows.length, 3).setValues(newRows);
+  if (missing.length === 0 && !needsTable) return { sheet, name, grid, rows: found.rows };
+  const { rows, tableHeader } = settingsAdditions({
+    existingRows: grid.length,
+    missing,
+    needsTable,
+    values: defaults,
+    knownQuarters: found.settings.quarters,
+    today: day,
+    lang: sheetLang,
+  });
+  const newRows = rows.map((line) =>
+    line.map((cell) => cellValue(valueColumn(cell.type), cell.value, wb.timeZone)),
+  );
+  sheet.getRange(grid.length + 1, 1, newRows.length, 3).setValues(newRows);
+  // The sheet's header and the quarters table's header: one RangeList, styled in two calls.
+  const headers = [grid.length === 0 ? "A1:C1" : "", tableHeader ? `A${tableHeader}:C${tableHeader}` : ""];
+  if (headers.some(Boolean))
+    sheet.getRangeList(headers.filter(Boolean)).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
   if (grid.length === 0) {
-    sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
     (def.columns as readonly ColumnDef[]).forEach((c, i) => sheet!.setColumnWidth(i + 1, c.width));
   } else if (missing.length > 0) {
@@ -363,32 +398,11 @@ function ensureSettings(
       }),
     );
   }
-  if (tableHeader !== undefined) {
-    sheet.getRange(tableHeader, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
-    if (grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
-  }
+  if (tableHeader !== undefined && grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
   // "As of" was written as today: the day's next operations need not read Settings to check it.
   if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
   const newGrid = [...grid, ...(newRows as RawCell[][])];
-  return { sheet, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
-}
-
-/**
- * The quarters table's rows: calendar quarters from this year's first to next year's last, except
- * the dates an older Settings sheet gave its current quarter (its legacy start and end rows).
- */
-function quarterRows(known: readonly QuarterDates[], day: number, timeZone: string): unknown[][] {
-  const own = new Map(known.map((q) => [q.label, q] as const));
-  const dateCell = valueColumn("date");
-  const calendar = calendarQuarters(quarterOfDay(day).year);
-  const labels = new Set(calendar.map((q) => q.label));
-  const all = [...calendar.map((q) => own.get(q.label) ?? q), ...known.filter((q) => !labels.has(q.label))];
-  all.sort((a, b) => a.start - b.start);
-  return all.map((q) => [
-    cellValue(TEXT, q.label, timeZone),
-    cellValue(dateCell, q.start, timeZone),
-    cellValue(dateCell, q.end, timeZone),
-  ]);
+  return { sheet, name, grid: newGrid, rows: parseSettings(newGrid, day, wb.timeZone).rows };
 }
 
 const valueColumn = (type: ColumnDef["type"]): ColumnDef => ({
@@ -398,23 +412,10 @@ const valueColumn = (type: ColumnDef["type"]): ColumnDef => ({
   width: 0,
 });
 
-const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
-  quarter: "text",
-  asOf: "date",
-  lockDate: "date",
-  maxObjectivesPerTeam: "number",
-  maxKrsPerObjective: "number",
-  allowedLevels: "text",
-  onTrack: "number",
-  atRisk: "number",
-  staleDays: "number",
-  language: "text",
-};
-
 function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits: FocusLimits): void {
   const existing = wb.find("guide");
   if (existing) {
-    report.kept.push(existing.getName());
+    report.kept.push(wb.nameOf("guide")!);
     return;
   }
   const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
@@ -423,12 +424,12 @@ function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits:
     cellValue(TEXT, text, wb.timeZone),
   ]);
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
-  sheet.getRange(1, 1, 1, 2).setFontWeight("bold");
-  sheet.getRange(1, 1, rows.length, 1).setFontWeight("bold");
+  // The title row and the topics column, bold in one call.
+  sheet.getRangeList(["A1:B1", `A1:A${rows.length}`]).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 2).setWrap(true);
   sheet.setColumnWidth(1, 200);
   sheet.setColumnWidth(2, 640);
-  report.created.push(sheet.getName());
+  report.created.push(wb.nameOf("guide")!);
 }
 
 const TEXT: ColumnDef = { key: "text", header: { en: "", fr: "" }, type: "text", width: 0 };
@@ -440,31 +441,39 @@ const TEXT: ColumnDef = { key: "text", header: { en: "", fr: "" }, type: "text",
  */
 function addComputedFormulas(
   okrs: TableState,
-  settings: { sheet: Sheet; rows: Partial<Record<SettingKey, number>> },
+  settings: { name: string; rows: Partial<Record<SettingKey, number>> },
   { sheetLang, userLang }: Langs,
   report: SetupReport,
 ): void {
   const places: FormulaPlaces = {
     columns: okrs.place.columns,
     headerRow: okrs.place.headerRow,
-    settingsSheet: settings.sheet.getName(),
+    settingsSheet: settings.name,
     settingsRows: settings.rows,
   };
   const formulas = { score: scoreFormula(places), status: statusFormula(places) };
-  for (const key of ["score", "status"] as const) {
-    const column = okrs.place.columns[key];
-    const formula = formulas[key];
-    if (column === undefined || formula === undefined) continue;
+  const keys = (["score", "status"] as const).filter(
+    (key) => okrs.place.columns[key] !== undefined && formulas[key] !== undefined,
+  );
+  if (keys.length === 0) return;
+  // The header cell and the one below it, of both columns, in one read.
+  const indexes = keys.map((key) => okrs.place.columns[key]!);
+  const left = Math.min(...indexes);
+  const span = okrs.sheet
+    .getRange(places.headerRow, left + 1, 2, Math.max(...indexes) - left + 1)
+    .getFormulas() as string[][];
+  for (const key of keys) {
+    const column = okrs.place.columns[key]!;
+    const formula = formulas[key]!;
     const ours = key === "score" ? /^=OKRSCORE\(/i : /^=OKRSTATUS(ES)?\(/i;
-    const cells = okrs.sheet.getRange(places.headerRow, column + 1, 2, 1);
-    const [[inHeader], [inFirstRow]] = cells.getFormulas() as [[string], [string]];
-    const header = okrs.sheet.getRange(places.headerRow, column + 1);
+    const [inHeader, inFirstRow] = [span[0]![column - left] ?? "", span[1]![column - left] ?? ""];
+    const header = () => okrs.sheet.getRange(places.headerRow, column + 1);
     if (ours.test(inHeader)) {
-      if (inHeader !== formula) header.setFormula(formula);
+      if (inHeader !== formula) header().setFormula(formula);
       continue;
     }
     if (ours.test(inFirstRow)) {
-      cells.setFormulas([[formula], [""]]);
+      okrs.sheet.getRange(places.headerRow, column + 1, 2, 1).setFormulas([[formula], [""]]);
       continue;
     }
     const hasValues = okrs.grid
@@ -475,7 +484,7 @@ function addComputedFormulas(
       report.notes.push(t(userLang, "setup.formulaSkipped", { sheet: okrs.sheet.getName(), column: name }));
       continue;
     }
-    header.setFormula(formula);
+    header().setFormula(formula);
   }
 }
 
@@ -492,14 +501,14 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     .sort((a, b) => a.index - b.index);
   sheet.setFrozenRows(place.headerRow);
   // Only our headers are styled: a user's own column between ours keeps its look.
-  for (const run of runsOf(columns, () => "")) {
-    sheet
-      .getRange(place.headerRow, run[0]!.index + 1, 1, run.length)
-      .setFontWeight("bold")
-      .setBackground(HEADER_BACKGROUND);
-  }
+  const headerRuns = runsOf(columns, () => "").map((run) => {
+    const row = place.headerRow;
+    return `${columnLetters(run[0]!.index)}${row}:${columnLetters(run[run.length - 1]!.index)}${row}`;
+  });
+  if (headerRuns.length > 0)
+    sheet.getRangeList(headerRuns).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
   const first = place.headerRow + 1;
-  const rows = Math.max(1, sheet.getMaxRows() - place.headerRow);
+  const rows = Math.max(1, (state.created ? NEW_SHEET.rows : sheet.getMaxRows()) - place.headerRow);
   const block = <T>(run: readonly unknown[], cell: (i: number) => T): T[][] =>
     Array.from({ length: rows }, () => run.map((_, i) => cell(i)));
   // One call per run of neighbouring columns: widths (Sheets' default left alone), native
@@ -515,10 +524,13 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     const rule = validationRule(c.def, lang);
     return rule ? [{ ...c, rule }] : [];
   });
-  for (const run of runsOf(ruled, () => "")) {
+  // A new sheet holds our columns only: one call for all of them (null: no rule on that column).
+  const ruleAt = (index: number) => ruled.find((r) => r.index === index)?.rule ?? null;
+  for (const run of state.created && ruled.length > 0 ? [columns] : runsOf(ruled, () => "")) {
+    const rules = block(run, (i) => ruleAt(run[i]!.index));
     sheet
       .getRange(first, run[0]!.index + 1, rows, run.length)
-      .setDataValidations(block(run, (i) => run[i]!.rule));
+      .setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
   for (const run of runsOf(
     columns.filter((c) => c.def.numberFormat),
@@ -527,7 +539,7 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     const formats = block(run, (i) => run[i]!.def.numberFormat!);
     sheet.getRange(first, run[0]!.index + 1, rows, run.length).setNumberFormats(formats);
   }
-  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  const protections = state.created ? [] : sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   if (!protections.some((p) => p.getDescription() === PROTECTION_NOTE)) {
     // Our headers only: a user's own column keeps its header free.
     for (const run of runsOf(columns, () => "")) {
@@ -539,7 +551,7 @@ function format(state: TableState, def: SheetDef, lang: Lang, okrsLang: Lang | u
     }
   }
   if (okrsLang) {
-    conditionalFormats(sheet, place, rows, okrsLang);
+    conditionalFormats(sheet, place, rows, okrsLang, state.created === true);
     protectComputed(sheet, place, rows, okrsLang, protections);
   }
 }
@@ -612,7 +624,13 @@ function validationRule(
 const BAND_COLORS = { red: "#f4c7c3", yellow: "#fce8b2", green: "#b7e1cd" };
 
 /** Score bands and status colours; the user's own rules on other ranges are kept. */
-function conditionalFormats(sheet: Sheet, place: TablePlace, rows: number, lang: Lang): void {
+function conditionalFormats(
+  sheet: Sheet,
+  place: TablePlace,
+  rows: number,
+  lang: Lang,
+  created: boolean,
+): void {
   const first = place.headerRow + 1;
   const range = (key: string) => {
     const index = place.columns[key];
@@ -620,11 +638,16 @@ function conditionalFormats(sheet: Sheet, place: TablePlace, rows: number, lang:
   };
   const score = range("score");
   const status = range("status");
-  const ours = new Set([score?.getA1Notation(), status?.getA1Notation()].filter(Boolean));
   // The sheet's own rules apply to its own ranges: the A1 notation is enough to recognise ours.
-  const kept = sheet
-    .getConditionalFormatRules()
-    .filter((rule) => !rule.getRanges().some((r) => ours.has(r.getA1Notation())));
+  // A new sheet has none to keep.
+  const ours = created
+    ? new Set()
+    : new Set([score?.getA1Notation(), status?.getA1Notation()].filter(Boolean));
+  const kept = created
+    ? []
+    : sheet
+        .getConditionalFormatRules()
+        .filter((rule) => !rule.getRanges().some((r) => ours.has(r.getA1Notation())));
   const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   const rule = () => SpreadsheetApp.newConditionalFormatRule();
   if (score) {

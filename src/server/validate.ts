@@ -8,7 +8,7 @@ import { analyze, type Analysis } from "../core/index";
 import { describeFinding } from "../core/describe";
 import type { Finding, Severity } from "../core/findings";
 import { type Lang, t } from "../core/i18n";
-import { applyMarks, type Mark } from "../core/marks";
+import { applyMarks, changedRows, type Mark } from "../core/marks";
 import { nextIds } from "../core/draft";
 import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import { SHEETS, type SheetKey } from "../core/schema";
@@ -188,11 +188,15 @@ function mark(loaded: Loaded): void {
       text: describeFinding(f, sheetLang),
     }));
     if (marks.length > 0) after.add(key);
-    const result = applyMarks(range.getNotes(), range.getBackgrounds(), marks);
-    if (!result.changed) continue;
-    range.setNotes(result.notes);
+    const [notes, backgrounds] = [range.getNotes(), range.getBackgrounds()];
+    const result = applyMarks(notes, backgrounds, marks);
+    const rows = result.changed ? changedRows(notes, backgrounds, result) : undefined;
+    if (!rows) continue;
+    // Only the rows that change: the data range runs to the sheet's end under an array formula.
+    const target = wb.find(key)!.getRange(rows.first + 1, 1, rows.last - rows.first + 1, notes[0]!.length);
+    target.setNotes(result.notes.slice(rows.first, rows.last + 1));
     // null clears a background: https://developers.google.com/apps-script/reference/spreadsheet/range#setbackgroundscolor
-    range.setBackgrounds(result.backgrounds as string[][]);
+    target.setBackgrounds(result.backgrounds.slice(rows.first, rows.last + 1) as string[][]);
   }
   wb.setProperty(MARKED_PROPERTY, JSON.stringify(MARKED.filter((key) => after.has(key))));
 }

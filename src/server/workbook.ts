@@ -16,10 +16,11 @@ const IDS_PROPERTY = "okr.sheetIds";
 
 /** A tab of the spreadsheet, its id and name read on first use. */
 class SheetEntry {
-  private knownId: number | undefined;
-  private knownName: string | undefined;
-
-  constructor(readonly sheet: Sheet) {}
+  constructor(
+    readonly sheet: Sheet,
+    private knownId?: number,
+    private knownName?: string,
+  ) {}
 
   get id(): number {
     return (this.knownId ??= this.sheet.getSheetId());
@@ -28,13 +29,21 @@ class SheetEntry {
   get name(): string {
     return (this.knownName ??= this.sheet.getName());
   }
+
+  /** The name when already read, without a call. */
+  get nameIfKnown(): string | undefined {
+    return this.knownName;
+  }
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
+/** The workbook of the operation running now (see `Workbook.within`). */
+let current: Workbook | undefined;
+
 export class Workbook {
   readonly timeZone: string;
-  private readonly sheets: SheetEntry[];
+  private knownSheets: SheetEntry[] | undefined;
   private readonly ids: Partial<Record<SheetKey, number>>;
   /** The document properties, read in one call when the workbook is opened. */
   private readonly store: Properties | undefined;
@@ -42,7 +51,6 @@ export class Workbook {
 
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.timeZone = timeZoneOf(ss);
-    this.sheets = ss.getSheets().map((sheet) => new SheetEntry(sheet));
     try {
       this.store = PropertiesService.getDocumentProperties();
       this.properties = { ...this.store.getProperties() };
@@ -53,20 +61,120 @@ export class Workbook {
     this.ids = idsFrom(this.properties[IDS_PROPERTY]);
   }
 
-  /** A document property as read when the workbook was opened (no service call). */
+  /** The tabs, listed on first use (an operation that finds no sheet does not pay for it). */
+  private get sheets(): SheetEntry[] {
+    return (this.knownSheets ??= this.ss.getSheets().map((sheet) => new SheetEntry(sheet)));
+  }
+
+  /**
+   * Runs an operation with one workbook: every `Workbook.active()` inside it answers the same one,
+   * so the spreadsheet, its time zone, tabs and document properties are read once per operation
+   * rather than once per step (each is a round trip).
+   */
+  static within<T>(run: (wb: Workbook) => T): T {
+    const outer = current;
+    const wb = outer ?? new Workbook(SpreadsheetApp.getActiveSpreadsheet());
+    current = wb;
+    try {
+      return run(wb);
+    } finally {
+      current = outer;
+      wb.saveIds();
+    }
+  }
+
+  /** Set when a sheet was created or adopted: the ids are written once, not once per sheet. */
+  private idsToSave = false;
+
+  /** Writes the remembered sheet ids when they changed (one call for a set-up's five sheets). */
+  saveIds(): void {
+    if (!this.idsToSave) return;
+    this.idsToSave = false;
+    try {
+      this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
+    } catch {
+      // Never fails the operation: our sheets are still found by their names.
+    }
+  }
+
+  /** Before the document lock is released: what this operation remembered is written under it. */
+  static lockReleasing(): void {
+    current?.saveIds();
+  }
+
+  /**
+   * The document properties again (one call), as another user's operation may have changed them
+   * while this one waited for the lock; the tabs too when that operation created or adopted a sheet
+   * (the remembered ids changed).
+   */
+  private refresh(): void {
+    if (!this.store) return;
+    let fresh: Record<string, string>;
+    try {
+      fresh = { ...this.store.getProperties() };
+    } catch {
+      return;
+    }
+    const idsChanged = fresh[IDS_PROPERTY] !== this.properties[IDS_PROPERTY];
+    for (const name of Object.keys(this.properties)) delete this.properties[name];
+    Object.assign(this.properties, fresh);
+    if (idsChanged) {
+      const ids = idsFrom(fresh[IDS_PROPERTY]);
+      for (const key of Object.keys(SHEETS) as SheetKey[]) {
+        if (ids[key] === undefined) delete this.ids[key];
+        else this.ids[key] = ids[key];
+      }
+      this.knownSheets = undefined;
+      this.found.clear();
+    }
+  }
+
+  /** Set when the document lock is taken: what was read before it is read again on first use. */
+  private stale = false;
+
+  private fresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.refresh();
+  }
+
+  /**
+   * Once the document lock is held, the running operation's workbook reads its properties again
+   * before their next use, and its tabs when a sheet is missing; an operation that uses neither
+   * (the sheets it reads are found by their remembered ids) pays nothing.
+   */
+  static lockTaken(): void {
+    if (current) current.stale = true;
+  }
+
+  /** A document property (read once, and again after the lock is taken). */
   property(name: string): string | undefined {
+    this.fresh();
     return this.properties[name];
   }
 
   /** Writes a document property, unless it already holds that value. */
   setProperty(name: string, value: string): void {
+    this.fresh();
     if (this.properties[name] === value) return;
     (this.store ?? PropertiesService.getDocumentProperties()).setProperty(name, value);
     this.properties[name] = value;
   }
 
+  /** The spreadsheet's ID, read once. */
+  get id(): string {
+    return (this.knownId ??= this.ss.getId());
+  }
+  private knownId: string | undefined;
+
+  /** The spreadsheet's ID: the running operation's (read once), else asked now. */
+  static spreadsheetId(): string {
+    return current ? current.id : SpreadsheetApp.getActiveSpreadsheet().getId();
+  }
+
+  /** The running operation's workbook, else the active spreadsheet's, opened now. */
   static active(): Workbook {
-    return new Workbook(SpreadsheetApp.getActiveSpreadsheet());
+    return current ?? new Workbook(SpreadsheetApp.getActiveSpreadsheet());
   }
 
   find(key: SheetKey): Sheet | undefined {
@@ -85,24 +193,57 @@ export class Workbook {
 
   /** True when the sheet found for a key is the one we created or adopted (remembered by id). */
   remembered(key: SheetKey): boolean {
-    const id = this.ids[key];
-    return id !== undefined && this.sheets.some((s) => s.id === id);
+    this.entry(key);
+    return this.found.get(key)?.byId === true;
+  }
+
+  /** The id remembered for a key's sheet, when it was found by it or made ours (no call). */
+  idOf(key: SheetKey): number | undefined {
+    return this.remembered(key) ? this.ids[key] : undefined;
   }
 
   /** Remembers a sheet as ours for a key, so later operations find it whatever its name. */
   remember(key: SheetKey, sheet: Sheet): void {
-    const entry = this.sheets.find((s) => s.sheet === sheet) ?? new SheetEntry(sheet);
-    if (this.ids[key] === entry.id) return;
-    this.ids[key] = entry.id;
-    this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
+    this.fresh();
+    const known = [...[...this.found.values()].map((f) => f.entry), ...(this.knownSheets ?? [])];
+    const chosen = known.find((e) => e?.sheet === sheet) ?? new SheetEntry(sheet);
+    this.found.set(key, { entry: chosen, byId: true });
+    if (this.ids[key] === chosen.id) return;
+    this.ids[key] = chosen.id;
+    this.idsToSave = true;
   }
 
-  private entry(key: SheetKey) {
+  /** The sheets found so far, by key: each is looked up once per operation. */
+  private readonly found = new Map<SheetKey, { entry: SheetEntry | undefined; byId: boolean }>();
+
+  private entry(key: SheetKey): SheetEntry | undefined {
+    let found = this.found.get(key);
+    if (!found) {
+      found = this.lookUp(key);
+      this.found.set(key, found);
+    }
+    return found.entry;
+  }
+
+  /**
+   * By the remembered id in one call (Spreadsheet.getSheetById answers null for a deleted sheet:
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetById(Integer)),
+   * else by name among the tabs.
+   */
+  private lookUp(key: SheetKey): { entry: SheetEntry | undefined; byId: boolean } {
+    const found = this.lookUpNow(key);
+    if (found.byId || !this.stale) return found;
+    // Not found by id: another user's operation may have created it while this one waited.
+    this.fresh();
+    return this.lookUpNow(key);
+  }
+
+  private lookUpNow(key: SheetKey): { entry: SheetEntry | undefined; byId: boolean } {
     const id = this.ids[key];
-    const byId = id === undefined ? undefined : this.sheets.find((s) => s.id === id);
-    if (byId) return byId;
+    const byId = id === undefined ? null : this.ss.getSheetById(id);
+    if (byId) return { entry: new SheetEntry(byId, id), byId: true };
     const names = [SHEETS[key].name.en, SHEETS[key].name.fr].map(normalize);
-    return this.sheets.find((s) => names.includes(normalize(s.name)));
+    return { entry: this.sheets.find((s) => names.includes(normalize(s.name))), byId: false };
   }
 
   /**
@@ -110,18 +251,28 @@ export class Workbook {
    * name (usually one call) rather than reading every tab's name.
    */
   freeName(base: string): string {
-    const taken = (name: string) => this.ss.getSheetByName(name) !== null;
+    // When every tab's name has been read already (finding our sheets by name does), no call:
+    // Sheets refuses a name another tab has in any case.
+    const names = this.knownSheets?.map((s) => s.nameIfKnown?.toLowerCase());
+    const taken =
+      names && !names.includes(undefined)
+        ? (name: string) => names.includes(name.toLowerCase())
+        : (name: string) => this.ss.getSheetByName(name) !== null;
     if (!taken(base)) return base;
     for (let n = 2; ; n++) if (!taken(`${base} (${n})`)) return `${base} (${n})`;
   }
 
-  insert(key: SheetKey | undefined, name: string): Sheet {
-    const sheet = this.ss.insertSheet(this.freeName(name));
-    const entry = new SheetEntry(sheet);
-    this.sheets.push(entry);
+  /** A new sheet under a free name (`name` itself when the caller already checked it is free). */
+  insert(key: SheetKey | undefined, name: string, nameIsFree = false): Sheet {
+    const free = nameIsFree ? name : this.freeName(name);
+    if (key) this.fresh();
+    const sheet = this.ss.insertSheet(free);
+    const entry = new SheetEntry(sheet, undefined, free);
+    this.knownSheets?.push(entry);
     if (key) {
+      this.found.set(key, { entry, byId: true });
       this.ids[key] = entry.id;
-      this.setProperty(IDS_PROPERTY, JSON.stringify(this.ids));
+      this.idsToSave = true;
     }
     return sheet;
   }
@@ -137,6 +288,20 @@ export class Workbook {
     const sheet = this.find(key);
     return sheet ? readDataRange(sheet) : undefined;
   }
+}
+
+/** The grid of a sheet just inserted: Sheets gives every new sheet 1,000 rows and 26 columns. */
+export const NEW_SHEET = { rows: 1000, columns: 26 } as const;
+
+/**
+ * Sizes a sheet just inserted to `rows` rows, in one call whether it grows or shrinks (its size is
+ * known: nothing to read), so the calls do not depend on the content's height; columns are only
+ * added when the content is wider than the new sheet.
+ */
+export function sizeNewSheet(sheet: Sheet, rows: number, columns: number): void {
+  if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, rows - NEW_SHEET.rows);
+  else if (rows < NEW_SHEET.rows) sheet.deleteRows(rows + 1, NEW_SHEET.rows - rows);
+  if (columns > NEW_SHEET.columns) sheet.insertColumnsAfter(NEW_SHEET.columns, columns - NEW_SHEET.columns);
 }
 
 export function readAll(sheet: Sheet): RawCell[][] {

@@ -55,9 +55,17 @@ function runs(indexes: number[]): number[][] {
 }
 
 /**
- * Writes rows starting at a 1-based row, growing the sheet first when it is too short; days as
- * dates in the spreadsheet's `timeZone`.
- * Service calls: one getMaxRows, at most one insertRowsAfter, one setValues per run of columns.
+ * Writes rows starting at a 1-based row (the row after the table's last one, or the first row
+ * under the header); days as dates in the spreadsheet's `timeZone`.
+ *
+ * Below a table's last row, the rows are inserted first, after that row, inside the ranges set-up
+ * formatted; inserted rows take the look of the row before them
+ * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest).
+ * The blank rows below stay spare and the sheet never fills up, so an append costs the same one
+ * call at any size (no size to read, nothing to grow). Under a bare header, whose look new rows
+ * must not take, the sheet's blank rows are used, after reading its size (one call; grown in the
+ * rare case it is too short).
+ * Service calls: one insertRowsAfter or one getMaxRows, one setValues per run of columns.
  */
 export function writeRows(
   sheet: Sheet,
@@ -68,9 +76,12 @@ export function writeRows(
   timeZone: string,
 ): void {
   if (rows.length === 0) return;
-  const maxRows = sheet.getMaxRows();
-  const lastNeeded = at + rows.length - 1;
-  if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+  if (at - 1 > place.headerRow) sheet.insertRowsAfter(at - 1, rows.length);
+  else {
+    const maxRows = sheet.getMaxRows();
+    const lastNeeded = at + rows.length - 1;
+    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+  }
   const inputs = defs.filter((d) => d.type !== "computed" && place.columns[d.key] !== undefined);
   const byIndex = new Map(inputs.map((d) => [place.columns[d.key]!, d]));
   for (const run of runs([...byIndex.keys()])) {
@@ -79,6 +90,40 @@ export function writeRows(
     );
     sheet.getRange(at, run[0]! + 1, rows.length, run.length).setValues(values);
   }
+}
+
+/**
+ * A grid with rows written at a 1-based row as the sheet reads them back (text as typed, days as
+ * dates), so the caller can answer from it without reading the sheet again. The grid is not
+ * changed: the answer is a copy, as long as needed.
+ */
+export function withRows(
+  grid: RawCell[][],
+  at: number,
+  place: TablePlace,
+  defs: readonly ColumnDef[],
+  rows: RowValues[],
+  timeZone: string,
+): RawCell[][] {
+  const width = Math.max(grid[0]?.length ?? 0, ...Object.values(place.columns).map((c) => c + 1));
+  const out = grid.map((line) => [...line, ...Array<RawCell>(Math.max(0, width - line.length)).fill("")]);
+  while (out.length < at - 1) out.push(Array<RawCell>(width).fill(""));
+  const inputs = defs.filter((d) => d.type !== "computed" && place.columns[d.key] !== undefined);
+  const lines = rows.map((row) => {
+    const line = Array<RawCell>(width).fill("");
+    for (const def of inputs) {
+      const value = row[def.key];
+      line[place.columns[def.key]!] =
+        def.type === "date" && typeof value === "number"
+          ? dateOfDay(value, timeZone)
+          : value === undefined || (typeof value === "number" && !Number.isFinite(value))
+            ? ""
+            : value;
+    }
+    return line;
+  });
+  out.splice(at - 1, 0, ...lines);
+  return out;
 }
 
 /**

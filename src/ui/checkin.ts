@@ -573,7 +573,8 @@ class CheckinForm {
 
   private async send(entries: Entry[], author: string | undefined): Promise<void> {
     const slot = this.saveSlot!;
-    const request = author === undefined ? { entries } : { entries, author };
+    const filter = this.data?.filter ?? {};
+    const request = author === undefined ? { entries, filter } : { entries, author, filter };
     const outcome = await act(slot, this.lang, () => callServer("saveCheckins", request));
     if (!outcome.ok) return; // the error is next to Save; every field keeps what was typed
     this.whoDraft = undefined; // the server remembers the name now
@@ -584,8 +585,11 @@ class CheckinForm {
       this.check(row);
     }
     this.count();
+    // The answer carries the view as the save left the sheets: no second call to draw it.
+    this.data = outcome.value.view;
     if (!slot.isConnected) return;
-    await this.load(this.data?.filter ?? {});
+    this.lang = outcome.value.view.lang;
+    this.draw();
     announce(slot, outcome.value.message);
   }
 }

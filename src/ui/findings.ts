@@ -137,10 +137,13 @@ class FindingsList {
 
   private async move(item: FindingItem, krId: string): Promise<void> {
     const slot = this.slot!;
-    const outcome = await act(slot, this.lang, () => callServer("moveToKpis", { row: item.row, krId }));
+    // One call: the answer carries the findings as the move left them.
+    const outcome = await act(slot, this.lang, () =>
+      callServer("moveFindingToKpis", { row: item.row, krId }),
+    );
     if (!outcome.ok) return;
-    await this.load("getFindings");
-    showNote(slot, outcome.value);
+    if (this.list!.isConnected) this.draw(outcome.value.findings);
+    showNote(slot, outcome.value.message);
     slot.querySelector("p")?.setAttribute("tabindex", "-1");
     (slot.querySelector("p") as HTMLElement | null)?.focus();
   }

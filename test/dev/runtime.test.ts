@@ -82,4 +82,36 @@ describe("the in-memory SpreadsheetApp", () => {
       "Spreadsheet.getSheets": 1,
     });
   });
+
+  it("formats every range of a RangeList in one call per setter", () => {
+    const { runtime, ss } = sheet();
+    const tab = ss.getSheets()[0]!;
+    runtime.calls.reset();
+    tab
+      .getRangeList(["A1:C1", "A5:B5"])
+      .setFontWeight("bold")
+      .setBackground("#e8eaed")
+      .setNumberFormat("0.00");
+    expect(runtime.calls.snapshot()).toEqual({
+      "RangeList.setBackground": 1,
+      "RangeList.setFontWeight": 1,
+      "RangeList.setNumberFormat": 1,
+      "Sheet.getRangeList": 1,
+    });
+    const fake = runtime.spreadsheet.allSheets()[0]!;
+    for (const [row, columns] of [
+      [1, 3],
+      [5, 2],
+    ] as const) {
+      for (let column = 1; column <= columns; column++) {
+        expect(fake.peek(row, column)).toMatchObject({
+          fontWeight: "bold",
+          background: "#e8eaed",
+          numberFormat: "0.00",
+        });
+      }
+    }
+    expect(fake.peek(2, 1)?.fontWeight ?? "normal").toBe("normal");
+    expect(() => tab.getRangeList(["A1:ZZZ1"])).toThrow();
+  });
 });

@@ -83,7 +83,7 @@ describe("saving check-ins", () => {
         { krId: "KR-5", value: 4.3, confidence: 7 },
       ],
     });
-    expect(result).toEqual({ saved: 2, message: "2 check-ins saved." });
+    expect(result).toMatchObject({ saved: 2, message: "2 check-ins saved." });
     expect(log(addon).slice(-2)).toEqual([
       [expect.any(Date), "KR-1", 165, 8, "Three more partners", "ada@example.com"],
       [expect.any(Date), "KR-5", 4.3, 7, "", "ada@example.com"],
@@ -93,6 +93,8 @@ describe("saving check-ins", () => {
     expect(okrRow(addon, "KR-4")).toMatchObject({ Current: 8 }); // in between, untouched
     expect(addon.calls.get("Range.setValues")).toBe(1 + 3); // log, then one per OKRs column
     expect(addon.calls.get("Lock.releaseLock")).toBe(1);
+    // The answer carries the view as the save left the sheets, the one a new call reads.
+    expect((result as { view: View }).view).toEqual(addon.run<View>("getCheckins"));
     const view = addon.run<View>("getCheckins", { team: "Sales" });
     expect(view.items[0]).toMatchObject({ current: 165, score: 0.75, lastCheckIn: "2026-11-15" });
     expect(view.items[0]!.history[0]).toMatchObject({
@@ -125,6 +127,18 @@ describe("saving check-ins", () => {
     addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 160 }] }); // score 0.67
     const kr1 = addon.run<View>("getCheckins", { team: "Sales" }).items[0]!;
     expect(kr1).toMatchObject({ score: 40 / 60, status: "at-risk" });
+  });
+
+  it("answers the view with the filter the sidebar shows, as a new call would draw it", () => {
+    const addon = ready();
+    addon.run("getCheckins", { team: "Sales" });
+    const saved = addon.run<{ view: View }>("saveCheckins", {
+      entries: [{ krId: "KR-5", value: 4.4, comment: "Up" }],
+      filter: { owner: "Sofia" },
+    });
+    expect(saved.view.filter).toEqual({ owner: "Sofia" });
+    expect(saved.view.items.find((i) => i.id === "KR-5")).toMatchObject({ current: 4.4 });
+    expect(saved.view).toEqual(addon.run<View>("getCheckins", { owner: "Sofia" }));
   });
 });
 

@@ -567,7 +567,7 @@ describe("the document lock", () => {
     const addon = planned({ world });
     world.lock.failures.flush = 1;
     world.lock.failures.release = 1;
-    expect(addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 150 }] })).toEqual({
+    expect(addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 150 }] })).toMatchObject({
       saved: 1,
       message: "1 check-in saved.",
     });

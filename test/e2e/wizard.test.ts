@@ -366,6 +366,19 @@ describe("insertDraft refuses a bad payload and writes nothing", () => {
   });
 });
 
+describe("IDs issued while waiting for the lock", () => {
+  it("are above the ones another person's operation recorded before this one took the lock", () => {
+    const addon = setUp();
+    // The operation opened its workbook, document properties included, before waiting for the
+    // lock; meanwhile another person issued IDs up to O-20 and KR-50 and deleted their rows.
+    addon.world.lock.onAcquire = () => {
+      addon.world.properties.document.set("okr.ids.highest", JSON.stringify({ objective: 20, kr: 50 }));
+    };
+    const result = addon.run<InsertResult>("insertDraft", draft());
+    expect(result).toMatchObject({ objectiveId: "O-21", krIds: ["KR-51", "KR-52"] });
+  });
+});
+
 describe("service calls", () => {
   it("are the same for the context and an insert at 10 and at 2,000 key results", () => {
     const counts = [10, 2000].map((n) => {
@@ -376,10 +389,10 @@ describe("service calls", () => {
       addon.run("insertDraft", draft({ parent: "O-0" }));
       return addon.calls.snapshot();
     });
-    // A full sheet grows once, in one call.
-    expect(counts[1]!["Sheet.insertRowsAfter"]).toBe(1);
-    delete counts[1]!["Sheet.insertRowsAfter"];
+    // A full sheet costs nothing more: the rows are inserted after the last one at any size.
     expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0]!["Sheet.insertRowsAfter"]).toBe(1);
+    expect(counts[0]!["Sheet.getMaxRows"]).toBeUndefined();
     // Context: OKRs, Settings. Insert: OKRs, Settings, and KPIs and Check-ins for the IDs issued there.
     expect(counts[0]!["Range.getValues"]).toBe(6);
     expect(counts[0]!["Range.setValues"]).toBe(2);

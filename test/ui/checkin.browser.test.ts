@@ -326,6 +326,24 @@ describe("the check-in view in headless Chromium", () => {
     expect(log(addon)).toHaveLength(rows + 1);
   });
 
+  it("saves in one round trip: the answer redraws the view, no second call", async () => {
+    const addon = setUp();
+    const calls: string[] = [];
+    await open(addon, async (name, args) => {
+      calls.push(name);
+      return addon.run(name, ...args);
+    });
+    await pickTeam("Sales");
+    const kr1 = card("KR-1");
+    await kr1.getByLabel("New value").fill("172");
+    calls.length = 0;
+    await save();
+    await page.getByText("1 check-in saved.").waitFor();
+    await kr1.locator(".stats").getByText("172 parkings").waitFor();
+    expect(calls).toEqual(["saveCheckins"]);
+    expect(await page.getByLabel("Team", { exact: true }).inputValue()).toBe("Sales");
+  });
+
   it("shows a server error next to Save and keeps everything typed; saving again works", async () => {
     const addon = setUp();
     await open(addon);

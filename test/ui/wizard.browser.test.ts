@@ -517,9 +517,13 @@ describe("the findings list in headless Chromium", () => {
     expect(addon.spreadsheet.activeRangeA1()).toBe(`OKRs!${other.a1}`);
   });
 
-  it("moves a KPI-like key result to the KPIs sheet after a confirmation, and refreshes the list", async () => {
+  it("moves a KPI-like key result to the KPIs sheet after a confirmation, and refreshes the list in the same call", async () => {
     const addon = setUp();
-    await bridgeScriptRun(page, serveWith(addon));
+    const calls: string[] = [];
+    await bridgeScriptRun(page, async (name, args) => {
+      calls.push(name);
+      return addon.run(name, ...args);
+    });
     await openHtml(page, readDist("Sidebar.html"));
     await page.getByRole("button", { name: "Findings" }).click();
     await page.locator(".findings .group").first().waitFor();
@@ -528,8 +532,10 @@ describe("the findings list in headless Chromium", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     expect(records(addon).some((r) => r.id === "KR-3")).toBe(true);
     await page.getByRole("button", { name: "Move to KPIs" }).click();
+    calls.length = 0;
     await page.getByRole("button", { name: "Move KR-3" }).click();
     await page.getByText("KR-3 moved to the KPIs sheet.").waitFor();
+    expect(calls).toEqual(["moveFindingToKpis"]);
     expect(records(addon).some((r) => r.id === "KR-3")).toBe(false);
     expect(addon.spreadsheet.sheet("KPIs")!.values()[1]).toEqual(
       expect.arrayContaining(["Keep monthly churn below 2%", "KR-3"]),
