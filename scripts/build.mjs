@@ -6,6 +6,9 @@
  *                   (esbuild drops comments, and Sheets needs `@customfunction` for autocomplete).
  *                   Nothing else is global.
  *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file.
+ *   messages-fr.html the French messages Code.js does not carry (all but the menu's), as JSON: the
+ *                   server reads them with HtmlService when a French message is first needed, so
+ *                   that English executions never load them (scripts/esbuild-options.mjs).
  *   appsscript.json the manifest, copied.
  *
  * Options: --menu=menu|addon (top-level "OKR" menu, the default, or the add-on menu under Extensions),
@@ -16,11 +19,10 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import ts from "typescript";
+import { BUNDLE_GLOBAL, FRENCH_FILE, frenchFile, serverCatalogs, serverOptions } from "./esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = join(root, "src/server/main.ts");
-/** The bundle's exports live on this global; the trailing underscore keeps it private in Apps Script. */
-const BUNDLE_GLOBAL = "OKR_";
 
 function option(name, fallback) {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -86,30 +88,15 @@ const importPath = (entry) => `./${relative(root, entry).split(sep).join("/").re
 /** dist/Code.js from an entry module (src/server/main.ts; tests pass small ones of their own). */
 export async function buildServer({ outdir, menu = "menu", minify = true, entry = ENTRY }) {
   const exports = readEntryExports(entry);
-  const result = await esbuild.build({
-    stdin: {
-      contents: `import * as api from ${JSON.stringify(importPath(entry))}; globalThis.${BUNDLE_GLOBAL} = api;`,
-      resolveDir: root,
-      sourcefile: "entry.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    format: "iife",
-    target: "es2020",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    minify,
-    legalComments: "none",
-    charset: "utf8",
-    define: { __MENU_KIND__: JSON.stringify(menu) },
-    write: false,
-    logLevel: "warning",
-  });
+  const { fr } = await serverCatalogs();
+  const result = await esbuild.build(serverOptions({ importPath: importPath(entry), menu, minify }));
   const bundle = result.outputFiles[0].text;
   const header = `// OKR Sheets — built by scripts/build.mjs (menu: ${menu}). Do not edit; edit src/ and rebuild.\n`;
   const code = header + bundle + "\n" + exports.map(stub).join("\n");
   writeFileSync(join(outdir, "Code.js"), code);
-  return { exports, bytes: Buffer.byteLength(code) };
+  const french = frenchFile(fr);
+  writeFileSync(join(outdir, `${FRENCH_FILE}.html`), french);
+  return { exports, bytes: Buffer.byteLength(code), frenchBytes: Buffer.byteLength(french) };
 }
 
 /** Inline a script safely: "</script" or "<!--" inside the code would end or confuse the element. */
@@ -162,7 +149,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     .then(({ server, sidebar }) => {
       const names = server.exports.map((e) => e.name).join(", ");
       console.log(
-        `dist: Code.js ${server.bytes} B (${names}), Sidebar.html ${sidebar.bytes} B, menu: ${menu}`,
+        `dist: Code.js ${server.bytes} B (${names}), ${FRENCH_FILE}.html ${server.frenchBytes} B, ` +
+          `Sidebar.html ${sidebar.bytes} B, menu: ${menu}`,
       );
     })
     .catch((error) => {

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import ts from "typescript";
+import { residentFrench, serverOptions } from "../esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MESSAGES = join(root, "src", "core", "i18n", "messages");
@@ -21,27 +22,8 @@ export const gzipBytes = (text) => gzipSync(Buffer.from(text), { level: 9 }).len
 
 /** The server bundle as scripts/build.mjs builds it (menu: "menu"), plus plugins for what-ifs. */
 async function buildServer(plugins = []) {
-  const result = await esbuild.build({
-    stdin: {
-      contents: `import * as api from "./src/server/main"; globalThis.OKR_ = api;`,
-      resolveDir: root,
-      sourcefile: "entry.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    format: "iife",
-    target: "es2020",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    define: { __MENU_KIND__: JSON.stringify("menu") },
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    plugins,
-  });
+  const options = serverOptions({ importPath: "./src/server/main", plugins, metafile: true });
+  const result = await esbuild.build({ ...options, logLevel: "silent" });
   const output = Object.values(result.metafile.outputs)[0];
   return { text: result.outputFiles[0].text, inputs: output.inputs };
 }
@@ -115,12 +97,15 @@ function catalogLiterals(file) {
   return { source, literals: literals.map((l) => ({ ...l, entries: entries(l.literal) })) };
 }
 
+/** Whether Code.js carries a message at all: English, and the resident French (the rest is deferred). */
+const shipped = (lang, key) => lang === "en" || residentFrench(key);
+
 /** A catalog's source with only the messages `keep` accepts (for the what-if bundle). */
 function cutCatalog(file, keep) {
   const { source, literals } = catalogLiterals(file);
   let text = source.getFullText();
-  for (const { literal, entries } of [...literals].sort((a, b) => b.literal.pos - a.literal.pos)) {
-    const kept = entries.filter((e) => keep(e.key)).map((e) => e.node.getText());
+  for (const { lang, literal, entries } of [...literals].sort((a, b) => b.literal.pos - a.literal.pos)) {
+    const kept = entries.filter((e) => shipped(lang, e.key) && keep(e.key)).map((e) => e.node.getText());
     text = `${text.slice(0, literal.getStart())}{ ${kept.join(",\n")} }${text.slice(literal.getEnd())}`;
   }
   return text;
@@ -134,7 +119,9 @@ function jsonCatalog(file, keep) {
   const catalog = {};
   for (const { lang, entries } of catalogLiterals(file).literals) {
     if (entries.some((e) => !e.literal)) return undefined; // not plain strings: leave the file as it is
-    catalog[lang] = Object.fromEntries(entries.filter((e) => keep(e.key)).map((e) => [e.key, e.value]));
+    catalog[lang] = Object.fromEntries(
+      entries.filter((e) => shipped(lang, e.key) && keep(e.key)).map((e) => [e.key, e.value]),
+    );
   }
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`;
 }
