@@ -16,7 +16,7 @@ import { commonShape, type FormulaArg, isRange } from "./grid";
 import { type Lang, langFromLocale, type MessageKey, sheetLanguage, t } from "./i18n";
 import { METRIC_CHOICES } from "./schema";
 import { parseLanguage } from "./settings";
-import { krScore, type Metric } from "./scoring";
+import { krScoreValue, type Metric } from "./scoring";
 
 /** The spreadsheet a formula runs in: its locale and time zone, each read on demand (either may throw). */
 export interface FormulaHost {
@@ -135,6 +135,8 @@ export class Call {
 
   /** A required number. */
   number(name: Arg, value: RawCell): number {
+    // Most cells are plain numbers: answered without the parse's result object.
+    if (typeof value === "number" && Number.isFinite(value)) return value;
     const parsed = parseNumber(value);
     if (parsed.ok) return parsed.value;
     if (parsed.reason === "blank") throw this.problem("formula.error.missing", { argument: this.arg(name) });
@@ -204,16 +206,16 @@ export class Call {
     const current = cells[from + 2];
     if (isBlank(current)) return undefined;
     const target = cells[from + 1];
-    const result = krScore({
-      baseline: this.number(names[0], cells[from]),
-      target: this.number(names[1], target),
-      current: this.number(names[2], current),
-      metric: this.metric(names[3], cells[from + 3]),
-    });
-    if (result.kind === "target-equals-baseline") {
+    const score = krScoreValue(
+      this.number(names[0], cells[from]),
+      this.number(names[1], target),
+      this.number(names[2], current),
+      this.metric(names[3], cells[from + 3]),
+    );
+    if (Number.isNaN(score)) {
       throw this.problem("formula.error.targetEqualsBaseline", { value: this.shown(target) });
     }
-    return result.kind === "score" ? result.score : undefined;
+    return score;
   }
 
   shapeProblem(

@@ -18,7 +18,7 @@ import {
   single,
   statusLabels,
 } from "./formula-cells";
-import { type ColumnRow, krCheckText, scoreColumn } from "./formulas";
+import { krCheckText, scoreColumn } from "./formulas";
 import { at, type FormulaArg, isRange } from "./grid";
 import { t } from "./i18n";
 import { DEFAULT_THRESHOLDS, expectedProgress, paceStatus } from "./pace";
@@ -107,48 +107,57 @@ function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
     });
   }
   const [ids, types, parents, baselines, targets, currents, metrics, weights] = values as FormulaArg[];
-  const out: Out[][] = new Array<Out[]>(shape.rows);
+  const count = shape.rows;
+  const out: Out[][] = new Array<Out[]>(count);
   // Written in the header cell over B1:B…, the formula answers the Score header on the header row.
   const header = isHeaderCell(at(types, 0, 0), "type");
   if (header) out[0] = [headerText("score", call.lang)];
-  const rows: ColumnRow[] = new Array<ColumnRow>(shape.rows);
+  // One pass, one array per column: no object, closure or message per row that is fine.
+  const columns = {
+    ids: new Array<string>(count),
+    types: new Array<RowType | undefined>(count),
+    parents: new Array<string>(count),
+    scores: new Array<number | undefined>(count),
+    weights: new Array<number | undefined>(count),
+  };
   const cells: RawCell[] = new Array<RawCell>(4);
   const typeCache = new Map<RawCell, RowType | null>();
-  const allowedTypes = () => ROW_TYPES.map((c) => c.label[call.lang]).join(", ");
-  for (let r = 0; r < shape.rows; r++) {
-    const row: ColumnRow = {
-      id: r === 0 && header ? "" : cellText(at(ids, r, 0)),
-      type: undefined,
-      parent: cellText(at(parents, r, 0)),
-      score: undefined,
-      weight: undefined,
-    };
-    rows[r] = row;
-    const typeCell = at(types, r, 0);
-    if (isBlank(typeCell) || (r === 0 && header)) continue;
+  // Each argument is a column (checked above) or one value for every row.
+  const [idCol, typeCol, parentCol, baselineCol, targetCol, currentCol, metricCol, weightCol] = values.map(
+    (v) => (isRange(v) ? v : undefined),
+  );
+  for (let r = 0; r < count; r++) {
+    const first = r === 0 && header;
+    columns.ids[r] = first ? "" : cellText(idCol ? idCol[r]![0] : ids);
+    columns.parents[r] = cellText(parentCol ? parentCol[r]![0] : parents);
+    columns.types[r] = undefined;
+    columns.scores[r] = undefined;
+    columns.weights[r] = undefined;
+    const typeCell = typeCol ? typeCol[r]![0] : (types as RawCell);
+    if (first || isBlank(typeCell)) continue;
     try {
       let type = typeCache.get(typeCell);
       if (type === undefined) {
         type = matchChoice(ROW_TYPES, typeCell) ?? null;
         typeCache.set(typeCell, type);
       }
-      row.type = type ?? undefined;
-      if (row.type === undefined) {
+      if (type === null) {
         throw call.problem("formula.error.notInList", {
           argument: call.arg("types"),
-          allowed: allowedTypes(),
+          allowed: ROW_TYPES.map((c) => c.label[call.lang]).join(", "),
           value: call.shown(typeCell),
         });
       }
-      if (row.type !== "kr") continue;
-      cells[0] = at(baselines, r, 0);
-      cells[1] = at(targets, r, 0);
-      cells[2] = at(currents, r, 0);
-      cells[3] = at(metrics, r, 0);
+      columns.types[r] = type;
+      if (type !== "kr") continue;
+      cells[0] = baselineCol ? baselineCol[r]![0] : (baselines as RawCell);
+      cells[1] = targetCol ? targetCol[r]![0] : (targets as RawCell);
+      cells[2] = currentCol ? currentCol[r]![0] : (currents as RawCell);
+      cells[3] = metricCol ? metricCol[r]![0] : (metrics as RawCell);
       const score = call.krScore(COLUMN_KR_ARGS, cells, 0);
       if (score === undefined) continue;
-      row.weight = call.weight("weights", at(weights, r, 0));
-      row.score = score;
+      columns.weights[r] = call.weight("weights", weightCol ? weightCol[r]![0] : (weights as RawCell));
+      columns.scores[r] = score;
     } catch (error) {
       // A bad value leaves its own row without a score: the message is Validate's (and the
       // single-cell formulas'), never text in a column of numbers that OKRSTATUSES then reads.
@@ -156,8 +165,8 @@ function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
       out[r] = [""];
     }
   }
-  const scores = scoreColumn(rows);
-  for (let r = 0; r < shape.rows; r++) out[r] ??= [scores[r] ?? ""];
+  const scores = scoreColumn(columns);
+  for (let r = 0; r < count; r++) out[r] ??= [scores[r] ?? ""];
   return out;
 }
 
