@@ -101,7 +101,9 @@ const loadBefore = os.loadavg()[0];
 console.log("Building dist/ …");
 await build({ menu: "menu" });
 const code = readFileSync(join(root, "dist", "Code.js"), "utf8");
-const files = { Sidebar: readFileSync(join(root, "dist", "Sidebar.html"), "utf8") };
+const files = Object.fromEntries(
+  ["Sidebar", "messages-fr"].map((name) => [name, readFileSync(join(root, "dist", `${name}.html`), "utf8")]),
+);
 const harness = await loadHarness();
 const coreScript = await buildCoreScript();
 
@@ -197,8 +199,13 @@ progress("formulas");
 const formulas = harness.measureFormulas(code, files, FORMULA_ROWS, runs);
 console.log(
   table(
-    ["formula", "cold", "warm"],
-    formulas.map((f) => [f.formula, ms(f.cold), ms(f.warm)]),
+    ["formula", "cold", "cold spread", "warm"],
+    formulas.map((f) => [
+      f.formula,
+      ms(f.cold),
+      `${ms(f.coldSpread.min)}–${ms(f.coldSpread.max)}`,
+      ms(f.warm),
+    ]),
   ),
 );
 console.log("cold: the first call in a freshly loaded bundle, as Sheets runs a formula (load not included)");
@@ -213,7 +220,8 @@ const bytes = Buffer.byteLength(code);
 const gzip = gzipBytes(code);
 console.log(
   `${int(bytes)} B minified, ${int(gzip)} B gzipped; load in a fresh vm ${ms(load.total)} ms ` +
-    `(compile ${ms(load.compile)} + top level ${ms(load.run)}), median of ${load.runs}`,
+    `(compile ${ms(load.compile)} + top level ${ms(load.run)}), median of ${load.runs}, ` +
+    `spread ${ms(load.spread.min)}–${ms(load.spread.max)} ms`,
 );
 console.log();
 console.log(
@@ -221,6 +229,23 @@ console.log(
     ["what takes the bytes", "bytes", "share"],
     bundle.groups.map((g) => [g.name, int(g.bytes), `${((100 * g.bytes) / bytes).toFixed(1)}%`]),
   ),
+);
+console.log();
+console.log(
+  table(
+    ["module (esbuild metafile, top 15)", "bytes", "share"],
+    bundle.inputs
+      .slice(0, 15)
+      .map((i) => [
+        i.path.replace(/^.*node_modules\//, "node_modules/"),
+        int(i.bytes),
+        `${((100 * i.bytes) / bytes).toFixed(1)}%`,
+      ]),
+  ),
+);
+console.log(
+  `not in Code.js: ${int(Buffer.byteLength(files["messages-fr"] ?? ""))} B of French messages in messages-fr.html, ` +
+    "read with HtmlService on the first French message of an execution",
 );
 console.log();
 console.log(

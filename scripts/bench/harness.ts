@@ -49,6 +49,13 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** The spread of some timings: their lowest and highest, in ms. */
+export interface Spread {
+  min: number;
+  max: number;
+}
+const spread = (values: number[]): Spread => ({ min: Math.min(...values), max: Math.max(...values) });
+
 /** Collects garbage between runs when Node allows it (scripts/bench.mjs exposes gc), to cut noise. */
 const collect: () => void = (() => {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -396,6 +403,7 @@ export interface FormulaResult {
    * empty caches), as Sheets runs a custom formula; the load itself is not included. In ms.
    */
   cold: number;
+  coldSpread: Spread;
   /** Median of repeated calls in one context (warm JIT, caches kept), in ms. */
   warm: number;
   runs: number;
@@ -461,7 +469,15 @@ export function measureFormulas(
       const addon = load();
       const warm: number[] = [];
       for (let i = 0; i < runs + 1; i++) warm.push(call(addon, key, args));
-      return { key, formula, rows, cold: median(cold), warm: median(warm.slice(1)), runs };
+      return {
+        key,
+        formula,
+        rows,
+        cold: median(cold),
+        coldSpread: spread(cold),
+        warm: median(warm.slice(1)),
+        runs,
+      };
     });
 }
 
@@ -472,6 +488,8 @@ export interface LoadResult {
   compile: number;
   run: number;
   total: number;
+  /** Lowest and highest total of the runs. */
+  spread: Spread;
   runs: number;
 }
 
@@ -498,6 +516,7 @@ export function measureLoad(code: string, runs: number): LoadResult {
     compile: median(samples.map((s) => s.compile)),
     run: median(samples.map((s) => s.run)),
     total: median(samples.map((s) => s.total)),
+    spread: spread(samples.map((s) => s.total)),
     runs,
   };
 }
