@@ -5,7 +5,8 @@
  *                   export of src/server/main.ts, forwarding all its arguments and carrying its JSDoc
  *                   (esbuild drops comments, and Sheets needs `@customfunction` for autocomplete).
  *                   Nothing else is global.
- *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file.
+ *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file, with only
+ *                   the messages the sidebar's modules can ask for.
  *   messages-fr.html the French messages Code.js does not carry (all but the menu's), as JSON: the
  *                   server reads them with HtmlService when a French message is first needed, so
  *                   that English executions never load them (scripts/esbuild-options.mjs).
@@ -19,7 +20,15 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import ts from "typescript";
-import { BUNDLE_GLOBAL, FRENCH_FILE, frenchFile, serverCatalogs, serverOptions } from "./esbuild-options.mjs";
+import {
+  BUNDLE_GLOBAL,
+  catalogueCut,
+  FRENCH_FILE,
+  frenchFile,
+  keyReferences,
+  serverCatalogs,
+  serverOptions,
+} from "./esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = join(root, "src/server/main.ts");
@@ -104,8 +113,13 @@ function inlineScript(code) {
   return code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 }
 
-async function buildSidebar(outdir, minify) {
-  const script = await esbuild.build({
+/**
+ * The sidebar's script. The message catalogues are shared with the server; the sidebar keeps only
+ * the messages its own modules can ask for (a literal key, or a `prefix.${…}` they build), found
+ * from the modules esbuild bundles: the server-only messages stay out of Sidebar.html.
+ */
+async function buildSidebarScript(minify) {
+  const options = {
     entryPoints: [join(root, "src/ui/main.ts")],
     bundle: true,
     format: "iife",
@@ -116,7 +130,22 @@ async function buildSidebar(outdir, minify) {
     charset: "utf8",
     write: false,
     logLevel: "warning",
+  };
+  const first = await esbuild.build({ ...options, metafile: true });
+  const catalogues = join(root, "src", "core", "i18n", "messages");
+  const modules = Object.keys(first.metafile.inputs)
+    .map((input) => resolve(root, input))
+    .filter((file) => file.startsWith(join(root, "src")) && !file.startsWith(catalogues));
+  const asked = await keyReferences(modules);
+  const script = await esbuild.build({
+    ...options,
+    plugins: [catalogueCut("sidebar-messages", (_lang, key) => asked(key))],
   });
+  return script.outputFiles[0].text;
+}
+
+async function buildSidebar(outdir, minify) {
+  const script = await buildSidebarScript(minify);
   const css = await esbuild.build({
     entryPoints: [join(root, "src/ui/styles.css")],
     bundle: true,
@@ -127,7 +156,7 @@ async function buildSidebar(outdir, minify) {
   const template = readFileSync(join(root, "src/ui/sidebar.html"), "utf8");
   const html = template
     .replace("/* STYLES */", () => css.outputFiles[0].text.replace(/<\/(style)/gi, "<\\/$1"))
-    .replace("/* SCRIPT */", () => inlineScript(script.outputFiles[0].text));
+    .replace("/* SCRIPT */", () => inlineScript(script));
   writeFileSync(join(outdir, "Sidebar.html"), html);
   return { bytes: Buffer.byteLength(html) };
 }

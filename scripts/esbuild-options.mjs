@@ -55,28 +55,34 @@ export async function serverCatalogs() {
   return module.exports;
 }
 
+const CATALOGUE_FILE = /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/][^\\/]+\.ts$/;
+
 /**
- * Cuts the French half of each src/core/i18n/messages/*.ts (`messages({…en}, {…fr})`) down to its
- * resident messages: the rest ships as dist/messages-fr.html and is read on first use
- * (src/server/locale.ts). English stays whole.
+ * Cuts each src/core/i18n/messages/*.ts (`messages({…en}, {…fr})`) down to the messages
+ * `keep(lang, key)` accepts. TypeScript is loaded on first use: the bench measures in the process
+ * that imports this module.
  */
-export function deferredFrench() {
+export function catalogueCut(name, keep) {
   return {
-    name: "deferred-french",
+    name,
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/][^\\/]+\.ts$/ }, async (args) => ({
-        contents: cutFrench(readFileSync(args.path, "utf8"), args.path, (await import("typescript")).default),
-        loader: "ts",
-      }));
+      build.onLoad({ filter: CATALOGUE_FILE }, async (args) => {
+        const ts = (await import("typescript")).default;
+        return { contents: cutCatalogue(ts, readFileSync(args.path, "utf8"), args.path, keep), loader: "ts" };
+      });
     },
   };
 }
 
 /**
- * The source of a catalogue file with only the resident properties left in its French literal
- * (TypeScript loaded on first use: the bench measures in the process that imports this module).
+ * The server bundle's catalogues: English whole, French down to its resident messages; the rest
+ * ships as dist/messages-fr.html and is read on first use (src/server/locale.ts).
  */
-function cutFrench(text, file, ts) {
+export const deferredFrench = () =>
+  catalogueCut("deferred-french", (lang, key) => lang === "en" || residentFrench(key));
+
+/** The source of a catalogue file with only the messages `keep(lang, key)` accepts. */
+function cutCatalogue(ts, text, file, keep) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true);
   const literals = [];
   const visit = (node) => {
@@ -85,22 +91,50 @@ function cutFrench(text, file, ts) {
       ts.isIdentifier(node.expression) &&
       node.expression.text === "messages" &&
       node.arguments.length === 2 &&
-      ts.isObjectLiteralExpression(node.arguments[1])
+      node.arguments.every(ts.isObjectLiteralExpression)
     ) {
-      literals.push(node.arguments[1]);
+      node.arguments.forEach((literal, i) => literals.push({ lang: i === 0 ? "en" : "fr", literal }));
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   if (literals.length === 0) throw new Error(`${file}: no messages({…}, {…}) call to cut`);
   let out = text;
-  for (const literal of literals.sort((a, b) => b.pos - a.pos)) {
+  for (const { lang, literal } of literals.sort((x, y) => y.literal.pos - x.literal.pos)) {
     const kept = literal.properties
-      .filter((p) => ts.isPropertyAssignment(p) && residentFrench(p.name.text ?? p.name.getText()))
+      .filter((p) => ts.isPropertyAssignment(p) && keep(lang, p.name.text ?? p.name.getText()))
       .map((p) => p.getText());
     out = `${out.slice(0, literal.getStart())}{ ${kept.join(",\n")} }${out.slice(literal.getEnd())}`;
   }
   return out;
+}
+
+/**
+ * The message keys some source files can ask for: their string literals (exact keys) and the heads
+ * of their template literals and string concatenations (`status.${s}`, "menu." + x: key prefixes).
+ */
+export async function keyReferences(files) {
+  const ts = (await import("typescript")).default;
+  const exact = new Set();
+  const prefixes = new Set();
+  for (const file of files) {
+    const visit = (node) => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) exact.add(node.text);
+      else if (ts.isTemplateExpression(node) && node.head.text.includes(".")) prefixes.add(node.head.text);
+      else if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+        ts.isStringLiteral(node.left) &&
+        node.left.text.includes(".")
+      ) {
+        prefixes.add(node.left.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true));
+  }
+  const prefixList = [...prefixes];
+  return (key) => exact.has(key) || prefixList.some((p) => key.startsWith(p));
 }
 
 /**

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import ts from "typescript";
-import { residentFrench, serverOptions } from "../esbuild-options.mjs";
+import { keyReferences, residentFrench, serverOptions } from "../esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MESSAGES = join(root, "src", "core", "i18n", "messages");
@@ -33,35 +33,6 @@ async function buildServer(plugins = []) {
 function sourceFile(file) {
   return ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
 }
-
-/**
- * The string literals of some source files (exact keys) and the heads of their template literals
- * and string concatenations (`status.${s}`, "menu." + x: key prefixes). A message whose key is
- * neither named nor under such a prefix cannot be asked for by that code.
- */
-function keyReferences(files) {
-  const exact = new Set();
-  const prefixes = new Set();
-  for (const file of files) {
-    const visit = (node) => {
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) exact.add(node.text);
-      else if (ts.isTemplateExpression(node) && node.head.text.includes(".")) prefixes.add(node.head.text);
-      else if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
-        ts.isStringLiteral(node.left) &&
-        node.left.text.includes(".")
-      ) {
-        prefixes.add(node.left.text);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile(file));
-  }
-  return { exact, prefixes };
-}
-
-const referenced = (refs, key) => refs.exact.has(key) || [...refs.prefixes].some((p) => key.startsWith(p));
 
 /** The `messages({en…}, {fr…})` object literals of a catalog file, with their properties. */
 function catalogLiterals(file) {
@@ -192,16 +163,16 @@ export async function analyzeBundle(code, measureLoad) {
   const serverFiles = inputs
     .map((i) => join(root, i.path))
     .filter((p) => p.startsWith(join(root, "src")) && !p.startsWith(join(root, "src", "core", "i18n")));
-  const server = keyReferences(serverFiles);
-  const ui = keyReferences(walk(UI, (p) => p.endsWith(".ts")));
+  const server = await keyReferences(serverFiles);
+  const ui = await keyReferences(walk(UI, (p) => p.endsWith(".ts")));
   const catalogFiles = walk(MESSAGES, (p) => p.endsWith(".ts")).sort();
   const catalogs = catalogFiles.map((file) => {
     const row = { file: relative(root, file), keys: 0, serverKeys: 0, uiOnlyKeys: 0 };
     const bytes = { en: 0, fr: 0, serverEn: 0, serverFr: 0, uiOnly: 0, unused: 0 };
     for (const { lang, entries } of catalogLiterals(file).literals) {
       for (const { key, bytes: size } of entries) {
-        const inServer = referenced(server, key);
-        const inUi = referenced(ui, key);
+        const inServer = server(key);
+        const inUi = ui(key);
         bytes[lang] += size;
         if (inServer) bytes[lang === "en" ? "serverEn" : "serverFr"] += size;
         else if (inUi) bytes.uiOnly += size;
@@ -222,7 +193,7 @@ export async function analyzeBundle(code, measureLoad) {
     name: "cut-catalogs",
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/].*\.ts$/ }, (args) => ({
-        contents: cutCatalog(args.path, (key) => referenced(server, key)),
+        contents: cutCatalog(args.path, (key) => server(key)),
         loader: "ts",
       }));
     },
@@ -244,7 +215,7 @@ export async function analyzeBundle(code, measureLoad) {
     },
   });
   const all = () => true;
-  const serverKeys = (key) => referenced(server, key);
+  const serverKeys = (key) => server(key);
   const variants = [
     ["as built", []],
     ["catalogs cut to the messages the server can use", [serverOnly]],
