@@ -6,7 +6,7 @@
 import { isBlank, isDate, type RawCell } from "./cells";
 import { type Day, isoOf, parseDay } from "./dates";
 import { type Arg, type Call, type Out, Problem } from "./formula-call";
-import { at, type FormulaArg, isRange } from "./grid";
+import { type FormulaArg, isRange } from "./grid";
 import { type Lang, t } from "./i18n";
 import { DEFAULT_THRESHOLDS, type Status } from "./pace";
 import { OKRS } from "./schema";
@@ -64,11 +64,16 @@ export function overCells(
     for (let i = 0; i < values.length; i++) cells[i] = values[i] as RawCell;
     return compute(cells);
   }
+  // Each argument's range, looked up once rather than for every cell.
+  const ranges = values.map((v) => (isRange(v) ? v : undefined));
   const out: Out[][] = new Array<Out[]>(shape.rows);
   for (let r = 0; r < shape.rows; r++) {
     const line: Out[] = new Array<Out>(shape.columns);
     for (let c = 0; c < shape.columns; c++) {
-      for (let i = 0; i < values.length; i++) cells[i] = at(values[i] as FormulaArg, r, c);
+      for (let i = 0; i < values.length; i++) {
+        const range = ranges[i];
+        cells[i] = range ? range[r]?.[c] : (values[i] as RawCell);
+      }
       try {
         line[c] = compute(cells);
       } catch (error) {

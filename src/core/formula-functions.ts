@@ -18,7 +18,7 @@ import {
   single,
   statusLabels,
 } from "./formula-cells";
-import { krCheckText, scoreColumn } from "./formulas";
+import { krCheckText, krCheckVariant, scoreColumn } from "./formulas";
 import { at, type FormulaArg, isRange } from "./grid";
 import { t } from "./i18n";
 import { DEFAULT_THRESHOLDS, expectedProgress, paceStatus } from "./pace";
@@ -261,18 +261,22 @@ export function krCheckFormula(
 ): Out | Out[][] {
   return formula("KRCHECK", host, (call) => {
     const answers = new Map<string, string>();
-    return overCells(call, CHECK_ARGS, [keyResultText, baseline, target], (cells) =>
-      krCheckText(
-        {
-          title: cellText(cells[0]),
-          metric: undefined,
-          baseline: call.optionalNumber("baseline", cells[1]),
-          target: call.optionalNumber("target", cells[2]),
-        },
-        call.lang,
-        answers,
-      ),
-    );
+    // A sheet repeats its titles: the answer by title and krCheckVariant, found without a key string.
+    const byTitle = new Map<string, (string | undefined)[]>();
+    return overCells(call, CHECK_ARGS, [keyResultText, baseline, target], (cells) => {
+      const title = cellText(cells[0]);
+      const baselineValue = call.optionalNumber("baseline", cells[1]);
+      const targetValue = call.optionalNumber("target", cells[2]);
+      const variant = krCheckVariant(baselineValue, targetValue);
+      let known = byTitle.get(title);
+      const again = known?.[variant];
+      if (again !== undefined) return again;
+      const kr = { title, metric: undefined, baseline: baselineValue, target: targetValue };
+      const text = krCheckText(kr, call.lang, answers);
+      if (!known) byTitle.set(title, (known = []));
+      known[variant] = text;
+      return text;
+    });
   });
 }
 

@@ -77,6 +77,17 @@ export function checkKeyResult(kr: KrWording): { code: KrCheckCode; finding: Fin
 }
 
 /**
+ * What of a key result's numbers KRCHECK's answer depends on: no target (0), a target equal to the
+ * baseline (1), another target (2).
+ *
+ * @example
+ * krCheckVariant(3, 3) //=> 1
+ */
+export function krCheckVariant(baseline: number | undefined, target: number | undefined): 0 | 1 | 2 {
+  return target === undefined ? 0 : baseline === target ? 1 : 2;
+}
+
+/**
  * KRCHECK's answer: '' when the key result looks sound, otherwise every problem found as
  * `code: message`, joined with "; " (output, then kpi, then vague), each message the one the
  * validator shows for the same finding (its final period dropped before a "; "). The answer depends
@@ -92,8 +103,7 @@ export function krCheckText(kr: KrWording, lang: Lang, cache?: Map<string, strin
   // The answer depends only on the title, the metric, whether there is a target and whether it equals
   // the baseline: rows alike (a sheet repeats its titles) take the answer already built.
   const row =
-    cache &&
-    `\u0002${kr.title}\u0000${kr.metric ?? ""}\u0000${kr.target === undefined ? "" : kr.baseline === kr.target ? "=" : "t"}`;
+    cache && `\u0002${kr.title}\u0000${kr.metric ?? ""}\u0000${krCheckVariant(kr.baseline, kr.target)}`;
   const again = row === undefined ? undefined : cache?.get(row);
   if (again !== undefined) return again;
   const found = checkKeyResult(kr);
