@@ -64,7 +64,12 @@ export function readDist(file: string): string {
  * extension: what HtmlService.createHtmlOutputFromFile(name) serves.
  */
 export function readDistFiles(): Record<string, string> {
-  const names = readdirSync(DIST).filter((file) => file.endsWith(".html"));
+  let names: string[];
+  try {
+    names = readdirSync(DIST).filter((file) => file.endsWith(".html"));
+  } catch {
+    return {}; // No dist/ here (the playground's worker thread): the caller passes the files.
+  }
   return Object.fromEntries(names.map((file) => [file.slice(0, -".html".length), readDist(file)]));
 }
 
