@@ -98,7 +98,7 @@ export function pluralOf(lang: Lang, count: number): "one" | "other" {
 
 /**
  * A message in the given language, its `{placeholders}` filled, `{count:one|other}` chosen by the
- * count's plural rule, `{menu}` the menu path. A key missing from both catalogues throws: the
+ * count's plural rule, `{menu}` the menu path. A key missing from the language's catalogue throws: the
  * catalogue test walks every message, so a missing one cannot ship as its bare key.
  */
 export function t<K extends MessageKey>(
@@ -111,8 +111,9 @@ export function t<K extends MessageKey>(
 }
 
 function template(lang: Lang, key: string): string {
-  const found =
-    catalogs[lang][key] ?? (loadDeferred(lang) ? catalogs[lang][key] : undefined) ?? catalogs.en[key];
+  // No fallback to English: both catalogues are complete (typed), so a missing message is a bug to
+  // see, such as a French message asked for while the script loads, before its source is known.
+  const found = catalogs[lang][key] ?? (loadDeferred(lang) ? catalogs[lang][key] : undefined);
   if (found === undefined) throw new Error(`No message "${key}"`);
   return found;
 }
