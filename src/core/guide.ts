@@ -15,13 +15,8 @@ const ROW_KEYS = Object.keys(en).filter((key) => key.startsWith("guide.row")) as
 /** The focus limits the Guide states: Settings', the same the wizard and Validate apply. */
 export type FocusLimits = Pick<Settings, "maxObjectivesPerTeam" | "maxKrsPerObjective">;
 
-/** Settings' defaults (the day only decides the default quarter, not used here). */
-const { maxObjectivesPerTeam, maxKrsPerObjective } = defaultSettings(0);
-
-export function guideRows(
-  lang: Lang,
-  limits: FocusLimits = { maxObjectivesPerTeam, maxKrsPerObjective },
-): GuideRow[] {
+/** The Guide's rows; the focus limits default to Settings' (the day only decides the quarter). */
+export function guideRows(lang: Lang, limits: FocusLimits = defaultSettings(0)): GuideRow[] {
   const params = { objectives: limits.maxObjectivesPerTeam, krs: limits.maxKrsPerObjective };
   return ROW_KEYS.map((key) => {
     const row = tKey(lang, key, params);

@@ -74,7 +74,14 @@ function tokenize(text: string, from: number): Token[] {
 
 // ---------------------------------------------------------------------------------- word classes
 
-const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean));
+/** A word list, built on its first look-up: a script loaded for another formula never builds it. */
+type WordSet = Pick<ReadonlySet<string>, "has">;
+function lazy(build: () => Set<string>): WordSet {
+  let words: Set<string> | undefined;
+  return { has: (word) => (words ??= build()).has(word) };
+}
+
+const set = (words: string): WordSet => lazy(() => new Set(words.split(/\s+/).filter(Boolean)));
 
 /** Regular English forms of a verb: launch → launches, launched, launching; ship → shipped, shipping. */
 function englishForms(verb: string): string[] {
@@ -122,12 +129,15 @@ function frenchForms(verb: string): string[] {
   return [verb];
 }
 
-const forms = (english: string, french: string, irregular = ""): Set<string> =>
-  new Set([
-    ...english.split(/\s+/).filter(Boolean).flatMap(englishForms),
-    ...french.split(/\s+/).filter(Boolean).flatMap(frenchForms),
-    ...irregular.split(/\s+/).filter(Boolean),
-  ]);
+const forms = (english: string, french: string, irregular = ""): WordSet =>
+  lazy(
+    () =>
+      new Set([
+        ...english.split(/\s+/).filter(Boolean).flatMap(englishForms),
+        ...french.split(/\s+/).filter(Boolean).flatMap(frenchForms),
+        ...irregular.split(/\s+/).filter(Boolean),
+      ]),
+  );
 
 /**
  * Verbs of activity: communication, production, analysis, organisation, delivery, hiring. At the
@@ -369,7 +379,7 @@ function analyse(text: string): KrReading {
   const n = t.length;
   const raw = (i: number, j = i) => text.slice(t[i]!.start, t[j]!.end);
   const gap = (i: number) => (i > 0 && i < n ? text.slice(t[i - 1]!.end, t[i]!.start) : "");
-  const is = (i: number, words: Set<string>) => i >= 0 && i < n && words.has(t[i]!.norm);
+  const is = (i: number, words: WordSet) => i >= 0 && i < n && words.has(t[i]!.norm);
   const lower = (s: string) => s.toLowerCase();
 
   // Figures: digits that are not a year, a quarter, a date or a version; placeholders; number words.
