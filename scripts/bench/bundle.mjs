@@ -162,7 +162,7 @@ export async function analyzeBundle(code, measureLoad) {
   // Messages the server bundle can use, and those only the sidebar uses.
   const serverFiles = inputs
     .map((i) => join(root, i.path))
-    .filter((p) => p.startsWith(join(root, "src")) && !p.startsWith(join(root, "src", "core", "i18n")));
+    .filter((p) => p.startsWith(join(root, "src")) && !p.startsWith(MESSAGES));
   const server = await keyReferences(serverFiles);
   const ui = await keyReferences(walk(UI, (p) => p.endsWith(".ts")));
   const catalogFiles = walk(MESSAGES, (p) => p.endsWith(".ts")).sort();

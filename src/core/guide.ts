@@ -4,13 +4,13 @@
  * message catalogue, so that the French Guide is read only when a French Guide is written.
  */
 import { type Lang, type MessageKey, tKey } from "./i18n";
-import { en } from "./i18n/en";
 import { defaultSettings, type Settings } from "./settings";
 
 export type GuideRow = [string, string];
 
-/** The Guide's messages (src/core/i18n/messages/guide.ts): guide.row01, guide.row02, … */
-const ROW_KEYS = Object.keys(en).filter((key) => key.startsWith("guide.row")) as MessageKey[];
+/** The Guide's rows: messages guide.row01 to guide.row24 (src/core/i18n/messages/guide.ts). */
+export const GUIDE_ROWS = 24;
+const rowKey = (n: number) => `guide.row${String(n).padStart(2, "0")}` as MessageKey;
 
 /** The focus limits the Guide states: Settings', the same the wizard and Validate apply. */
 export type FocusLimits = Pick<Settings, "maxObjectivesPerTeam" | "maxKrsPerObjective">;
@@ -18,8 +18,8 @@ export type FocusLimits = Pick<Settings, "maxObjectivesPerTeam" | "maxKrsPerObje
 /** The Guide's rows; the focus limits default to Settings' (the day only decides the quarter). */
 export function guideRows(lang: Lang, limits: FocusLimits = defaultSettings(0)): GuideRow[] {
   const params = { objectives: limits.maxObjectivesPerTeam, krs: limits.maxKrsPerObjective };
-  return ROW_KEYS.map((key) => {
-    const row = tKey(lang, key, params);
+  return Array.from({ length: GUIDE_ROWS }, (_, i) => {
+    const row = tKey(lang, rowKey(i + 1), params);
     const tab = row.indexOf("\t");
     return [row.slice(0, tab), row.slice(tab + 1)];
   });

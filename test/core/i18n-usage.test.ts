@@ -10,6 +10,7 @@ import ts from "typescript";
 import { en } from "../../src/core/i18n/en";
 import { fr } from "../../src/core/i18n/fr";
 import { sidebarMessages } from "../../src/core/i18n/sidebar";
+import { GUIDE_ROWS, guideRows } from "../../src/core/guide";
 
 const SRC = join(__dirname, "..", "..", "src");
 
@@ -75,6 +76,11 @@ describe("the message catalogues against src", () => {
       const same = Object.entries(catalogue).filter(([key, text]) => text === key);
       expect([lang, same]).toEqual([lang, []]);
     }
+  });
+
+  it("has as many Guide rows as the Guide writes", () => {
+    expect(keys.filter((key) => key.startsWith("guide.row"))).toHaveLength(GUIDE_ROWS);
+    expect(guideRows("fr").every(([topic]) => topic !== "")).toBe(true);
   });
 
   it("is checked over the whole of src", () => {
