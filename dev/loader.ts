@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { FormulaEngine } from "./formulas";
@@ -59,6 +59,20 @@ export function readDist(file: string): string {
   return readFileSync(join(DIST, file), "utf8");
 }
 
+/**
+ * The project's HTML files as clasp pushes them from dist/ (Sidebar, messages-fr…), by name without
+ * extension: what HtmlService.createHtmlOutputFromFile(name) serves.
+ */
+export function readDistFiles(): Record<string, string> {
+  let names: string[];
+  try {
+    names = readdirSync(DIST).filter((file) => file.endsWith(".html"));
+  } catch {
+    return {}; // No dist/ here (the playground's worker thread): the caller passes the files.
+  }
+  return Object.fromEntries(names.map((file) => [file.slice(0, -".html".length), readDist(file)]));
+}
+
 /** Calls the custom function the caller put in `__okrCall`, read before anything nested replaces it. */
 const CUSTOM_CALL = new vm.Script("(function (c) { return c.fn.apply(null, c.args); })(__okrCall)");
 
@@ -75,7 +89,8 @@ export function loadAddon(
   } = {},
 ): LoadedAddon {
   const code = options.code ?? readDist("Code.js");
-  const files = options.files ?? { Sidebar: readDist("Sidebar.html") };
+  // Files given (the playground's sidebar, the bench's) replace those of dist/, built with the bundle.
+  const files = { ...readDistFiles(), ...options.files };
   // The built manifest, pushed with the built bundle: its scopes are the ones Apps Script grants.
   // Code passed in (the playground) runs with the runtime's default, the repository's manifest.
   const manifest =

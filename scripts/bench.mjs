@@ -104,7 +104,9 @@ const loadBefore = os.loadavg()[0];
 console.log("Building dist/ …");
 await build({ menu: "menu" });
 const code = readFileSync(join(root, "dist", "Code.js"), "utf8");
-const files = { Sidebar: readFileSync(join(root, "dist", "Sidebar.html"), "utf8") };
+const files = Object.fromEntries(
+  ["Sidebar", "messages-fr"].map((name) => [name, readFileSync(join(root, "dist", `${name}.html`), "utf8")]),
+);
 const harness = await loadHarness();
 const coreScript = await buildCoreScript();
 
@@ -247,6 +249,23 @@ console.log(
     ["what takes the bytes", "bytes", "share"],
     bundle.groups.map((g) => [g.name, int(g.bytes), `${((100 * g.bytes) / bytes).toFixed(1)}%`]),
   ),
+);
+console.log();
+console.log(
+  table(
+    ["module (esbuild metafile, top 15)", "bytes", "share"],
+    bundle.inputs
+      .slice(0, 15)
+      .map((i) => [
+        i.path.replace(/^.*node_modules\//, "node_modules/"),
+        int(i.bytes),
+        `${((100 * i.bytes) / bytes).toFixed(1)}%`,
+      ]),
+  ),
+);
+console.log(
+  `not in Code.js: ${int(Buffer.byteLength(files["messages-fr"] ?? ""))} B of French messages in messages-fr.html, ` +
+    "read with HtmlService on the first French message of an execution",
 );
 console.log();
 console.log(

@@ -5,7 +5,11 @@
  *                   export of src/server/main.ts, forwarding all its arguments and carrying its JSDoc
  *                   (esbuild drops comments, and Sheets needs `@customfunction` for autocomplete).
  *                   Nothing else is global.
- *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file.
+ *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file, with only
+ *                   the messages the sidebar's modules can ask for.
+ *   messages-fr.html the French messages Code.js does not carry (all but the menu's), as JSON: the
+ *                   server reads them with HtmlService when a French message is first needed, so
+ *                   that English executions never load them (scripts/esbuild-options.mjs).
  *   appsscript.json the manifest, copied.
  *
  * Options: --menu=menu|addon (top-level "OKR" menu, the default, or the add-on menu under Extensions),
@@ -16,11 +20,18 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import ts from "typescript";
+import {
+  BUNDLE_GLOBAL,
+  catalogueCut,
+  FRENCH_FILE,
+  frenchFile,
+  keyReferences,
+  serverCatalogs,
+  serverOptions,
+} from "./esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = join(root, "src/server/main.ts");
-/** The bundle's exports live on this global; the trailing underscore keeps it private in Apps Script. */
-const BUNDLE_GLOBAL = "OKR_";
 
 function option(name, fallback) {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -86,30 +97,15 @@ const importPath = (entry) => `./${relative(root, entry).split(sep).join("/").re
 /** dist/Code.js from an entry module (src/server/main.ts; tests pass small ones of their own). */
 export async function buildServer({ outdir, menu = "menu", minify = true, entry = ENTRY }) {
   const exports = readEntryExports(entry);
-  const result = await esbuild.build({
-    stdin: {
-      contents: `import * as api from ${JSON.stringify(importPath(entry))}; globalThis.${BUNDLE_GLOBAL} = api;`,
-      resolveDir: root,
-      sourcefile: "entry.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    format: "iife",
-    target: "es2020",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    minify,
-    legalComments: "none",
-    charset: "utf8",
-    define: { __MENU_KIND__: JSON.stringify(menu) },
-    write: false,
-    logLevel: "warning",
-  });
+  const { fr } = await serverCatalogs();
+  const result = await esbuild.build(serverOptions({ importPath: importPath(entry), menu, minify }));
   const bundle = result.outputFiles[0].text;
   const header = `// OKR Sheets — built by scripts/build.mjs (menu: ${menu}). Do not edit; edit src/ and rebuild.\n`;
   const code = header + bundle + "\n" + exports.map(stub).join("\n");
   writeFileSync(join(outdir, "Code.js"), code);
-  return { exports, bytes: Buffer.byteLength(code) };
+  const french = frenchFile(fr);
+  writeFileSync(join(outdir, `${FRENCH_FILE}.html`), french);
+  return { exports, bytes: Buffer.byteLength(code), frenchBytes: Buffer.byteLength(french) };
 }
 
 /** Inline a script safely: "</script" or "<!--" inside the code would end or confuse the element. */
@@ -117,8 +113,13 @@ function inlineScript(code) {
   return code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 }
 
-async function buildSidebar(outdir, minify) {
-  const script = await esbuild.build({
+/**
+ * The sidebar's script. The message catalogues are shared with the server; the sidebar keeps only
+ * the messages its own modules can ask for (a literal key, or a `prefix.${…}` they build), found
+ * from the modules esbuild bundles: the server-only messages stay out of Sidebar.html.
+ */
+async function buildSidebarScript(minify) {
+  const options = {
     entryPoints: [join(root, "src/ui/main.ts")],
     bundle: true,
     format: "iife",
@@ -129,7 +130,22 @@ async function buildSidebar(outdir, minify) {
     charset: "utf8",
     write: false,
     logLevel: "warning",
+  };
+  const first = await esbuild.build({ ...options, metafile: true });
+  const catalogues = join(root, "src", "core", "i18n", "messages");
+  const modules = Object.keys(first.metafile.inputs)
+    .map((input) => resolve(root, input))
+    .filter((file) => file.startsWith(join(root, "src")) && !file.startsWith(catalogues));
+  const asked = await keyReferences(modules);
+  const script = await esbuild.build({
+    ...options,
+    plugins: [catalogueCut("sidebar-messages", (_lang, key) => asked(key))],
   });
+  return script.outputFiles[0].text;
+}
+
+async function buildSidebar(outdir, minify) {
+  const script = await buildSidebarScript(minify);
   const css = await esbuild.build({
     entryPoints: [join(root, "src/ui/styles.css")],
     bundle: true,
@@ -140,7 +156,7 @@ async function buildSidebar(outdir, minify) {
   const template = readFileSync(join(root, "src/ui/sidebar.html"), "utf8");
   const html = template
     .replace("/* STYLES */", () => css.outputFiles[0].text.replace(/<\/(style)/gi, "<\\/$1"))
-    .replace("/* SCRIPT */", () => inlineScript(script.outputFiles[0].text));
+    .replace("/* SCRIPT */", () => inlineScript(script));
   writeFileSync(join(outdir, "Sidebar.html"), html);
   return { bytes: Buffer.byteLength(html) };
 }
@@ -162,7 +178,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     .then(({ server, sidebar }) => {
       const names = server.exports.map((e) => e.name).join(", ");
       console.log(
-        `dist: Code.js ${server.bytes} B (${names}), Sidebar.html ${sidebar.bytes} B, menu: ${menu}`,
+        `dist: Code.js ${server.bytes} B (${names}), ${FRENCH_FILE}.html ${server.frenchBytes} B, ` +
+          `Sidebar.html ${sidebar.bytes} B, menu: ${menu}`,
       );
     })
     .catch((error) => {

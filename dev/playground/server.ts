@@ -8,7 +8,7 @@
  * limit (413), JSON bodies are parsed with zod (400), only the bundle's global functions not ending
  * in "_" can be run (400), and only the known routes exist (404): no file is served from disk.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -186,6 +186,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const { root } = options;
   const code = readFileSync(join(root, "dist", "Code.js"), "utf8");
   const sidebarHtml = readFileSync(join(root, "dist", "Sidebar.html"), "utf8");
+  // The worker thread cannot find dist/ by itself: it gets every project file (messages-fr…).
+  const files = Object.fromEntries(
+    readdirSync(join(root, "dist"))
+      .filter((file) => file.endsWith(".html"))
+      .map((file) => [file.slice(0, -".html".length), readFileSync(join(root, "dist", file), "utf8")]),
+  );
   const assets = await buildAssets(root);
   const timeZone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
   const host = await PlaygroundHost.start(
@@ -193,6 +199,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     {
       code,
       sidebarHtml,
+      files,
       locale: options.locale ?? "en",
       email: options.email,
       timeZone,

@@ -25,6 +25,8 @@ export interface SessionOptions {
   /** dist/Code.js and dist/Sidebar.html. */
   code: string;
   sidebarHtml: string;
+  /** The other project files of dist/ (messages-fr…), by name, when this process cannot read dist/. */
+  files?: Record<string, string>;
   /** The user's locale ("en", "fr"…); the spreadsheet's follows it. */
   locale?: string;
   email?: string;
@@ -141,7 +143,7 @@ export class PlaygroundSession {
     this.addon = loadAddon({
       world: this.world,
       code: options.code,
-      files: { Sidebar: options.sidebarHtml },
+      files: { ...options.files, Sidebar: options.sidebarHtml },
       locale: this.locale,
       email: options.email ?? "ada@example.com",
       timeZone: this.timeZone,

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import ts from "typescript";
+import { keyReferences, residentFrench, serverOptions } from "../esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MESSAGES = join(root, "src", "core", "i18n", "messages");
@@ -21,27 +22,8 @@ export const gzipBytes = (text) => gzipSync(Buffer.from(text), { level: 9 }).len
 
 /** The server bundle as scripts/build.mjs builds it (menu: "menu"), plus plugins for what-ifs. */
 async function buildServer(plugins = []) {
-  const result = await esbuild.build({
-    stdin: {
-      contents: `import * as api from "./src/server/main"; globalThis.OKR_ = api;`,
-      resolveDir: root,
-      sourcefile: "entry.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    format: "iife",
-    target: "es2020",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    define: { __MENU_KIND__: JSON.stringify("menu") },
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    plugins,
-  });
+  const options = serverOptions({ importPath: "./src/server/main", plugins, metafile: true });
+  const result = await esbuild.build({ ...options, logLevel: "silent" });
   const output = Object.values(result.metafile.outputs)[0];
   return { text: result.outputFiles[0].text, inputs: output.inputs };
 }
@@ -51,35 +33,6 @@ async function buildServer(plugins = []) {
 function sourceFile(file) {
   return ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
 }
-
-/**
- * The string literals of some source files (exact keys) and the heads of their template literals
- * and string concatenations (`status.${s}`, "menu." + x: key prefixes). A message whose key is
- * neither named nor under such a prefix cannot be asked for by that code.
- */
-function keyReferences(files) {
-  const exact = new Set();
-  const prefixes = new Set();
-  for (const file of files) {
-    const visit = (node) => {
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) exact.add(node.text);
-      else if (ts.isTemplateExpression(node) && node.head.text.includes(".")) prefixes.add(node.head.text);
-      else if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
-        ts.isStringLiteral(node.left) &&
-        node.left.text.includes(".")
-      ) {
-        prefixes.add(node.left.text);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile(file));
-  }
-  return { exact, prefixes };
-}
-
-const referenced = (refs, key) => refs.exact.has(key) || [...refs.prefixes].some((p) => key.startsWith(p));
 
 /** The `messages({en…}, {fr…})` object literals of a catalog file, with their properties. */
 function catalogLiterals(file) {
@@ -115,12 +68,15 @@ function catalogLiterals(file) {
   return { source, literals: literals.map((l) => ({ ...l, entries: entries(l.literal) })) };
 }
 
+/** Whether Code.js carries a message at all: English, and the resident French (the rest is deferred). */
+const shipped = (lang, key) => lang === "en" || residentFrench(key);
+
 /** A catalog's source with only the messages `keep` accepts (for the what-if bundle). */
 function cutCatalog(file, keep) {
   const { source, literals } = catalogLiterals(file);
   let text = source.getFullText();
-  for (const { literal, entries } of [...literals].sort((a, b) => b.literal.pos - a.literal.pos)) {
-    const kept = entries.filter((e) => keep(e.key)).map((e) => e.node.getText());
+  for (const { lang, literal, entries } of [...literals].sort((a, b) => b.literal.pos - a.literal.pos)) {
+    const kept = entries.filter((e) => shipped(lang, e.key) && keep(e.key)).map((e) => e.node.getText());
     text = `${text.slice(0, literal.getStart())}{ ${kept.join(",\n")} }${text.slice(literal.getEnd())}`;
   }
   return text;
@@ -134,7 +90,9 @@ function jsonCatalog(file, keep) {
   const catalog = {};
   for (const { lang, entries } of catalogLiterals(file).literals) {
     if (entries.some((e) => !e.literal)) return undefined; // not plain strings: leave the file as it is
-    catalog[lang] = Object.fromEntries(entries.filter((e) => keep(e.key)).map((e) => [e.key, e.value]));
+    catalog[lang] = Object.fromEntries(
+      entries.filter((e) => shipped(lang, e.key) && keep(e.key)).map((e) => [e.key, e.value]),
+    );
   }
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`;
 }
@@ -204,17 +162,17 @@ export async function analyzeBundle(code, measureLoad) {
   // Messages the server bundle can use, and those only the sidebar uses.
   const serverFiles = inputs
     .map((i) => join(root, i.path))
-    .filter((p) => p.startsWith(join(root, "src")) && !p.startsWith(join(root, "src", "core", "i18n")));
-  const server = keyReferences(serverFiles);
-  const ui = keyReferences(walk(UI, (p) => p.endsWith(".ts")));
+    .filter((p) => p.startsWith(join(root, "src")) && !p.startsWith(MESSAGES));
+  const server = await keyReferences(serverFiles);
+  const ui = await keyReferences(walk(UI, (p) => p.endsWith(".ts")));
   const catalogFiles = walk(MESSAGES, (p) => p.endsWith(".ts")).sort();
   const catalogs = catalogFiles.map((file) => {
     const row = { file: relative(root, file), keys: 0, serverKeys: 0, uiOnlyKeys: 0 };
     const bytes = { en: 0, fr: 0, serverEn: 0, serverFr: 0, uiOnly: 0, unused: 0 };
     for (const { lang, entries } of catalogLiterals(file).literals) {
       for (const { key, bytes: size } of entries) {
-        const inServer = referenced(server, key);
-        const inUi = referenced(ui, key);
+        const inServer = server(key);
+        const inUi = ui(key);
         bytes[lang] += size;
         if (inServer) bytes[lang === "en" ? "serverEn" : "serverFr"] += size;
         else if (inUi) bytes.uiOnly += size;
@@ -235,7 +193,7 @@ export async function analyzeBundle(code, measureLoad) {
     name: "cut-catalogs",
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/].*\.ts$/ }, (args) => ({
-        contents: cutCatalog(args.path, (key) => referenced(server, key)),
+        contents: cutCatalog(args.path, (key) => server(key)),
         loader: "ts",
       }));
     },
@@ -257,7 +215,7 @@ export async function analyzeBundle(code, measureLoad) {
     },
   });
   const all = () => true;
-  const serverKeys = (key) => referenced(server, key);
+  const serverKeys = (key) => server(key);
   const variants = [
     ["as built", []],
     ["catalogs cut to the messages the server can use", [serverOnly]],

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { deferredFrench, SCRIPT_OPTIONS } from "../esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const GAS = join(root, "dev", "gas");
@@ -36,14 +37,9 @@ globalThis.okrCore = { analyze, buildReview, reviewLayout };`,
       sourcefile: "core-entry.ts",
       loader: "ts",
     },
-    bundle: true,
-    format: "iife",
-    target: "es2020",
-    platform: "neutral",
-    mainFields: ["module", "main"],
+    ...SCRIPT_OPTIONS,
     minify: true,
-    write: false,
-    logLevel: "warning",
+    plugins: [deferredFrench()],
   });
   return result.outputFiles[0].text;
 }

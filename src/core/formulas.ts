@@ -10,14 +10,14 @@ import { type KrWording, wordingParams } from "./rules/wording";
 import type { RowType } from "./schema";
 import { rollUpScores } from "./scores";
 
-/** One row of OKRSCORE's column form, its cells already read. */
-export interface ColumnRow {
-  id: string;
-  type: RowType | undefined;
-  parent: string;
+/** OKRSCORE's column form, its cells already read: row i across the arrays. */
+export interface ScoreColumns {
+  ids: readonly string[];
+  types: readonly (RowType | undefined)[];
+  parents: readonly string[];
   /** A key result's own score; undefined when it has none (no current value yet, or a bad value). */
-  score: number | undefined;
-  weight: number | undefined;
+  scores: readonly (number | undefined)[];
+  weights: readonly (number | undefined)[];
 }
 
 /**
@@ -28,22 +28,23 @@ export interface ColumnRow {
  * other objectives name as their Parent.
  *
  * @example
- * scoreColumn([
- *   { id: "O-1", type: "objective", parent: "", score: undefined, weight: undefined },
- *   { id: "O-2", type: "objective", parent: "O-1", score: undefined, weight: undefined },
- *   { id: "KR-1", type: "kr", parent: "O-2", score: 1, weight: 3 },
- *   { id: "KR-2", type: "kr", parent: "O-2", score: 0, weight: undefined },
- *   { id: "", type: undefined, parent: "", score: undefined, weight: undefined },
- * ]) //=> [0.75, 0.75, 1, 0, undefined]
+ * scoreColumn({
+ *   ids: ["O-1", "O-2", "KR-1", "KR-2", ""],
+ *   types: ["objective", "objective", "kr", "kr", undefined],
+ *   parents: ["", "O-1", "O-2", "O-2", ""],
+ *   scores: [undefined, undefined, 1, 0, undefined],
+ *   weights: [undefined, undefined, 3, undefined, undefined],
+ * }) //=> [0.75, 0.75, 1, 0, undefined]
  */
-export function scoreColumn(rows: readonly ColumnRow[]): (number | undefined)[] {
+export function scoreColumn(columns: ScoreColumns): (number | undefined)[] {
+  const { ids, types, parents } = columns;
   const supported = new Set<string>();
-  for (const row of rows) if (row.type === "objective" && row.parent) supported.add(row.parent);
-  return rollUpScores(
-    rows,
-    (row) => row.score,
-    (row) => supported.has(row.id),
-  ).scores;
+  for (let i = 0; i < ids.length; i++) {
+    const parent = parents[i];
+    if (types[i] === "objective" && parent) supported.add(parent);
+  }
+  return rollUpScores({ ...columns, krScores: columns.scores }, (i) => supported.has(ids[i] as string))
+    .scores;
 }
 
 /** KRCHECK's codes, in the order the checks run, and the validator's finding behind each. */
@@ -76,6 +77,17 @@ export function checkKeyResult(kr: KrWording): { code: KrCheckCode; finding: Fin
 }
 
 /**
+ * What of a key result's numbers KRCHECK's answer depends on: no target (0), a target equal to the
+ * baseline (1), another target (2).
+ *
+ * @example
+ * krCheckVariant(3, 3) //=> 1
+ */
+export function krCheckVariant(baseline: number | undefined, target: number | undefined): 0 | 1 | 2 {
+  return target === undefined ? 0 : baseline === target ? 1 : 2;
+}
+
+/**
  * KRCHECK's answer: '' when the key result looks sound, otherwise every problem found as
  * `code: message`, joined with "; " (output, then kpi, then vague), each message the one the
  * validator shows for the same finding (its final period dropped before a "; "). The answer depends
@@ -91,8 +103,7 @@ export function krCheckText(kr: KrWording, lang: Lang, cache?: Map<string, strin
   // The answer depends only on the title, the metric, whether there is a target and whether it equals
   // the baseline: rows alike (a sheet repeats its titles) take the answer already built.
   const row =
-    cache &&
-    `\u0002${kr.title}\u0000${kr.metric ?? ""}\u0000${kr.target === undefined ? "" : kr.baseline === kr.target ? "=" : "t"}`;
+    cache && `\u0002${kr.title}\u0000${kr.metric ?? ""}\u0000${krCheckVariant(kr.baseline, kr.target)}`;
   const again = row === undefined ? undefined : cache?.get(row);
   if (again !== undefined) return again;
   const found = checkKeyResult(kr);

@@ -4,7 +4,7 @@
  * calls whatever the number of rows.
  */
 import { isoOf } from "./dates";
-import { type Lang, type MessageKey, t, tKey } from "./i18n";
+import { type Lang, LANGS, type MessageKey, t, tKey } from "./i18n";
 import type { Review, ReviewRow } from "./review";
 import { KINDS, LEVELS, OKRS, ROW_TYPES } from "./schema";
 import type { Band } from "./scoring";
@@ -77,8 +77,13 @@ function header(key: TableKey, lang: Lang): string {
   }
 }
 
-/** The header of the review table's "Carry over?" column in either language, for reading it back. */
-export const CARRY_OVER_HEADERS = ["en", "fr"].map((lang) => t(lang as Lang, "review.carryOver"));
+/**
+ * The header of the review table's "Carry over?" column in either language, for reading it back.
+ * A function, not a constant: the French message is read when needed, not when the script loads.
+ */
+export function carryOverHeaders(): string[] {
+  return LANGS.map((lang) => t(lang, "review.carryOver"));
+}
 
 const text = (value: string | undefined, extra: Partial<ReviewCell> = {}): ReviewCell => ({
   value: value ?? "",

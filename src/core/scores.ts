@@ -5,7 +5,8 @@
 import type { Day } from "./dates";
 import { paceStatus, type PaceThresholds, type Status } from "./pace";
 import type { OkrRow } from "./parse";
-import { krScore, meanScore, objectiveScore, type WeightedScore } from "./scoring";
+import type { RowType } from "./schema";
+import { clamp01, krScore, meanScore, scoredWeight } from "./scoring";
 
 export interface RowScore {
   score: number | undefined;
@@ -40,8 +41,20 @@ export function rowKrScore(
   return result.kind === "score" ? result.score : undefined;
 }
 
-/** What the roll-up needs of a row: which objective a key result serves, which company objective a team objective supports. */
-export type RollUpRow = Pick<OkrRow, "id" | "type" | "parent" | "weight">;
+/**
+ * What the roll-up reads, one array per column, row i across them: which objective a key result
+ * serves (parent), which company objective a team objective supports, and each key result's own
+ * score. Columns rather than row objects: OKRSCORE reads 10,000 rows in one pass and allocates
+ * nothing per row.
+ */
+export interface RollUpColumns {
+  ids: readonly string[];
+  types: readonly (RowType | undefined)[];
+  parents: readonly string[];
+  weights: readonly (number | undefined)[];
+  /** A key result's own score (read on key result rows only). */
+  krScores: readonly (number | undefined)[];
+}
 
 export interface RolledUp {
   /** Each row's score, by index in the input: key results their own, objectives rolled up. */
@@ -52,63 +65,64 @@ export interface RolledUp {
 
 /**
  * Rolls key result scores up, in O(rows): an objective is the weighted mean of the key results
- * whose Parent is its ID; a company objective (`isCompany`) without any scored key result of its
- * own is the mean of the objectives whose Parent is its ID. Rows of other types get no score.
+ * whose Parent is its ID (objectiveScore's rule, summed as it goes); a company objective
+ * (`isCompany`) without any scored key result of its own is the mean of the objectives whose Parent
+ * is its ID. Rows of other types get no score.
  *
  * @example
  * rollUpScores(
- *   [
- *     { id: "O-1", type: "objective", parent: "", weight: undefined },
- *     { id: "O-2", type: "objective", parent: "O-1", weight: undefined },
- *     { id: "KR-1", type: "kr", parent: "O-2", weight: undefined },
- *   ],
- *   () => 0.5,
- *   (row) => row.id === "O-1",
+ *   {
+ *     ids: ["O-1", "O-2", "KR-1"],
+ *     types: ["objective", "objective", "kr"],
+ *     parents: ["", "O-1", "O-2"],
+ *     weights: [undefined, undefined, undefined],
+ *     krScores: [undefined, undefined, 0.5],
+ *   },
+ *   (i) => i === 0,
  * ).scores //=> [0.5, 0.5, 0.5]
  */
-export function rollUpScores<R extends RollUpRow>(
-  rows: readonly R[],
-  krScoreOf: (row: R) => number | undefined,
-  isCompany: (row: R) => boolean,
-): RolledUp {
-  const scores = new Array<number | undefined>(rows.length).fill(undefined);
-  const krScores = new Map<string, WeightedScore[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as R;
-    if (row.type !== "kr") continue;
-    const score = krScoreOf(row);
+export function rollUpScores(columns: RollUpColumns, isCompany: (index: number) => boolean): RolledUp {
+  const { ids, types, parents, weights, krScores } = columns;
+  const count = ids.length;
+  const scores = new Array<number | undefined>(count).fill(undefined);
+  /** Per objective ID: the sum of weighted scores and the sum of weights of its scored key results. */
+  const totals = new Map<string, number>();
+  const weightSums = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    if (types[i] !== "kr") continue;
+    const score = krScores[i];
     scores[i] = score;
-    if (row.parent) {
-      const list = krScores.get(row.parent);
-      if (list) list.push({ score, weight: row.weight });
-      else krScores.set(row.parent, [{ score, weight: row.weight }]);
-    }
+    const parent = parents[i];
+    const weight = scoredWeight(score, weights[i]);
+    if (!parent || weight === 0) continue;
+    totals.set(parent, (totals.get(parent) ?? 0) + clamp01(score as number) * weight);
+    weightSums.set(parent, (weightSums.get(parent) ?? 0) + weight);
   }
   const objectiveScores = new Map<string, number | undefined>();
   /** Indexes of the objectives under each parent ID. */
   const aligned = new Map<string, number[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as R;
-    if (row.type !== "objective") continue;
-    const score = objectiveScore(krScores.get(row.id) ?? []).score;
+  for (let i = 0; i < count; i++) {
+    if (types[i] !== "objective") continue;
+    const id = ids[i] as string;
+    const sum = weightSums.get(id);
+    const score = sum ? clamp01((totals.get(id) as number) / sum) : undefined;
     scores[i] = score;
-    objectiveScores.set(row.id, score);
-    if (row.parent) {
-      const list = aligned.get(row.parent);
+    objectiveScores.set(id, score);
+    const parent = parents[i];
+    if (parent) {
+      const list = aligned.get(parent);
       if (list) list.push(i);
-      else aligned.set(row.parent, [i]);
+      else aligned.set(parent, [i]);
     }
   }
   const fromKrs = scores.slice();
   // A company objective without key results of its own is measured by the team objectives under it.
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as R;
-    if (row.type !== "objective" || !isCompany(row) || objectiveScores.get(row.id) !== undefined) {
-      continue;
-    }
-    const teams = (aligned.get(row.id) ?? []).map((j) => objectiveScores.get((rows[j] as R).id));
+  for (let i = 0; i < count; i++) {
+    const id = ids[i] as string;
+    if (types[i] !== "objective" || !isCompany(i) || objectiveScores.get(id) !== undefined) continue;
+    const teams = (aligned.get(id) ?? []).map((j) => objectiveScores.get(ids[j] as string));
     const score = meanScore(teams);
-    objectiveScores.set(row.id, score);
+    objectiveScores.set(id, score);
     scores[i] = score;
   }
   return { scores, fromKrs };
@@ -120,7 +134,16 @@ export function rollUpScores<R extends RollUpRow>(
  */
 export function scoreQuarter(rows: readonly OkrRow[], clock: QuarterClock): QuarterScores {
   const byRow = new Map<number, RowScore>();
-  const { scores, fromKrs } = rollUpScores(rows, rowKrScore, (row) => row.level === "company");
+  const { scores, fromKrs } = rollUpScores(
+    {
+      ids: rows.map((row) => row.id),
+      types: rows.map((row) => row.type),
+      parents: rows.map((row) => row.parent),
+      weights: rows.map((row) => row.weight),
+      krScores: rows.map((row) => (row.type === "kr" ? rowKrScore(row) : undefined)),
+    },
+    (i) => (rows[i] as OkrRow).level === "company",
+  );
   const teamScores = new Map<string, (number | undefined)[]>();
   const companyScores: (number | undefined)[] = [];
   const objectiveScores: (number | undefined)[] = [];

@@ -27,15 +27,30 @@ export function krScore(input: {
   current: number | undefined;
   metric?: Metric;
 }): KrScoreResult {
-  const { baseline, target, current, metric = "increase" } = input;
-  if (current === undefined) return { kind: "none" };
-  if (metric === "milestone") return { kind: "score", score: reached(baseline, target, current) ? 1 : 0 };
-  if (metric === "threshold") {
-    const passes = baseline > target ? current <= target : current >= target;
-    return { kind: "score", score: passes ? 1 : 0 };
-  }
-  if (target === baseline) return { kind: "target-equals-baseline" };
-  return { kind: "score", score: clamp01((current - baseline) / (target - baseline)) };
+  const score = krScoreValue(input.baseline, input.target, input.current, input.metric);
+  if (score === undefined) return { kind: "none" };
+  if (Number.isNaN(score)) return { kind: "target-equals-baseline" };
+  return { kind: "score", score };
+}
+
+/**
+ * krScore without its result object, for formulas scoring a column: the score, undefined without a
+ * current value, NaN when the target equals the baseline.
+ *
+ * @example
+ * krScoreValue(100, 200, 150, "increase") //=> 0.5
+ */
+export function krScoreValue(
+  baseline: number,
+  target: number,
+  current: number | undefined,
+  metric: Metric = "increase",
+): number | undefined {
+  if (current === undefined) return undefined;
+  if (metric === "milestone") return reached(baseline, target, current) ? 1 : 0;
+  if (metric === "threshold") return reached(baseline, target, current) ? 1 : 0;
+  if (target === baseline) return Number.NaN;
+  return clamp01((current - baseline) / (target - baseline));
 }
 
 function reached(baseline: number, target: number, current: number): boolean {
@@ -74,16 +89,29 @@ export function objectiveScore(krs: readonly WeightedScore[]): ObjectiveScore {
   let scored = 0;
   let unscored = 0;
   for (const kr of krs) {
-    const weight = kr.weight ?? 1;
-    if (kr.score === undefined || !Number.isFinite(kr.score) || !(weight > 0)) {
+    const weight = scoredWeight(kr.score, kr.weight);
+    if (weight === 0) {
       unscored++;
       continue;
     }
-    total += clamp01(kr.score) * weight;
+    total += clamp01(kr.score as number) * weight;
     weights += weight;
     scored++;
   }
   return { score: weights > 0 ? clamp01(total / weights) : undefined, scored, unscored };
+}
+
+/**
+ * The weight a key result counts with in its objective's mean: its weight (1 when empty), or 0 when
+ * it is left out (no score yet, or a weight that is not positive).
+ *
+ * @example
+ * scoredWeight(0.5, undefined) //=> 1
+ * scoredWeight(undefined, 3) //=> 0
+ */
+export function scoredWeight(score: number | undefined, weight: number | undefined): number {
+  const w = weight ?? 1;
+  return score === undefined || !Number.isFinite(score) || !(w > 0) ? 0 : w;
 }
 
 /**

@@ -2,7 +2,6 @@
  * The Settings sheet: one row per setting (label, value, about). Each value is read with zod; a bad
  * value becomes a finding that names its cell, and the default is used instead.
  */
-import * as z from "zod/mini";
 import { isBlank, parseNumber, type RawCell } from "./cells";
 import { type Day, parseDay } from "./dates";
 import type { Finding } from "./findings";
@@ -177,23 +176,28 @@ export function defaultSettings(today: Day): Settings {
   };
 }
 
-let schemas:
-  | Record<
-      Exclude<SettingKey, "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language">,
-      z.ZodMiniType<number>
-    >
-  | undefined;
+/** A number setting's allowed values: whole or not, and its bounds (`above`: the minimum excluded). */
+interface NumberRule {
+  integer: boolean;
+  min: number;
+  max: number;
+  above?: boolean;
+}
 
-/** Built on first use: nothing is constructed when a custom formula merely loads the script. */
-function numberSchemas() {
-  schemas ??= {
-    maxObjectivesPerTeam: z.int().check(z.gte(1), z.lte(50)),
-    maxKrsPerObjective: z.int().check(z.gte(1), z.lte(50)),
-    onTrack: z.number().check(z.gt(0), z.lte(1)),
-    atRisk: z.number().check(z.gte(0), z.lte(1)),
-    staleDays: z.int().check(z.gte(1), z.lte(366)),
-  };
-  return schemas;
+type NumberSetting = Exclude<SettingKey, "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language">;
+
+/** Plain bounds rather than zod: zod stays where payloads cross the wire (src/server/payload.ts). */
+const NUMBER_RULES: Record<NumberSetting, NumberRule> = {
+  maxObjectivesPerTeam: { integer: true, min: 1, max: 50 },
+  maxKrsPerObjective: { integer: true, min: 1, max: 50 },
+  onTrack: { integer: false, min: 0, max: 1, above: true },
+  atRisk: { integer: false, min: 0, max: 1 },
+  staleDays: { integer: true, min: 1, max: 366 },
+};
+
+function allowed(value: number, rule: NumberRule): boolean {
+  if (!Number.isFinite(value) || (rule.integer && !Number.isSafeInteger(value))) return false;
+  return (rule.above ? value > rule.min : value >= rule.min) && value <= rule.max;
 }
 
 export interface SettingsResult {
@@ -295,8 +299,7 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
       }
       default: {
         const parsed = parseNumber(value);
-        const checked = parsed.ok ? numberSchemas()[key].safeParse(parsed.value) : undefined;
-        if (checked?.success) settings[key] = checked.data;
+        if (parsed.ok && allowed(parsed.value, NUMBER_RULES[key])) settings[key] = parsed.value;
         else invalid(row, key, value);
       }
     }

@@ -75,7 +75,15 @@ function tokenize(text: string, from: number): Token[] {
 // ---------------------------------------------------------------------------------- word classes
 
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
-const set = (list: string): Set<string> => new Set(words(list));
+
+/** A word list, built on its first look-up: a script loaded for another formula never builds it. */
+type WordSet = Pick<ReadonlySet<string>, "has">;
+function lazy(build: () => Set<string>): WordSet {
+  let built: Set<string> | undefined;
+  return { has: (word) => (built ??= build()).has(word) };
+}
+
+const set = (list: string): WordSet => lazy(() => new Set(words(list)));
 
 /** Regular English forms of a verb: launch → launches, launched, launching; ship → shipped, shipping. */
 function englishForms(verb: string): string[] {
@@ -123,12 +131,15 @@ function frenchForms(verb: string): string[] {
   return [verb];
 }
 
-const forms = (english: string, french: string, irregular = ""): Set<string> =>
-  new Set([
-    ...words(english).flatMap(englishForms),
-    ...words(french).flatMap(frenchForms),
-    ...words(irregular),
-  ]);
+const forms = (english: string, french: string, irregular = ""): WordSet =>
+  lazy(
+    () =>
+      new Set([
+        ...words(english).flatMap(englishForms),
+        ...words(french).flatMap(frenchForms),
+        ...words(irregular),
+      ]),
+  );
 
 /** The verbs of activity, in English and French (see ACTIVITY_VERBS). */
 const ACTIVITY_EN = `launch implement organize organise create hire recruit run host build develop deliver ship release
@@ -419,7 +430,7 @@ function analyse(text: string): KrReading {
   const n = t.length;
   const raw = (i: number, j = i) => text.slice(t[i]!.start, t[j]!.end);
   const gap = (i: number) => (i > 0 && i < n ? text.slice(t[i - 1]!.end, t[i]!.start) : "");
-  const is = (i: number, words: Set<string>) => i >= 0 && i < n && words.has(t[i]!.norm);
+  const is = (i: number, words: WordSet) => i >= 0 && i < n && words.has(t[i]!.norm);
   const isVerb = (i: number) =>
     is(i, ACTIVITY_VERBS) || is(i, CHANGE) || is(i, ACHIEVE) || is(i, MAINTAIN) || is(i, REMOVAL);
   const lower = (s: string) => s.toLowerCase();

@@ -17,7 +17,7 @@ import {
 } from "../core/next-quarter";
 import { parseTable } from "../core/parse";
 import { buildReview } from "../core/review";
-import { CARRY_OVER_HEADERS, reviewLayout } from "../core/review-sheet";
+import { carryOverHeaders, reviewLayout } from "../core/review-sheet";
 import { type Choice, KINDS, LEVELS, METRIC_CHOICES, OKRS, ROW_TYPES, SETTINGS_SHEET } from "../core/schema";
 import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
@@ -276,7 +276,7 @@ function markedCarryOver(wb: Workbook, quarter: string): Set<string> {
   const latest = sheets[sheets.length - 1];
   if (!latest) return new Set();
   const grid = readAll(latest.sheet);
-  const headers = CARRY_OVER_HEADERS.map(normalize);
+  const headers = carryOverHeaders().map(normalize);
   const headerRow = grid.findIndex(
     (line) => line.some((v) => headers.includes(normalize(v))) && line.some((v) => normalize(v) === "id"),
   );

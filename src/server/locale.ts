@@ -1,8 +1,18 @@
-import { type Lang, langFromLocale, setMenuKind, sheetLanguage } from "../core/i18n";
+import { deferMessages, type Lang, langFromLocale, setMenuKind, sheetLanguage } from "../core/i18n";
 import type { Settings } from "../core/settings";
 
 // Every message names the menu where this build puts it: "OKR › …" or "Extensions › OKR Sheets › …".
 setMenuKind(__MENU_KIND__);
+
+// Code.js carries the French menu only; the rest of the French catalogue is the project file
+// messages-fr.html (scripts/build.mjs), read on the first French message an execution needs.
+// HtmlService needs no authorization scope, and custom functions may use it ("HTML: can generate
+// HTML", https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services).
+deferMessages(
+  "fr",
+  () =>
+    JSON.parse(HtmlService.createHtmlOutputFromFile("messages-fr").getContent()) as Record<string, string>,
+);
 
 /**
  * The user's language from their locale: dialogs, sidebars, alerts and toasts. Session needs no

@@ -12,6 +12,7 @@ import {
   okrScoreFormula,
   okrStatusesFormula,
   okrStatusFormula,
+  sheetsHost,
 } from "./formulas";
 import {
   checkInCommand,
@@ -171,7 +172,7 @@ export function insertDraft(draft: Parameters<typeof sidebarApi.insertDraft>[0])
  * @customfunction
  */
 export function KRSCORE(baseline: FormulaArg, target: FormulaArg, current: FormulaArg, metric?: FormulaArg) {
-  return krScoreFormula(baseline, target, current, metric);
+  return krScoreFormula(sheetsHost(), baseline, target, current, metric);
 }
 
 /**
@@ -205,6 +206,7 @@ export function OKRSCORE(
   language?: FormulaArg,
 ) {
   return okrScoreFormula(
+    sheetsHost(),
     kr_scores_or_ids,
     weights_or_types,
     parents,
@@ -248,6 +250,7 @@ export function OKRSTATUSES(
   language: FormulaArg,
 ) {
   return okrStatusesFormula(
+    sheetsHost(),
     scores,
     currents,
     quarters,
@@ -284,7 +287,7 @@ export function OKRSTATUS(
   at_risk?: FormulaArg,
   ids?: FormulaArg,
 ) {
-  return okrStatusFormula(score, start_date, end_date, today, on_track, at_risk, ids);
+  return okrStatusFormula(sheetsHost(), score, start_date, end_date, today, on_track, at_risk, ids);
 }
 
 /**
@@ -299,7 +302,7 @@ export function OKRSTATUS(
  * @customfunction
  */
 export function KRCHECK(key_result_text: FormulaArg, baseline?: FormulaArg, target?: FormulaArg) {
-  return krCheckFormula(key_result_text, baseline, target);
+  return krCheckFormula(sheetsHost(), key_result_text, baseline, target);
 }
 
 /**
@@ -311,7 +314,7 @@ export function KRCHECK(key_result_text: FormulaArg, baseline?: FormulaArg, targ
  * @customfunction
  */
 export function OKRBAND(score: FormulaArg) {
-  return okrBandFormula(score);
+  return okrBandFormula(sheetsHost(), score);
 }
 
 /**
@@ -324,5 +327,5 @@ export function OKRBAND(score: FormulaArg) {
  * @customfunction
  */
 export function OKRPACE(start_date: FormulaArg, end_date: FormulaArg, today?: FormulaArg) {
-  return okrPaceFormula(start_date, end_date, today);
+  return okrPaceFormula(sheetsHost(), start_date, end_date, today);
 }

@@ -1,4 +1,10 @@
-import { type ColumnRow, checkKeyResult, krCheckText, scoreColumn, KR_CHECKS } from "../../src/core/formulas";
+import {
+  checkKeyResult,
+  krCheckText,
+  scoreColumn as scoreColumns,
+  KR_CHECKS,
+  type ScoreColumns,
+} from "../../src/core/formulas";
 import {
   defaultSettings,
   describeFinding,
@@ -17,6 +23,14 @@ const kr = (title: string, baseline?: number, target?: number) => ({
   baseline,
   target,
 });
+/** One row of OKRSCORE's column form, as the tests write it. */
+interface ColumnRow {
+  id: string;
+  type: ScoreColumns["types"][number];
+  parent: string;
+  score: number | undefined;
+  weight: number | undefined;
+}
 const row = (spec: Partial<ColumnRow>): ColumnRow => ({
   id: "",
   type: undefined,
@@ -25,6 +39,16 @@ const row = (spec: Partial<ColumnRow>): ColumnRow => ({
   weight: undefined,
   ...spec,
 });
+
+/** scoreColumn over rows written one by one. */
+const scoreColumn = (rows: readonly ColumnRow[]) =>
+  scoreColumns({
+    ids: rows.map((r) => r.id),
+    types: rows.map((r) => r.type),
+    parents: rows.map((r) => r.parent),
+    scores: rows.map((r) => r.score),
+    weights: rows.map((r) => r.weight),
+  });
 
 describe("scoreColumn", () => {
   it("scores key results, objectives from their key results, company objectives from their teams", () => {
@@ -108,17 +132,14 @@ describe("scoreColumn", () => {
 
 describe("rollUpScores", () => {
   it("leaves rows of other types without a score", () => {
-    const rows = [
-      { id: "O-1", type: "objective" as const, parent: "", weight: undefined },
-      { id: "X", type: undefined, parent: "O-1", weight: undefined },
-    ];
-    expect(
-      rollUpScores(
-        rows,
-        () => 1,
-        () => false,
-      ).scores,
-    ).toEqual([undefined, undefined]);
+    const columns = {
+      ids: ["O-1", "X"],
+      types: ["objective" as const, undefined],
+      parents: ["", "O-1"],
+      weights: [undefined, undefined],
+      krScores: [1, 1],
+    };
+    expect(rollUpScores(columns, () => false).scores).toEqual([undefined, undefined]);
   });
 });
 

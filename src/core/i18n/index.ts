@@ -10,6 +10,26 @@ export type Lang = (typeof LANGS)[number];
 /** The messages known so far: the server's, plus what the sidebar registers at start. */
 const catalogs: Record<Lang, Record<string, string>> = { en: { ...en }, fr: { ...fr } };
 
+/**
+ * Where the rest of a language's messages come from, read on the first message it lacks. The server
+ * bundle carries only part of the French catalogue (scripts/build.mjs) and reads the rest from a
+ * project file when a French message is first asked for, so that English executions never load it.
+ */
+const deferred: Partial<Record<Lang, () => Record<string, string>>> = {};
+
+/** Registers the source of the messages of `lang` that are not loaded yet (read at most once). */
+export function deferMessages(lang: Lang, load: () => Record<string, string>): void {
+  deferred[lang] = load;
+}
+
+function loadDeferred(lang: Lang): boolean {
+  const load = deferred[lang];
+  if (!load) return false;
+  delete deferred[lang];
+  catalogs[lang] = { ...load(), ...catalogs[lang] };
+  return true;
+}
+
 /** Adds messages (the sidebar's own) to the catalogs; later keys win. */
 export function registerMessages(more: Record<Lang, Record<string, string>>): void {
   for (const lang of LANGS) Object.assign(catalogs[lang], more[lang]);
@@ -78,7 +98,7 @@ export function pluralOf(lang: Lang, count: number): "one" | "other" {
 
 /**
  * A message in the given language, its `{placeholders}` filled, `{count:one|other}` chosen by the
- * count's plural rule, `{menu}` the menu path. A key missing from both catalogues throws: the
+ * count's plural rule, `{menu}` the menu path. A key missing from the language's catalogue throws: the
  * catalogue test walks every message, so a missing one cannot ship as its bare key.
  */
 export function t<K extends MessageKey>(
@@ -91,7 +111,9 @@ export function t<K extends MessageKey>(
 }
 
 function template(lang: Lang, key: string): string {
-  const found = catalogs[lang][key] ?? catalogs.en[key];
+  // No fallback to English: both catalogues are complete (typed), so a missing message is a bug to
+  // see, such as a French message asked for while the script loads, before its source is known.
+  const found = catalogs[lang][key] ?? (loadDeferred(lang) ? catalogs[lang][key] : undefined);
   if (found === undefined) throw new Error(`No message "${key}"`);
   return found;
 }
@@ -109,6 +131,7 @@ function fill(lang: Lang, text: string, values: Record<string, string | number>)
 
 /** For tests and tooling: every message registered so far, by language. */
 export function catalogFor(lang: Lang): Readonly<Record<string, string>> {
+  loadDeferred(lang);
   return catalogs[lang];
 }
 

@@ -51,9 +51,6 @@ export default messages(
     "finding.stale":
       "No check-in for {days} {days:day|days}: check in weekly to avoid the end-of-quarter rush.",
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
-    "severity.error": "Error",
-    "severity.warning": "Warning",
-    "severity.info": "Note",
     "status.not-started": "Not started",
     "status.on-track": "On track",
     "status.at-risk": "At risk",
@@ -116,9 +113,6 @@ export default messages(
       "Aucun point depuis {days} {days:jour|jours} : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
     "finding.setting-invalid":
       "Le paramètre {setting} ne peut pas valoir « {value} » : la valeur par défaut est utilisée.",
-    "severity.error": "Erreur",
-    "severity.warning": "Avertissement",
-    "severity.info": "Remarque",
     "status.not-started": "Pas commencé",
     "status.on-track": "En bonne voie",
     "status.at-risk": "À risque",

@@ -1,0 +1,71 @@
+/**
+ * Where the messages ship: dist/Code.js carries English and the French menu; the other French
+ * messages are the project file messages-fr.html, read with HtmlService on the first French message
+ * an execution needs; Sidebar.html carries only what the sidebar can ask for.
+ */
+import { loadAddon, readDist } from "../../dev/loader";
+import type { RecordedMenu } from "../../dev/gas/ui";
+import { en } from "../../src/core/i18n/en";
+import { fr } from "../../src/core/i18n/fr";
+import { sidebarMessages } from "../../src/core/i18n/sidebar";
+
+const NOW = "2026-11-20T09:00:00Z";
+const READ = "HtmlService.createHtmlOutputFromFile";
+/** A message as esbuild writes it in a string literal (UTF-8 kept, quotes escaped). */
+const inBundle = (code: string, text: string) => code.includes(JSON.stringify(text).slice(1, -1));
+
+describe("the French messages", () => {
+  const code = readDist("Code.js");
+  const file = JSON.parse(readDist("messages-fr.html")) as Record<string, string>;
+
+  it("ship outside Code.js, but for the menu's", () => {
+    expect(inBundle(code, fr["menu.title"])).toBe(true);
+    expect(inBundle(code, fr["review.title"])).toBe(false);
+    expect(inBundle(code, en["review.title"])).toBe(true);
+    expect(file["review.title"]).toBe(fr["review.title"]);
+    expect(file["menu.title"]).toBeUndefined();
+    // Together, every French message the server has.
+    const menu = Object.keys(fr).filter((key) => key.startsWith("menu."));
+    expect(Object.keys(file).length + menu.length).toBe(Object.keys(fr).length);
+  });
+
+  it("are not read to build the French menu in AuthMode.NONE", () => {
+    const addon = loadAddon({ locale: "fr", now: NOW });
+    addon.run("onOpen", { authMode: "NONE" });
+    expect((addon.ui.menus[0] as RecordedMenu).title).toBe(fr["menu.title"]);
+    expect(addon.calls.sequence()).not.toContain(READ);
+  });
+
+  it("are read once by a French formula call, and never by an English one", () => {
+    const french = loadAddon({ locale: "fr", spreadsheetLocale: "fr_FR", now: NOW });
+    expect(() => french.run("KRSCORE", "abc", 10, 5)).toThrow("KRSCORE : l'argument « valeur de départ »");
+    expect(french.run("OKRBAND", [[0.1], [0.9]])).toEqual([["Rouge"], ["Vert"]]);
+    expect(french.calls.sequence().filter((c) => c === READ)).toHaveLength(1);
+    const english = loadAddon({ locale: "en", spreadsheetLocale: "en_US", now: NOW });
+    expect(english.run("OKRBAND", 0.1)).toBe(en["band.red"]);
+    expect(english.calls.sequence()).not.toContain(READ);
+  });
+
+  it("escape what HTML could read as markup", () => {
+    expect(readDist("messages-fr.html")).not.toMatch(/[<>&]/);
+  });
+});
+
+describe("dist/Sidebar.html", () => {
+  const html = readDist("Sidebar.html");
+
+  it("carries the sidebar's messages in both languages", () => {
+    expect(inBundle(html, sidebarMessages.en["wizard.title"])).toBe(true);
+    expect(inBundle(html, sidebarMessages.fr["wizard.title"])).toBe(true);
+    // A core message the sidebar asks for (a check-in's status).
+    expect(inBundle(html, en["status.on-track"])).toBe(true);
+    expect(inBundle(html, fr["status.on-track"])).toBe(true);
+  });
+
+  it("leaves out the server-only messages (the Guide, the lock dialog, formula errors)", () => {
+    for (const key of ["guide.row02", "lock.ask", "formula.error.notNumber"] as const) {
+      expect([key, inBundle(html, en[key])]).toEqual([key, false]);
+      expect([key, inBundle(html, fr[key])]).toEqual([key, false]);
+    }
+  });
+});
