@@ -66,7 +66,8 @@ export function describeFinding(finding: Finding, lang: Lang): string {
   if (finding.code === "kpi-like" || finding.code === "output-not-outcome")
     params.words = triggerWords(finding.params.words, lang);
   const undated = finding.code === "added-mid-quarter" && finding.params.created === "";
-  const key = (undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`) as MessageKey;
+  // Typed, not cast: a finding code without a `finding.<code>` message fails typecheck here.
+  const key: MessageKey = undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`;
   const hint = rewriteHint(finding, lang);
   return hint ? `${tKey(lang, key, params)} ${hint}` : tKey(lang, key, params);
 }

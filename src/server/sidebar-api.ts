@@ -1,6 +1,6 @@
 /**
  * The functions the sidebar may call through google.script.run. The client is typed from this
- * module (src/ui/server.ts), so a misspelled call or a wrong argument does not compile. Every
+ * module (src/ui/server-client.ts), so a misspelled call or a wrong argument does not compile. Every
  * argument is untrusted: it is parsed with zod before use.
  */
 import * as z from "zod/mini";

@@ -17,7 +17,7 @@ import { announce } from "./dialog";
 import { append, el, fill, uid } from "./dom";
 import { fillIfChanged, setText } from "./live";
 import { formatNumber, formatScore, withUnit } from "./format";
-import { callServer } from "./server";
+import { callServer } from "./server-client";
 import { sparkline } from "./sparkline";
 import type { App, View } from "./view";
 

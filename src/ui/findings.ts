@@ -9,7 +9,7 @@ import type { FindingItem, FindingsView } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showNote } from "./actions";
 import { append, el, fill } from "./dom";
 import { setText } from "./live";
-import { callServer } from "./server";
+import { callServer } from "./server-client";
 import type { App, View } from "./view";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];

@@ -14,7 +14,7 @@ import { announce, closeButton, dialogHeading, focusTitle, loadDialog } from "./
 import { el, fill, uid } from "./dom";
 import { formatScore } from "./format";
 import { fillIfChanged, setText } from "./live";
-import { callServer } from "./server";
+import { callServer } from "./server-client";
 import type { App, View } from "./view";
 
 /** The server's limit for an owner's name (src/server/lifecycle.ts). */

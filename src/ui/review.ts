@@ -7,7 +7,7 @@ import type { ReviewOptions } from "../server/sidebar-api";
 import { act, actionSlot, busyButton } from "./actions";
 import { announce, closeButton, dialogHeading, focusTitle, loadDialog } from "./dialog";
 import { el, fill, uid } from "./dom";
-import { callServer } from "./server";
+import { callServer } from "./server-client";
 import type { App, View } from "./view";
 
 class ReviewDialog {

@@ -2,7 +2,7 @@
  * The sidebar's calls are typed from the server: these lines must NOT compile (tsc checks each
  * @ts-expect-error), so a misspelled function or a wrong argument is caught before it ships.
  */
-import type { callServer, EveryApiFunctionIsGlobal, ServerFunction } from "../../src/ui/server";
+import type { callServer, EveryApiFunctionIsGlobal, ServerFunction } from "../../src/ui/server-client";
 
 type Call = typeof callServer;
 

@@ -12,7 +12,7 @@ import type { InsertResult, WizardContext } from "../../server/sidebar-api";
 import { act, actionSlot, busyButton, setAvailable, showError, showNote } from "../actions";
 import { append, el, fill, uid } from "../dom";
 import { fillIfChanged, quietCounter, setText } from "../live";
-import { callServer } from "../server";
+import { callServer } from "../server-client";
 import type { App, View } from "../view";
 import { type Coaching, coach, type FieldKey, type Note, stepOf } from "./coach";
 import {
