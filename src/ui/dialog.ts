@@ -5,7 +5,8 @@
 import { type Lang, t } from "./i18n";
 import { act, actionSlot, busyButton, showNote } from "./actions";
 import { append, el, fill } from "./dom";
-import type { App } from "./view";
+import type { SidebarView } from "../server/sidebar-api";
+import type { App, PlainMessage, View } from "./view";
 
 /** The Close button of a dialog, or nothing where the page cannot be closed (a browser tab). */
 export function closeButton(app: App): HTMLButtonElement | null {
@@ -34,28 +35,59 @@ export function announce(slot: HTMLElement, message: string): void {
   note?.focus();
 }
 
+/** What a dialog draws with once its data has come. */
+export interface DialogFrame {
+  root: HTMLElement;
+  app: App;
+  /** The user's language, as the server named it. */
+  lang: Lang;
+  /**
+   * Fills the dialog: a section named `name`, its heading (see dialogHeading), then `children`;
+   * focus moves to the heading unless `focus` is false (a confirmation that takes focus itself).
+   */
+  show(name: string, heading: string, children: (Node | null)[], focus?: boolean): void;
+}
+
 /**
- * Opens a dialog: its title, the call that fetches its data (with the loading state), and on
- * failure the server's message with Retry and Close. Undefined when there is nothing to draw.
+ * A dialog (review, next quarter): its title while `fetch` brings its data (with the loading
+ * state), on failure the server's message with Retry and Close, then `draw` with the data.
  */
-export async function loadDialog<T>(
-  root: HTMLElement,
-  app: App,
-  lang: Lang,
-  title: string,
-  fetch: () => Promise<T>,
-  retry: () => void,
-): Promise<T | undefined> {
-  const slot = actionSlot();
-  fill(root, el("h1", { class: app.close ? "sr-only" : undefined }, title), slot);
-  const outcome = await act(slot, lang, fetch);
-  if (!root.isConnected) return undefined;
-  if (!outcome.ok) {
-    append(
-      slot,
-      el("div", { class: "wizard-buttons" }, busyButton(t(lang, "views.retry"), retry), closeButton(app)),
-    );
-    return undefined;
+export function dialogView<T extends { lang: Lang }>(spec: {
+  id: SidebarView;
+  label: PlainMessage;
+  title: (lang: Lang) => string;
+  fetch: () => Promise<T>;
+  draw: (data: T, frame: DialogFrame) => void;
+}): View {
+  async function open(root: HTMLElement, app: App): Promise<void> {
+    const slot = actionSlot();
+    fill(root, el("h1", { class: app.close ? "sr-only" : undefined }, spec.title(app.lang)), slot);
+    const outcome = await act(slot, app.lang, spec.fetch);
+    if (!root.isConnected) return;
+    if (!outcome.ok) {
+      const retry = busyButton(t(app.lang, "views.retry"), () => void open(root, app));
+      append(slot, el("div", { class: "wizard-buttons" }, retry, closeButton(app)));
+      return;
+    }
+    const frame: DialogFrame = {
+      root,
+      app,
+      lang: outcome.value.lang,
+      show(name, heading, children, focus = true) {
+        const id = `${name}-title`;
+        fill(
+          root,
+          el(
+            "section",
+            { class: `dialog-view ${name}`, "aria-labelledby": id },
+            dialogHeading(app, id, heading),
+            ...children,
+          ),
+        );
+        if (focus) focusTitle(root);
+      },
+    };
+    spec.draw(outcome.value, frame);
   }
-  return outcome.value;
+  return { id: spec.id, label: spec.label, mount: (root, app) => void open(root, app) };
 }
