@@ -18,7 +18,16 @@ import {
 import { parseTable } from "../core/parse";
 import { buildReview } from "../core/review";
 import { CARRY_OVER_HEADERS, reviewLayout } from "../core/review-sheet";
-import { type Choice, KINDS, LEVELS, METRIC_CHOICES, OKRS, ROW_TYPES, SETTINGS_SHEET } from "../core/schema";
+import {
+  type Choice,
+  columnOf,
+  KINDS,
+  LEVELS,
+  METRIC_CHOICES,
+  OKRS,
+  ROW_TYPES,
+  SETTINGS_SHEET,
+} from "../core/schema";
 import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
 import { settingHelp } from "../core/template";
@@ -102,7 +111,7 @@ function writeSettings(
   if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
 }
 
-const TEXT = OKRS.columns.find((c) => c.key === "title")!;
+const TEXT = columnOf("okrs", "title");
 
 const QUARTER_HELP = SETTING_DEFS.find((d) => d.key === "quarter")!.help;
 const quarterHelp = (lang: Lang, quarter: string) => settingHelp("quarter", lang, quarter);
