@@ -12,7 +12,7 @@
  */
 import { asText, isBlank, type RawCell } from "../core/cells";
 import { type Lang, sheetLanguage, t } from "../core/i18n";
-import { analyze, type Analysis } from "../core/index";
+import { analyze, type Analysis } from "../core/analyze";
 import { stripOurNote } from "../core/marks";
 import { type OkrRow, parseKpis } from "../core/parse";
 import { type ColumnDef, KPIS, OKRS } from "../core/schema";

@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import type { RawCell } from "../core/cells";
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
-import { analyze, type Analysis } from "../core/index";
+import { analyze, type Analysis } from "../core/analyze";
 import {
   carryCandidates,
   type CarryCandidate,

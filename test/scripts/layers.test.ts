@@ -30,7 +30,7 @@ function refusalsOf(cases: [path: string, code: string][]): string[][] {
 
 const REFUSED: [string, string][] = [
   ["src/core/rules/time.ts", 'import { clock } from "../../server/clock";'],
-  ["src/core/scores.ts", 'import { clock } from "../server/clock";'],
+  ["src/core/quarter-scores.ts", 'import { clock } from "../server/clock";'],
   ["src/core/rules/time.ts", 'import { clock } from "../../server";'],
   ["src/core/i18n/messages/ui.ts", 'import { x } from "../../../ui/wizard/state";'],
   ["src/core/dates.ts", 'import { x } from "../../dev/gas/a1";'],

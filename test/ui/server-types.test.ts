@@ -16,8 +16,8 @@ export function neverRun(call: Call): void {
   // @ts-expect-error a missing argument
   void call("selectCell");
   // @ts-expect-error an extra key
-  void call("selectCell", { sheet: "OKRs", a1: "A1", extra: 1 });
-  void call("selectCell", { sheet: "OKRs", a1: "A1" });
+  void call("selectCell", { sheet: "okrs", a1: "A1", extra: 1 });
+  void call("selectCell", { sheet: "okrs", a1: "A1" });
 }
 
 const wired: EveryApiFunctionIsGlobal = true;
