@@ -15,7 +15,7 @@ export type KrWording = Pick<OkrRow, "title" | "metric" | "baseline" | "target">
  * 99.9%"), guards one ("Aucun incident majeur") or bounds one ("Less than 2 bugs") without a change.
  *
  * @example
- * kpiLikeWords({ title: "Keep churn below 2%", metric: "decrease", baseline: 3, target: 2 }) //=> "keep below"
+ * kpiLikeWords({ title: "Keep churn below 2%", metric: "decrease", baseline: 3, target: 2 }) //=> "keep"
  */
 export function kpiLikeWords(kr: KrWording): string | undefined {
   return kpiLike_(kr)?.words;
