@@ -31,6 +31,7 @@ import {
 import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
 import { settingHelp } from "../core/template";
+import { LIMITS } from "../core/limits";
 import { today } from "./clock";
 import { userError } from "./errors";
 import { highestIssued, recordIssued, uniqueRow } from "./ids";
@@ -188,7 +189,7 @@ export function reviewOptions(userLang: Lang): ReviewOptions {
   };
 }
 
-const reviewRequest = () => z.strictObject({ team: text(100) });
+const reviewRequest = () => z.strictObject({ team: text(LIMITS.name) });
 
 const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00", percent: "0%" } as const;
 
@@ -323,7 +324,7 @@ const nextRequest = () =>
   z.strictObject({
     /** The quarter the dialog starts from: a second run (a retry, another person's dialog) is refused. */
     from: text(50),
-    carry: z.array(z.strictObject({ id: text(50), owner: text(100) })).check(z.maxLength(200)),
+    carry: z.array(z.strictObject({ id: text(50), owner: text(LIMITS.name) })).check(z.maxLength(200)),
     /** The user confirmed starting more than two weeks before the quarter's end. */
     early: z.optional(z.boolean()),
   });
