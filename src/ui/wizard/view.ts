@@ -100,14 +100,13 @@ class Wizard {
   // ---- drawing -------------------------------------------------------------------------------
 
   private render(focus?: FieldKey | "step"): void {
-    const root = this.root!;
     const lang = this.lang;
     this.fields = new Map();
     this.live = [];
     clearTimeout(this.timer);
     const step = this.state.step;
     if (step === "done") {
-      this.renderDone(root);
+      this.renderDone();
       return;
     }
     const index = STEPS.indexOf(step);
@@ -152,24 +151,27 @@ class Wizard {
         }),
       );
     }
-    fill(
-      root,
-      el(
-        "section",
-        { class: "wizard", "aria-labelledby": "wizard-title" },
-        el("h1", { id: "wizard-title" }, t(lang, "wizard.title")),
-        progress,
-        stepTitle,
-        this.restored ? el("p", { class: "msg note" }, t(lang, "wizard.restored")) : null,
-        body,
-        buttons,
-        slot,
-      ),
+    this.show(
+      progress,
+      stepTitle,
+      this.restored ? el("p", { class: "msg note" }, t(lang, "wizard.restored")) : null,
+      body,
+      buttons,
+      slot,
     );
     this.restored = false;
     this.refresh(true);
     if (focus === "step") stepTitle.focus();
     else if (focus) this.fields.get(focus)?.control?.focus();
+  }
+
+  /** Fills the view: the wizard's title, then `children`. */
+  private show(...children: (Node | null)[]): void {
+    const section = { class: "wizard", "aria-labelledby": "wizard-title" };
+    fill(
+      this.root!,
+      el("section", section, el("h1", { id: "wizard-title" }, t(this.lang, "wizard.title")), ...children),
+    );
   }
 
   /** What the steps draw with (host.ts). */
@@ -294,7 +296,7 @@ class Wizard {
     this.go(STEPS[index + 1]!);
   }
 
-  private renderDone(root: HTMLElement): void {
+  private renderDone(): void {
     const lang = this.lang;
     const title = el("h2", { class: "step-title", tabindex: "-1" }, t(lang, "wizard.done"));
     const again = () => {
@@ -306,16 +308,7 @@ class Wizard {
       this.context = undefined; // counts and company objectives changed: ask again
       void this.load();
     };
-    fill(
-      root,
-      el(
-        "section",
-        { class: "wizard", "aria-labelledby": "wizard-title" },
-        el("h1", { id: "wizard-title" }, t(lang, "wizard.title")),
-        title,
-        ...doneStep(lang, this.inserted, again),
-      ),
-    );
+    this.show(title, ...doneStep(lang, this.inserted, again));
     title.focus();
   }
 
