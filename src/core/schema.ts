@@ -332,17 +332,7 @@ export function choiceLabel(list: ListName, key: string, lang: Lang): string {
   return (LISTS[list] as readonly Choice[]).find((c) => c.key === key)?.label[lang] ?? key;
 }
 
-/**
- * A row's cells in the sheet's column order, from values by typed column key (missing ones empty).
- *
- * @example
- * rowCells("checkins", { krId: "KR-1", value: 3 }) //=> ["", "KR-1", 3, "", "", ""]
- */
-export function rowCells<S extends SheetKey, V>(
-  sheet: S,
-  values: Partial<Record<ColumnKey<S>, V>>,
-): (V | "")[] {
-  return (SHEETS[sheet].columns as readonly ColumnDef[]).map(
-    (c) => (values as Record<string, V | undefined>)[c.key] ?? "",
-  );
-}
+/** A row's cells by typed column key, for writing: a misspelled or foreign column does not compile. */
+export type RowCells<S extends SheetKey, V = string | number | boolean | undefined> = Partial<
+  Record<ColumnKey<S>, V>
+>;

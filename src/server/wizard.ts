@@ -21,6 +21,7 @@ import {
   type ListName,
   OKRS,
   type OkrColumn,
+  type RowCells,
 } from "../core/schema";
 import { METRICS } from "../core/scoring";
 import { parseSettings, type Settings } from "../core/settings";
@@ -31,7 +32,7 @@ import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
-import { nextFreeRow, type RowValues, writeRows } from "./writer";
+import { nextFreeRow, writeRows } from "./writer";
 
 /** What the wizard needs to draw its steps and run the rules in the browser. Plain data. */
 export interface WizardContext {
@@ -245,7 +246,7 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
       throw userError(userLang, "wizard.error.refused", { message: describeFinding(missing, userLang) });
     // List values in the spreadsheet's language; the answer in the user's.
     const sheetLang = sheetLangOf(wb.ss, settings);
-    const values = rows.map((row): RowValues => ({
+    const values = rows.map((row): RowCells<"okrs"> => ({
       quarter: row.quarter,
       id: row.id,
       type: label("type", row.type, sheetLang),
