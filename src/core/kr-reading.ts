@@ -4,320 +4,11 @@
  * not sentences: the text is cut into tokens (punctuation, elision and list labels set aside, accents
  * and ligatures folded), then the head of the sentence (its first verb or noun, past a subject, an
  * auxiliary or a time phrase) and the figures around it decide. Every finding names the words of the
- * user's text that triggered it, so a user understands and can disagree. Edit the word lists here,
- * nowhere else; the rules (rules/wording.ts), KRCHECK and the wizard all read them through readKr.
+ * user's text that triggered it, so a user understands and can disagree. The word lists are in
+ * kr-words.ts; the rules (rules/wording.ts), KRCHECK and the wizard all read them through readKr.
  */
 
-// ---------------------------------------------------------------------------------------- tokens
-
-/** One word or figure of a key result: its matching form, and where it sits in the text. */
-interface Token {
-  /** Lower case, accents and ligatures folded ("Œuvre" → "oeuvre", "Réduire" → "reduire"). */
-  norm: string;
-  start: number;
-  end: number;
-  /** Holds a digit of any script. */
-  digit: boolean;
-}
-
-/** Words and figures: letters with their digits ("Q3", "24h"), figures with their decimals ("37,50"), and the signs that carry meaning. */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*|[:%→<>≤≥=]/gu;
-const DIGIT = /\p{Nd}/u;
-const MARKS = /\p{M}/gu;
-const NON_ASCII = /[^\x20-\x7e]/;
-
-function fold(word: string): string {
-  let w = word.toLowerCase();
-  if (NON_ASCII.test(w))
-    w = w
-      .replace(/œ/g, "oe")
-      .replace(/æ/g, "ae")
-      .replace(/ß/g, "ss")
-      .normalize("NFD")
-      .replace(MARKS, "")
-      .replace(OTHER_DIGIT, asciiDigit);
-  return w;
-}
-
-/** Digits of other scripts read as 0–9 ("٢٠٢٦" is a year like "2026"): each script's digits run from its zero. */
-const OTHER_DIGIT = /[^\P{Nd}0-9]/gu;
-// prettier-ignore
-const ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
-  0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0,
-  0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10];
-function asciiDigit(digit: string): string {
-  const code = digit.codePointAt(0)!;
-  for (let i = ZEROS.length - 1; i >= 0; i--) {
-    const zero = ZEROS[i]!;
-    if (code >= zero && code - zero < 10) return String(code - zero);
-  }
-  return "0";
-}
-
-/**
- * A leading list label, set aside before reading: "KR1:", "KR #1.1 -", "Résultat clé 2 :", "1.", "-", "•".
- *
- * @example
- * "KR2 : Lancer le portail".replace(LABEL, "") //=> "Lancer le portail"
- */
-const LABEL =
-  /^\s*(?:(?:[-–—•*·▪►✓✔☐]+|\(?\p{N}{1,2}[.)\]]|(?:kr|okr|o|key\s*results?|r[ée]sultats?\s*cl[ée]s?|objecti(?:ve|f))\s*#?\s*\p{N}*(?:\.\p{N}+)?\s*[:.)\-–—])\s*)+/iu;
-
-function tokenize(text: string, from: number): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    tokens.push({ norm: fold(m[0]), start: m.index, end: m.index + m[0].length, digit: DIGIT.test(m[0]) });
-  }
-  return tokens;
-}
-
-// ---------------------------------------------------------------------------------- word classes
-
-const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean));
-
-/** Regular English forms of a verb: launch → launches, launched, launching; ship → shipped, shipping. */
-function englishForms(verb: string): string[] {
-  const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
-  const double = /[^aeiou][aeiou][bdglmnprt]$/.test(verb) ? verb + verb.slice(-1) : verb;
-  return [
-    verb,
-    `${verb}s`,
-    `${verb}es`,
-    `${stem}ed`,
-    `${stem}ing`,
-    `${double}ed`,
-    `${double}ing`,
-    verb.replace(/y$/, "ies"),
-    verb.replace(/y$/, "ied"),
-  ];
-}
-
-/** Regular French forms of a verb in -er or -ir: lancer → lance, lancez, lançons, lancé, lancée…; fournir → fournis, fourni… */
-function frenchForms(verb: string): string[] {
-  if (verb.endsWith("er")) {
-    const s = verb.slice(0, -2);
-    const soft = s.endsWith("g") ? `${s}e` : s;
-    return [
-      verb,
-      `${s}e`,
-      `${s}es`,
-      `${s}ent`,
-      `${s}ez`,
-      `${soft}ons`,
-      `${s}e`,
-      `${s}ee`,
-      `${s}es`,
-      `${s}ees`,
-      `${soft}ant`,
-      `${s}era`,
-      `${s}erons`,
-      `${s}ons`,
-    ];
-  }
-  if (verb.endsWith("ir")) {
-    const s = verb.slice(0, -2);
-    return [verb, `${s}is`, `${s}it`, `${s}i`, `${s}ie`, `${s}ies`, `${s}issons`, `${s}issez`, `${s}issant`];
-  }
-  return [verb];
-}
-
-const forms = (english: string, french: string, irregular = ""): Set<string> =>
-  new Set([
-    ...english.split(/\s+/).filter(Boolean).flatMap(englishForms),
-    ...french.split(/\s+/).filter(Boolean).flatMap(frenchForms),
-    ...irregular.split(/\s+/).filter(Boolean),
-  ]);
-
-/**
- * Verbs of activity: communication, production, analysis, organisation, delivery, hiring. At the
- * head of a key result, in any form ("Launch", "Launching", "Lancez", "avons déployé"), they make it
- * an output.
- *
- * @example "Publish 12 articles", "Lancez le programme", "Nous avons déployé le CRM"
- */
-const ACTIVITY_VERBS = forms(
-  `launch implement organize organise create hire recruit run host build develop deliver ship release
-   publish write finalize finalise complete deploy migrate design introduce install conduct produce
-   redesign rebuild start attend train send post collect provide assess evaluate renegotiate negotiate
-   analyze analyse prioritize prioritise schedule undertake agree document update upgrade refactor rewrite
-   draft prepare plan define map identify research investigate interview call contact email present
-   announce share communicate facilitate coordinate participate integrate automate audit test
-   establish institute roll kick perform execute finish onboard mentor coach fix`,
-  `lancer implementer organiser creer recruter embaucher livrer finaliser developper deployer rediger
-   publier realiser migrer installer refondre animer demarrer former envoyer collecter fournir evaluer
-   renegocier negocier mener effectuer analyser identifier documenter definir preparer planifier
-   programmer contacter appeler interviewer participer assister integrer automatiser auditer tester
-   organiser elaborer etablir presenter partager communiquer annoncer moderniser refaire installer
-   executer accompagner coacher corriger`,
-  `ran built wrote written sent led held did done made began begun undertook undertaken set
-   construire construit construis construisez construisons produire produit produis produisez produisons
-   conduire conduit conduis conduisez conduisons ecrire ecrit ecris ecrivez ecrivons concevoir concu
-   concevez concevons con conçu refondu refonds tenir tenu tenez tenons tient faire fait faites faisons
-   mettre mis mise mises mettez mettons met acquerir`,
-);
-
-/** Nouns of activity at the head ("Mise en place d'un CRM", "Lancement du portail", "Identification des obstacles"). */
-const ACTIVITY_NOUNS = set(`
-  launch rollout implementation deployment migration redesign creation installation introduction setup
-  publication completion hiring recruitment recruiting organization organisation identification analysis
-  audit delivery release development construction documentation onboarding
-  lancement deploiement refonte creation installation livraison redaction publication realisation
-  conception implementation integration automatisation recrutement construction developpement definition
-  preparation envoi collecte animation tenue negociation renegociation identification analyse evaluation
-  organisation formation migration modernisation elaboration acquisition installation`);
-
-/** Activities counted as such: "100 calls", "12 webinars", "30 rendez-vous". */
-const ACTIVITY_COUNTS = set(`
-  calls call emails mails webinars webinar meetings meeting interviews workshops demos demo posts articles
-  sessions events trainings campaigns newsletters videos tests experiments hackathons conferences pitches
-  visits outreach touchpoints releases
-  appels appel webinaires reunions rendez rdv entretiens ateliers demos demonstrations articles seances
-  sessions evenements formations campagnes videos tests experimentations conferences visites relances
-  publications`);
-
-/**
- * Verbs and nouns of change: the key result moves a level. "Faire passer", "porter … à", "ramener".
- *
- * @example "Raise NPS from 30 to 45", "Faire passer la note de 3,9 à 4,5", "Réduction du churn de 5 %"
- */
-const CHANGE = forms(
-  `increase raise grow reduce cut lower decrease improve boost lift double halve triple drop shrink
-   expand accelerate optimize optimise minimize minimise maximize maximise shorten speed diminish
-   multiply decline slash trim bring move push enhance`,
-  `augmenter reduire diminuer baisser ameliorer accroitre doubler tripler diviser multiplier passer
-   porter accelerer optimiser minimiser maximiser abaisser relever hausser elever progresser croitre
-   evoluer ramener faire`,
-  `grew grown brought reduis reduit reduisez reduisons accru accrois accroit croit
-   increase reduction growth augmentation hausse baisse diminution amelioration progression croissance
-   acceleration optimisation up down`,
-);
-
-/** Nouns of a change: "At least 32.5% improvement in energy efficiency" states a change, not a level. */
-const CHANGE_NOUNS =
-  set(`improvement improvements increase increases reduction reductions cut cuts growth gain
-  gains decrease decreases drop drops rise uplift augmentation augmentations hausse baisse diminution
-  amelioration progression croissance reduction reductions`);
-
-/**
- * Verbs of removal: they change a level and set their own target, zero, so the key result is measurable.
- *
- * @example "Eliminate current Support cost for 'free users'", "Éliminer les ruptures de stock"
- */
-const REMOVAL = forms(`eliminate eradicate`, `eliminer eradiquer`);
-
-/** Verbs of a result reached: they make a key result an outcome, even with a bare target. */
-const ACHIEVE = forms(
-  `achieve reach attain hit get obtain generate sign close win gain earn acquire secure convert retain
-   exceed surpass keep-up`,
-  `atteindre obtenir generer signer conclure gagner conquerir decrocher depasser convertir fideliser
-   retenir franchir apporter compter`,
-  `got won atteint atteins atteignez atteignons obtenu obtiens obtenez obtenons conclu conquis acquis`,
-);
-
-/** Verbs of keeping a level. */
-const MAINTAIN = forms(
-  `keep maintain sustain preserve remain stay stabilize stabilise protect`,
-  `maintenir garder conserver preserver rester stabiliser perenniser`,
-  `kept maintiens maintient maintenez maintenons maintenu maintien`,
-);
-
-/** Words that put a bound on a level: "below 2%", "au-dessus de 40", "no more than 2 h". */
-const BOUNDS = set(`below under above over beneath within between less fewer more least most max maximum
-  minimum sous dessus dessous au entre moins plus max maximum minimum inferieur superieur < > ≤ ≥`);
-
-/** Comparators that open a key result: "Less than 2 bugs", "Plus de 100 participants". */
-const COMPARATOR_HEADS = set(
-  `less fewer more over under below above at moins plus au inferieur superieur < > ≤ ≥`,
-);
-
-/** Negations that open a guardrail: "Never miss a payroll date", "Aucun incident majeur", "Zero downtime". */
-const NEGATIONS = set(`never no zero none not nobody aucun aucune jamais zero pas sans nul nulle`);
-
-/** The subject or auxiliary before the verb: "We will…", "Our team runs…", "Nous avons déployé…". */
-const SUBJECTS = set(`we i nous je on team teams squad squads equipe equipes`);
-const AUXILIARIES = set(`will shall must should can to have has had are is be going need needs aim want
-  allons avons avoir devons ai vais va veut voulons doit sommes souhaitons`);
-const DETERMINERS = set(`the a an our your their my its this these those le la les l un une des du de d
-  notre nos votre vos leur leurs ce cette ces son sa ses mon ma mes`);
-
-/** Time phrases that may open a key result: "Each quarter,", "Sur le prochain trimestre,", "By Q3,". */
-const TIME_WORDS = set(`quarter quarters month months week weeks year years day days sprint sprints
-  trimestre trimestres mois semaine semaines annee annees an ans jour jours sprint`);
-const TIME_OPENERS =
-  set(`each every chaque tous toutes sur over during pendant in by en d dici ici au within this next
-  durant cours`);
-
-/** Names of a measure: after an activity word they make it a noun ("Build time", "Release frequency", "Run-rate"). */
-const METRIC_NOUNS = set(`time times frequency rate rates duration speed success failure failures cost costs
-  quality velocity latency reliability coverage volume size throughput cycle lead efficiency accuracy
-  delai delais taux temps frequence duree cout couts qualite vitesse volume fiabilite couverture`);
-
-/** States of a thing done: "Refonte terminée", "pricing live", "Avoir le produit X terminé". */
-const COMPLETION = set(`done complete completed live launched shipped delivered released deployed finished
-  finalized finalised implemented termine terminee termines terminees finalise finalisee finalises
-  finalisees livre livree livres livrees lance lancee lances lancees deploye deployee deployes deployees
-  acheve acheve acheves achevees operationnel operationnelle operationnels operationnelles`);
-
-const NEW_WORDS = set(`new nouveau nouvel nouvelle nouveaux nouvelles`);
-const RECURRING = set(`daily weekly monthly quarterly yearly annual biweekly quotidien quotidienne
-  hebdomadaire hebdomadaires mensuel mensuelle mensuels mensuelles trimestriel trimestrielle annuel annuelle`);
-
-/**
- * Words after which "to" opens a complement, not a purpose: "accounts more likely to reach 60+ days past
- * due" describes the accounts; it is not what the work is for.
- */
-const COMPLEMENT_HEADS = set(`likely unlikely able unable going about due used`);
-/**
- * Words that state where a level stands today: with one, a target is a change from it, not a reading.
- *
- * @example "200k views per 30 days of Node.js Collection articles (current is 125k)"
- */
-const BASELINE = set(
-  `current currently baseline today actuel actuelle actuels actuelles actuellement aujourd`,
-);
-/**
- * An average stated as it stands is a reading of a level: "Sept heures de sommeil en moyenne",
- * "3 tickets per agent on average".
- */
-const AVERAGE = set(`moyenne average`);
-/** Where a purpose clause opens before a verb of change: "to raise conversion by 10%", "pour réduire le churn de 5 %". */
-const PURPOSE = set(`to pour de`);
-/** "Measured by …", "Mesurés par …": a named metric, so not vague. */
-const MEASURED = set(`measured tracked mesure mesuree mesures mesurees suivi suivie suivis`);
-const BY = set(`by par`);
-const PUNCTUATION = /[,;:()[\]"«»“”.!?]/;
-/** A figure that only dates or labels: quarters, halves, years, months. */
-const MONTHS = set(`january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec janvier fevrier mars avril mai juin juillet aout
-  septembre octobre novembre decembre janv fevr avr juil`);
-const QUARTER = /^(?:[qth][1-4]|s[12]|fy\d*|kr\d*)$/;
-const YEAR = /^(?:19|20)\d\d$/;
-/** Numbers written as words count as figures: "trois réunions", "double the sign-ups". */
-const NUMBER_WORDS = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty
-  fifty hundred thousand million millions billion dozen half twice third quarter
-  deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent mille
-  million millions milliard milliards moitie tiers quart
-  double doubled doubling triple tripled halve halved doubler doublez doublons tripler quadrupler`);
-/** Quantity placeholders where a figure goes: "from X to Y", "at Y", "N%". */
-const PLACEHOLDER = /^(?:x{1,3}|y{1,2}|n|z)$/i;
-const BEFORE_QUANTITY = set(`from to by at than of de a au aux par sous under over above below reach
-  achieve atteindre entre between`);
-
-/** Small word groups the reading below tests. */
-const W_THAT_AS = set(`that as`);
-const W_EN_A = set(`en a`);
-const W_EN_UP_OUT_OFF = set(`en up out off`);
-const W_PLACE_OEUVRE_PRODUCTION_LIGNE = set(`place oeuvre production ligne`);
-const W_UP_OUT_OFF_IN = set(`up out off in`);
-const W_WITHIN_UNDER_EN_SOUS_IN = set(`within under en sous in`);
-const W_DESSUS_DESSOUS_THAN = set(`dessus dessous than`);
-const W_HAVE_HAS_AVOIR = set(`have has avoir`);
-const W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS = set(
-  `than que de least most moins plus dessus dessous`,
-);
-const W_UP_DOWN = set(`up down`);
-const W_EN_ON_IN = set(`en on in`);
+import * as W from "./kr-words";
 
 // ------------------------------------------------------------------------------------- reading
 
@@ -364,8 +55,8 @@ export function readKr(text: string): KrReading {
 }
 
 function analyse(text: string): KrReading {
-  const label = LABEL.exec(text);
-  const t = tokenize(text, label ? label[0].length : 0);
+  const label = W.LABEL.exec(text);
+  const t = W.tokenize(text, label ? label[0].length : 0);
   const n = t.length;
   const raw = (i: number, j = i) => text.slice(t[i]!.start, t[j]!.end);
   const gap = (i: number) => (i > 0 && i < n ? text.slice(t[i - 1]!.end, t[i]!.start) : "");
@@ -376,16 +67,16 @@ function analyse(text: string): KrReading {
   const figure: boolean[] = t.map((tok, i) => {
     const w = tok.norm;
     if (tok.digit) {
-      if (QUARTER.test(w) || YEAR.test(w)) return false;
-      if (is(i - 1, MONTHS) || is(i + 1, MONTHS) || w === "1er") return false;
+      if (W.QUARTER.test(w) || W.YEAR.test(w)) return false;
+      if (is(i - 1, W.MONTHS) || is(i + 1, W.MONTHS) || w === "1er") return false;
       if (i > 0 && (t[i - 1]!.norm === "version" || t[i - 1]!.norm === "v")) return false;
       if (/^v\d/.test(w)) return false;
-      if (i > 0 && YEAR.test(t[i - 1]!.norm) && /^[-/–]$/.test(gap(i))) return false;
+      if (i > 0 && W.YEAR.test(t[i - 1]!.norm) && /^[-/–]$/.test(gap(i))) return false;
       return true;
     }
-    if (PLACEHOLDER.test(text.slice(tok.start, tok.end)))
-      return is(i - 1, BEFORE_QUANTITY) || (i + 1 < n && t[i + 1]!.norm === "%");
-    return NUMBER_WORDS.has(w);
+    if (W.PLACEHOLDER.test(text.slice(tok.start, tok.end)))
+      return is(i - 1, W.BEFORE_QUANTITY) || (i + 1 < n && t[i + 1]!.norm === "%");
+    return W.NUMBER_WORDS.has(w);
   });
   // Figures from each token to the end, so that "any figure between i and j" costs nothing on long text.
   const after = new Array<number>(n + 1).fill(0);
@@ -394,37 +85,41 @@ function analyse(text: string): KrReading {
     after[Math.min(n, Math.max(0, from))]! > after[Math.min(n, Math.max(0, to))]!;
   // A value in a from … to: a figure or a frequency ("from monthly to weekly").
   const anyValue = (from: number, to: number) =>
-    anyFigure(from, to) || t.slice(Math.max(0, from), to).some((x) => RECURRING.has(x.norm));
+    anyFigure(from, to) || t.slice(Math.max(0, from), to).some((x) => W.RECURRING.has(x.norm));
 
   // The head: past a time phrase, a subject and its auxiliaries.
   let h = 0;
   for (let pass = 0; pass < 2 && h < n; pass++) {
-    if (is(h, TIME_OPENERS)) {
+    if (is(h, W.TIME_OPENERS)) {
       let j = h + 1;
-      while (j < n && j < h + 5 && !(is(j, TIME_WORDS) || QUARTER.test(t[j]!.norm) || YEAR.test(t[j]!.norm)))
+      while (
+        j < n &&
+        j < h + 5 &&
+        !(is(j, W.TIME_WORDS) || W.QUARTER.test(t[j]!.norm) || W.YEAR.test(t[j]!.norm))
+      )
         j++;
       if (j < n && j < h + 5 && (j + 1 >= n || /,/.test(gap(j + 1)))) h = j + 1;
     }
   }
   for (let j = h; j < Math.min(n, h + 4); j++) {
-    if (is(j, SUBJECTS)) {
+    if (is(j, W.SUBJECTS)) {
       h = j + 1;
-      while (is(h, AUXILIARIES)) h++;
+      while (is(h, W.AUXILIARIES)) h++;
       break;
     }
   }
-  while (is(h, AUXILIARIES) && h + 1 < n) h++;
-  while (is(h, DETERMINERS) && h + 1 < n) h++;
+  while (is(h, W.AUXILIARIES) && h + 1 < n) h++;
+  while (is(h, W.DETERMINERS) && h + 1 < n) h++;
   const head = h < n ? t[h]!.norm : "";
 
   const changeAt = (i: number) =>
-    is(i, CHANGE) &&
-    (t[i]!.norm !== "faire" || is(i + 1, CHANGE)) &&
+    is(i, W.CHANGE) &&
+    (t[i]!.norm !== "faire" || is(i + 1, W.CHANGE)) &&
     (t[i]!.norm !== "passer" || anyFigure(i + 1, i + 8)) &&
     (t[i]!.norm !== "up" && t[i]!.norm !== "down" ? true : anyFigure(i + 1, i + 3));
-  const removal = is(h, REMOVAL);
-  const headChange = (changeAt(h) || removal) && !is(h + 1, METRIC_NOUNS);
-  const headAchieve = is(h, ACHIEVE);
+  const removal = is(h, W.REMOVAL);
+  const headChange = (changeAt(h) || removal) && !is(h + 1, W.METRIC_NOUNS);
+  const headAchieve = is(h, W.ACHIEVE);
   let anyChange = headChange;
   for (let i = 0; i < n && !anyChange; i++) if (changeAt(i) && i !== h) anyChange = anyFigure(i + 1);
 
@@ -446,8 +141,8 @@ function analyse(text: string): KrReading {
   for (let i = h + 1; i < n; i++) {
     const w = t[i]!.norm;
     const opens =
-      (PURPOSE.has(w) && (is(i + 1, CHANGE) || is(i + 1, ACHIEVE)) && !is(i - 1, COMPLEMENT_HEADS)) ||
-      (w === "so" && is(i + 1, W_THAT_AS)) ||
+      (W.PURPOSE.has(w) && (is(i + 1, W.CHANGE) || is(i + 1, W.ACHIEVE)) && !is(i - 1, W.COMPLEMENT_HEADS)) ||
+      (w === "so" && is(i + 1, W.W_THAT_AS)) ||
       w === "afin" ||
       w === "permettant" ||
       (w === "order" && t[i - 1]?.norm === "in");
@@ -458,23 +153,30 @@ function analyse(text: string): KrReading {
   }
   const purposeFigure = purpose >= 0 && anyFigure(purpose + 1);
 
-  const namesMetric = t.some((tok, i) => MEASURED.has(tok.norm) && is(i + 1, BY));
+  const namesMetric = t.some((tok, i) => W.MEASURED.has(tok.norm) && is(i + 1, W.BY));
 
   /** What the verb at `i - 1` acts on, as written: "the partner portal" → "partner portal" (with its determiner if `keep`). */
   const objectFrom = (i: number, keep = false): string | undefined => {
     const from = i;
-    while (is(i, DETERMINERS)) i++;
+    while (is(i, W.DETERMINERS)) i++;
     const first = keep ? from : i;
     let last = -1;
     for (let k = 0; i < n && k < 6; i++, k++) {
       const w = t[i]!.norm;
-      if (figure[i] || PUNCTUATION.test(gap(i))) break;
+      if (figure[i] || W.PUNCTUATION.test(gap(i))) break;
       if (w === "of" || w === "de" || w === "du" || w === "des" || w === "d") {
-        if (i + 1 < n && !figure[i + 1] && !STOPS.has(t[i + 1]!.norm) && !PUNCTUATION.test(gap(i + 1)))
+        if (i + 1 < n && !figure[i + 1] && !STOPS.has(t[i + 1]!.norm) && !W.PUNCTUATION.test(gap(i + 1)))
           continue;
         break;
       }
-      if (STOPS.has(w) || BOUNDS.has(w) || COMPLETION.has(w) || MAINTAIN.has(w) || w === ":" || w === "%")
+      if (
+        STOPS.has(w) ||
+        W.BOUNDS.has(w) ||
+        W.COMPLETION.has(w) ||
+        W.MAINTAIN.has(w) ||
+        w === ":" ||
+        w === "%"
+      )
         break;
       last = i;
     }
@@ -485,44 +187,44 @@ function analyse(text: string): KrReading {
 
   // ------------------------------------------------------------------------------- output
   let output: { words: string; object?: string } | undefined;
-  const nounHead = is(h, ACTIVITY_NOUNS) || ((head === "mise" || head === "mises") && is(h + 1, W_EN_A));
+  const nounHead = is(h, W.ACTIVITY_NOUNS) || ((head === "mise" || head === "mises") && is(h + 1, W.W_EN_A));
   if (h < n && !headChange && !headAchieve && !namesMetric && !purposeFigure) {
-    if (is(h, ACTIVITY_VERBS) && !is(h + 1, METRIC_NOUNS)) {
+    if (is(h, W.ACTIVITY_VERBS) && !is(h + 1, W.METRIC_NOUNS)) {
       // "hold" keeps a level when a bound follows ("Hold churn at 2%"), "faire" changes one with a verb of change.
       const keeps =
         (head === "hold" || head === "held" || head === "tenir") &&
-        t.slice(h + 1).some((x) => BOUNDS.has(x.norm) || x.norm === "at" || x.norm === "steady");
+        t.slice(h + 1).some((x) => W.BOUNDS.has(x.norm) || x.norm === "at" || x.norm === "steady");
       const particle =
-        is(h + 1, W_EN_UP_OUT_OFF) && is(h + 2, W_PLACE_OEUVRE_PRODUCTION_LIGNE)
+        is(h + 1, W.W_EN_UP_OUT_OFF) && is(h + 2, W.W_PLACE_OEUVRE_PRODUCTION_LIGNE)
           ? h + 2
-          : is(h + 1, W_UP_OUT_OFF_IN)
+          : is(h + 1, W.W_UP_OUT_OFF_IN)
             ? h + 1
             : h;
-      if (!keeps && !(head === "faire" && is(h + 1, CHANGE))) {
+      if (!keeps && !(head === "faire" && is(h + 1, W.CHANGE))) {
         const multi =
           (head === "mettre" ||
             head === "mis" ||
             head === "mise" ||
             head === "mettez" ||
             head === "mettons") &&
-          is(h + 1, W_EN_A)
+          is(h + 1, W.W_EN_A)
             ? h + 2
             : particle;
         output = { words: lower(raw(h, multi)), object: objectFrom(multi + 1) };
       }
-    } else if (nounHead && !is(h + 1, METRIC_NOUNS) && !is(h + 1, W_WITHIN_UNDER_EN_SOUS_IN)) {
+    } else if (nounHead && !is(h + 1, W.METRIC_NOUNS) && !is(h + 1, W.W_WITHIN_UNDER_EN_SOUS_IN)) {
       const end = head === "mise" || head === "mises" ? Math.min(n - 1, h + 2) : h;
       output = { words: lower(raw(h, end)), object: objectFrom(end + 1) };
-    } else if (is(h, NEW_WORDS) && !reading.figure) {
+    } else if (is(h, W.NEW_WORDS) && !reading.figure) {
       output = { words: lower(raw(h)) };
-    } else if (is(h, RECURRING) && !reading.figure) {
+    } else if (is(h, W.RECURRING) && !reading.figure) {
       output = { words: lower(raw(h, Math.min(n - 1, h + 1))) };
     }
   }
   // A bare count of activities: "100 calls", "Quatre séances par semaine".
   if (!output && !headChange && !headAchieve && !anyChange) {
     for (let i = h; i < Math.min(n - 1, h + 3); i++) {
-      if (figure[i] && is(i + 1, ACTIVITY_COUNTS)) {
+      if (figure[i] && is(i + 1, W.ACTIVITY_COUNTS)) {
         output = { words: lower(raw(i, i + 2 < n && gap(i + 2) === "-" ? i + 2 : i + 1)) };
         break;
       }
@@ -533,7 +235,7 @@ function analyse(text: string): KrReading {
   if (
     !output &&
     n > 1 &&
-    is(n - 1, COMPLETION) &&
+    is(n - 1, W.COMPLETION) &&
     !headChange &&
     !headAchieve &&
     (!reading.figure || (figure[h] && !anyFigure(h + 1, n - 1)))
@@ -544,10 +246,10 @@ function analyse(text: string): KrReading {
 
   // ---------------------------------------------------------------------------------- kpi
   let kpi: { words: string; metric?: string } | undefined;
-  const maintainAt = t.findIndex((x, i) => MAINTAIN.has(x.norm) && !(x.norm === "on" && i === h));
+  const maintainAt = t.findIndex((x, i) => W.MAINTAIN.has(x.norm) && !(x.norm === "on" && i === h));
   if (maintainAt >= 0 && !headChange && !(headAchieve && maintainAt > h)) {
-    const bound = is(maintainAt + 1, BOUNDS)
-      ? maintainAt + (is(maintainAt + 2, W_DESSUS_DESSOUS_THAN) ? 2 : 1)
+    const bound = is(maintainAt + 1, W.BOUNDS)
+      ? maintainAt + (is(maintainAt + 2, W.W_DESSUS_DESSOUS_THAN) ? 2 : 1)
       : maintainAt;
     kpi = { words: lower(raw(maintainAt, bound)), metric: objectFrom(bound + 1) };
   }
@@ -559,7 +261,7 @@ function analyse(text: string): KrReading {
     !anyChange &&
     !headAchieve &&
     !fromTo &&
-    !t.some((x) => CHANGE_NOUNS.has(x.norm) || BASELINE.has(x.norm));
+    !t.some((x) => W.CHANGE_NOUNS.has(x.norm) || W.BASELINE.has(x.norm));
   // A reading: "Uptime: 99.9%", "Délai moyen de paiement : 38 jours", "Our turnover rate is 18%", or a
   // measure held to a bound by a sign: "Temps de chargement <2s sur toutes les pages".
   if (!kpi && stable && !output) {
@@ -575,21 +277,21 @@ function analyse(text: string): KrReading {
   }
   // An average as it stands: "Sept heures de sommeil en moyenne".
   if (!kpi && stable && !output && figure[h]) {
-    const at = t.findIndex((x) => AVERAGE.has(x.norm));
-    if (at > h && is(at - 1, W_EN_ON_IN)) kpi = { words: lower(raw(at - 1, at)) };
+    const at = t.findIndex((x) => W.AVERAGE.has(x.norm));
+    if (at > h && is(at - 1, W.W_EN_ON_IN)) kpi = { words: lower(raw(at - 1, at)) };
   }
   // A guardrail: "Never miss a payroll date", "Aucun incident de sécurité majeur", "Zero downtime".
-  if (!kpi && stable && h < n && (is(h, NEGATIONS) || (t[h]!.norm === "0" && n > h + 1))) {
+  if (!kpi && stable && h < n && (is(h, W.NEGATIONS) || (t[h]!.norm === "0" && n > h + 1))) {
     kpi = { words: lower(raw(h)) };
   }
   // A level with a bound: "Less than 2 major bugs", "Have more than 100 people in meetups".
-  const bounded = is(h, W_HAVE_HAS_AVOIR) ? h + 1 : h;
+  const bounded = is(h, W.W_HAVE_HAS_AVOIR) ? h + 1 : h;
   if (
     !kpi &&
     stable &&
     !output &&
-    is(bounded, COMPARATOR_HEADS) &&
-    (is(bounded + 1, W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS) ||
+    is(bounded, W.COMPARATOR_HEADS) &&
+    (is(bounded + 1, W.W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS) ||
       /^[<>≤≥]$/.test(t[bounded]!.norm)) &&
     anyFigure(bounded)
   ) {
@@ -608,7 +310,7 @@ function analyse(text: string): KrReading {
   }
   if (kpi) reading.kpi = kpi.metric ? kpi : { words: kpi.words };
 
-  if (headChange && !is(h, W_UP_DOWN) && /^[a-z]/.test(head) && !ACTIVITY_NOUNS.has(head)) {
+  if (headChange && !is(h, W.W_UP_DOWN) && /^[a-z]/.test(head) && !W.ACTIVITY_NOUNS.has(head)) {
     const verbEnd = head === "faire" ? h + 1 : h;
     reading.change = { verb: raw(h, verbEnd), object: objectFrom(verbEnd + 1, true) };
     if (!reading.change.object) reading.change = { verb: reading.change.verb };
@@ -622,7 +324,7 @@ function sentenceCase(name: string): string {
 }
 
 /** Words that end the thing a verb acts on: "the partner portal | to raise…", "le portail | pour…". */
-const STOPS = set(`to for by in on with within at from so and or before after until than while across per
+const STOPS = W.set(`to for by in on with within at from so and or before after until than while across per
   pour afin par avec dans en avant apres sur au aux a et ou jusqu ici dici chaque each every that which qui que
   is are est sont`);
 
@@ -634,7 +336,7 @@ const STOPS = set(`to for by in on with within at from so and or before after un
  * objectiveNumbers("Reach 1M€ revenue") //=> { words: "1M€" }
  */
 export function objectiveNumbers(text: string): WordMatch | undefined {
-  const tokens = text.split(/\s+/).filter((token) => DIGIT.test(token));
+  const tokens = text.split(/\s+/).filter((token) => W.DIGIT.test(token));
   const figures = tokens.filter(
     (token) => !/^(19|20)\d\d[.,;:!?)]*$/.test(token) && !/^[QT][1-4]\b/i.test(token),
   );
