@@ -1,6 +1,7 @@
 /**
- * What the dialogs (review, next quarter) share: a Close button when the host can close the
- * dialog, and a confirmation that takes focus so a screen reader reads it out.
+ * What the dialogs (review, next quarter) share: one `dialogView` that loads, draws and retries, a
+ * Close button when the host can close the dialog, and a confirmation that takes focus so a screen
+ * reader reads it out.
  */
 import { type Lang, t } from "./i18n";
 import { act, actionSlot, busyButton, showNote } from "./actions";
@@ -18,12 +19,12 @@ export function closeButton(app: App): HTMLButtonElement | null {
  * A dialog's heading: in Sheets' dialog (it can be closed) the host's title bar already shows the
  * title, so the heading is there for screen readers only; in a browser tab it shows.
  */
-export function dialogHeading(app: App, id: string, text: string): HTMLElement {
+function dialogHeading(app: App, id: string, text: string): HTMLElement {
   return el("h1", { id, tabindex: "-1", class: app.close ? "sr-only" : undefined }, text);
 }
 
 /** A dialog takes focus when it opens: its title, where a screen reader starts reading. */
-export function focusTitle(root: HTMLElement): void {
+function focusTitle(root: HTMLElement): void {
   root.querySelector<HTMLElement>("h1[tabindex]")?.focus();
 }
 
