@@ -27,7 +27,7 @@ import {
 } from "./checkin-row";
 import { filterOptions, onPick } from "./checkin-filter";
 import { announce } from "./dialog";
-import { append, el, fill, uid } from "./dom";
+import { append, datalist, el, fill, uid } from "./dom";
 import { setText } from "./live";
 import { watchPointer, whenReleased } from "./pointer";
 import { callServer } from "./server-client";
@@ -196,12 +196,12 @@ class CheckinForm {
       );
       return;
     }
-    const listId = uid("ci-who-list");
+    const suggestions = datalist(owners);
     const hintId = uid("ci-who-hint");
     this.whoMsgs = el("div", { id: uid("ci-msgs"), class: "msgs" });
     this.who = el("input", {
       type: "text",
-      list: listId,
+      list: suggestions.id,
       autocomplete: "name",
       maxlength: String(LIMITS.name),
       required: true,
@@ -212,15 +212,10 @@ class CheckinForm {
       this.whoDraft = this.who!.value;
       if (this.whoMsgs!.hasChildNodes()) this.checkWho();
     });
-    const options = owners.map((name) => {
-      const option = el("option");
-      option.value = name;
-      return option;
-    });
     fill(
       this.whoSlot!,
       labelled(t(lang, "checkinView.who"), this.who, this.whoMsgs),
-      el("datalist", { id: listId }, ...options),
+      suggestions.node,
       el("p", { class: "hint", id: hintId }, t(lang, "checkinView.whoHint")),
     );
   }

@@ -12,7 +12,7 @@ import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
 import { announce, closeButton, type DialogFrame, dialogView } from "./dialog";
-import { el, fill, uid } from "./dom";
+import { datalist, el, fill, uid } from "./dom";
 import { formatScore } from "./format";
 import { fillIfChanged, setText } from "./live";
 import { callServer } from "./server-client";
@@ -88,13 +88,7 @@ class NextQuarterDialog {
     const titleId = `${boxId}-title`;
     const box = el("input", { type: "checkbox", id: boxId, checked: c.proposed });
     const msgs = el("div", { id: uid("nq-msgs"), class: "msgs" });
-    const listId = uid("nq-owners");
-    const owners = el("datalist", { id: listId });
-    for (const name of c.owners) {
-      const option = el("option");
-      option.value = name;
-      owners.appendChild(option);
-    }
+    const { id: listId, node: owners } = datalist(c.owners);
     const owner = el("input", {
       type: "text",
       id: uid("nq"),

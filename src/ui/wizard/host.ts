@@ -4,7 +4,6 @@
  */
 import { type Lang, t } from "../i18n";
 import type { WizardContext } from "../../server/sidebar-api";
-import { el, uid } from "../dom";
 import type { Coaching, FieldKey } from "./coach";
 import type { Step, WizardState } from "./state";
 
@@ -60,17 +59,6 @@ export function teamFull(w: StepHost): boolean {
   return team !== undefined && team.count >= team.limit;
 }
 
-/** A list of suggestions for a text field. */
-export function datalist(values: readonly string[]): { id: string; node: HTMLDataListElement } {
-  const id = uid("wz-list");
-  const node = el("datalist", { id });
-  for (const value of values) {
-    const option = el("option");
-    option.value = value;
-    node.appendChild(option);
-  }
-  return { id, node };
-}
 /** After removing key result i, what was touched on the ones below moves up with them. */
 export function shiftTouched(touched: Set<FieldKey>, removed: number): void {
   const moved = [...touched].flatMap((key) => {

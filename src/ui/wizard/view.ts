@@ -7,7 +7,7 @@
 import { type Lang, t } from "../i18n";
 import type { WizardContext } from "../../server/sidebar-api";
 import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
-import { append, el, fill, uid } from "../dom";
+import { append, datalist, el, fill, uid } from "../dom";
 import { fillIfChanged } from "../live";
 import { watchPointer, whenReleased } from "../pointer";
 import { callServer } from "../server-client";
@@ -15,7 +15,7 @@ import type { App, View } from "../view";
 import { type Coaching, coach, type FieldKey, stepOf } from "./coach";
 import { contextStep } from "./context-step";
 import { doneStep, type Inserted } from "./done-step";
-import { type Control, datalist, shiftTouched, type StepHost, type TextOptions } from "./host";
+import { type Control, shiftTouched, type StepHost, type TextOptions } from "./host";
 import { krStep, objectiveStep } from "./objective-step";
 import { reviewStep } from "./review-step";
 import {
