@@ -192,10 +192,23 @@ export function createOutsideServices(calls: CallLog): Record<string, object> {
   };
 }
 
-/** Utilities.formatDate with the Java-style patterns Apps Script uses (the subset we need). */
-export function formatDate(date: Date, timeZone: string, pattern: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
+/** A date's calendar day and time in a time zone, as the runtime's own clock reads them. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The runtime's wall clock, independent of the add-on's (src/core/dates.ts), which tests check against it. */
+export function wallClockOf(date: Date, timeZone: string): WallClock {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
       timeZone,
       year: "numeric",
       month: "2-digit",
@@ -204,17 +217,32 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
       minute: "2-digit",
       second: "2-digit",
       hourCycle: "h23",
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** Utilities.formatDate with the Java-style patterns Apps Script uses (the subset we need). */
+export function formatDate(date: Date, timeZone: string, pattern: string): string {
+  const w = wallClockOf(date, timeZone);
   return pattern
-    .replace(/yyyy/g, parts.year ?? "")
-    .replace(/MM/g, parts.month ?? "")
-    .replace(/dd/g, parts.day ?? "")
-    .replace(/HH/g, parts.hour ?? "")
-    .replace(/mm/g, parts.minute ?? "")
-    .replace(/ss/g, parts.second ?? "");
+    .replace(/yyyy/g, pad(w.year, 4))
+    .replace(/MM/g, pad(w.month))
+    .replace(/dd/g, pad(w.day))
+    .replace(/HH/g, pad(w.hour))
+    .replace(/mm/g, pad(w.minute))
+    .replace(/ss/g, pad(w.second));
 }
 
 export function createUtilities(calls: CallLog): object {

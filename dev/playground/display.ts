@@ -4,6 +4,7 @@
  * and what the formula bar shows for editing.
  */
 import { type CellValue, interpretInput, isDate } from "../gas";
+import { type WallClock, wallClockOf } from "../gas/services";
 
 export type Align = "left" | "right" | "center";
 
@@ -11,43 +12,8 @@ const DAY_MS = 86_400_000;
 /** Day 0 of Sheets' serial numbers. */
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** A date's calendar day and time in a time zone. */
-export function wallClock(date: Date, timeZone: string): WallClock {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
+export const wallClock = wallClockOf;
 
 /** The instant at which a time zone's clocks show a wall-clock time (the inverse of wallClock). */
 export function fromWallClock(clock: WallClock, timeZone: string): Date {

@@ -5,7 +5,7 @@
 import { type Day, isoOf } from "./dates";
 import type { CheckinRow, OkrRow } from "./parse";
 import type { Status } from "./pace";
-import type { QuarterScores } from "./scores";
+import type { QuarterScores } from "./quarter-scores";
 import type { Settings } from "./settings";
 
 export interface CheckinFilter {

@@ -5,18 +5,18 @@
 import type { Finding } from "./findings";
 import { type Lang, type MessageKey, tKey } from "./i18n";
 import {
+  choiceLabel,
   type ColumnDef,
-  LEVELS,
-  LISTS,
-  type ListName,
-  METRIC_CHOICES,
-  OKRS,
+  columnHeader,
+  listLabels,
+  type OkrColumn,
   SHEETS,
   type SheetKey,
 } from "./schema";
 import { SETTING_DEFS } from "./settings";
 
-function columnOf(sheet: SheetKey, key: string): ColumnDef | undefined {
+/** A finding's column (its key comes as a string from the finding). */
+function findingColumn(sheet: SheetKey, key: string): ColumnDef | undefined {
   return (SHEETS[sheet].columns as readonly ColumnDef[]).find((c) => c.key === key);
 }
 
@@ -29,10 +29,10 @@ function columnOf(sheet: SheetKey, key: string): ColumnDef | undefined {
  * triggerWords("maintenir, threshold", "fr") //=> "maintenir, seuil"
  */
 export function triggerWords(words: string, lang: Lang): string {
-  const header = (key: string) => OKRS.columns.find((c) => c.key === key)!.header[lang];
+  const header = (key: OkrColumn) => columnHeader("okrs", key, lang);
   const reasons: Record<string, () => string> = {
-    threshold: () => METRIC_CHOICES.find((c) => c.key === "threshold")!.label[lang],
-    milestone: () => METRIC_CHOICES.find((c) => c.key === "milestone")!.label[lang],
+    threshold: () => choiceLabel("metric", "threshold", lang),
+    milestone: () => choiceLabel("metric", "milestone", lang),
     "target = baseline": () => `${header("target")} = ${header("baseline")}`,
   };
   // Lower case, like the words quoted from the title beside them.
@@ -46,14 +46,14 @@ export function triggerWords(words: string, lang: Lang): string {
 export function describeFinding(finding: Finding, lang: Lang): string {
   const params: Record<string, string | number> = { ...(finding.params as Record<string, string | number>) };
   if (typeof params.column === "string") {
-    const column = columnOf(finding.sheet, params.column);
+    const column = findingColumn(finding.sheet, params.column);
     if (finding.code === "not-in-list" && column?.list) {
-      params.allowed = LISTS[column.list as ListName].map((c) => c.label[lang]).join(", ");
+      params.allowed = listLabels(column.list, lang).join(", ");
     }
     if (column) params.column = column.header[lang];
   }
   if (finding.code === "level-not-allowed") {
-    const label = (key: string) => LEVELS.find((l) => l.key === key)?.label[lang] ?? key;
+    const label = (key: string) => choiceLabel("level", key, lang);
     params.level = label(finding.params.level);
     params.allowed = finding.params.allowed.split(", ").map(label).join(", ");
   }
@@ -66,7 +66,8 @@ export function describeFinding(finding: Finding, lang: Lang): string {
   if (finding.code === "kpi-like" || finding.code === "output-not-outcome")
     params.words = triggerWords(finding.params.words, lang);
   const undated = finding.code === "added-mid-quarter" && finding.params.created === "";
-  const key = (undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`) as MessageKey;
+  // Typed, not cast: a finding code without a `finding.<code>` message fails typecheck here.
+  const key: MessageKey = undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`;
   const hint = rewriteHint(finding, lang);
   return hint ? `${tKey(lang, key, params)} ${hint}` : tKey(lang, key, params);
 }

@@ -10,12 +10,13 @@ import { validate } from "./rules";
 import type { Kind, Level } from "./schema";
 import type { Metric } from "./scoring";
 import type { Settings } from "./settings";
+import { LIMITS } from "./limits";
 
 /**
- * Sizes a draft may have: the sidebar's fields stop there, and the server refuses anything larger.
- * Numbers are bounded so that a typo such as 1e300 is refused rather than written.
+ * Sizes a draft may have (core/limits.ts): the sidebar's fields stop there, and the server refuses
+ * anything larger. Numbers are bounded so that a typo such as 1e300 is refused rather than written.
  */
-export const DRAFT_LIMITS = { title: 500, name: 100, unit: 40, id: 40, krs: 50, magnitude: 1e15 } as const;
+export const DRAFT_LIMITS = LIMITS;
 
 export interface DraftObjective {
   level: Level | undefined;

@@ -8,7 +8,7 @@ import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { type KrWording, wordingParams } from "./rules/wording";
 import type { RowType } from "./schema";
-import { rollUpScores } from "./scores";
+import { rollUpScores } from "./quarter-scores";
 
 /** OKRSCORE's column form, its cells already read: row i across the arrays. */
 export interface ScoreColumns {

@@ -7,7 +7,7 @@ import type { Day } from "./dates";
 import { type HighestIds, nextIds } from "./draft";
 import type { OkrRow } from "./parse";
 import { datesOfQuarter, nextQuarter, parseQuarter, quarterName } from "./quarters";
-import type { QuarterScores } from "./scores";
+import type { QuarterScores } from "./quarter-scores";
 import { ownerRotation, type TeamRotation } from "./rules/people";
 import type { Settings } from "./settings";
 

@@ -6,8 +6,8 @@
 import { isoOf } from "./dates";
 import { type Lang, LANGS, type MessageKey, t, tKey } from "./i18n";
 import type { Review, ReviewRow } from "./review";
-import { KINDS, LEVELS, OKRS, ROW_TYPES } from "./schema";
-import type { Band } from "./scoring";
+import { choiceLabel, columnHeader } from "./schema";
+import { band, BAND_COLORS } from "./scoring";
 
 export type CellKind = "text" | "number" | "date" | "score" | "percent";
 
@@ -18,7 +18,6 @@ export interface ReviewCell {
   bold?: boolean;
 }
 
-export const BAND_BACKGROUNDS: Record<Band, string> = { red: "#f4c7c3", yellow: "#fce8b2", green: "#b7e1cd" };
 const HEADER = "#e8eaed";
 const EXPLAIN = "#fde7e9";
 
@@ -56,7 +55,6 @@ const TABLE = [
 export type TableKey = (typeof TABLE)[number];
 
 function header(key: TableKey, lang: Lang): string {
-  const okr = (k: string) => OKRS.columns.find((c) => c.key === k)!.header[lang];
   switch (key) {
     case "type":
       return t(lang, "review.type");
@@ -73,7 +71,7 @@ function header(key: TableKey, lang: Lang): string {
     case "carryOver":
       return t(lang, "review.carryOver");
     default:
-      return okr(key);
+      return columnHeader("okrs", key, lang);
   }
 }
 
@@ -96,14 +94,6 @@ const num = (
   extra: Partial<ReviewCell> = {},
 ): ReviewCell => ({ value, kind, ...extra });
 const blank = (): ReviewCell => ({ value: "", kind: "text" });
-
-function label<K extends string>(
-  list: readonly { key: K; label: Record<Lang, string> }[],
-  key: string,
-  lang: Lang,
-): string {
-  return list.find((c) => c.key === key)?.label[lang] ?? key;
-}
 
 /**
  * One cell of the review table. The table is most of the sheet (18 cells a row, 6,700 rows for
@@ -140,7 +130,7 @@ function tableRow(row: ReviewRow, lang: Lang, labelOf: Labels): ReviewCell[] {
   const bold = objective || undefined;
   const cells: Record<TableKey, ReviewCell> = {
     type: cell(
-      labelOf(`type.${row.type}`, () => label(ROW_TYPES, row.type, lang)),
+      labelOf(`type.${row.type}`, () => choiceLabel("type", row.type, lang)),
       "text",
       bold,
     ),
@@ -150,22 +140,22 @@ function tableRow(row: ReviewRow, lang: Lang, labelOf: Labels): ReviewCell[] {
     owner: cell(row.owner, "text"),
     level: row.level
       ? cell(
-          labelOf(`level.${row.level}`, () => label(LEVELS, row.level, lang)),
+          labelOf(`level.${row.level}`, () => choiceLabel("level", row.level, lang)),
           "text",
         )
       : EMPTY,
     kind: row.kind
       ? cell(
-          labelOf(`kind.${row.kind}`, () => label(KINDS, row.kind, lang)),
+          labelOf(`kind.${row.kind}`, () => choiceLabel("kind", row.kind, lang)),
           "text",
         )
       : EMPTY,
     baseline: cell(row.baseline, "number"),
     target: cell(row.target, "number"),
     final: cell(row.final, "number"),
-    score: cell(row.score, "score", bold, row.band ? BAND_BACKGROUNDS[row.band] : undefined),
+    score: cell(row.score, "score", bold, row.band ? BAND_COLORS[row.band] : undefined),
     status: cell(
-      labelOf(`status.${row.status}`, () => tKey(lang, `status.${row.status}` as MessageKey)),
+      labelOf(`status.${row.status}`, () => tKey(lang, `status.${row.status}`)),
       "text",
     ),
     checkins: cell(objective ? undefined : row.checkins, "number"),
@@ -203,16 +193,16 @@ export function reviewLayout(review: Review, lang: Lang): ReviewLayout {
     text(t(lang, "review.overall"), { bold: true }),
     num(review.overall, "score", {
       bold: true,
-      background: review.overall === undefined ? undefined : BAND_BACKGROUNDS[bandOf(review.overall)],
+      background: review.overall === undefined ? undefined : BAND_COLORS[band(review.overall)],
     }),
   );
   line(
     text(t(lang, "review.distribution"), { bold: true }),
-    text(t(lang, "band.red"), { background: BAND_BACKGROUNDS.red }),
+    text(t(lang, "band.red"), { background: BAND_COLORS.red }),
     num(review.distribution.red),
-    text(t(lang, "band.yellow"), { background: BAND_BACKGROUNDS.yellow }),
+    text(t(lang, "band.yellow"), { background: BAND_COLORS.yellow }),
     num(review.distribution.yellow),
-    text(t(lang, "band.green"), { background: BAND_BACKGROUNDS.green }),
+    text(t(lang, "band.green"), { background: BAND_COLORS.green }),
     num(review.distribution.green),
     text(t(lang, "review.noScore")),
     num(review.distribution.none),
@@ -281,10 +271,6 @@ export function reviewLayout(review: Review, lang: Lang): ReviewLayout {
     tableRows: review.rows.length,
     chart: { firstRow: chartFirst, rows: review.chart.length + 1, column: 0 },
   };
-}
-
-function bandOf(score: number): Band {
-  return score < 0.4 ? "red" : score < 0.7 ? "yellow" : "green";
 }
 
 /** ISO day for a date cell in tests and text exports. */

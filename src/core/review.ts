@@ -9,7 +9,7 @@ import type { CheckinRow, OkrRow } from "./parse";
 import { kpiLikeWords, outputNotOutcomeWords } from "./rules/wording";
 import { ruleContext, RULES } from "./rules";
 import { paceStatus, type Status } from "./pace";
-import { type QuarterScores, rowKrScore } from "./scores";
+import { type QuarterScores, rowKrScore } from "./quarter-scores";
 import { band, type Band, meanScore, needsExplanation } from "./scoring";
 import type { Settings } from "./settings";
 

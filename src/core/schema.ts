@@ -301,3 +301,38 @@ export function headerOf(column: ColumnDef, lang: Lang): string {
 export function listLabels(list: ListName, lang: Lang): string[] {
   return LISTS[list].map((choice) => choice.label[lang]);
 }
+
+/** The column keys of each sheet, checked by the compiler: a misspelled key does not compile. */
+export type ColumnKey<S extends SheetKey> = (typeof SHEETS)[S]["columns"][number]["key"];
+
+/** A sheet's column by its typed key. */
+export function columnOf<S extends SheetKey>(sheet: S, key: ColumnKey<S>): ColumnDef {
+  return (SHEETS[sheet].columns as readonly ColumnDef[]).find((c) => c.key === key)!;
+}
+
+/**
+ * The header of a sheet's column in a language.
+ *
+ * @example
+ * columnHeader("okrs", "lastCheckIn", "fr") //=> "Dernier point"
+ * columnHeader("checkins", "krId", "en") //=> "KR ID"
+ */
+export function columnHeader<S extends SheetKey>(sheet: S, key: ColumnKey<S>, lang: Lang): string {
+  return columnOf(sheet, key).header[lang];
+}
+
+/**
+ * The label of a list's choice in a language; the key itself when the list has no such choice.
+ *
+ * @example
+ * choiceLabel("metric", "threshold", "fr") //=> "Seuil"
+ * choiceLabel("level", "team", "en") //=> "Team"
+ */
+export function choiceLabel(list: ListName, key: string, lang: Lang): string {
+  return (LISTS[list] as readonly Choice[]).find((c) => c.key === key)?.label[lang] ?? key;
+}
+
+/** A row's cells by typed column key, for writing: a misspelled or foreign column does not compile. */
+export type RowCells<S extends SheetKey, V = string | number | boolean | undefined> = Partial<
+  Record<ColumnKey<S>, V>
+>;

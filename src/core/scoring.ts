@@ -132,6 +132,16 @@ export type Band = (typeof BANDS)[number];
 export const BAND_LIMITS = { yellow: 0.4, green: 0.7 } as const;
 
 /**
+ * Each band's background, the one definition for the review sheet and the OKRs sheet's colour
+ * rules (Google Sheets' own light red, yellow and green).
+ */
+export const BAND_COLORS: Readonly<Record<Band, string>> = {
+  red: "#f4c7c3",
+  yellow: "#fce8b2",
+  green: "#b7e1cd",
+};
+
+/**
  * @example
  * band(0.39) //=> "red"
  * band(0.4) //=> "yellow"

@@ -7,7 +7,7 @@
 import { type Day } from "./dates";
 import { type Lang, menuPath } from "./i18n";
 import { calendarQuarters, QUARTER_TABLE_HEADERS, type QuarterDates, quarterOfDay } from "./quarters";
-import { type ColumnDef, LEVELS, SETTINGS_SHEET, type SheetDef } from "./schema";
+import { choiceLabel, type ColumnDef, SETTINGS_SHEET, type SheetDef } from "./schema";
 import { SETTING_DEFS, type Settings, type SettingKey } from "./settings";
 
 export function headerRow(sheet: SheetDef, lang: Lang): string[] {
@@ -44,7 +44,7 @@ export function settingRow(
   const help = settingHelp(key, lang, settings.quarter);
   let shown: string | number;
   if (key === "allowedLevels") {
-    shown = (value as string[]).map((level) => LEVELS.find((l) => l.key === level)!.label[lang]).join(", ");
+    shown = (value as string[]).map((level) => choiceLabel("level", level, lang)).join(", ");
   } else if (value === undefined) shown = "";
   else shown = value as string | number;
   return [def.label[lang], shown, help];

@@ -12,10 +12,17 @@
  */
 import { asText, isBlank, type RawCell } from "../core/cells";
 import { type Lang, sheetLanguage, t } from "../core/i18n";
-import { analyze, type Analysis } from "../core/index";
+import { analyze, type Analysis } from "../core/analyze";
 import { stripOurNote } from "../core/marks";
 import { type OkrRow, parseKpis } from "../core/parse";
-import { type ColumnDef, KPIS, OKRS } from "../core/schema";
+import {
+  type ColumnDef,
+  columnHeader,
+  type KpiColumn,
+  KPIS,
+  type OkrColumn,
+  type RowCells,
+} from "../core/schema";
 import { normalize } from "../core/text";
 import { today } from "./clock";
 import { userError } from "./errors";
@@ -28,7 +35,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Cell = string | number | boolean | Date;
 
 /** Which KPIs column receives each OKRs column (the rest go into notes). */
-const KPI_COLUMN_OF: Record<string, string> = {
+const KPI_COLUMN_OF: Partial<Record<OkrColumn, KpiColumn>> & Record<string, KpiColumn | undefined> = {
   team: "team",
   title: "name",
   owner: "owner",
@@ -125,12 +132,12 @@ function appendKpi(
   const values = new Map<number, Cell>();
   const cellNotes = new Map<number, string>();
   const leftover: string[] = [];
-  const headerText = (key: string) => (OKRS.columns as readonly ColumnDef[]).find((c) => c.key === key)!;
   for (const [key, index] of Object.entries(okrColumns)) {
     const target = KPI_COLUMN_OF[key];
     const note = notes[index] ?? "";
     if (target === undefined) {
-      if (note) leftover.push(`${String(okrHeader[index] ?? headerText(key).header.en)}: ${note}`);
+      if (note)
+        leftover.push(`${String(okrHeader[index] ?? columnHeader("okrs", key as OkrColumn, "en"))}: ${note}`);
       continue;
     }
     if (note) cellNotes.set(columns[target]!, note);
@@ -145,7 +152,7 @@ function appendKpi(
     if (notes[i]) cellNotes.set(at, notes[i]!);
   }
   const metricNote = kr.metric ? `${kr.baseline ?? ""} → ${kr.target ?? ""}` : "";
-  const schemaValues: Record<string, Cell | undefined> = {
+  const schemaValues: RowCells<"kpis", Cell> = {
     team: asText(kr.team),
     name: asText(kr.title),
     owner: asText(kr.owner),

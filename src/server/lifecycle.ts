@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import type { RawCell } from "../core/cells";
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
-import { analyze, type Analysis } from "../core/index";
+import { analyze, type Analysis } from "../core/analyze";
 import {
   carryCandidates,
   type CarryCandidate,
@@ -18,10 +18,20 @@ import {
 import { parseTable } from "../core/parse";
 import { buildReview } from "../core/review";
 import { carryOverHeaders, reviewLayout } from "../core/review-sheet";
-import { type Choice, KINDS, LEVELS, METRIC_CHOICES, OKRS, ROW_TYPES, SETTINGS_SHEET } from "../core/schema";
+import {
+  type Choice,
+  columnOf,
+  KINDS,
+  LEVELS,
+  METRIC_CHOICES,
+  OKRS,
+  ROW_TYPES,
+  SETTINGS_SHEET,
+} from "../core/schema";
 import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
 import { settingHelp } from "../core/template";
+import { LIMITS } from "../core/limits";
 import { today } from "./clock";
 import { userError } from "./errors";
 import { highestIssued, recordIssued, uniqueRow } from "./ids";
@@ -111,7 +121,7 @@ function writeSettings(
   if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
 }
 
-const TEXT = OKRS.columns.find((c) => c.key === "title")!;
+const TEXT = columnOf("okrs", "title");
 
 const QUARTER_HELP = SETTING_DEFS.find((d) => d.key === "quarter")!.help;
 const quarterHelp = (lang: Lang, quarter: string) => settingHelp("quarter", lang, quarter);
@@ -188,7 +198,7 @@ export function reviewOptions(userLang: Lang): ReviewOptions {
   };
 }
 
-const reviewRequest = () => z.strictObject({ team: text(100) });
+const reviewRequest = () => z.strictObject({ team: text(LIMITS.name) });
 
 const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00", percent: "0%" } as const;
 
@@ -329,7 +339,7 @@ const nextRequest = () =>
   z.strictObject({
     /** The quarter the dialog starts from: a second run (a retry, another person's dialog) is refused. */
     from: text(50),
-    carry: z.array(z.strictObject({ id: text(50), owner: text(100) })).check(z.maxLength(200)),
+    carry: z.array(z.strictObject({ id: text(50), owner: text(LIMITS.name) })).check(z.maxLength(200)),
     /** The user confirmed starting more than two weeks before the quarter's end. */
     early: z.optional(z.boolean()),
   });

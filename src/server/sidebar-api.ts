@@ -1,33 +1,26 @@
 /**
  * The functions the sidebar may call through google.script.run. The client is typed from this
- * module (src/ui/server.ts), so a misspelled call or a wrong argument does not compile. Every
- * argument is untrusted: it is parsed with zod before use.
+ * module (src/ui/server-client.ts), so a misspelled call or a wrong argument does not compile. Every
+ * argument is untrusted: it is parsed with zod before use. Each operation keeps one name end to
+ * end: sidebar call, global in main.ts, and the module function here (called through its module).
  */
 import * as z from "zod/mini";
 import type { Lang, MenuKind } from "../core/i18n";
+import { SHEETS, type SheetKey } from "../core/schema";
 import { currentUserEmail } from "./author";
 import { userFacing } from "./errors";
-import { type CheckinView, checkinView, type SaveResult, saveCheckins as save } from "./checkins";
+import * as checkins from "./checkins";
+import type { CheckinView, SaveResult } from "./checkins";
 import { moveKeyResultToKpis } from "./kpis";
-import {
-  generateReview as buildReviewSheet,
-  nextQuarterProposal,
-  type NextQuarterProposal,
-  reviewOptions,
-  type ReviewOptions,
-  startNextQuarter as carryOver,
-} from "./lifecycle";
+import * as lifecycle from "./lifecycle";
+import type { NextQuarterProposal, ReviewOptions } from "./lifecycle";
 import { userLang } from "./locale";
 import { parsePayload, text } from "./payload";
 import { type SidebarView, takeRequestedView } from "./sidebar";
 import { currentFindings, type FindingsView, validateAndMark } from "./validate";
-import {
-  type DraftPayload,
-  type InsertResult,
-  insertDraft as insert,
-  type WizardContext,
-  wizardContext,
-} from "./wizard";
+import { Workbook } from "./workbook";
+import * as wizard from "./wizard";
+import type { DraftPayload, InsertResult, WizardContext } from "./wizard";
 
 export type { FindingsView, FindingItem } from "./validate";
 export type { CheckinView, SaveResult } from "./checkins";
@@ -67,15 +60,21 @@ export function validateNow(): FindingsView {
 }
 
 const cellRequest = () =>
-  z.strictObject({ sheet: text(100), a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/)) });
+  z.strictObject({
+    sheet: z.enum(Object.keys(SHEETS) as SheetKey[]),
+    a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/)),
+  });
 
-/** Selects a finding's cell. */
-export function selectCell(request: { sheet: string; a1: string }): void {
+/**
+ * Selects a finding's cell. The sheet travels as its key and is found by the ID remembered when it
+ * was created (then by name), so a tab renamed since the findings were listed still works.
+ */
+export function selectCell(request: { sheet: SheetKey; a1: string }): void {
   const lang = userLang();
   const { sheet, a1 } = parsePayload(lang, cellRequest(), request);
   userFacing(lang, () => {
-    const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
-    if (!target) throw new Error(sheet);
+    const target = Workbook.active().find(sheet);
+    if (!target) throw new Error(SHEETS[sheet].name[lang]);
     target.getRange(a1).activate();
   });
 }
@@ -109,7 +108,7 @@ export function moveFindingToKpis(request: { row: number; krId: string }): {
 /** The check-in view for a team or an owner (remembered for next time); no filter: the last one. */
 export function getCheckins(filter?: { team?: string; owner?: string } | null): CheckinView {
   const lang = userLang();
-  return userFacing(lang, () => checkinView(lang, filter));
+  return userFacing(lang, () => checkins.checkinView(lang, filter));
 }
 
 /** Saves a batch of check-ins, all or nothing, under the document lock; answers the fresh view too. */
@@ -121,37 +120,37 @@ export function saveCheckins(request: {
   filter?: { team?: string; owner?: string };
 }): SaveResult {
   const lang = userLang();
-  return userFacing(lang, () => save(lang, request, currentUserEmail()));
+  return userFacing(lang, () => checkins.saveCheckins(lang, request, currentUserEmail()));
 }
 
 /** What the drafting wizard needs: settings, teams, owners and this quarter's rows for live coaching. */
 export function getWizardContext(): WizardContext {
   const lang = userLang();
-  return userFacing(lang, () => wizardContext(lang));
+  return userFacing(lang, () => wizard.wizardContext(lang));
 }
 
 /** Writes a drafted objective and its key results with new IDs, and selects them. */
 export function insertDraft(draft: DraftPayload): InsertResult {
   const lang = userLang();
-  return userFacing(lang, () => insert(lang, draft));
+  return userFacing(lang, () => wizard.insertDraft(lang, draft));
 }
 
 /** The review dialog: the quarter and its teams. */
 export function getReviewOptions(): ReviewOptions {
   const lang = userLang();
-  return userFacing(lang, () => reviewOptions(lang));
+  return userFacing(lang, () => lifecycle.reviewOptions(lang));
 }
 
 /** Generates the review sheet for all teams (team "") or one. */
 export function generateReview(request: { team: string }): { sheet: string; message: string } {
   const lang = userLang();
-  return userFacing(lang, () => buildReviewSheet(lang, request));
+  return userFacing(lang, () => lifecycle.generateReview(lang, request));
 }
 
 /** The next-quarter dialog: objectives to carry over, proposed ones and next owners. */
 export function getNextQuarter(): NextQuarterProposal {
   const lang = userLang();
-  return userFacing(lang, () => nextQuarterProposal(lang));
+  return userFacing(lang, () => lifecycle.nextQuarterProposal(lang));
 }
 
 /** Carries the picked objectives into the next quarter and moves Settings there. */
@@ -161,5 +160,5 @@ export function startNextQuarter(request: {
   early?: boolean;
 }): string {
   const lang = userLang();
-  return userFacing(lang, () => carryOver(lang, request));
+  return userFacing(lang, () => lifecycle.startNextQuarter(lang, request));
 }

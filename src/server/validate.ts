@@ -25,7 +25,10 @@ export interface FindingItem {
   code: Finding["code"];
   severity: Severity;
   message: string;
+  /** The tab's name, to show. */
   sheet: string;
+  /** Which of our sheets: selectCell finds it by the ID it remembered, so a renamed tab still works. */
+  sheetKey: SheetKey;
   /** The cell to select, e.g. "M5"; empty for a finding about a whole sheet. */
   a1: string;
   row: number;
@@ -144,6 +147,7 @@ function view(loaded: Loaded): FindingsView {
       severity: finding.severity,
       message: describeFinding(finding, userLang),
       sheet: wb.nameOf(finding.sheet) ?? SHEETS[finding.sheet].name[sheetLang],
+      sheetKey: finding.sheet,
       a1,
       row: finding.row ?? 0,
     };

@@ -11,7 +11,18 @@ import { describeFinding } from "../core/describe";
 import { type Lang, t } from "../core/i18n";
 import { type OkrRow, parseCheckins, parseKpis, parseOkrs, shorten } from "../core/parse";
 import { parseQuarter, previousQuarter, quarterName } from "../core/quarters";
-import { type Choice, KINDS, LEVELS, type Level, METRIC_CHOICES, OKRS, ROW_TYPES } from "../core/schema";
+import {
+  type Choice,
+  choiceLabel,
+  columnHeader,
+  KINDS,
+  LEVELS,
+  type Level,
+  type ListName,
+  OKRS,
+  type OkrColumn,
+  type RowCells,
+} from "../core/schema";
 import { METRICS } from "../core/scoring";
 import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
@@ -21,7 +32,7 @@ import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
 import { type FieldLabels, parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
-import { nextFreeRow, type RowValues, writeRows } from "./writer";
+import { nextFreeRow, writeRows } from "./writer";
 
 /** What the wizard needs to draw its steps and run the rules in the browser. Plain data. */
 export interface WizardContext {
@@ -103,7 +114,7 @@ const draftSchema = (): z.ZodMiniType<DraftPayload> =>
       .check(z.minLength(1), z.maxLength(LIMITS.krs)),
   });
 
-const LABELLED = [
+const LABELLED: OkrColumn[] = [
   "level",
   "team",
   "owner",
@@ -119,7 +130,7 @@ const LABELLED = [
 
 /** Field names as the user sees them, for a refusal that says which field is wrong. */
 function fieldLabels(userLang: Lang): FieldLabels {
-  const header = (key: string) => OKRS.columns.find((c) => c.key === key)!.header[userLang];
+  const header = (key: OkrColumn) => columnHeader("okrs", key, userLang);
   return {
     objective: t(userLang, "wizard.objective"),
     krs: t(userLang, "wizard.steps.krs"),
@@ -204,8 +215,8 @@ function toDraft(payload: DraftPayload): Draft {
   };
 }
 
-const label = <K extends string>(list: readonly Choice<K>[], key: K | undefined, lang: Lang) =>
-  key === undefined ? "" : (list.find((c) => c.key === key)?.label[lang] ?? "");
+const label = (list: ListName, key: string | undefined, lang: Lang) =>
+  key === undefined ? "" : choiceLabel(list, key, lang);
 
 /**
  * Writes a drafted objective and its key results below the last row of the OKRs sheet, after
@@ -235,17 +246,17 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
       throw userError(userLang, "wizard.error.refused", { message: describeFinding(missing, userLang) });
     // List values in the spreadsheet's language; the answer in the user's.
     const sheetLang = sheetLangOf(wb.ss, settings);
-    const values = rows.map((row): RowValues => ({
+    const values = rows.map((row): RowCells<"okrs"> => ({
       quarter: row.quarter,
       id: row.id,
-      type: label(ROW_TYPES, row.type, sheetLang),
-      level: label(LEVELS, row.level, sheetLang),
+      type: label("type", row.type, sheetLang),
+      level: label("level", row.level, sheetLang),
       team: row.team,
       parent: row.parent,
       title: row.title,
       owner: row.owner,
-      kind: label(KINDS, row.kind, sheetLang),
-      metric: label(METRIC_CHOICES, row.metric, sheetLang),
+      kind: label("kind", row.kind, sheetLang),
+      metric: label("metric", row.metric, sheetLang),
       unit: row.unit,
       baseline: row.baseline,
       target: row.target,

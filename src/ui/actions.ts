@@ -5,7 +5,7 @@
  */
 import { type Lang, t } from "./i18n";
 import { el, fill } from "./dom";
-import { isBusy, onBusyChange } from "./server";
+import { isBusy, onBusyChange } from "./server-client";
 
 let busy = false;
 

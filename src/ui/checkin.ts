@@ -7,84 +7,31 @@
  * filter or another tab loses nothing. When Google does not share the user's email, the view asks
  * who is checking in (a team owner or a typed name, remembered by the server) before saving.
  */
-import { type NumberResult, parseNumber } from "../core/cells";
-import type { CheckinFilter, CheckinItem, HistoryEntry } from "../core/checkins";
-import { type Lang, t, tKey } from "./i18n";
-import { OKRS } from "../core/schema";
+import type { CheckinFilter, CheckinItem } from "../core/checkins";
+import { LIMITS } from "../core/limits";
+import { columnHeader } from "../core/schema";
+import { type Lang, t } from "./i18n";
 import type { CheckinView } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
+import { krCard, staleNoteId } from "./checkin-card";
+import {
+  checkRow,
+  type Draft,
+  emptyDraft,
+  type Entry,
+  hasInput,
+  labelled,
+  mark,
+  type Row,
+  rowFields,
+} from "./checkin-row";
+import { filterOptions, onPick } from "./checkin-filter";
 import { announce } from "./dialog";
-import { append, el, fill, uid } from "./dom";
-import { fillIfChanged, setText } from "./live";
-import { formatNumber, formatScore, withUnit } from "./format";
-import { callServer } from "./server";
-import { sparkline } from "./sparkline";
+import { append, datalist, el, fill, uid } from "./dom";
+import { setText } from "./live";
+import { watchPointer, whenReleased } from "./pointer";
+import { callServer } from "./server-client";
 import type { App, View } from "./view";
-
-/** The server's limit for a comment (src/server/checkins.ts). */
-export const MAX_COMMENT = 500;
-const CONFIDENCES = Array.from({ length: 11 }, (_, i) => String(i));
-
-interface Draft {
-  value: string;
-  confidence: string;
-  comment: string;
-}
-
-interface Entry {
-  krId: string;
-  value: number;
-  confidence?: number;
-  comment?: string;
-}
-
-interface Row {
-  item: CheckinItem;
-  value: HTMLInputElement;
-  confidence: HTMLSelectElement;
-  comment: HTMLTextAreaElement;
-  valueMsgs: HTMLElement;
-  commentMsgs: HTMLElement;
-}
-
-/**
- * Reads a typed value as the sheet would. For a key result counted in "%" the sheet holds 2 for
- * 2 %, so a trailing % there is the unit, not a hundredth.
- *
- * @example
- * readValue("15%", "") //=> { ok: true, value: 0.15 }
- * readValue("1,8 %", "%") //=> { ok: true, value: 1.8 }
- */
-export function readValue(text: string, unit: string): NumberResult {
-  const trimmed = text.trim();
-  if (unit.trim() === "%" && /%$/.test(trimmed)) return parseNumber(trimmed.slice(0, -1));
-  return parseNumber(trimmed);
-}
-
-/**
- * Applies a filter when it is picked: at once with the mouse, but with the keyboard, where each
- * arrow key changes the choice, only on Enter or on leaving the list (the hint says so).
- */
-function onPick(select: HTMLSelectElement, apply: () => void): void {
-  let key: "arrow" | "enter" | undefined;
-  let pending = false;
-  const run = () => {
-    pending = false;
-    apply();
-  };
-  select.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && pending) return run();
-    key = event.key === "Enter" ? "enter" : "arrow";
-    setTimeout(() => (key = undefined), 0); // the change a key makes comes in the same task
-  });
-  select.addEventListener("change", () => {
-    if (key === "arrow") pending = true;
-    else run();
-  });
-  select.addEventListener("blur", () => pending && run());
-}
-
-const header = (key: string, lang: Lang) => OKRS.columns.find((c) => c.key === key)!.header[lang];
 
 class CheckinForm {
   private lang: Lang = "en";
@@ -105,28 +52,8 @@ class CheckinForm {
   /** The name typed or picked, kept across redraws until it is saved with a check-in. */
   private whoDraft: string | undefined;
 
-  /**
-   * While a pointer is pressed nothing moves: a message appearing on leaving a field would push
-   * the Save button away from under the click that left it.
-   */
-  private pointerDown = false;
-  private deferred: (() => void)[] = [];
-
   constructor() {
-    document.addEventListener("pointerdown", () => (this.pointerDown = true), true);
-    const release = () => {
-      this.pointerDown = false;
-      const waiting = this.deferred;
-      this.deferred = [];
-      if (waiting.length) setTimeout(() => waiting.forEach((run) => run()), 0); // after the click
-    };
-    document.addEventListener("pointerup", release, true);
-    document.addEventListener("pointercancel", release, true);
-  }
-
-  private whenReleased(run: () => void): void {
-    if (this.pointerDown) this.deferred.push(run);
-    else run();
+    watchPointer();
   }
 
   mount(root: HTMLElement, app: App): void {
@@ -151,8 +78,8 @@ class CheckinForm {
       el(
         "div",
         { class: "pair" },
-        this.labelled(header("team", lang), this.team),
-        this.labelled(header("owner", lang), this.owner),
+        labelled(columnHeader("okrs", "team", lang), this.team),
+        labelled(columnHeader("okrs", "owner", lang), this.owner),
       ),
       el("p", { class: "hint", id: hintId }, t(lang, "checkinView.filterHint")),
     );
@@ -191,12 +118,6 @@ class CheckinForm {
     return el("select", { "aria-describedby": hintId });
   }
 
-  private labelled(label: string, control: HTMLSelectElement): HTMLElement {
-    const id = uid("ci");
-    control.id = id;
-    return el("div", { class: "field" }, el("label", { for: id }, label), control);
-  }
-
   // ---- loading -------------------------------------------------------------------------------
 
   private async load(filter: CheckinFilter | undefined): Promise<void> {
@@ -224,23 +145,18 @@ class CheckinForm {
 
   private showFilter(): void {
     const filter = this.data?.filter ?? {};
-    const options = (select: HTMLSelectElement, all: string, values: string[], current: string) => {
-      const list = current && !values.includes(current) ? [current, ...values] : values;
-      const none = el("option", {}, all);
-      none.value = "";
-      fill(
-        select,
-        none,
-        ...list.map((v) => {
-          const option = el("option", {}, v);
-          option.value = v;
-          return option;
-        }),
-      );
-      select.value = current;
-    };
-    options(this.team!, t(this.lang, "checkinView.allTeams"), this.data?.teams ?? [], filter.team ?? "");
-    options(this.owner!, t(this.lang, "checkinView.allOwners"), this.data?.owners ?? [], filter.owner ?? "");
+    filterOptions(
+      this.team!,
+      t(this.lang, "checkinView.allTeams"),
+      this.data?.teams ?? [],
+      filter.team ?? "",
+    );
+    filterOptions(
+      this.owner!,
+      t(this.lang, "checkinView.allOwners"),
+      this.data?.owners ?? [],
+      filter.owner ?? "",
+    );
   }
 
   // ---- drawing -------------------------------------------------------------------------------
@@ -261,7 +177,7 @@ class CheckinForm {
     this.rows = [];
     fill(this.list!, ...data.items.map((item) => this.card(item)));
     // What was typed before (another filter, a failed save) shows its messages again.
-    for (const row of this.rows) if (this.hasInput(this.draft(row.item.id))) this.check(row);
+    for (const row of this.rows) if (hasInput(row.draft)) this.check(row);
     this.count();
   }
 
@@ -280,14 +196,14 @@ class CheckinForm {
       );
       return;
     }
-    const listId = uid("ci-who-list");
+    const suggestions = datalist(owners);
     const hintId = uid("ci-who-hint");
     this.whoMsgs = el("div", { id: uid("ci-msgs"), class: "msgs" });
     this.who = el("input", {
       type: "text",
-      list: listId,
+      list: suggestions.id,
       autocomplete: "name",
-      maxlength: "100",
+      maxlength: String(LIMITS.name),
       required: true,
       "aria-describedby": `${hintId} ${this.whoMsgs.id}`,
     });
@@ -296,15 +212,10 @@ class CheckinForm {
       this.whoDraft = this.who!.value;
       if (this.whoMsgs!.hasChildNodes()) this.checkWho();
     });
-    const options = owners.map((name) => {
-      const option = el("option");
-      option.value = name;
-      return option;
-    });
     fill(
       this.whoSlot!,
-      this.field(t(lang, "checkinView.who"), this.who, this.whoMsgs),
-      el("datalist", { id: listId }, ...options),
+      labelled(t(lang, "checkinView.who"), this.who, this.whoMsgs),
+      suggestions.node,
       el("p", { class: "hint", id: hintId }, t(lang, "checkinView.whoHint")),
     );
   }
@@ -313,238 +224,44 @@ class CheckinForm {
   private checkWho(): { author?: string; invalid?: HTMLElement } {
     if (!this.who) return {};
     const name = this.who.value.trim();
-    this.mark(this.who, this.whoMsgs!, name ? undefined : t(this.lang, "checkinView.whoNeeded"));
+    mark(this.who, this.whoMsgs!, name ? undefined : t(this.lang, "checkinView.whoNeeded"));
     return name ? { author: name } : { invalid: this.who };
   }
 
   private draft(krId: string): Draft {
     let draft = this.drafts.get(krId);
     if (!draft) {
-      draft = { value: "", confidence: "", comment: "" };
+      draft = emptyDraft();
       this.drafts.set(krId, draft);
     }
     return draft;
   }
 
-  private hasInput(draft: Draft): boolean {
-    return draft.value.trim() !== "" || draft.confidence !== "" || draft.comment.trim() !== "";
-  }
-
   private card(item: CheckinItem): HTMLElement {
-    const lang = this.lang;
-    const staleId = uid("ci-stale");
-    const legend = el(
-      "legend",
-      {},
-      el("span", { class: "kr-id" }, item.id),
-      " ",
-      el("span", { class: "kr-title" }, item.title),
-      item.stale ? el("span", { class: "badge stale" }, t(lang, "checkinView.staleBadge")) : null,
-    );
-    const shown = (value: number | null) => (value === null ? "—" : withUnit(lang, value, item.unit));
-    const stat = (label: string, value: string | Node, cls?: string) =>
-      el("div", { class: cls ? `stat ${cls}` : "stat" }, el("dt", {}, label), el("dd", {}, value));
-    const stats = el(
-      "dl",
-      { class: "stats" },
-      stat(header("baseline", lang), shown(item.baseline)),
-      stat(header("target", lang), shown(item.target)),
-      stat(header("current", lang), shown(item.current)),
-      stat(
-        header("score", lang),
-        item.score === null ? t(lang, "review.noScore") : formatScore(lang, item.score),
-      ),
-      stat(
-        header("status", lang),
-        el("span", { class: `status-label ${item.status}` }, tKey(lang, `status.${item.status}`)),
-      ),
-      stat(header("lastCheckIn", lang), item.lastCheckIn || t(lang, "checkinView.never"), "last"),
-    );
-    const row = this.fields(item, item.stale ? staleId : undefined);
-    return el(
-      "fieldset",
-      { class: item.stale ? "kr-checkin stale" : "kr-checkin", "data-kr": item.id },
-      legend,
-      el("p", { class: "meta" }, [item.owner, item.team].filter(Boolean).join(" · ")),
-      item.stale
-        ? el(
-            "p",
-            { class: "stale-note", id: staleId },
-            t(lang, "checkinView.stale", { days: item.daysSince, limit: this.data!.staleDays }),
-          )
-        : null,
-      stats,
-      this.history(item),
-      el(
-        "div",
-        { class: "pair" },
-        this.field(t(lang, "checkinView.newValue"), row.value),
-        this.field(t(lang, "checkinView.confidence"), row.confidence),
-      ),
-      row.valueMsgs, // full width: the pair's columns are narrow
-      this.field(t(lang, "checkinView.comment"), row.comment, row.commentMsgs),
-    );
-  }
-
-  private history(item: CheckinItem): HTMLElement {
-    const lang = this.lang;
-    if (item.history.length === 0)
-      return el("p", { class: "hint history-none" }, t(lang, "checkinView.noHistory"));
-    const oldestFirst = [...item.history].reverse();
-    const values = oldestFirst.flatMap((h) => (h.value === null ? [] : [h.value]));
-    const trend =
-      values.length >= 2
-        ? sparkline(
-            values,
-            item.target,
-            t(lang, "checkinView.trend", {
-              values: values.map((v) => formatNumber(lang, v)).join(", "),
-            }),
-          )
-        : null;
-    return el(
-      "div",
-      { class: "trend" },
-      trend,
-      el(
-        "details",
-        { class: "history", open: true },
-        el("summary", {}, t(lang, "checkinView.history", { count: item.history.length })),
-        el("ol", {}, ...item.history.map((h) => this.historyLine(h, item.unit))),
-      ),
-    );
-  }
-
-  private historyLine(h: HistoryEntry, unit: string): HTMLElement {
-    const lang = this.lang;
-    const parts: (string | Node)[] = [
-      el("span", { class: "date" }, h.date),
-      " · ",
-      el("strong", {}, h.value === null ? "—" : withUnit(lang, h.value, unit)),
-    ];
-    if (h.confidence !== null)
-      parts.push(
-        " · ",
-        t(lang, "checkinView.historyConfidence", { value: formatNumber(lang, h.confidence) }),
-      );
-    if (h.comment) parts.push(" · ", el("q", { class: "comment" }, h.comment));
-    return el("li", {}, ...parts);
-  }
-
-  /** The three inputs of a key result, filled from what was typed before. */
-  private fields(item: CheckinItem, staleId: string | undefined): Row {
-    const lang = this.lang;
-    const draft = this.draft(item.id);
-    const valueMsgs = el("div", { id: uid("ci-msgs"), class: "msgs" });
-    const commentMsgs = el("div", { id: uid("ci-msgs"), class: "msgs" });
-    const value = el("input", {
-      type: "text",
-      inputmode: "decimal",
-      autocomplete: "off",
-      maxlength: "40",
-      "aria-describedby": [valueMsgs.id, staleId].filter(Boolean).join(" "),
-    });
-    value.value = draft.value;
-    const confidence = el("select");
-    const none = el("option", {}, t(lang, "checkinView.confidenceNone"));
-    none.value = "";
-    confidence.appendChild(none);
-    for (const c of CONFIDENCES) {
-      const option = el("option", {}, c);
-      option.value = c;
-      confidence.appendChild(option);
-    }
-    confidence.value = draft.confidence;
-    const comment = el("textarea", {
-      rows: "2",
-      maxlength: String(MAX_COMMENT),
-      "aria-describedby": commentMsgs.id,
-    });
-    comment.value = draft.comment;
-    const row: Row = { item, value, confidence, comment, valueMsgs, commentMsgs };
-    const changed = () => {
-      draft.value = value.value;
-      draft.confidence = confidence.value;
-      draft.comment = comment.value;
-      this.count();
-      // An error shown goes away as soon as it is fixed (and appears only on leaving the field).
-      if (row.valueMsgs.hasChildNodes() || row.commentMsgs.hasChildNodes()) this.check(row);
-    };
-    value.addEventListener("input", changed);
-    confidence.addEventListener("change", changed);
-    comment.addEventListener("input", changed);
-    value.addEventListener("blur", () => {
-      if (this.hasInput(draft)) this.whenReleased(() => value.isConnected && this.check(row));
+    const staleId = staleNoteId(item);
+    const row = rowFields(this.lang, item, this.draft(item.id), staleId, {
+      changed: (row) => {
+        this.count();
+        // An error shown goes away as soon as it is fixed (and appears only on leaving the field).
+        if (row.valueMsgs.hasChildNodes() || row.commentMsgs.hasChildNodes()) this.check(row);
+      },
+      left: (row) => {
+        if (hasInput(row.draft)) whenReleased(() => row.value.isConnected && this.check(row));
+      },
     });
     this.rows.push(row);
-    return row;
-  }
-
-  private field(
-    label: string,
-    control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
-    msgs?: HTMLElement,
-  ) {
-    const id = uid("ci");
-    control.id = id;
-    return el("div", { class: "field" }, el("label", { for: id }, label), control, msgs ?? null);
+    return krCard(this.lang, item, this.data!.staleDays, row, staleId);
   }
 
   // ---- checking and saving -------------------------------------------------------------------
 
-  /**
-   * Checks one key result's inputs and shows the outcome next to its fields: the entry to save,
-   * nothing (no input), or the first field to fix.
-   */
   private check(row: Row): { entry?: Entry; invalid?: HTMLElement } {
-    const lang = this.lang;
-    const draft = this.draft(row.item.id);
-    const text = draft.value.trim();
-    const comment = draft.comment.trim();
-    let valueError: string | undefined;
-    let valueNote: string | undefined;
-    let commentError: string | undefined;
-    let entry: Entry | undefined;
-    if (comment.length > MAX_COMMENT)
-      commentError = t(lang, "checkinView.commentTooLong", { max: MAX_COMMENT, count: comment.length });
-    if (text === "") {
-      if (draft.confidence !== "" || comment !== "") valueError = t(lang, "checkinView.valueNeeded");
-    } else {
-      const read = readValue(text, row.item.unit);
-      if (!read.ok) valueError = t(lang, "checkinView.notNumber", { text });
-      else {
-        entry = { krId: row.item.id, value: read.value };
-        if (draft.confidence !== "") entry.confidence = Number(draft.confidence);
-        if (comment) entry.comment = comment;
-        const shown = formatNumber(lang, read.value);
-        if (shown !== text) valueNote = t(lang, "checkinView.readAs", { value: shown });
-      }
-    }
-    this.mark(row.value, row.valueMsgs, valueError, valueNote);
-    this.mark(row.comment, row.commentMsgs, commentError);
-    if (valueError) return { invalid: row.value };
-    if (commentError) return { invalid: row.comment };
-    return entry ? { entry } : {};
-  }
-
-  private mark(control: HTMLElement, msgs: HTMLElement, error?: string, note?: string): void {
-    if (error) control.setAttribute("aria-invalid", "true");
-    else control.removeAttribute("aria-invalid");
-    // Rewritten only when it says something else; an error already shown, changed as the value is
-    // fixed (it quotes the value), is updated quietly: an alert would read it out on every key.
-    const shown = msgs.dataset.said?.startsWith("error:") ?? false;
-    fillIfChanged(msgs, error ? `error:${error}` : note ? `note:${note}` : "", () =>
-      error
-        ? [el("p", { class: "msg error", role: shown ? undefined : "alert" }, error)]
-        : note
-          ? [el("p", { class: "msg note" }, note)]
-          : [],
-    );
+    return checkRow(this.lang, row);
   }
 
   /** How many key results have a value to save: updated quietly (not live), once per change. */
   private count(): void {
-    const count = this.rows.filter((row) => this.draft(row.item.id).value.trim() !== "").length;
+    const count = this.rows.filter((row) => row.draft.value.trim() !== "").length;
     setText(this.counter!, count > 0 ? t(this.lang, "checkinView.toSave", { count }) : "");
   }
 
@@ -580,7 +297,7 @@ class CheckinForm {
     this.whoDraft = undefined; // the server remembers the name now
     const saved = new Set(entries.map((e) => e.krId));
     for (const row of this.rows.filter((r) => saved.has(r.item.id))) {
-      Object.assign(this.draft(row.item.id), { value: "", confidence: "", comment: "" });
+      Object.assign(row.draft, emptyDraft());
       row.value.value = row.confidence.value = row.comment.value = "";
       this.check(row);
     }

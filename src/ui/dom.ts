@@ -43,3 +43,15 @@ export function uid(prefix: string): string {
   ids += 1;
   return `${prefix}-${ids}`;
 }
+
+/** A list of suggestions for a text field (its `list` attribute takes the id). */
+export function datalist(values: readonly string[]): { id: string; node: HTMLDataListElement } {
+  const id = uid("list");
+  const node = el("datalist", { id });
+  for (const value of values) {
+    const option = el("option");
+    option.value = value;
+    node.appendChild(option);
+  }
+  return { id, node };
+}

@@ -9,7 +9,7 @@ import type { FindingItem, FindingsView } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showNote } from "./actions";
 import { append, el, fill } from "./dom";
 import { setText } from "./live";
-import { callServer } from "./server";
+import { callServer } from "./server-client";
 import type { App, View } from "./view";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -100,7 +100,7 @@ class FindingsList {
 
   private async select(item: FindingItem): Promise<void> {
     const outcome = await act(this.slot!, this.lang, () =>
-      callServer("selectCell", { sheet: item.sheet, a1: item.a1 }),
+      callServer("selectCell", { sheet: item.sheetKey, a1: item.a1 }),
     );
     if (outcome.ok)
       showNote(this.slot!, t(this.lang, "findings.selected", { sheet: item.sheet, cell: item.a1 }));

@@ -10,7 +10,7 @@ import { findingsView } from "./findings";
 import { checkinView } from "./checkin";
 import { nextQuarterView } from "./next-quarter";
 import { reviewView } from "./review";
-import { callServer, onBusyChange, setCallLanguage } from "./server";
+import { callServer, onBusyChange, setCallLanguage } from "./server-client";
 import type { App, View } from "./view";
 import { setDraftScope } from "./wizard/state";
 import { wizardView } from "./wizard/view";

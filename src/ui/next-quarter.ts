@@ -6,19 +6,20 @@
  * quarter. The request names the quarter the dialog starts from, so the server refuses a second
  * run; more than two weeks before the quarter's end, Start first asks for a confirmation here.
  */
+import { LIMITS } from "../core/limits";
 import type { CarryCandidate, CarryReason } from "../core/next-quarter";
 import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../server/sidebar-api";
 import { act, actionSlot, busyButton, showError } from "./actions";
-import { announce, closeButton, dialogHeading, focusTitle, loadDialog } from "./dialog";
-import { el, fill, uid } from "./dom";
+import { announce, closeButton, type DialogFrame, dialogView } from "./dialog";
+import { datalist, el, fill, uid } from "./dom";
 import { formatScore } from "./format";
 import { fillIfChanged, setText } from "./live";
-import { callServer } from "./server";
-import type { App, View } from "./view";
+import { callServer } from "./server-client";
+import type { View } from "./view";
 
-/** The server's limit for an owner's name (src/server/lifecycle.ts). */
-const MAX_OWNER = 100;
+/** The server's limit for an owner's name. */
+const MAX_OWNER = LIMITS.name;
 
 const REASONS: Record<CarryReason, "next.reasonAspirational" | "next.reasonCarry"> = {
   aspirational: "next.reasonAspirational",
@@ -33,37 +34,19 @@ interface Pick {
 }
 
 class NextQuarterDialog {
-  private lang: Lang = "en";
-  private app: App | undefined;
-  private root: HTMLElement | undefined;
+  private readonly lang: Lang;
   private picks: Pick[] = [];
-  private proposal: NextQuarterProposal | undefined;
 
-  mount(root: HTMLElement, app: App): void {
-    this.root = root;
-    this.app = app;
-    this.lang = app.lang;
-    void this.load();
+  constructor(
+    private readonly proposal: NextQuarterProposal,
+    private readonly frame: DialogFrame,
+  ) {
+    this.lang = frame.lang;
   }
 
-  private async load(): Promise<void> {
-    const proposal = await loadDialog(
-      this.root!,
-      this.app!,
-      this.lang,
-      t(this.lang, "next.title"),
-      () => callServer("getNextQuarter"),
-      () => void this.load(),
-    );
-    if (!proposal) return;
-    this.lang = proposal.lang;
-    this.draw(proposal);
-  }
-
-  private draw(proposal: NextQuarterProposal): void {
+  draw(): void {
     const lang = this.lang;
-    const { from, to, candidates } = proposal;
-    this.proposal = proposal;
+    const { from, to, candidates } = this.proposal;
     this.picks = [];
     // Not live: each checkbox says its own state; the count is there to look at.
     const counter = el("p", { class: "counter" });
@@ -90,20 +73,13 @@ class NextQuarterDialog {
       class: "primary",
       "data-action": "start",
     });
-    fill(
-      this.root!,
-      el(
-        "section",
-        { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
-        dialogHeading(this.app!, "next-title", t(lang, "next.title")),
-        el("p", {}, t(lang, "next.intro", { from, to })),
-        list,
-        el("div", { class: "wizard-buttons" }, closeButton(this.app!), start),
-        slot,
-      ),
-    );
+    this.frame.show("next-quarter", t(lang, "next.title"), [
+      el("p", {}, t(lang, "next.intro", { from, to })),
+      list,
+      el("div", { class: "wizard-buttons" }, closeButton(this.frame.app), start),
+      slot,
+    ]);
     count();
-    focusTitle(this.root!);
   }
 
   private candidate(c: CarryCandidate, count: () => void): HTMLElement {
@@ -112,13 +88,7 @@ class NextQuarterDialog {
     const titleId = `${boxId}-title`;
     const box = el("input", { type: "checkbox", id: boxId, checked: c.proposed });
     const msgs = el("div", { id: uid("nq-msgs"), class: "msgs" });
-    const listId = uid("nq-owners");
-    const owners = el("datalist", { id: listId });
-    for (const name of c.owners) {
-      const option = el("option");
-      option.value = name;
-      owners.appendChild(option);
-    }
+    const { id: listId, node: owners } = datalist(c.owners);
     const owner = el("input", {
       type: "text",
       id: uid("nq"),
@@ -209,7 +179,7 @@ class NextQuarterDialog {
     const carry = this.picks
       .filter((p) => p.box.checked)
       .map((p) => ({ id: p.candidate.id, owner: p.owner.value.trim() }));
-    const { early, from, to } = this.proposal!;
+    const { early, from, to } = this.proposal;
     if (!early) {
       void this.send(slot, carry, false);
       return;
@@ -233,21 +203,17 @@ class NextQuarterDialog {
     carry: { id: string; owner: string }[],
     early: boolean,
   ): Promise<void> {
-    const from = this.proposal!.from;
+    const from = this.proposal.from;
     const outcome = await act(slot, this.lang, () =>
       callServer("startNextQuarter", early ? { from, carry, early } : { from, carry }),
     );
     if (!outcome.ok || !slot.isConnected) return;
     const done = actionSlot();
-    fill(
-      this.root!,
-      el(
-        "section",
-        { class: "dialog-view next-quarter", "aria-labelledby": "next-title" },
-        dialogHeading(this.app!, "next-title", t(this.lang, "next.title")),
-        done,
-        el("div", { class: "wizard-buttons" }, closeButton(this.app!)),
-      ),
+    this.frame.show(
+      "next-quarter",
+      t(this.lang, "next.title"),
+      [done, el("div", { class: "wizard-buttons" }, closeButton(this.frame.app))],
+      false,
     );
     announce(done, outcome.value);
   }
@@ -255,11 +221,11 @@ class NextQuarterDialog {
 
 /** The next-quarter dialog's view. */
 export function nextQuarterView(): View {
-  return {
+  return dialogView({
     id: "nextQuarter",
     label: "next.title",
-    mount(root, app) {
-      new NextQuarterDialog().mount(root, app);
-    },
-  };
+    title: (lang) => t(lang, "next.title"),
+    fetch: () => callServer("getNextQuarter"),
+    draw: (proposal, frame) => new NextQuarterDialog(proposal, frame).draw(),
+  });
 }

@@ -5,101 +5,67 @@
 import { type Lang, t } from "./i18n";
 import type { ReviewOptions } from "../server/sidebar-api";
 import { act, actionSlot, busyButton } from "./actions";
-import { announce, closeButton, dialogHeading, focusTitle, loadDialog } from "./dialog";
-import { el, fill, uid } from "./dom";
-import { callServer } from "./server";
-import type { App, View } from "./view";
-
-class ReviewDialog {
-  private lang: Lang = "en";
-  private app: App | undefined;
-  private root: HTMLElement | undefined;
-
-  mount(root: HTMLElement, app: App): void {
-    this.root = root;
-    this.app = app;
-    this.lang = app.lang;
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const options = await loadDialog(
-      this.root!,
-      this.app!,
-      this.lang,
-      t(this.lang, "menu.review"),
-      () => callServer("getReviewOptions"),
-      () => void this.load(),
-    );
-    if (!options) return;
-    this.lang = options.lang;
-    this.draw(options);
-  }
-
-  private draw(options: ReviewOptions): void {
-    const lang = this.lang;
-    const name = uid("rv-scope");
-    const radio = (value: string, label: string, checked: boolean) => {
-      const id = uid("rv");
-      const input = el("input", { type: "radio", name, id, checked });
-      input.value = value;
-      return { input, node: el("div", { class: "choice" }, input, el("label", { for: id }, label)) };
-    };
-    const all = radio("all", t(lang, "review.allTeams"), true);
-    const one = radio("one", t(lang, "reviewView.oneTeam"), false);
-    const team = el("select", { id: uid("rv") });
-    for (const name of options.teams) {
-      const option = el("option", {}, name);
-      option.value = name;
-      team.appendChild(option);
-    }
-    // Picking a team means "one team".
-    team.addEventListener("change", () => (one.input.checked = true));
-    const hasTeams = options.teams.length > 0;
-    const scope = el(
-      "fieldset",
-      { class: "field choices" },
-      el("legend", {}, t(lang, "review.chooseTeam")),
-      all.node,
-      hasTeams ? one.node : null,
-      hasTeams
-        ? el("div", { class: "field indent" }, el("label", { for: team.id }, t(lang, "review.team")), team)
-        : el("p", { class: "hint" }, t(lang, "reviewView.noTeams")),
-    );
-    const slot = actionSlot();
-    const generate = busyButton(
-      t(lang, "review.generate"),
-      () => void this.generate(slot, one.input.checked ? team.value : ""),
-      { class: "primary", "data-action": "generate" },
-    );
-    fill(
-      this.root!,
-      el(
-        "section",
-        { class: "dialog-view review", "aria-labelledby": "review-title" },
-        dialogHeading(this.app!, "review-title", t(lang, "review.title", { quarter: options.quarter })),
-        el("p", {}, t(lang, "reviewView.intro", { quarter: options.quarter })),
-        scope,
-        el("div", { class: "wizard-buttons" }, closeButton(this.app!), generate),
-        slot,
-      ),
-    );
-    focusTitle(this.root!);
-  }
-
-  private async generate(slot: HTMLElement, team: string): Promise<void> {
-    const outcome = await act(slot, this.lang, () => callServer("generateReview", { team }));
-    if (outcome.ok) announce(slot, outcome.value.message);
-  }
-}
+import { announce, closeButton, type DialogFrame, dialogView } from "./dialog";
+import { el, uid } from "./dom";
+import { callServer } from "./server-client";
+import type { View } from "./view";
 
 /** The review dialog's view. */
 export function reviewView(): View {
-  return {
+  return dialogView({
     id: "review",
     label: "menu.review",
-    mount(root, app) {
-      new ReviewDialog().mount(root, app);
-    },
+    title: (lang) => t(lang, "menu.review"),
+    fetch: () => callServer("getReviewOptions"),
+    draw,
+  });
+}
+
+function draw(options: ReviewOptions, frame: DialogFrame): void {
+  const lang = frame.lang;
+  const name = uid("rv-scope");
+  const radio = (value: string, label: string, checked: boolean) => {
+    const id = uid("rv");
+    const input = el("input", { type: "radio", name, id, checked });
+    input.value = value;
+    return { input, node: el("div", { class: "choice" }, input, el("label", { for: id }, label)) };
   };
+  const all = radio("all", t(lang, "review.allTeams"), true);
+  const one = radio("one", t(lang, "reviewView.oneTeam"), false);
+  const team = el("select", { id: uid("rv") });
+  for (const name of options.teams) {
+    const option = el("option", {}, name);
+    option.value = name;
+    team.appendChild(option);
+  }
+  // Picking a team means "one team".
+  team.addEventListener("change", () => (one.input.checked = true));
+  const hasTeams = options.teams.length > 0;
+  const scope = el(
+    "fieldset",
+    { class: "field choices" },
+    el("legend", {}, t(lang, "review.chooseTeam")),
+    all.node,
+    hasTeams ? one.node : null,
+    hasTeams
+      ? el("div", { class: "field indent" }, el("label", { for: team.id }, t(lang, "review.team")), team)
+      : el("p", { class: "hint" }, t(lang, "reviewView.noTeams")),
+  );
+  const slot = actionSlot();
+  const generate = busyButton(
+    t(lang, "review.generate"),
+    () => void generateReview(lang, slot, one.input.checked ? team.value : ""),
+    { class: "primary", "data-action": "generate" },
+  );
+  frame.show("review", t(lang, "review.title", { quarter: options.quarter }), [
+    el("p", {}, t(lang, "reviewView.intro", { quarter: options.quarter })),
+    scope,
+    el("div", { class: "wizard-buttons" }, closeButton(frame.app), generate),
+    slot,
+  ]);
+}
+
+async function generateReview(lang: Lang, slot: HTMLElement, team: string): Promise<void> {
+  const outcome = await act(slot, lang, () => callServer("generateReview", { team }));
+  if (outcome.ok) announce(slot, outcome.value.message);
 }

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { checkKeyResult, krCheckText } from "../../src/core/formulas";
-import { readKr } from "../../src/core/wording";
+import { readKr } from "../../src/core/kr-reading";
 import { readCorpus } from "../../scripts/bench/coach-eval";
 
 const kr = (title: string, baseline?: number, target?: number) => ({

@@ -96,7 +96,7 @@ describe("a playground that never hangs", () => {
     expect(asked.kind).toBe("dialog");
     // A page queues a call behind the alert, then goes away (the request is aborted).
     await new Promise<void>((resolve) => {
-      const body = JSON.stringify({ name: "selectCell", args: [{ sheet: "OKRs", a1: "G5" }] });
+      const body = JSON.stringify({ name: "selectCell", args: [{ sheet: "okrs", a1: "G5" }] });
       const req = http.request(`${playground.url}api/run`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },

@@ -179,7 +179,7 @@ describe("the playground's formulas", () => {
   it("runs functions with JSON semantics: results as JSON, errors as messages, unknown names refused", () => {
     const context = session.run("getSidebarContext", "[]");
     expect(context.ok && JSON.parse(context.json)).toMatchObject({ lang: "en", view: "home" });
-    const refused = session.run("selectCell", JSON.stringify([{ sheet: "OKRs", a1: "G5; DROP" }]));
+    const refused = session.run("selectCell", JSON.stringify([{ sheet: "okrs", a1: "G5; DROP" }]));
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/refused/) });
     expect(session.run("OKR_", "[]")).toMatchObject({
       ok: false,
@@ -448,9 +448,9 @@ describe("the playground's server", () => {
   it("returns results as JSON and failures as the error's message", async () => {
     const context = await run("getSidebarContext");
     expect(context).toMatchObject({ kind: "done", ok: true, value: { lang: "en" } });
-    const refused = await run("selectCell", { sheet: "OKRs", a1: "G5; DROP" });
+    const refused = await run("selectCell", { sheet: "okrs", a1: "G5; DROP" });
     expect(refused).toMatchObject({ kind: "done", ok: false, message: expect.stringMatching(/refused/) });
-    const selected = await run("selectCell", { sheet: "OKRs", a1: "G5" });
+    const selected = await run("selectCell", { sheet: "okrs", a1: "G5" });
     expect(selected).toMatchObject({ ok: true, effects: { active: { sheet: "OKRs", range: "G5" } } });
   });
 

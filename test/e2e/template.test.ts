@@ -341,9 +341,19 @@ describe("OKR › Validate", () => {
 
   it("selects a finding's cell", () => {
     const addon = setUp({ example: true });
-    addon.run("selectCell", { sheet: "OKRs", a1: "G5" });
+    addon.run("selectCell", { sheet: "okrs", a1: "G5" });
     expect(addon.spreadsheet.activeRangeA1()).toBe("OKRs!G5");
-    expect(() => addon.run("selectCell", { sheet: "OKRs", a1: "G5; DROP" })).toThrow(/refused/);
+    expect(() => addon.run("selectCell", { sheet: "okrs", a1: "G5; DROP" })).toThrow(/refused/);
+  });
+
+  it("selects a finding's cell in a tab renamed since the findings were listed", () => {
+    const addon = setUp({ example: true });
+    const [item] = (addon.run("getFindings") as { items: { sheet: string; sheetKey: string; a1: string }[] })
+      .items;
+    expect(item).toMatchObject({ sheet: "OKRs", sheetKey: "okrs" });
+    addon.spreadsheet.api.getSheetByName("OKRs")!.setName("Our goals");
+    addon.run("selectCell", { sheet: item!.sheetKey, a1: item!.a1 });
+    expect(addon.spreadsheet.activeRangeA1()).toBe(`Our goals!${item!.a1}`);
   });
 });
 

@@ -1,8 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { buildSync } from "esbuild";
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { LoadedAddon } from "../../dev/loader";
+import type { Outcome } from "../../dev/script-run";
 
 /** Flags that keep Chromium quiet on a machine without network (see the env notes). */
 const FLAGS = [
@@ -50,52 +52,46 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Gives the page a `google.script.run` that behaves like Apps Script's: arguments and results cross
- * as JSON-like values (a Date is refused), failures reach the failure handler with the error's
- * message. `serve` answers each call; by default it runs the built bundle in the offline runtime.
+ * The page's `google.script.run`: the one fake in dev/script-run.ts (Apps Script's rules: no Date,
+ * function, DOM element or cycle; success and failure handlers; withUserObject), bundled for the
+ * browser once, its transport calling back into the test.
+ */
+let scriptRunBundle: string | undefined;
+function scriptRunScript(): string {
+  scriptRunBundle ??= buildSync({
+    stdin: {
+      contents: `import { scriptRun } from "./dev/script-run";
+        const serve = window.__okrServe;
+        window.google = { script: { run: scriptRun((name, argsJson) => serve(name, argsJson)) } };`,
+      resolveDir: join(__dirname, "..", ".."),
+      loader: "ts",
+    },
+    bundle: true,
+    write: false,
+    format: "iife",
+    target: "es2020",
+    logLevel: "silent",
+  }).outputFiles[0]!.text;
+  return scriptRunBundle;
+}
+
+/**
+ * Gives the page a `google.script.run` that behaves like Apps Script's (dev/script-run.ts). `serve`
+ * answers each call; by default it runs the built bundle in the offline runtime.
  */
 export async function bridgeScriptRun(
   page: Page,
   serve: (name: string, args: unknown[]) => unknown | Promise<unknown>,
 ): Promise<void> {
-  await page.exposeFunction("__okrServe", async (name: string, argsJson: string) => {
+  await page.exposeFunction("__okrServe", async (name: string, argsJson: string): Promise<Outcome> => {
     try {
       const value = await serve(name, JSON.parse(argsJson) as unknown[]);
-      return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      return { ok: true, json: JSON.stringify(value === undefined ? null : value) };
     } catch (error) {
       return { ok: false, message: (error as Error)?.message ?? String(error) };
     }
   });
-  await page.addInitScript(() => {
-    type Handler = (value: unknown) => void;
-    const makeRunner = (success?: Handler, failure?: Handler): unknown =>
-      new Proxy(
-        {},
-        {
-          get(_target, prop: string) {
-            if (prop === "withSuccessHandler") return (h: Handler) => makeRunner(h, failure);
-            if (prop === "withFailureHandler") return (h: Handler) => makeRunner(success, h);
-            return (...args: unknown[]) => {
-              if (args.some((a) => a instanceof Date))
-                throw new Error("Date values cannot be passed to the server");
-              const serve = (
-                window as unknown as {
-                  __okrServe: (
-                    n: string,
-                    a: string,
-                  ) => Promise<{ ok: boolean; value?: unknown; message?: string }>;
-                }
-              ).__okrServe;
-              void serve(prop, JSON.stringify(args)).then((answer) => {
-                if (answer.ok) success?.(answer.value);
-                else failure?.({ message: answer.message });
-              });
-            };
-          },
-        },
-      );
-    (window as unknown as { google: unknown }).google = { script: { run: makeRunner() } };
-  });
+  await page.addInitScript({ content: scriptRunScript() });
 }
 
 /** Serves google.script.run calls with the built bundle, as Apps Script would. */

@@ -243,7 +243,7 @@ describe("the playground in headless Chromium", () => {
       return {
         dateRefused,
         context: await call("getSidebarContext"),
-        bad: await call("selectCell", { sheet: "OKRs", a1: "G5; DROP" }),
+        bad: await call("selectCell", { sheet: "okrs", a1: "G5; DROP" }),
         unknown: await call("OKR_"),
         missing: await call("nope"),
       };

@@ -2,7 +2,7 @@
  * The sidebar's calls are typed from the server: these lines must NOT compile (tsc checks each
  * @ts-expect-error), so a misspelled function or a wrong argument is caught before it ships.
  */
-import type { callServer, EveryApiFunctionIsGlobal, ServerFunction } from "../../src/ui/server";
+import type { callServer, EveryApiFunctionIsGlobal, ServerFunction } from "../../src/ui/server-client";
 
 type Call = typeof callServer;
 
@@ -16,8 +16,8 @@ export function neverRun(call: Call): void {
   // @ts-expect-error a missing argument
   void call("selectCell");
   // @ts-expect-error an extra key
-  void call("selectCell", { sheet: "OKRs", a1: "A1", extra: 1 });
-  void call("selectCell", { sheet: "OKRs", a1: "A1" });
+  void call("selectCell", { sheet: "okrs", a1: "A1", extra: 1 });
+  void call("selectCell", { sheet: "okrs", a1: "A1" });
 }
 
 const wired: EveryApiFunctionIsGlobal = true;

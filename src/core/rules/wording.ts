@@ -1,9 +1,9 @@
 /**
- * Wording: the lessons about what a key result is. Word lists live in ../wording.ts.
+ * Wording: the lessons about what a key result is. Word lists live in ../kr-reading.ts.
  */
 import type { Finding } from "../findings";
 import type { OkrRow } from "../parse";
-import { objectiveNumbers, readKr } from "../wording";
+import { objectiveNumbers, readKr } from "../kr-reading";
 import type { Rule } from "./context";
 
 /** What the wording rules look at in one key result (KRCHECK passes the same from a formula). */
@@ -15,7 +15,7 @@ export type KrWording = Pick<OkrRow, "title" | "metric" | "baseline" | "target">
  * 99.9%"), guards one ("Aucun incident majeur") or bounds one ("Less than 2 bugs") without a change.
  *
  * @example
- * kpiLikeWords({ title: "Keep churn below 2%", metric: "decrease", baseline: 3, target: 2 }) //=> "keep below"
+ * kpiLikeWords({ title: "Keep churn below 2%", metric: "decrease", baseline: 3, target: 2 }) //=> "keep"
  */
 export function kpiLikeWords(kr: KrWording): string | undefined {
   return kpiLike_(kr)?.words;

@@ -4,20 +4,22 @@
  * keep it) and, a moment later, the coaching next to each field and the counters. Only the message
  * areas are redrawn while the user types, so focus and caret stay where they are.
  */
-import { DRAFT_LIMITS } from "../../core/draft";
-import type { Severity } from "../../core/findings";
 import { type Lang, t } from "../i18n";
-import { KINDS, METRIC_CHOICES, OKRS } from "../../core/schema";
-import type { InsertResult, WizardContext } from "../../server/sidebar-api";
-import { act, actionSlot, busyButton, setAvailable, showError, showNote } from "../actions";
-import { append, el, fill, uid } from "../dom";
-import { fillIfChanged, quietCounter, setText } from "../live";
-import { callServer } from "../server";
+import type { WizardContext } from "../../server/sidebar-api";
+import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
+import { append, datalist, el, fill, uid } from "../dom";
+import { fillIfChanged } from "../live";
+import { watchPointer, whenReleased } from "../pointer";
+import { callServer } from "../server-client";
 import type { App, View } from "../view";
-import { type Coaching, coach, type FieldKey, type Note, stepOf } from "./coach";
+import { type Coaching, coach, type FieldKey, stepOf } from "./coach";
+import { contextStep } from "./context-step";
+import { doneStep, type Inserted } from "./done-step";
+import { type Control, shiftTouched, type StepHost, type TextOptions } from "./host";
+import { krStep, objectiveStep } from "./objective-step";
+import { reviewStep } from "./review-step";
 import {
   clearState,
-  emptyKr,
   emptyState,
   hasInput,
   loadState,
@@ -29,25 +31,18 @@ import {
   type WizardState,
 } from "./state";
 
-type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-
 interface FieldSlot {
   control: Control | undefined;
   msgs: HTMLElement;
 }
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const COACH_DELAY_MS = 150;
-
-const header = (key: string, lang: Lang) => OKRS.columns.find((c) => c.key === key)!.header[lang];
 
 class Wizard {
   private context: WizardContext | undefined;
   private state: WizardState;
   private restored: boolean;
-  private result: InsertResult | undefined;
-  /** The inserted key results Validate will call KPIs: the done step offers to move them. */
-  private kpiLike: number[] = [];
+  private inserted: Inserted | undefined;
   private root: HTMLElement | undefined;
   private lang: Lang = "en";
   private readonly touched = new Set<FieldKey>();
@@ -57,23 +52,11 @@ class Wizard {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private coaching: Coaching | undefined;
 
-  /** While a pointer is pressed nothing moves: a message appearing under it would cancel the click. */
-  private pointerDown = false;
-  private deferred = false;
-
   constructor() {
     const saved = loadState();
     this.state = saved ?? emptyState();
     this.restored = saved !== undefined && hasInput(saved);
-    document.addEventListener("pointerdown", () => (this.pointerDown = true), true);
-    const release = () => {
-      this.pointerDown = false;
-      if (!this.deferred) return;
-      this.deferred = false;
-      setTimeout(() => this.refresh(), 0); // after the click the press was for
-    };
-    document.addEventListener("pointerup", release, true);
-    document.addEventListener("pointercancel", release, true);
+    watchPointer();
   }
 
   mount(root: HTMLElement, app: App): void {
@@ -117,14 +100,13 @@ class Wizard {
   // ---- drawing -------------------------------------------------------------------------------
 
   private render(focus?: FieldKey | "step"): void {
-    const root = this.root!;
     const lang = this.lang;
     this.fields = new Map();
     this.live = [];
     clearTimeout(this.timer);
     const step = this.state.step;
     if (step === "done") {
-      this.renderDone(root);
+      this.renderDone();
       return;
     }
     const index = STEPS.indexOf(step);
@@ -142,10 +124,8 @@ class Wizard {
       ),
     );
     const body = el("div", { class: "step-body" });
-    if (step === "context") this.contextStep(body);
-    else if (step === "objective") this.objectiveStep(body);
-    else if (step === "krs") this.krStep(body);
-    else this.reviewStep(body);
+    const draw = { context: contextStep, objective: objectiveStep, krs: krStep, review: reviewStep }[step];
+    draw(this.host(), body);
 
     const slot = actionSlot();
     const buttons = el("div", { class: "wizard-buttons" });
@@ -171,19 +151,13 @@ class Wizard {
         }),
       );
     }
-    fill(
-      root,
-      el(
-        "section",
-        { class: "wizard", "aria-labelledby": "wizard-title" },
-        el("h1", { id: "wizard-title" }, t(lang, "wizard.title")),
-        progress,
-        stepTitle,
-        this.restored ? el("p", { class: "msg note" }, t(lang, "wizard.restored")) : null,
-        body,
-        buttons,
-        slot,
-      ),
+    this.show(
+      progress,
+      stepTitle,
+      this.restored ? el("p", { class: "msg note" }, t(lang, "wizard.restored")) : null,
+      body,
+      buttons,
+      slot,
     );
     this.restored = false;
     this.refresh(true);
@@ -191,31 +165,32 @@ class Wizard {
     else if (focus) this.fields.get(focus)?.control?.focus();
   }
 
-  private renderDone(root: HTMLElement): void {
-    const lang = this.lang;
-    const title = el("h2", { class: "step-title", tabindex: "-1" }, t(lang, "wizard.done"));
-    const again = busyButton(t(lang, "wizard.again"), () => {
-      this.state = nextDraft(this.state);
-      this.result = undefined;
-      this.touched.clear();
-      this.attempted.clear();
-      saveState(this.state);
-      this.context = undefined; // counts and company objectives changed: ask again
-      void this.load();
-    });
+  /** Fills the view: the wizard's title, then `children`. */
+  private show(...children: (Node | null)[]): void {
+    const section = { class: "wizard", "aria-labelledby": "wizard-title" };
     fill(
-      root,
-      el(
-        "section",
-        { class: "wizard", "aria-labelledby": "wizard-title" },
-        el("h1", { id: "wizard-title" }, t(lang, "wizard.title")),
-        title,
-        el("p", { class: "msg ok", role: "status" }, this.result?.message ?? ""),
-        ...this.kpiMoves(),
-        el("div", { class: "wizard-buttons" }, again),
-      ),
+      this.root!,
+      el("section", section, el("h1", { id: "wizard-title" }, t(this.lang, "wizard.title")), ...children),
     );
-    title.focus();
+  }
+
+  /** What the steps draw with (host.ts). */
+  private host(): StepHost {
+    return {
+      lang: this.lang,
+      context: this.context!,
+      state: this.state,
+      coaching: () => this.coaching,
+      update: (change, field) => this.update(change, field),
+      render: (focus) => this.render(focus),
+      go: (step, focus) => this.go(step, focus),
+      live: (draw) => this.live.push(draw),
+      field: (key, label, control, hint) => this.field(key, label, control, hint),
+      area: (key) => this.area(key),
+      text: (key, value, max, set, options) => this.text(key, value, max, set, options),
+      datalist,
+      shiftTouched: (removed) => shiftTouched(this.touched, removed),
+    };
   }
 
   /** A labelled field with its hint and its message area, registered for live coaching. */
@@ -250,7 +225,7 @@ class Wizard {
     value: string,
     max: number,
     set: (state: WizardState, value: string) => void,
-    options: { multiline?: boolean; list?: string; numeric?: boolean } = {},
+    options: TextOptions = {},
   ): Control {
     const control = options.multiline
       ? el("textarea", { rows: "3", maxlength: String(max) })
@@ -270,384 +245,16 @@ class Wizard {
     return control;
   }
 
-  private datalist(values: readonly string[]): { id: string; node: HTMLDataListElement } {
-    const id = uid("wz-list");
-    const node = el("datalist", { id });
-    for (const value of values) {
-      const option = el("option");
-      option.value = value;
-      node.appendChild(option);
-    }
-    return { id, node };
-  }
-
-  private contextStep(body: HTMLElement): void {
-    const lang = this.lang;
-    const context = this.context!;
-    const state = this.state;
-
-    const level = el("select");
-    for (const choice of context.levels) {
-      const option = el("option", {}, choice.label);
-      option.value = choice.key;
-      level.appendChild(option);
-    }
-    level.value = state.level;
-
-    const teams = this.datalist(context.teams);
-    const team = this.text("team", state.team, DRAFT_LIMITS.name, (s, v) => (s.team = v), { list: teams.id });
-    // Updated quietly as the name is typed; read out only when the team reaches or leaves its limit.
-    const counter = el("p", { class: "counter" });
-    this.live.push(() => quietCounter(counter, this.teamCount(), this.teamFull() ? "full" : "room"));
-
-    const owners = this.datalist(context.owners);
-    const owner = this.text("owner", state.owner, DRAFT_LIMITS.name, (s, v) => (s.owner = v), {
-      list: owners.id,
-    });
-
-    const kindName = uid("wz-kind");
-    const kind = el("fieldset", { class: "field choices" }, el("legend", {}, t(lang, "wizard.kind")));
-    for (const choice of KINDS) {
-      const id = uid("wz");
-      const radio = el("input", { type: "radio", name: kindName, id });
-      radio.value = choice.key;
-      radio.checked = state.kind === choice.key;
-      radio.addEventListener("change", () => this.update((s) => (s.kind = choice.key), "kind"));
-      kind.appendChild(
-        el(
-          "div",
-          { class: "choice" },
-          radio,
-          el(
-            "label",
-            { for: id },
-            el("strong", {}, choice.label[lang]),
-            " — ",
-            t(lang, `wizard.kind.${choice.key}`),
-          ),
-        ),
-      );
-    }
-
-    const parentField = el("div", { class: "parent" });
-    if (context.companyObjectives.length === 0) {
-      append(
-        parentField,
-        el("p", { class: "hint" }, t(lang, "wizard.noCompanyObjective")),
-        this.area("parent"),
-      );
-    } else {
-      const parent = el("select");
-      const none = el("option", {}, t(lang, "wizard.parentNone"));
-      none.value = "";
-      parent.appendChild(none);
-      for (const o of context.companyObjectives) {
-        const option = el("option", {}, `${o.id} — ${o.title}`);
-        option.value = o.id;
-        parent.appendChild(option);
-      }
-      parent.value = context.companyObjectives.some((o) => o.id === state.parent) ? state.parent : "";
-      parent.addEventListener("change", () => this.update((s) => (s.parent = parent.value), "parent"));
-      parentField.appendChild(
-        this.field("parent", t(lang, "wizard.parent"), parent, t(lang, "wizard.parentHint")),
-      );
-    }
-    parentField.hidden = state.level === "company";
-    level.addEventListener("change", () => {
-      const value = context.levels.find((l) => l.key === level.value)?.key ?? "";
-      this.update((s) => (s.level = value), "level");
-      parentField.hidden = value === "company";
-      // A company objective belongs to the company: offer its name as the team.
-      if (value === "company" && team.value.trim() === "") {
-        team.value = context.levels.find((l) => l.key === "company")!.label;
-        this.update((s) => (s.team = team.value));
-      }
-    });
-
-    append(
-      body,
-      el(
-        "p",
-        { class: "quarter" },
-        el("span", { class: "label" }, `${t(lang, "wizard.quarter")} `),
-        t(lang, "wizard.quarterHint", { quarter: context.settings.quarter }),
-      ),
-      this.field("level", t(lang, "wizard.level"), level),
-      this.field("team", t(lang, "wizard.team"), team, t(lang, "wizard.teamHint")),
-      teams.node,
-      counter,
-      this.area("objective"),
-      this.field("owner", t(lang, "wizard.owner"), owner, t(lang, "wizard.ownerHint")),
-      owners.node,
-      kind,
-      parentField,
-    );
-  }
-
-  private teamCount(): string {
-    const team = this.coaching?.team;
-    if (!team) return "";
-    const params = { team: team.name, count: team.count, limit: team.limit };
-    if (team.count === 0) return t(this.lang, "wizard.teamCount.none", params);
-    if (team.count === 1) return t(this.lang, "wizard.teamCount.one", params);
-    return t(this.lang, "wizard.teamCount.many", params);
-  }
-
-  private teamFull(): boolean {
-    const team = this.coaching?.team;
-    return team !== undefined && team.count >= team.limit;
-  }
-
-  private tips(lines: string[], good: string, bad: string, open: boolean): HTMLElement {
-    const lang = this.lang;
-    return el(
-      "details",
-      { class: "tips", open },
-      el("summary", {}, t(lang, "wizard.tips")),
-      el("ul", {}, ...lines.map((line) => el("li", {}, line))),
-      el("p", { class: "example good" }, el("strong", {}, t(lang, "wizard.good")), " ", good),
-      el("p", { class: "example bad" }, el("strong", {}, t(lang, "wizard.bad")), " ", bad),
-    );
-  }
-
-  private objectiveStep(body: HTMLElement): void {
-    const lang = this.lang;
-    const title = this.text("title", this.state.title, DRAFT_LIMITS.title, (s, v) => (s.title = v), {
-      multiline: true,
-    });
-    append(
-      body,
-      this.field("title", t(lang, "wizard.objective"), title, t(lang, "wizard.objectiveHint")),
-      this.tips(
-        [
-          t(lang, "wizard.tip.objective1"),
-          t(lang, "wizard.tip.objective2"),
-          t(lang, "wizard.tip.objective3"),
-        ],
-        t(lang, "wizard.example.objective.good"),
-        t(lang, "wizard.example.objective.bad"),
-        true,
-      ),
-    );
-  }
-
-  private krStep(body: HTMLElement): void {
-    const lang = this.lang;
-    const limit = this.context!.settings.maxKrsPerObjective;
-    append(
-      body,
-      el("p", {}, t(lang, "wizard.krs.intro", { limit })),
-      this.tips(
-        [t(lang, "wizard.tip.kr1"), t(lang, "wizard.tip.kr2"), t(lang, "wizard.tip.kr3")],
-        t(lang, "wizard.example.kr.good"),
-        t(lang, "wizard.example.kr.bad"),
-        false,
-      ),
-    );
-    this.state.krs.forEach((kr, i) => body.appendChild(this.krCard(i)));
-    const count = el(
-      "p",
-      { class: "counter" },
-      t(lang, "wizard.kr.count", { count: this.state.krs.length, limit }),
-    );
-    const add = busyButton(t(lang, "wizard.kr.add"), () => {
-      if (this.state.krs.length >= limit) return;
-      this.update((s) => s.krs.push(emptyKr()));
-      this.render(`kr.${this.state.krs.length - 1}.title`);
-    });
-    const full = this.state.krs.length >= limit;
-    setAvailable(add, !full);
-    append(
-      body,
-      count,
-      full ? el("p", { class: "msg note" }, t(lang, "wizard.kr.full", { limit })) : null,
-      el("div", { class: "wizard-buttons" }, add),
-    );
-  }
-
-  private krCard(i: number): HTMLElement {
-    const lang = this.lang;
-    const kr = this.state.krs[i]!;
-    const key = (column: string) => `kr.${i}.${column}`;
-    const title = this.text(key("title"), kr.title, DRAFT_LIMITS.title, (s, v) => (s.krs[i]!.title = v), {
-      multiline: true,
-    });
-    const metric = el("select");
-    for (const choice of METRIC_CHOICES) {
-      const option = el("option", {}, choice.label[lang]);
-      option.value = choice.key;
-      metric.appendChild(option);
-    }
-    metric.value = kr.metric;
-    metric.addEventListener("change", () =>
-      this.update(
-        (s) => (s.krs[i]!.metric = METRIC_CHOICES.find((c) => c.key === metric.value)?.key ?? "increase"),
-        key("metric"),
-      ),
-    );
-    const number = (column: "baseline" | "target" | "weight") =>
-      this.text(key(column), kr[column], 40, (s, v) => (s.krs[i]![column] = v), { numeric: true });
-    const unit = this.text(key("unit"), kr.unit, DRAFT_LIMITS.unit, (s, v) => (s.krs[i]!.unit = v));
-    const card = el(
-      "fieldset",
-      { class: "kr" },
-      el("legend", {}, t(lang, "wizard.kr.legend", { n: i + 1 })),
-      this.field(key("title"), header("title", lang), title),
-      this.field(key("metric"), header("metric", lang), metric, t(lang, "wizard.kr.metricHint")),
-      el(
-        "div",
-        { class: "pair" },
-        this.field(key("baseline"), header("baseline", lang), number("baseline")),
-        this.field(key("target"), header("target", lang), number("target")),
-      ),
-      el(
-        "div",
-        { class: "pair" },
-        this.field(key("unit"), header("unit", lang), unit),
-        this.field(key("weight"), header("weight", lang), number("weight"), t(lang, "wizard.kr.weightHint")),
-      ),
-      this.area(`kr.${i}`),
-    );
-    if (this.state.krs.length > 1) {
-      card.appendChild(
-        busyButton(
-          t(lang, "wizard.kr.remove", { n: i + 1 }),
-          () => {
-            this.update((s) => s.krs.splice(i, 1));
-            this.shiftTouched(i);
-            this.render(`kr.${Math.max(0, i - 1)}.title`);
-          },
-          { class: "link" },
-        ),
-      );
-    }
-    return card;
-  }
-
-  /** After removing key result i, what was touched on the ones below moves up with them. */
-  private shiftTouched(removed: number): void {
-    const moved = [...this.touched].flatMap((key) => {
-      const m = /^kr\.(\d+)(\..*)?$/.exec(key);
-      if (!m) return [key];
-      const n = Number(m[1]);
-      if (n === removed) return [];
-      return [n > removed ? `kr.${n - 1}${m[2] ?? ""}` : key];
-    });
-    this.touched.clear();
-    moved.forEach((key) => this.touched.add(key));
-  }
-
-  private reviewStep(body: HTMLElement): void {
-    const lang = this.lang;
-    const context = this.context!;
-    const state = this.state;
-    const levelLabel = context.levels.find((l) => l.key === state.level)?.label ?? "";
-    const kindLabel = KINDS.find((k) => k.key === state.kind)!.label[lang];
-    const parent = state.level === "company" ? undefined : state.parent || undefined;
-    const summary = el(
-      "div",
-      { class: "summary" },
-      el("p", { class: "objective" }, state.title.trim()),
-      el("p", { class: "meta" }, [state.team.trim(), levelLabel, state.owner.trim(), kindLabel].join(" · ")),
-      parent
-        ? el(
-            "p",
-            { class: "meta" },
-            t(lang, "wizard.review.parent", {
-              id: parent,
-              title: context.companyObjectives.find((o) => o.id === parent)?.title ?? "",
-            }),
-          )
-        : null,
-      el("h3", {}, t(lang, "wizard.review.krs")),
-      el(
-        "ol",
-        { class: "kr-list" },
-        ...state.krs.map((kr) => {
-          const metric = METRIC_CHOICES.find((c) => c.key === kr.metric)?.label[lang] ?? "";
-          const range = `${kr.baseline.trim()} → ${kr.target.trim()} ${kr.unit.trim()}`.trim();
-          return el(
-            "li",
-            {},
-            el("span", {}, kr.title.trim()),
-            el("span", { class: "meta" }, ` ${t(lang, "wizard.review.krMeta", { metric, range })}`),
-          );
-        }),
-      ),
-    );
-    const counter = el("p", { class: "counter" });
-    this.live.push(() => setText(counter, this.teamCount()));
-    const findings = el("div", { class: "review-findings" });
-    this.live.push(() => this.drawReviewFindings(findings));
-    append(body, el("p", {}, t(lang, "wizard.review.intro")), summary, counter, findings);
-  }
-
-  private drawReviewFindings(into: HTMLElement): void {
-    const notes = this.coaching?.notes ?? [];
-    const said = notes.map((n) => `${n.finding.severity}:${n.message}`).join("\n");
-    fillIfChanged(into, said, () => this.reviewFindings(notes));
-  }
-
-  private reviewFindings(notes: Note[]): Node[] {
-    const lang = this.lang;
-    if (notes.length === 0) return [el("p", { class: "msg ok" }, t(lang, "wizard.review.clean"))];
-    const groups = SEVERITIES.flatMap((severity) => {
-      const list = notes.filter((n) => n.finding.severity === severity);
-      if (list.length === 0) return [];
-      return [
-        el(
-          "section",
-          { class: `group ${severity}` },
-          el("h3", {}, t(lang, `findings.group.${severity}`, { count: list.length })),
-          el("ul", {}, ...list.map((note) => el("li", {}, this.noteButton(note)))),
-        ),
-      ];
-    });
-    const blocked = notes.some((n) => n.blocking);
-    // A key result becomes movable once it is in the sheet: say where the move will be offered.
-    const kpi = notes.some((n) => n.finding.code === "kpi-like")
-      ? [el("p", { class: "hint" }, t(lang, "wizard.review.kpiAfterInsert"))]
-      : [];
-    return blocked
-      ? [...groups, ...kpi, el("p", { class: "msg error" }, t(lang, "wizard.review.blocked"))]
-      : [...groups, ...kpi];
-  }
-
-  /** A finding in the review, as a button that goes to its field. */
-  private noteButton(note: Note): HTMLElement {
-    const lang = this.lang;
-    const about =
-      note.kr === undefined
-        ? t(lang, "wizard.about.objective")
-        : t(lang, "wizard.about.kr", { n: note.kr + 1 });
-    const button = el(
-      "button",
-      { type: "button", class: `finding ${note.finding.severity}` },
-      el("span", { class: "where" }, about),
-      el("span", { class: "what" }, note.message),
-    );
-    button.addEventListener("click", () => {
-      // A finding about a whole row goes to the row's first field.
-      const field =
-        note.field === "objective"
-          ? "team"
-          : /^kr\.\d+$/.test(note.field)
-            ? `${note.field}.title`
-            : note.field;
-      this.go(stepOf(note.field), field);
-    });
-    return button;
-  }
-
   // ---- live coaching -------------------------------------------------------------------------
+
+  /** The same function each time, so refreshes asked for under a pressed pointer run once. */
+  private readonly refreshNow = () => this.refresh(true);
 
   /** Redraws the coaching and counters; a user action (`now`) redraws even under a pressed pointer. */
   private refresh(now = false): void {
     if (!this.context) return;
-    if (this.pointerDown && !now) {
-      this.deferred = true;
-      return;
-    }
+    // While a pointer is pressed nothing moves: a message appearing under it would cancel the click.
+    if (!now) return whenReleased(this.refreshNow);
     this.coaching = coach(this.context, this.state, this.lang);
     for (const [key, slot] of this.fields) {
       const notes = this.coaching.notes.filter(
@@ -689,36 +296,20 @@ class Wizard {
     this.go(STEPS[index + 1]!);
   }
 
-  /**
-   * "Move KR-8 to the KPIs sheet" for each key result the review step called a KPI: it exists in
-   * the sheet only now, so the offer comes right after the insert.
-   */
-  private kpiMoves(): HTMLElement[] {
-    const result = this.result;
-    if (!result) return [];
-    return this.kpiLike.flatMap((kr) => {
-      const krId = result.krIds[kr];
-      if (!krId) return [];
-      const slot = actionSlot();
-      // The objective's row comes first, then its key results in order.
-      const row = result.firstRow + 1 + kr;
-      const move = busyButton(t(this.lang, "wizard.moveToKpis", { id: krId }), async () => {
-        const outcome = await act(slot, this.lang, () => callServer("moveToKpis", { row, krId }));
-        if (!outcome.ok) return;
-        this.kpiLike = this.kpiLike.filter((k) => k !== kr);
-        move.remove();
-        showNote(slot, outcome.value);
-      });
-      return [
-        el(
-          "div",
-          { class: "kpi-move" },
-          el("p", {}, t(this.lang, "wizard.kpiLike", { id: krId })),
-          move,
-          slot,
-        ),
-      ];
-    });
+  private renderDone(): void {
+    const lang = this.lang;
+    const title = el("h2", { class: "step-title", tabindex: "-1" }, t(lang, "wizard.done"));
+    const again = () => {
+      this.state = nextDraft(this.state);
+      this.inserted = undefined;
+      this.touched.clear();
+      this.attempted.clear();
+      saveState(this.state);
+      this.context = undefined; // counts and company objectives changed: ask again
+      void this.load();
+    };
+    this.show(title, ...doneStep(lang, this.inserted, again));
+    title.focus();
   }
 
   private async insert(slot: HTMLElement): Promise<void> {
@@ -728,14 +319,10 @@ class Wizard {
     if (!payload || this.coaching!.notes.some((n) => n.blocking)) return;
     const outcome = await act(slot, this.lang, () => callServer("insertDraft", payload));
     if (!outcome.ok) return;
-    this.result = outcome.value;
-    this.kpiLike = [
-      ...new Set(
-        this.coaching!.notes.flatMap((n) =>
-          n.finding.code === "kpi-like" && n.kr !== undefined ? [n.kr] : [],
-        ),
-      ),
-    ];
+    const kpiLike = this.coaching!.notes.flatMap((n) =>
+      n.finding.code === "kpi-like" && n.kr !== undefined ? [n.kr] : [],
+    );
+    this.inserted = { result: outcome.value, kpiLike: [...new Set(kpiLike)] };
     clearState();
     this.state.step = "done";
     this.render();

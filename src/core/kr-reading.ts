@@ -411,7 +411,7 @@ const memo = new Map<string, KrReading>();
  *
  * @example
  * readKr("KR1: Launch the partner portal").output //=> { words: "launch", object: "partner portal" }
- * readKr("Uptime: 99.9%").kpi //=> { words: "uptime: 99.9", metric: "Uptime" }
+ * readKr("Uptime: 99.9%").kpi //=> { words: "uptime: 99.9%", metric: "uptime" }
  * readKr("Increase conversion from X to Y").figure //=> true
  */
 export function readKr(text: string): KrReading {
