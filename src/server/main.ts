@@ -24,6 +24,7 @@ import {
   validateCommand,
 } from "./commands";
 import { asOfOnOpen, withAsOf } from "./as-of";
+import { practiceHealthCommand } from "./health";
 import { buildMenu, showHelp as showHelpDialog } from "./menu";
 import { openSidebar as showSidebar } from "./sidebar";
 import * as sidebarApi from "./sidebar-api";
@@ -91,6 +92,11 @@ export function lockPlan() {
 /** Menu: opens the dialog that generates the quarterly review. */
 export function openReview() {
   withAsOf(() => reviewCommand());
+}
+
+/** Menu: generates or refreshes the Practice health sheet (every quarter, every team). */
+export function practiceHealth() {
+  withAsOf(() => practiceHealthCommand());
 }
 
 /** Menu: opens the dialog that starts the next quarter. */

@@ -7,6 +7,7 @@
 import checkins from "./messages/checkins";
 import findings from "./messages/findings";
 import formulas from "./messages/formulas";
+import health from "./messages/health";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
@@ -22,4 +23,5 @@ export const en = {
   ...review.en,
   ...insert.en,
   ...integrity.en,
+  ...health.en,
 };

@@ -2,6 +2,7 @@ import type { ServerCatalog } from "./catalog";
 import checkins from "./messages/checkins";
 import findings from "./messages/findings";
 import formulas from "./messages/formulas";
+import health from "./messages/health";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
@@ -18,4 +19,5 @@ export const fr: ServerCatalog = {
   ...review.fr,
   ...insert.fr,
   ...integrity.fr,
+  ...health.fr,
 };
