@@ -20,7 +20,7 @@ export const SIGNALS = [
   "carryOver",
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
-export type Thresholds = Record<Signal, number>;
+export type HealthThresholds = Record<Signal, number>;
 
 /**
  * The healthy level of each signal, from the lessons: focus kept (three objectives, a few key
@@ -28,7 +28,7 @@ export type Thresholds = Record<Signal, number>;
  * the end, nothing started mid-quarter, owners who follow their objectives, aspirational scores
  * around 0.6–0.7, and only some objectives carried over.
  */
-export const DEFAULT_THRESHOLDS: Thresholds = {
+export const HEALTH_DEFAULTS: HealthThresholds = {
   focus: 0.9,
   outcomeShare: 0.8,
   kpiLeakage: 0.1,
@@ -44,7 +44,7 @@ export const signalName = (lang: Lang, signal: Signal) => tKey(lang, `health.sig
 export const signalAbout = (lang: Lang, signal: Signal) => tKey(lang, `health.about.${signal}` as MessageKey);
 
 export interface ThresholdsResult {
-  thresholds: Thresholds;
+  thresholds: HealthThresholds;
   /** The table's header row (1-based), when the sheet has the table. */
   headerRow: number | undefined;
   /** Values that could not be used: their cell and what was typed. */
@@ -61,7 +61,7 @@ const headerTexts = (column: 0 | 1) =>
  * parseThresholds([["Practice health signal", "Healthy at"], ["Check-in regularity", "70%"]]).thresholds.regularity //=> 0.7
  */
 export function parseThresholds(grid: readonly RawCell[][]): ThresholdsResult {
-  const thresholds = { ...DEFAULT_THRESHOLDS };
+  const thresholds = { ...HEALTH_DEFAULTS };
   const invalid: ThresholdsResult["invalid"] = [];
   const [first, second] = [headerTexts(0), headerTexts(1)];
   const index = grid.findIndex(
@@ -89,6 +89,6 @@ export function parseThresholds(grid: readonly RawCell[][]): ThresholdsResult {
 export function thresholdRows(lang: Lang): (string | number)[][] {
   return [
     [t(lang, "health.settingsSignal"), t(lang, "health.settingsHealthy"), t(lang, "health.settingsAbout")],
-    ...SIGNALS.map((s) => [signalName(lang, s), DEFAULT_THRESHOLDS[s], signalAbout(lang, s)]),
+    ...SIGNALS.map((s) => [signalName(lang, s), HEALTH_DEFAULTS[s], signalAbout(lang, s)]),
   ];
 }

@@ -9,11 +9,9 @@ import {
   type HealthFinding,
   LOWER_IS_BETTER,
   type QuarterHealth,
-  type Signal,
-  SIGNALS,
   type SignalValue,
 } from "./health";
-import { signalName, type ThresholdsResult } from "./health-settings";
+import { type Signal, SIGNALS, signalName, type ThresholdsResult } from "./health-settings";
 import { type Lang, type MessageKey, t, tKey } from "./i18n";
 import { BAND_BACKGROUNDS } from "./review-sheet";
 import { OKRS } from "./schema";
@@ -67,7 +65,13 @@ export function heatColour(value: number): string {
   const x = Math.min(1, Math.max(0, value)) * 2;
   const [from, to] = x <= 1 ? [SCALE[0], SCALE[1]] : [SCALE[1], SCALE[2]];
   const f = x <= 1 ? x : x - 1;
-  return `#${from.map((c, i) => Math.round(c + (to[i]! - c) * f).toString(16).padStart(2, "0")).join("")}`;
+  return `#${from
+    .map((c, i) =>
+      Math.round(c + (to[i]! - c) * f)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 }
 
 /** A share as people read it in a language: 45% or 45 %; a score as 0.62 or 0,62. */
@@ -89,7 +93,9 @@ function figure(lang: Lang, signal: Signal, value: SignalValue | undefined): str
 
 function healthyText(lang: Lang, signal: Signal, threshold: number): string {
   const value = formatSignal(lang, signal, threshold);
-  return LOWER_IS_BETTER.has(signal) ? t(lang, "health.atMost", { value }) : t(lang, "health.atLeast", { value });
+  return LOWER_IS_BETTER.has(signal)
+    ? t(lang, "health.atMost", { value })
+    : t(lang, "health.atLeast", { value });
 }
 
 /** A finding's sentence in a language. */
@@ -132,7 +138,11 @@ function columnLetter(column: number): string {
   return s;
 }
 
-const text = (value: string, extra: Partial<HealthCell> = {}): HealthCell => ({ value, kind: "text", ...extra });
+const text = (value: string, extra: Partial<HealthCell> = {}): HealthCell => ({
+  value,
+  kind: "text",
+  ...extra,
+});
 
 function signalCell(signal: Signal, q: QuarterHealth): HealthCell {
   if (q.gap) return text("—", { background: GAP });
@@ -241,7 +251,8 @@ export function healthLayout(
   }
   line();
 
-  for (const team of health.byTeam.slice(1)) table(t(lang, "health.team", { team: team.team }), team.quarters, false);
+  for (const team of health.byTeam.slice(1))
+    table(t(lang, "health.team", { team: team.team }), team.quarters, false);
 
   // The chart's data: quarters down, one column per signal; a gap or an unmeasured quarter is empty.
   const chartFirst = line(

@@ -13,9 +13,7 @@ import { isNotMeasurable, kpiLikeWords, outputNotOutcomeWords } from "./rules/wo
 import { rowKrScore, scoreQuarter } from "./scores";
 import { quarterDatesOf, type Settings } from "./settings";
 import { normalize } from "./text";
-import { DEFAULT_THRESHOLDS, SIGNALS, type Signal, type Thresholds } from "./health-settings";
-
-export { DEFAULT_THRESHOLDS, SIGNALS, type Signal, type Thresholds };
+import { SIGNALS, type Signal, type HealthThresholds } from "./health-settings";
 
 /** The most recent quarters shown: three years, enough for a trend, few enough for a chart. */
 export const MAX_QUARTERS = 12;
@@ -74,7 +72,7 @@ export interface Health {
   teams: string[];
   /** All teams first, then each team in name order. */
   byTeam: TeamHealth[];
-  thresholds: Thresholds;
+  thresholds: HealthThresholds;
   findings: HealthFinding[];
 }
 
@@ -85,7 +83,7 @@ export interface HealthInput {
   settings: Settings;
   /** The plan's lock date of each quarter (canonical label), as recorded when it was locked. */
   locks: ReadonlyMap<string, Day>;
-  thresholds: Thresholds;
+  thresholds: HealthThresholds;
   today: Day;
 }
 
@@ -142,7 +140,7 @@ const CARRY_NOTE = /←\s*([^\s(]+)\s*\(([^)]+)\)/;
  * Builds the practice health of every quarter in the spreadsheet, for all teams and each team.
  *
  * @example
- * practiceHealth({ okrs, checkins, kpis, settings, locks, thresholds: DEFAULT_THRESHOLDS, today }).byTeam[0].quarters[3].signals.regularity.value //=> 5 / 13
+ * practiceHealth({ okrs, checkins, kpis, settings, locks, thresholds: HEALTH_DEFAULTS, today }).byTeam[0].quarters[3].signals.regularity.value //=> 5 / 13
  */
 export function practiceHealth(input: HealthInput): Health {
   const { settings, today, thresholds } = input;
@@ -165,7 +163,8 @@ export function practiceHealth(input: HealthInput): Health {
     if (log) log.push(c);
     else logByKr.set(kr, [c]);
   }
-  for (const log of logByKr.values()) log.sort((a, b) => (a.date as number) - (b.date as number) || a.row - b.row);
+  for (const log of logByKr.values())
+    log.sort((a, b) => (a.date as number) - (b.date as number) || a.row - b.row);
 
   const data: QuarterData[] = [];
   const objectiveById = new Map<string, { row: OkrRow; data: QuarterData }>();
@@ -204,7 +203,8 @@ export function practiceHealth(input: HealthInput): Health {
     // same team the quarter before (carried by hand).
     const previous = data[data.length - 1];
     const previousTitles = new Map<string, OkrRow>();
-    for (const o of previous?.objectives ?? []) previousTitles.set(`${o.team.toLowerCase()}|${normalize(o.title)}`, o);
+    for (const o of previous?.objectives ?? [])
+      previousTitles.set(`${o.team.toLowerCase()}|${normalize(o.title)}`, o);
     for (const o of objectives) {
       const note = CARRY_NOTE.exec(o.notes);
       const from = note ? objectiveById.get(note[1]!.toLowerCase()) : undefined;
@@ -255,7 +255,9 @@ export function practiceHealth(input: HealthInput): Health {
       };
       const signals = {} as Record<Signal, SignalValue>;
       for (const signal of SIGNALS) {
-        const measured = gap ? { value: undefined, detail: {} } : measure(signal, q, scope, index, data, settings, today);
+        const measured = gap
+          ? { value: undefined, detail: {} }
+          : measure(signal, q, scope, index, data, settings, today);
         const value = measured.value;
         signals[signal] = {
           value,
@@ -331,7 +333,8 @@ function measure(
     }
     case "outcomeShare": {
       const outcomes = krs.filter(
-        (kr) => kpiLikeWords(kr) === undefined && outputNotOutcomeWords(kr) === undefined && !isNotMeasurable(kr),
+        (kr) =>
+          kpiLikeWords(kr) === undefined && outputNotOutcomeWords(kr) === undefined && !isNotMeasurable(kr),
       ).length;
       return { value: share(outcomes, krs.length), detail: { outcomes, krs: krs.length } };
     }
@@ -349,7 +352,10 @@ function measure(
           if (d >= q.start && d <= last) with_.add(Math.floor((d - q.start) / 7));
         }
       }
-      return { value: krs.length ? share(with_.size, weeks) : undefined, detail: { weeks: with_.size, of: weeks } };
+      return {
+        value: krs.length ? share(with_.size, weeks) : undefined,
+        detail: { weeks: with_.size, of: weeks },
+      };
     }
     case "rush": {
       // Measured once the quarter is over: progress (score points) made in its last two weeks, over all progress.
@@ -380,13 +386,18 @@ function measure(
       const krsOf = new Map<string, OkrRow[]>();
       for (const kr of krs) (krsOf.get(kr.parent) ?? krsOf.set(kr.parent, []).get(kr.parent)!).push(kr);
       const checkedIn = owned.filter((o) =>
-        (krsOf.get(o.id) ?? []).some((kr) => (q.logs.get(kr) ?? []).some((c) => samePerson(c.author, o.owner))),
+        (krsOf.get(o.id) ?? []).some((kr) =>
+          (q.logs.get(kr) ?? []).some((c) => samePerson(c.author, o.owner)),
+        ),
       ).length;
       const previous = index > 0 ? data[index - 1] : undefined;
       const repeated = previous
         ? owned.filter((o) => previous.owners.get(o.team.toLowerCase())?.has(o.owner.toLowerCase())).length
         : 0;
-      return { value: share(checkedIn, owned.length), detail: { checkedIn, objectives: owned.length, repeated } };
+      return {
+        value: share(checkedIn, owned.length),
+        detail: { checkedIn, objectives: owned.length, repeated },
+      };
     }
     case "outcomes": {
       const scored = objectives.map((o) => q.scores.get(o.row)).filter((s): s is number => s !== undefined);
@@ -425,7 +436,10 @@ export function samePerson(author: string, owner: string): boolean {
   const o = owner.trim().toLowerCase();
   if (!a || !o) return false;
   if (a === o) return true;
-  const local = a.split("@")[0]!.split(/[._+-]/).filter(Boolean);
+  const local = a
+    .split("@")[0]!
+    .split(/[._+-]/)
+    .filter(Boolean);
   const words = o.split(/\s+/).filter(Boolean);
   return words.length > 0 && words.every((w, i) => normalize(local[i]) === normalize(w));
 }
@@ -473,7 +487,13 @@ function findingsOf(byTeam: readonly TeamHealth[], data: readonly QuarterData[])
     }
   }
   for (const { row, times } of longest.values())
-    findings.push({ kind: "carried", team: row.team, title: row.title, quarters: times + 1, okrRow: row.row });
+    findings.push({
+      kind: "carried",
+      team: row.team,
+      title: row.title,
+      quarters: times + 1,
+      okrRow: row.row,
+    });
   const unlocked = data
     .filter((q) => (q.objectives.length > 0 || q.krs.length > 0) && q.locked === undefined)
     .map((q) => q.label);

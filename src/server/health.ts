@@ -53,7 +53,10 @@ export function recordLock(wb: Workbook, quarter: string, day: Day): void {
   const locks = readLocks(wb);
   if (locks.get(quarter) === day) return;
   locks.set(quarter, day);
-  wb.setProperty(LOCKS_PROPERTY, JSON.stringify(Object.fromEntries([...locks].map(([q, d]) => [q, isoOf(d)]))));
+  wb.setProperty(
+    LOCKS_PROPERTY,
+    JSON.stringify(Object.fromEntries([...locks].map(([q, d]) => [q, isoOf(d)]))),
+  );
 }
 
 const NUMBER_FORMATS = { text: "", percent: "0%", score: "0.00" } as const;
@@ -80,7 +83,8 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   // The current quarter's lock date joins the history the first time it is seen.
   if (settings.lockDate !== undefined) recordLock(wb, settings.quarter, settings.lockDate);
   const thresholds = parseThresholds(settingsGrid);
-  if (settingsSheet && thresholds.headerRow === undefined) appendThresholds(settingsSheet, settingsGrid.length, lang);
+  if (settingsSheet && thresholds.headerRow === undefined)
+    appendThresholds(settingsSheet, settingsGrid.length, lang);
 
   const health = practiceHealth({
     okrs,

@@ -39,7 +39,8 @@ export default messages(
       "At least this share of objectives in focus: among their team's first objectives (Settings' limit) with one to the limit of key results.",
     "health.about.outcomeShare":
       "At least this share of key results measure an outcome: no output, KPI or vague wording (Validate's rules).",
-    "health.about.kpiLeakage": "At most this share of key results only keep a level: KPIs belong on the KPIs sheet.",
+    "health.about.kpiLeakage":
+      "At most this share of key results only keep a level: KPIs belong on the KPIs sheet.",
     "health.about.regularity": "At least this share of the quarter's weeks with a check-in: check in weekly.",
     "health.about.rush":
       "At most this share of a quarter's progress recorded in its last two weeks: not only a big rush at the end.",
@@ -51,8 +52,10 @@ export default messages(
       "At least this average score: aspirational objectives landing around 0.6–0.7 are healthy.",
     "health.about.carryOver": "At most this share of objectives carried over from the quarter before.",
     "health.worse.focus": "Focus is slipping: {from} in {fromQuarter}, {to} in {toQuarter}.",
-    "health.worse.outcomeShare": "Outputs are creeping in: {from} outcomes in {fromQuarter}, {to} in {toQuarter}.",
-    "health.worse.kpiLeakage": "KPIs are leaking into the OKRs: {from} in {fromQuarter}, {to} in {toQuarter}.",
+    "health.worse.outcomeShare":
+      "Outputs are creeping in: {from} outcomes in {fromQuarter}, {to} in {toQuarter}.",
+    "health.worse.kpiLeakage":
+      "KPIs are leaking into the OKRs: {from} in {fromQuarter}, {to} in {toQuarter}.",
     "health.worse.regularity": "Check-ins are thinning: {from} in {fromQuarter}, {to} in {toQuarter}.",
     "health.worse.rush": "The end-of-quarter rush is growing: {from} in {fromQuarter}, {to} in {toQuarter}.",
     "health.worse.churn": "More is added mid-quarter: {from} in {fromQuarter}, {to} in {toQuarter}.",
@@ -123,9 +126,11 @@ export default messages(
     "health.worse.focus": "Le focus se disperse : {from} en {fromQuarter}, {to} en {toQuarter}.",
     "health.worse.outcomeShare":
       "Les livrables gagnent du terrain : {from} de résultats en {fromQuarter}, {to} en {toQuarter}.",
-    "health.worse.kpiLeakage": "Des KPI se glissent dans les OKR : {from} en {fromQuarter}, {to} en {toQuarter}.",
+    "health.worse.kpiLeakage":
+      "Des KPI se glissent dans les OKR : {from} en {fromQuarter}, {to} en {toQuarter}.",
     "health.worse.regularity": "Les points se raréfient : {from} en {fromQuarter}, {to} en {toQuarter}.",
-    "health.worse.rush": "Le rush de fin de trimestre grandit : {from} en {fromQuarter}, {to} en {toQuarter}.",
+    "health.worse.rush":
+      "Le rush de fin de trimestre grandit : {from} en {fromQuarter}, {to} en {toQuarter}.",
     "health.worse.churn":
       "On ajoute davantage en cours de trimestre : {from} en {fromQuarter}, {to} en {toQuarter}.",
     "health.worse.continuity":
