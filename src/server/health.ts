@@ -97,9 +97,11 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   });
   const layout = healthLayout(health, lang, { today: day, invalid: thresholds.invalid });
 
-  const { sheet, name } = healthSheet(wb, lang);
+  const { sheet, name, id } = healthSheet(wb, lang);
   progress.wrote();
-  const ids = { health: sheet.getSheetId(), okrs: okrSheet.getSheetId() };
+  // The OKRs tab's id was read when it was found: no second call for it.
+  const okrs = wb.all().find((s) => s.sheet === okrSheet)?.id ?? okrSheet.getSheetId();
+  const ids = { health: id, okrs };
   const height = layout.cells.length;
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
   if (maxColumns < layout.width) sheet.insertColumnsAfter(maxColumns, layout.width - maxColumns);
@@ -142,26 +144,32 @@ function valueOf(cell: HealthCell, ids: { health: number; okrs: number }): strin
 }
 
 /**
- * Our sheet: the one remembered by id, else one of our name whose first cell is our "generated"
- * line (so a user's own "Practice health" tab is never overwritten), cleared with its chart; else a
- * new one.
+ * Our sheet, cleared with its chart: the one of our name (either language) that we remember by id
+ * or whose first cell is our "generated" line, so a user's own "Practice health" tab is never
+ * overwritten; else the one remembered by id under another name (renamed); else a new one. Looked
+ * up by name first: two calls where reading every tab's id would take one per tab.
  */
-function healthSheet(wb: Workbook, lang: Lang): { sheet: Sheet; name: string } {
-  const id = Number(wb.property(HEALTH_SHEET_PROPERTY));
-  let found = Number.isFinite(id) ? wb.all().find((s) => s.sheet.getSheetId() === id) : undefined;
-  if (!found) {
-    const names = LANGS.map((l) => normalize(t(l, "health.sheetName")));
-    const candidate = wb.all().find((s) => names.includes(normalize(s.name)));
-    if (candidate && isOurs(candidate.sheet.getRange(1, 1).getValue())) found = candidate;
+function healthSheet(wb: Workbook, lang: Lang): { sheet: Sheet; name: string; id: number } {
+  const stored = Number(wb.property(HEALTH_SHEET_PROPERTY));
+  let found: { sheet: Sheet; name: string; id: number } | undefined;
+  const names = [...new Set([lang, ...LANGS].map((l) => t(l, "health.sheetName")))];
+  for (const name of names) {
+    const sheet = wb.ss.getSheetByName(name);
+    if (!sheet) continue;
+    const id = sheet.getSheetId();
+    if (id === stored || isOurs(sheet.getRange(1, 1).getValue())) {
+      found = { sheet, name, id };
+      break;
+    }
   }
+  if (!found && Number.isFinite(stored)) found = wb.all().find((s) => s.id === stored);
   if (!found) {
     const sheet = wb.insert(undefined, t(lang, "health.sheetName"));
-    return { sheet, name: sheet.getName() };
+    return { sheet, name: sheet.getName(), id: sheet.getSheetId() };
   }
-  const sheet = found.sheet;
-  sheet.clear();
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  return { sheet, name: found.name };
+  found.sheet.clear();
+  for (const chart of found.sheet.getCharts()) found.sheet.removeChart(chart);
+  return { sheet: found.sheet, name: found.name, id: found.id };
 }
 
 /** The first row we write, in either language, whatever its date and menu path. */
@@ -188,11 +196,11 @@ function appendThresholds(sheet: Sheet, lastRow: number, lang: Lang): void {
 /** Menu: generates the sheet, then says where it is (or why it could not), in the user's language. */
 export function practiceHealthCommand(): void {
   const lang = userLang();
-  const ui = SpreadsheetApp.getUi();
   try {
     const { message } = userFacing(lang, () => generateHealth(lang));
     SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "menu.health"), 5);
   } catch (error) {
+    const ui = SpreadsheetApp.getUi();
     ui.alert(t(lang, "menu.health"), (error as UserError).message, ui.ButtonSet.OK);
   }
 }

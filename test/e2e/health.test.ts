@@ -3,7 +3,8 @@
  * one chart), in the spreadsheet's language, and written in the same number of service calls at
  * 1 quarter × 10 key results as at 12 quarters × 2,000 key results.
  */
-import { checkinGridOf, generateCheckins, generateOkrs, okrGridOf, type Spec } from "../../dev/fixtures";
+import { checkinGridOf, okrGridOf, type Spec } from "../../dev/fixtures";
+import { quartersGrids } from "../../dev/health-fixtures";
 import type { RecordedMenu } from "../../dev/gas";
 import type { FakeSheet } from "../../dev/gas";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
@@ -96,7 +97,7 @@ describe("Practice health", () => {
     const [chart] = first.charts;
     expect(chart!.type).toBe("LINE");
     expect(chart!.options).toMatchObject({ vAxis: { minValue: 0, maxValue: 1 }, interpolateNulls: false });
-    const gapData = values.findLast((line) => line[0] === "2026-Q3")!;
+    const gapData = [...values].reverse().find((line) => line[0] === "2026-Q3")!;
     expect(gapData.slice(1).every((v) => v === "")).toBe(true);
     // The heat map colours each team's quarters from red to green.
     const heat = values.findIndex((line) => String(line[0]).startsWith("Check-in regularity by team"));
@@ -207,25 +208,11 @@ describe("Practice health", () => {
 });
 
 describe("Practice health service calls", () => {
-  /** `quarters` quarters of `krs` key results each, ending with the current one, and their check-ins. */
   function withQuarters(quarters: number, krs: number): LoadedAddon {
     const addon = start("2026-11-20T09:00:00Z");
-    const okrs: Spec[] = [];
-    for (let q = 0; q < quarters; q++) {
-      const index = 2026 * 4 + 3 - (quarters - 1 - q);
-      const quarter = `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-      // IDs are never reused: each quarter's numbers start further up.
-      const shift = (id: unknown) => String(id).replace(/\d+$/, (n) => String(Number(n) + q * 100_000));
-      for (const row of generateOkrs(krs, quarter))
-        okrs.push({ ...row, id: shift(row.id), ...(row.parent ? { parent: shift(row.parent) } : {}) });
-    }
-    sheet(addon, "OKRs").fill(okrGridOf(okrs));
-    const last = (quarters - 1) * 100_000;
-    const checkins = generateCheckins(krs, 6).map((c) => ({
-      ...c,
-      krId: `KR-${Number(String(c.krId).slice(3)) + last}`,
-    }));
-    sheet(addon, "Check-ins").fill(checkinGridOf(checkins));
+    const grids = quartersGrids(quarters, krs);
+    sheet(addon, "OKRs").fill(grids.okrs);
+    sheet(addon, "Check-ins").fill(grids.checkins);
     return addon;
   }
 
