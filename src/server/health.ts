@@ -100,8 +100,8 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   const { sheet, name, id } = healthSheet(wb, lang);
   progress.wrote();
   // The OKRs tab's id was read when it was found: no second call for it.
-  const okrs = wb.all().find((s) => s.sheet === okrSheet)?.id ?? okrSheet.getSheetId();
-  const ids = { health: id, okrs };
+  const okrsId = wb.all().find((s) => s.sheet === okrSheet)?.id ?? okrSheet.getSheetId();
+  const ids = { health: id, okrs: okrsId };
   const height = layout.cells.length;
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
   if (maxColumns < layout.width) sheet.insertColumnsAfter(maxColumns, layout.width - maxColumns);
