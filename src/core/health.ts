@@ -292,6 +292,21 @@ interface Scope {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
 
+/**
+ * Each key result's wording, read once per run: every key result is measured for all teams and
+ * for its own, by two signals (the wording rules are most of the time at 24,000 key results).
+ */
+const wordings = new WeakMap<OkrRow, { kpi: boolean; outcome: boolean }>();
+function wordingOf(kr: OkrRow): { kpi: boolean; outcome: boolean } {
+  let known = wordings.get(kr);
+  if (!known) {
+    const kpi = kpiLikeWords(kr) !== undefined;
+    known = { kpi, outcome: !kpi && outputNotOutcomeWords(kr) === undefined && !isNotMeasurable(kr) };
+    wordings.set(kr, known);
+  }
+  return known;
+}
+
 /** One signal of one quarter over a scope (a team or all of them). */
 function measure(
   signal: Signal,
@@ -332,14 +347,11 @@ function measure(
       };
     }
     case "outcomeShare": {
-      const outcomes = krs.filter(
-        (kr) =>
-          kpiLikeWords(kr) === undefined && outputNotOutcomeWords(kr) === undefined && !isNotMeasurable(kr),
-      ).length;
+      const outcomes = krs.filter((kr) => wordingOf(kr).outcome).length;
       return { value: share(outcomes, krs.length), detail: { outcomes, krs: krs.length } };
     }
     case "kpiLeakage": {
-      const kpiLike = krs.filter((kr) => kpiLikeWords(kr) !== undefined).length;
+      const kpiLike = krs.filter((kr) => wordingOf(kr).kpi).length;
       return { value: share(kpiLike, krs.length), detail: { kpiLike, krs: krs.length, moved: scope.moved } };
     }
     case "regularity": {
