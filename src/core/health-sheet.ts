@@ -37,7 +37,7 @@ export interface HealthLayout {
   width: number;
   /** 1-based rows of the chart's data block (quarter, one column per signal), header included. */
   chart: { firstRow: number; rows: number; columns: number };
-  /** Where the chart sits: beside the all-teams table. */
+  /** Where the chart sits: right beside the all-teams table. */
   chartAnchor: { row: number; column: number };
   /** 1-based rows of the all-teams table's signals, by signal, and the column of each quarter. */
   signalRows: Record<Signal, number>;
@@ -299,7 +299,7 @@ export function healthLayout(
     cells: rows,
     width,
     chart: { firstRow: chartFirst, rows: all.quarters.length + 1, columns: 1 + SIGNALS.length },
-    chartAnchor: { row: allHeader, column: tableWidth + 2 },
+    chartAnchor: { row: allHeader, column: tableWidth + 1 },
     signalRows,
     quarterColumns,
   };

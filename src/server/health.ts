@@ -111,7 +111,9 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   range.setValues(layout.cells.map((line) => line.map((cell) => valueOf(cell, ids))));
   range.setBackgrounds(layout.cells.map((line) => line.map((cell) => cell.background ?? null)) as string[][]);
   range.setFontWeights(layout.cells.map((line) => line.map((cell) => (cell.bold ? "bold" : "normal"))));
-  sheet.setColumnWidth(1, 220);
+  // Labels in A; narrow columns for the thresholds, quarters and trend, so the chart fits beside them.
+  sheet.setColumnWidth(1, 200);
+  sheet.setColumnWidths(2, layout.width - 1, 76);
   if (health.quarters.length > 0) {
     const chart = sheet
       .newChart()

@@ -64,7 +64,7 @@ export default messages(
     "health.worse.outcomes": "Scores are falling: {from} in {fromQuarter}, {to} in {toQuarter}.",
     "health.worse.carryOver": "Carry-over is piling up: {from} in {fromQuarter}, {to} in {toQuarter}.",
     "health.better": "{signal} is healthier: {from} in {fromQuarter}, {to} in {toQuarter}.",
-    "health.below": "{signal} is below its healthy level ({healthy}): {to} in {toQuarter}.",
+    "health.below": "{signal} is not at its healthy level ({healthy}): {to} in {toQuarter}.",
     "health.weeks": "{weeks} of {of} {of:week|weeks}",
     "health.gap": "No OKRs in {quarter}: shown as a gap, not as zero.",
     "health.noLock":
@@ -138,7 +138,7 @@ export default messages(
     "health.worse.outcomes": "Les scores baissent : {from} en {fromQuarter}, {to} en {toQuarter}.",
     "health.worse.carryOver": "Les reports s'accumulent : {from} en {fromQuarter}, {to} en {toQuarter}.",
     "health.better": "{signal} va mieux : {from} en {fromQuarter}, {to} en {toQuarter}.",
-    "health.below": "{signal} est sous son niveau sain ({healthy}) : {to} en {toQuarter}.",
+    "health.below": "{signal} n'est pas à son niveau sain ({healthy}) : {to} en {toQuarter}.",
     "health.weeks": "{weeks} {weeks:semaine|semaines} sur {of}",
     "health.gap": "Pas d'OKR en {quarter} : un trou dans les courbes, pas un zéro.",
     "health.noLock":
