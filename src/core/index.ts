@@ -24,6 +24,7 @@ export * from "./describe";
 export * from "./findings";
 export * from "./health";
 export * from "./health-settings";
+export * from "./health-formula";
 export * from "./health-sheet";
 export * from "./i18n";
 export * from "./marks";

@@ -13,7 +13,6 @@ import { type Lang, LANGS, t } from "../core/i18n";
 import { parseCheckins, parseKpis, parseOkrs } from "../core/parse";
 import { canonicalQuarter } from "../core/quarters";
 import { parseSettings } from "../core/settings";
-import { normalize } from "../core/text";
 import { today } from "./clock";
 import { UserError, userError, userFacing } from "./errors";
 import { sheetLangOf, userLang } from "./locale";

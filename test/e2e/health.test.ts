@@ -192,6 +192,37 @@ describe("Practice health", () => {
     );
   });
 
+  it("OKRHEALTH puts a headline figure on a team's own dashboard, and follows a refresh", () => {
+    const addon = start("2026-11-30T09:00:00Z");
+    fourQuarters(addon);
+    addon.run("practiceHealth");
+    const dashboard = addon.spreadsheet.addSheet("Dashboard");
+    dashboard.fill([
+      [`=OKRHEALTH('Practice health'!A:J, "Check-in regularity", "2026-Q4", "Sales")`],
+      [`=OKRHEALTH('Practice health'!A:J, "regularity", "2026-Q2")`],
+      [`=OKRHEALTH('Practice health'!A:J, "Régularité des points", "2026-Q3")`],
+      [`=OKRHEALTH('Practice health'!A:J, "Happiness", "2026-Q4")`],
+      [`=OKRHEALTH('Practice health'!A:J, "Focus", "2026-Q4", "Legal")`],
+      [`=OKRHEALTH(Dashboard!Z1:Z2, "Focus", "2026-Q4")`],
+    ]);
+    const shown = () => dashboard.values().map((line) => line[0]);
+    expect(shown().slice(0, 3)).toEqual([4 / 9, 1, ""]);
+    expect(shown().slice(3)).toEqual(["#ERROR!", "#ERROR!", "#ERROR!"]);
+    expect(addon.engine!.result(dashboard, 4, 1).error).toBe(
+      'OKRHEALTH: unknown signal "Happiness"; one of Focus, Outcome share, KPI leakage, Check-in regularity, End-of-quarter rush, Scope churn, Owner continuity, Average score, Carry-over.',
+    );
+    expect(addon.engine!.result(dashboard, 5, 1).error).toBe(
+      'OKRHEALTH: no team "Legal" in the Practice health sheet.',
+    );
+    // A new team moves the rows of the sheet; the formula still finds Sales.
+    sheet(addon, "OKRs").fill(
+      [["2026-Q4", "O-99", "Objective", "Team", "Accounting", "", "Close the books in 3 days", "Zoé"]],
+      20,
+    );
+    addon.run("practiceHealth");
+    expect(shown()[0]).toBe(4 / 9);
+  });
+
   it("has a menu item in both languages", () => {
     for (const [locale, caption] of [
       ["en", "Practice health"],

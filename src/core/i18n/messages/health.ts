@@ -72,6 +72,11 @@ export default messages(
     "health.carried": "{team} has carried the same objective {count} quarters in a row: “{title}”.",
     "health.badThreshold":
       "Settings row {row}: “{value}” is not a share from 0 to 1 (or 0–100%); {signal} uses its default, {default}.",
+    "health.formula.notTable":
+      "OKRHEALTH: the first argument must be the Practice health sheet's cells ({menu} › Practice health makes it), such as 'Practice health'!A:Z.",
+    "health.formula.signal": 'OKRHEALTH: unknown signal "{value}"; one of {allowed}.',
+    "health.formula.quarter": 'OKRHEALTH: no quarter "{value}" in the Practice health sheet.',
+    "health.formula.team": 'OKRHEALTH: no team "{value}" in the Practice health sheet.',
   },
   {
     "menu.health": "Santé de la pratique",
@@ -146,5 +151,11 @@ export default messages(
     "health.carried": "{team} a reporté le même objectif {count} trimestres de suite : « {title} ».",
     "health.badThreshold":
       "Paramètres, ligne {row} : « {value} » n'est pas une part de 0 à 1 (ou 0–100 %) ; {signal} garde sa valeur par défaut, {default}.",
+    "health.formula.notTable":
+      "OKRHEALTH : le premier argument doit être les cellules de la feuille Santé de la pratique ({menu} › Santé de la pratique la crée), par exemple 'Santé de la pratique'!A:Z.",
+    "health.formula.signal": "OKRHEALTH : signal inconnu « {value} » ; l'un de {allowed}.",
+    "health.formula.quarter":
+      "OKRHEALTH : pas de trimestre « {value} » dans la feuille Santé de la pratique.",
+    "health.formula.team": "OKRHEALTH : pas d'équipe « {value} » dans la feuille Santé de la pratique.",
   },
 );
