@@ -108,20 +108,19 @@ export function findingText(lang: Lang, finding: HealthFinding, health: Health):
     case "carried":
       return t(lang, "health.carried", { team: finding.team, count: finding.quarters, title: finding.title });
     case "worse":
-      return tKey(lang, `health.worse.${finding.signal}` as MessageKey, {
-        from: figure(lang, finding.signal, finding.fromValue),
-        fromQuarter: finding.from ?? "",
-        to: figure(lang, finding.signal, finding.toValue),
-        toQuarter: finding.to,
-      });
-    case "better":
-      return t(lang, "health.better", {
+    case "better": {
+      // The same figures either way: the quarter before and the latest one.
+      const move = {
         signal: signalName(lang, finding.signal),
         from: figure(lang, finding.signal, finding.fromValue),
         fromQuarter: finding.from ?? "",
         to: figure(lang, finding.signal, finding.toValue),
         toQuarter: finding.to,
-      });
+      };
+      return finding.kind === "better"
+        ? t(lang, "health.better", move)
+        : tKey(lang, `health.worse.${finding.signal}` as MessageKey, move);
+    }
     case "below":
       return t(lang, "health.below", {
         signal: signalName(lang, finding.signal),
