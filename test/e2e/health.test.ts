@@ -223,6 +223,34 @@ describe("Practice health", () => {
     expect(shown()[0]).toBe(4 / 9);
   });
 
+  it("names an empty spreadsheet's quarter as a gap, and writes team names as text", () => {
+    const empty = start("2026-11-30T09:00:00Z");
+    empty.run("practiceHealth");
+    const values = sheet(empty, "Practice health").values();
+    expect(column(values, 1)).toContain("No OKRs in 2026-Q4: shown as a gap, not as zero.");
+    expect(values.flat().some((v) => typeof v === "number" && Number.isNaN(v))).toBe(false);
+
+    const odd = start("2026-11-30T09:00:00Z");
+    sheet(odd, "OKRs").fill(
+      okrGridOf([
+        {
+          quarter: "2026-Q4",
+          id: "O-1",
+          type: "Objective",
+          level: "Team",
+          team: "'=1+1",
+          title: "Grow",
+          owner: "Ada",
+        },
+      ]),
+    );
+    odd.run("practiceHealth");
+    const health = sheet(odd, "Practice health");
+    const row = health.values().findIndex((line) => line[0] === "=1+1") + 1;
+    expect(row).toBeGreaterThan(0);
+    expect(health.peek(row, 1)!.formula).toBe("");
+  });
+
   it("has a menu item in both languages", () => {
     for (const [locale, caption] of [
       ["en", "Practice health"],
