@@ -9,7 +9,7 @@ import { type Day, dayFromIso, isoOf } from "../core/dates";
 import { practiceHealth } from "../core/health";
 import { healthLayout, type HealthCell } from "../core/health-sheet";
 import { parseThresholds, SIGNALS, thresholdRows } from "../core/health-settings";
-import { type Lang, LANGS, t } from "../core/i18n";
+import { type Lang, t } from "../core/i18n";
 import { parseCheckins, parseKpis, parseOkrs } from "../core/parse";
 import { canonicalQuarter } from "../core/quarters";
 import { parseSettings } from "../core/settings";
@@ -145,42 +145,29 @@ function valueOf(cell: HealthCell, ids: { health: number; okrs: number }): strin
 }
 
 /**
- * Our sheet, cleared with its chart: the one of our name (either language) that we remember by id
- * or whose first cell is our "generated" line, so a user's own "Practice health" tab is never
- * overwritten; else the one remembered by id under another name (renamed); else a new one. Looked
- * up by name first: two calls where reading every tab's id would take one per tab.
+ * Our sheet, cleared with its chart: the tab we remember by id (only we write that property), looked
+ * up by our name first (two calls, where reading every tab's id takes one per tab), else among all
+ * tabs (renamed); else a new one, under a free name, so a user's own "Practice health" tab is never
+ * touched.
  */
 function healthSheet(wb: Workbook, lang: Lang): { sheet: Sheet; name: string; id: number } {
-  const stored = Number(wb.property(HEALTH_SHEET_PROPERTY));
+  const stored = Number(wb.property(HEALTH_SHEET_PROPERTY) ?? Number.NaN);
   let found: { sheet: Sheet; name: string; id: number } | undefined;
-  const names = [...new Set([lang, ...LANGS].map((l) => t(l, "health.sheetName")))];
-  for (const name of names) {
-    const sheet = wb.ss.getSheetByName(name);
-    if (!sheet) continue;
-    const id = sheet.getSheetId();
-    if (id === stored || isOurs(sheet.getRange(1, 1).getValue())) {
-      found = { sheet, name, id };
-      break;
-    }
+  if (Number.isFinite(stored)) {
+    const name = t(lang, "health.sheetName");
+    const named = wb.ss.getSheetByName(name);
+    found =
+      named && named.getSheetId() === stored
+        ? { sheet: named, name, id: stored }
+        : wb.all().find((s) => s.id === stored);
   }
-  if (!found && Number.isFinite(stored)) found = wb.all().find((s) => s.id === stored);
   if (!found) {
     const sheet = wb.insert(undefined, t(lang, "health.sheetName"));
     return { sheet, name: sheet.getName(), id: sheet.getSheetId() };
   }
   found.sheet.clear();
   for (const chart of found.sheet.getCharts()) found.sheet.removeChart(chart);
-  return { sheet: found.sheet, name: found.name, id: found.id };
-}
-
-/** The first row we write, in either language, whatever its date and menu path. */
-function isOurs(value: unknown): boolean {
-  const text = String(value ?? "");
-  return LANGS.some((l) => {
-    const [before] = t(l, "health.generated", { date: "\u0000" }).split("\u0000");
-    const start = before!.replace(/^.*›\s*/, "");
-    return text.includes(start);
-  });
+  return found;
 }
 
 /** Adds the thresholds table below everything in Settings (a blank row first): nothing above moves. */
