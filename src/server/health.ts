@@ -82,8 +82,10 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   // The current quarter's lock date joins the history the first time it is seen.
   if (settings.lockDate !== undefined) recordLock(wb, settings.quarter, settings.lockDate);
   const thresholds = parseThresholds(settingsGrid);
-  if (settingsSheet && thresholds.headerRow === undefined)
+  if (settingsSheet && thresholds.headerRow === undefined) {
     appendThresholds(settingsSheet, settingsGrid.length, lang);
+    progress.wrote();
+  }
 
   const health = practiceHealth({
     okrs,
