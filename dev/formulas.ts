@@ -475,6 +475,7 @@ export class FormulaEngine {
         return this.read(node, sheet);
       case "call": {
         const fn = this.lookup(node.name);
+        if (!fn && node.name === "HYPERLINK") return this.hyperlink(node, sheet);
         if (!fn) throw new CannotEvaluate(node.name);
         if (node.args.some(callsVolatile)) throw new FormulaFault("#ERROR!", VOLATILE_MESSAGE);
         let volatile = false;
@@ -507,6 +508,14 @@ export class FormulaEngine {
         return normalize(out);
       }
     }
+  }
+
+  /** HYPERLINK(url, [label]) shows its label (else its URL): the one built-in the add-on writes. */
+  private hyperlink(node: FormulaNode & { kind: "call" }, sheet: FakeSheet): Value {
+    const [url, label] = node.args.map((arg) => this.evaluate(arg, sheet));
+    const shown = label === undefined || label === "" ? url : label;
+    if (Array.isArray(shown)) throw new CannotEvaluate("HYPERLINK over a range");
+    return shown ?? "";
   }
 
   private read(node: FormulaNode & { kind: "ref" }, from: FakeSheet): Value {

@@ -215,6 +215,33 @@ console.log(
   "cold: each run in a fresh vm context, as each Apps Script execution; warm: repeated in one context",
 );
 
+// 3b. Practice health across quarters.
+section(
+  `Practice health: service calls and compute (ms, median of ${Math.min(runs, 3)}), first run and refresh`,
+);
+const health = harness.HEALTH_SIZES.map(({ quarters, krs }) => {
+  progress(`practice health at ${quarters} × ${int(krs)} key results`);
+  return harness.measureHealth(code, files, quarters, krs, Math.min(runs, 3));
+});
+console.log(
+  table(
+    [
+      "quarters × key results",
+      "OKR rows",
+      "calls (first / refresh)",
+      "compute ms (first / refresh)",
+      "est. Sheets s",
+    ],
+    health.map((h) => [
+      `${h.quarters} × ${int(h.krs)}`,
+      int(h.okrRows),
+      `${h.first.calls} / ${h.refresh.calls}`,
+      `${ms(h.first.compute)} / ${ms(h.refresh.compute)}`,
+      secs(estimate(h.first.calls, h.first.compute)),
+    ]),
+  ),
+);
+
 // 4. Custom formulas.
 section(`Custom formulas over ${int(FORMULA_ROWS)} rows, one call (ms, median of ${runs})`);
 progress("formulas");
@@ -386,6 +413,23 @@ for (const op of operations) {
     last.sheetsSeconds < TARGETS.sheetsSeconds,
   );
 }
+{
+  const [small, large] = [health[0], health[health.length - 1]];
+  const same = (a, b) => JSON.stringify(a.byMethod) === JSON.stringify(b.byMethod);
+  target(
+    `practiceHealth: calls at ${small.quarters} × ${int(small.krs)} and ${large.quarters} × ${int(large.krs)} key results`,
+    "identical (first run and refresh)",
+    `${small.first.calls} / ${small.refresh.calls} → ${large.first.calls} / ${large.refresh.calls}`,
+    same(small.first, large.first) && same(small.refresh, large.refresh),
+  );
+  const seconds = estimate(large.first.calls, large.first.compute);
+  target(
+    `practiceHealth: est. time in Sheets at ${large.quarters} × ${int(large.krs)} key results`,
+    `< ${TARGETS.sheetsSeconds} s`,
+    `${secs(seconds)} s`,
+    seconds < TARGETS.sheetsSeconds,
+  );
+}
 const bigCore = core[core.length - 1];
 target(
   `validate + score + review, ${int(largest)} key results (core, cold)`,
@@ -457,6 +501,7 @@ const results = {
   operations,
   naive,
   core,
+  health,
   formulas,
   coach: { corpus: coach.corpus, figures: coach.figures },
   bundle: {

@@ -91,10 +91,156 @@ async function main() {
       .locator("#grid-scroll")
       .evaluate((grid) => (grid.scrollTop = grid.querySelector(".chart").offsetTop - 340));
     await shot("playground-review-sheet");
+
+    // OKR › Practice health, over the example quarter and three earlier ones typed in (2026-Q3 left
+    // empty: a gap), check-ins thinning as the year goes.
+    await typeHistory(playground.url);
+    await page.reload();
+    await page.locator("body[data-ready=true]").waitFor();
+    await menu("OKR", "Practice health");
+    await page.getByRole("tab", { name: "Practice health" }).click();
+    await page.locator("#grid td", { hasText: "Findings" }).first().waitFor();
+    await page.locator(".chart svg").waitFor();
+    await page
+      .locator(".toast")
+      .first()
+      .waitFor({ state: "detached", timeout: 10_000 })
+      .catch(() => undefined);
+    // From the findings down, so the chart beside the table shows whole.
+    await page.locator("#grid-scroll").evaluate((grid) => (grid.scrollTop = 66));
+    await shot("playground-health");
   } finally {
     await browser.close();
     await playground.close();
   }
+}
+
+/** Types earlier quarters into the playground's OKRs and Check-ins sheets, cell by cell, as a user would. */
+async function typeHistory(url) {
+  const { fetch, URL } = globalThis;
+  const post = async (path, body) => {
+    const response = await fetch(new URL(path, url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  };
+  const lastRow = async (sheet) => {
+    const state = await (await fetch(new URL(`/api/state?sheet=${encodeURIComponent(sheet)}`, url))).json();
+    return Math.max(1, ...state.sheet.cells.filter((c) => c.text !== "").map((c) => c.row));
+  };
+  const type = async (sheet, lines) => {
+    let row = (await lastRow(sheet)) + 1;
+    for (const line of lines) {
+      for (const [i, input] of line.entries()) {
+        if (input !== "") await post("/api/edit", { sheet, row, column: i + 1, input: String(input) });
+      }
+      row++;
+    }
+  };
+  const okrs = [];
+  const checkins = [];
+  const history = [
+    { quarter: "2025-Q4", start: "2025-10-06", weeks: 13, step: 1 },
+    { quarter: "2026-Q1", start: "2026-01-05", weeks: 12, step: 1 },
+    { quarter: "2026-Q2", start: "2026-04-06", weeks: 12, step: 3 },
+  ];
+  history.forEach(({ quarter, start, weeks, step }, q) => {
+    const n = 101 + q * 10;
+    const carried = q > 0 ? `← O-${n - 10} (${history[q - 1].quarter})` : "";
+    okrs.push(
+      [
+        quarter,
+        `O-${n}`,
+        "Objective",
+        "Team",
+        "Sales",
+        "",
+        "Win the Brussels market",
+        "Julien",
+        "Committed",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        carried,
+      ],
+      [
+        quarter,
+        `KR-${n}`,
+        "Key result",
+        "",
+        "Sales",
+        `O-${n}`,
+        `Grow partners from ${100 * (q + 1)} to ${100 * (q + 2)}`,
+        "",
+        "",
+        "Increase",
+        "",
+        100 * (q + 1),
+        100 * (q + 2),
+        100 * (q + 1) + 60 + 10 * q,
+      ],
+      [
+        quarter,
+        `KR-${n + 1}`,
+        "Key result",
+        "",
+        "Sales",
+        `O-${n}`,
+        q === 2 ? "Launch the partner portal" : "Cut onboarding from 10 to 5 days",
+        "",
+        "",
+        q === 2 ? "Milestone" : "Decrease",
+        "",
+        q === 2 ? 0 : 10,
+        q === 2 ? 1 : 5,
+        q === 2 ? 1 : 6,
+      ],
+      [
+        quarter,
+        `O-${n + 1}`,
+        "Objective",
+        "Team",
+        "Product",
+        "",
+        "Make booking effortless",
+        "Sofia",
+        "Aspirational",
+      ],
+      [
+        quarter,
+        `KR-${n + 2}`,
+        "Key result",
+        "",
+        "Product",
+        `O-${n + 1}`,
+        "Raise booking conversion from 20 to 30%",
+        "",
+        "",
+        "Increase",
+        "",
+        20,
+        30,
+        26 - 2 * q,
+      ],
+    );
+    for (let w = 0; w < weeks; w += step) {
+      const date = new Date(Date.parse(`${start}T12:00:00Z`) + w * 7 * 86_400_000).toISOString().slice(0, 10);
+      checkins.push([date, `KR-${n}`, 100 * (q + 1) + 5 * w, 7, "", "julien@example.com"]);
+      if (w % (2 * step) === 0) checkins.push([date, `KR-${n + 2}`, 20 + w / 2, 6, "", "sofia@example.com"]);
+    }
+  });
+  await type("OKRs", okrs);
+  await type("Check-ins", checkins);
 }
 
 main().catch((error) => {

@@ -521,6 +521,17 @@ export class FakeSheet {
         this.charts.push(chart);
       },
       getCharts: () => [...this.charts],
+      removeChart: (chart: ChartApi) => {
+        const at = this.charts.indexOf(chart);
+        if (at < 0) throw new Error("Exception: Chart not found.");
+        this.charts.splice(at, 1);
+      },
+      // Sheet.clear(): contents and formats go; the sheet's size, widths and charts stay.
+      clear: () => {
+        this.spreadsheet.version++;
+        this.grid = [];
+        return this.api;
+      },
       setConditionalFormatRules: (rules: ConditionalFormatRuleApi[]) => {
         this.conditionalRules = rules.map((r) => FakeConditionalFormatRule.of(r));
       },

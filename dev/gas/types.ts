@@ -109,6 +109,8 @@ export interface SheetApi extends Faked<
   newChart(): ChartBuilderApi;
   insertChart(chart: ChartApi): void;
   getCharts(): ChartApi[];
+  removeChart(chart: ChartApi): void;
+  clear(): SheetApi;
   setConditionalFormatRules(rules: ConditionalFormatRuleApi[]): void;
 }
 

@@ -76,7 +76,8 @@ export interface ChartView {
   row: number;
   column: number;
   labels: string[];
-  series: { name: string; values: number[] }[];
+  /** An empty cell is null: a line chart leaves a gap there, as Sheets does. */
+  series: { name: string; values: (number | null)[] }[];
   /** The value axis' bounds when the add-on set them (hAxis for a bar chart, vAxis otherwise). */
   min?: number;
   max?: number;

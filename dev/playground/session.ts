@@ -368,7 +368,7 @@ function chartView(sheet: FakeSheet, chart: ChartApi): ChartView {
     labels: grid.map((line) => String(line[0] ?? "")),
     series: Array.from({ length: width - 1 }, (_, i) => ({
       name: String(header?.[i + 1] ?? ""),
-      values: grid.map((line) => (typeof line[i + 1] === "number" ? (line[i + 1] as number) : 0)),
+      values: grid.map((line) => (typeof line[i + 1] === "number" ? (line[i + 1] as number) : null)),
     })),
   };
 }

@@ -14,6 +14,8 @@ import type { buildReview, reviewLayout } from "../../src/core";
 import { coachCodes, corpusSummary, evaluate, type Figures, figuresTable, readCorpus } from "./coach-eval";
 import { resetServiceTime, serviceTime } from "./timed-calls";
 
+export { HEALTH_SIZES, measureHealth } from "./health";
+
 /** Mid-quarter (2026-Q4): six weeks of check-ins behind, the plan not yet locked. */
 export const NOW = "2026-11-20T09:00:00Z";
 const TIME_ZONE = "Europe/Brussels";

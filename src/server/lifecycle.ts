@@ -34,6 +34,7 @@ import { settingHelp } from "../core/template";
 import { LIMITS } from "../core/limits";
 import { today } from "./clock";
 import { userError } from "./errors";
+import { recordLock } from "./health";
 import { highestIssued, recordIssued, uniqueRow } from "./ids";
 import { sheetLangOf } from "./locale";
 import { type Progress, withDocumentLock } from "./lock";
@@ -162,6 +163,8 @@ export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
     const loaded = load(userLang, {}, wb);
     const { analysis, day, okrSheet, okrGrid } = loaded;
     writeSettings(loaded, { lockDate: dateOfDay(day, wb.timeZone) });
+    // Settings keeps only the current quarter's lock date: the history keeps every quarter's.
+    recordLock(wb, analysis.settings.quarter, day);
     const created = analysis.okrTable?.columns.created;
     if (created !== undefined) {
       const undated = analysis.okrs.filter(

@@ -25,6 +25,8 @@ import {
   validateCommand,
 } from "./commands";
 import { asOfOnOpen, withAsOf } from "./as-of";
+import { practiceHealthCommand } from "./health";
+import { okrHealthFormula } from "./health-formula";
 import { buildMenu, showHelp as showHelpDialog } from "./menu";
 import { openSidebar as showSidebar } from "./sidebar";
 import * as sidebarApi from "./sidebar-api";
@@ -92,6 +94,11 @@ export function lockPlan() {
 /** Menu: opens the dialog that generates the quarterly review. */
 export function openReview() {
   withAsOf(() => reviewCommand());
+}
+
+/** Menu: generates or refreshes the Practice health sheet (every quarter, every team). */
+export function practiceHealth() {
+  withAsOf(() => practiceHealthCommand());
 }
 
 /** Menu: opens the dialog that starts the next quarter. */
@@ -328,4 +335,21 @@ export function OKRBAND(score: FormulaArg) {
  */
 export function OKRPACE(start_date: FormulaArg, end_date: FormulaArg, today?: FormulaArg) {
   return okrPaceFormula(sheetsHost(), start_date, end_date, today);
+}
+
+/**
+ * A headline figure of the Practice health sheet (OKR › Practice health), for a team's own
+ * dashboard: the value of a signal in a quarter, for a team or for all teams, found by names so it
+ * stays right when a refresh adds quarters or teams. Empty for a quarter without OKRs or a signal
+ * not measured then. Shares are 0 to 1 (format the cell as a percentage); Average score is a score.
+ *
+ * @param {Array<Array<string>>} table The Practice health sheet's cells, such as 'Practice health'!A:Z.
+ * @param {string} signal Focus, Outcome share, KPI leakage, Check-in regularity, End-of-quarter rush, Scope churn, Owner continuity, Average score or Carry-over (English or French).
+ * @param {string} quarter The quarter, such as 2026-Q4.
+ * @param {string} [team] The team; empty for all teams.
+ * @return {number} The signal's value.
+ * @customfunction
+ */
+export function OKRHEALTH(table: FormulaArg, signal: FormulaArg, quarter: FormulaArg, team?: FormulaArg) {
+  return okrHealthFormula(table, signal, quarter, team);
 }

@@ -10,6 +10,7 @@ const ITEMS = [
   null,
   { label: "menu.lockPlan", run: "lockPlan" },
   { label: "menu.review", run: "openReview" },
+  { label: "menu.health", run: "practiceHealth" },
   { label: "menu.nextQuarter", run: "openNextQuarter" },
   null,
   { label: "menu.settings", run: "openSettings" },

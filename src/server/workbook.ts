@@ -181,8 +181,8 @@ export class Workbook {
     return this.entry(key)?.sheet;
   }
 
-  /** Every sheet with its name (each name read once, on first use). */
-  all(): readonly { readonly sheet: Sheet; readonly name: string }[] {
+  /** Every sheet with its name and id (each read once, on first use). */
+  all(): readonly { readonly sheet: Sheet; readonly name: string; readonly id: number }[] {
     return this.sheets;
   }
 

@@ -97,6 +97,7 @@ describe("the playground in headless Chromium", () => {
       "Validate",
       "Lock plan",
       "Generate quarterly review",
+      "Practice health",
       "Start next quarter",
       "Settings",
       "Help",

@@ -679,7 +679,19 @@ function drawGrid(): void {
 
 const SVG = "http://www.w3.org/2000/svg";
 const CHART = { width: 480, height: 300, top: 40, right: 24, bottom: 36, left: 150 };
-const SERIES_COLOURS = ["#4285f4", "#ea4335", "#fbbc04", "#34a853", "#ff6d01", "#46bdc6"];
+const SERIES_COLOURS = [
+  "#4285f4",
+  "#ea4335",
+  "#fbbc04",
+  "#34a853",
+  "#ff6d01",
+  "#46bdc6",
+  "#7b1fa2",
+  "#795548",
+  "#c2185b",
+  "#9e9d24",
+];
+const LEGEND_ROW = 14;
 
 function svg(tag: string, attributes: Record<string, string | number> = {}, text?: string): SVGElement {
   const node = document.createElementNS(SVG, tag);
@@ -704,15 +716,20 @@ function drawCharts(view: SheetView): void {
 }
 
 function chartSvg(chart: ChartView): SVGElement {
-  const { width, height, top, right, bottom } = CHART;
+  const { width, right, bottom } = CHART;
   const horizontal = chart.type === "BAR";
+  // Several lines get a legend, three entries a row, between the title and the plot.
+  const legendRows =
+    chart.type === "LINE" && chart.series.length > 1 ? Math.ceil(chart.series.length / 3) : 0;
+  const top = CHART.top + legendRows * LEGEND_ROW;
+  const height = CHART.height + legendRows * LEGEND_ROW;
   const left = horizontal ? CHART.left : 48;
   const label = chart.title || w("chart");
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img" });
   root.setAttribute("aria-label", label);
   root.append(svg("rect", { width, height, fill: "#fff" }));
   root.append(svg("text", { x: width / 2, y: 24, "text-anchor": "middle", class: "chart-title" }, label));
-  const values = chart.series.flatMap((s) => s.values);
+  const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const min = Math.min(chart.min ?? 0, ...values);
   const max = Math.max(chart.max ?? 0, ...values) || 1;
   const plot = { x: left, y: top, w: width - left - right, h: height - top - bottom };
@@ -746,22 +763,39 @@ function chartSvg(chart: ChartView): SVGElement {
   chart.series.forEach((series, s) => {
     const colour = SERIES_COLOURS[s % SERIES_COLOURS.length]!;
     if (chart.type === "LINE") {
-      const points = series.values.map(
-        (v, i) => `${plot.x + band * (i + 0.5)},${plot.y + plot.h - scale(v)}`,
-      );
-      root.append(
-        svg("polyline", {
-          points: points.join(" "),
-          fill: "none",
-          stroke: colour,
-          "stroke-width": 2,
-          class: "chart-line",
-        }),
-      );
+      // An empty cell breaks the line (a gap, not a zero); a lone point between gaps is a dot.
+      const runs: [number, number][][] = [[]];
+      series.values.forEach((v, i) => {
+        if (v === null) runs.push([]);
+        else runs[runs.length - 1]!.push([plot.x + band * (i + 0.5), plot.y + plot.h - scale(v)]);
+      });
+      for (const run of runs.filter((r) => r.length > 0)) {
+        const line =
+          run.length === 1
+            ? svg("circle", { cx: run[0]![0], cy: run[0]![1], r: 3, fill: colour, class: "chart-point" })
+            : svg("polyline", {
+                points: run.map(([x, y]) => `${x},${y}`).join(" "),
+                fill: "none",
+                stroke: colour,
+                "stroke-width": 2,
+                class: "chart-line",
+              });
+        line.append(svg("title", {}, series.name));
+        root.append(line);
+      }
+      if (chart.series.length > 1) {
+        // A legend under the title, one short entry per series.
+        const x = 16 + (s % 3) * ((width - 32) / 3);
+        const y = CHART.top + Math.floor(s / 3) * LEGEND_ROW;
+        root.append(svg("rect", { x, y: y - 6, width: 10, height: 4, fill: colour }));
+        const name = series.name.length > 22 ? `${series.name.slice(0, 21)}…` : series.name;
+        root.append(svg("text", { x: x + 14, y, class: "chart-legend" }, name));
+      }
       return;
     }
     const thickness = (band * 0.7) / chart.series.length;
     series.values.forEach((v, i) => {
+      if (v === null) return;
       const along = (horizontal ? plot.y : plot.x) + band * (i + 0.15) + thickness * s;
       const length = Math.abs(scale(v) - scale(0));
       const start = Math.min(scale(v), scale(0));

@@ -8,6 +8,7 @@ import checkins from "./messages/checkins";
 import findings from "./messages/findings";
 import formulas from "./messages/formulas";
 import guide from "./messages/guide";
+import health from "./messages/health";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
@@ -24,4 +25,5 @@ export const en = {
   ...insert.en,
   ...integrity.en,
   ...guide.en,
+  ...health.en,
 };

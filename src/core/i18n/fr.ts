@@ -3,6 +3,7 @@ import checkins from "./messages/checkins";
 import findings from "./messages/findings";
 import formulas from "./messages/formulas";
 import guide from "./messages/guide";
+import health from "./messages/health";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
@@ -20,4 +21,5 @@ export const fr: ServerCatalog = {
   ...insert.fr,
   ...integrity.fr,
   ...guide.fr,
+  ...health.fr,
 };
