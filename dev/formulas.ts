@@ -293,9 +293,11 @@ export class FormulaEngine {
 
   /** After a change anywhere in the spreadsheet, results are recomputed (not necessarily rerun). */
   private sync(): void {
-    if (this.spreadsheet.version === this.seen || this.stack.length > 0) return;
+    // Both only grow, so their sum moves on any change here or in a spreadsheet we import from.
+    const version = this.spreadsheet.version + this.spreadsheet.importVersion();
+    if (version === this.seen || this.stack.length > 0) return;
     this.invalidate();
-    this.seen = this.spreadsheet.version;
+    this.seen = version;
   }
 
   /** Forgets every result: the next read recalculates. */
@@ -474,6 +476,7 @@ export class FormulaEngine {
       case "ref":
         return this.read(node, sheet);
       case "call": {
+        if (node.name === "IMPORTRANGE" && this.spreadsheet.importer) return this.importRange(node, sheet);
         const fn = this.lookup(node.name);
         if (!fn) throw new CannotEvaluate(node.name);
         if (node.args.some(callsVolatile)) throw new FormulaFault("#ERROR!", VOLATILE_MESSAGE);
@@ -507,6 +510,18 @@ export class FormulaEngine {
         return normalize(out);
       }
     }
+  }
+
+  /** Sheets' IMPORTRANGE(url, range) from another spreadsheet of the Drive (dev/gas/drive.ts). */
+  private importRange(node: FormulaNode & { kind: "call" }, sheet: FakeSheet): Value {
+    if (node.args.length !== 2)
+      throw new FormulaFault("#N/A", "Wrong number of arguments to IMPORTRANGE. Expected 2 arguments.");
+    const [url, range] = node.args.map((arg) => this.evaluate(arg, sheet));
+    if (Array.isArray(url) || Array.isArray(range))
+      throw new FormulaFault("#VALUE!", "IMPORTRANGE takes a URL and a range as text.");
+    const result = this.spreadsheet.importer!(String(url), String(range));
+    if ("error" in result) throw new FormulaFault(result.error.code, result.error.message);
+    return result.values;
   }
 
   private read(node: FormulaNode & { kind: "ref" }, from: FakeSheet): Value {
