@@ -512,6 +512,18 @@ export class FormulaEngine {
     }
   }
 
+  /** The last row a formula of the sheet spills into (formulas being evaluated are left out). */
+  private spillBottom(sheet: FakeSheet): number {
+    let bottom = 0;
+    for (const anchor of this.layout(sheet).anchors) {
+      const k = key(anchor.row, anchor.column);
+      if (this.stack.some((frame) => frame.sheet === sheet && frame.key === k)) continue;
+      const { values, error } = this.result(sheet, anchor.row, anchor.column);
+      if (values && !error) bottom = Math.max(bottom, anchor.row + values.length - 1);
+    }
+    return bottom;
+  }
+
   /** Sheets' IMPORTRANGE(url, range) from another spreadsheet of the Drive (dev/gas/drive.ts). */
   private importRange(node: FormulaNode & { kind: "call" }, sheet: FakeSheet): Value {
     if (node.args.length !== 2)
@@ -532,7 +544,9 @@ export class FormulaEngine {
       sheet = found;
     }
     const { start, end } = node;
-    const lastRow = () => Math.max(sheet.lastRow(), 1);
+    // On another sheet, an open-ended range (A1:C) also takes in the rows its formulas spill into
+    // (an import sheet's IMPORTRANGE): Sheets' ranges run to the sheet's end.
+    const lastRow = () => Math.max(sheet.lastRow(), sheet === from ? 0 : this.spillBottom(sheet), 1);
     const lastColumn = () => Math.max(sheet.lastColumn(), 1);
     let top = start.row ?? 1;
     let left = start.column ?? 1;

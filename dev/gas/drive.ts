@@ -102,14 +102,22 @@ export class Drive {
       return fail(IMPORT_MESSAGES.notConnected);
     const text = String(range);
     const bang = text.lastIndexOf("!");
-    const sheetName = bang >= 0 ? text.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : undefined;
+    const sheetName =
+      bang >= 0
+        ? text
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, "$1")
+            .replace(/''/g, "'")
+        : undefined;
     const sheet =
       sheetName === undefined ? source.allSheets()[0] : source.allSheets().find((s) => s.name === sheetName);
     const rect = sheet && parseA1(bang >= 0 ? text.slice(bang + 1) : text, sheet.maxRows, sheet.maxColumns);
     if (!sheet || !rect) return fail(IMPORT_MESSAGES.badRange + text);
     // An open-ended range (A1:U) stops at the source's last row with data.
     const openEnded = /:\$?[A-Za-z]+$/.test(text);
-    const rows = openEnded ? Math.max(0, Math.min(rect.numRows, sheet.lastRow() - rect.row + 1)) : rect.numRows;
+    const rows = openEnded
+      ? Math.max(0, Math.min(rect.numRows, sheet.lastRow() - rect.row + 1))
+      : rect.numRows;
     const values: CellValue[][] = [];
     for (let r = 0; r < Math.max(rows, 1); r++) {
       const line: CellValue[] = [];

@@ -45,6 +45,11 @@ export interface Settings {
   atRisk: number;
   staleDays: number;
   language: "auto" | Lang;
+  /**
+   * What other spreadsheets call this one's IDs by: "SALES" makes O-3 "SALES-O-3" in a company
+   * roll-up. Blank: the team's name in the company's Teams table stands in.
+   */
+  idPrefix: string;
 }
 
 /** The settings that have a row of their own (the quarter's dates come from the quarters table). */
@@ -142,6 +147,14 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       fr: "La langue écrite dans ce classeur (en-têtes calculés, statuts et leurs couleurs) : en ou fr ; auto suit les paramètres régionaux du classeur.",
     },
   },
+  {
+    key: "idPrefix",
+    label: { en: "ID prefix", fr: "Préfixe des ID" },
+    help: {
+      en: "Letters and digits, such as SALES: a company spreadsheet names this spreadsheet's objectives SALES-O-3, and a team objective's Parent names a company objective as CO-O-1. Blank: the team's name in the company's Teams table.",
+      fr: "Lettres et chiffres, par exemple VENTES : un classeur d'entreprise désigne les objectifs de ce classeur par VENTES-O-3, et le Parent d'un objectif d'équipe désigne un objectif d'entreprise par CO-O-1. Vide : le nom de l'équipe dans le tableau Équipes de l'entreprise.",
+    },
+  },
 ];
 
 /** Defaults for a day: the calendar quarter it falls in. */
@@ -162,12 +175,13 @@ export function defaultSettings(today: Day): Settings {
     atRisk: 0.6,
     staleDays: 14,
     language: "auto",
+    idPrefix: "",
   };
 }
 
 let schemas:
   | Record<
-      Exclude<SettingKey, "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language">,
+      Exclude<SettingKey, "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language" | "idPrefix">,
       z.ZodMiniType<number>
     >
   | undefined;
@@ -273,6 +287,12 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
           .map((part) => matchChoice(LEVELS, part));
         if (levels.length === 0 || levels.some((l) => l === undefined)) invalid(row, key, value);
         else settings.allowedLevels = [...new Set(levels as Level[])];
+        return;
+      }
+      case "idPrefix": {
+        const prefix = String(value).trim();
+        if (/^[A-Za-z0-9]{1,12}$/.test(prefix)) settings.idPrefix = prefix.toUpperCase();
+        else invalid(row, key, value);
         return;
       }
       case "language": {

@@ -11,6 +11,7 @@ const ITEMS = [
   { label: "menu.lockPlan", run: "lockPlan" },
   { label: "menu.review", run: "openReview" },
   { label: "menu.nextQuarter", run: "openNextQuarter" },
+  { label: "menu.rollUp", run: "rollUpTeams" },
   null,
   { label: "menu.settings", run: "openSettings" },
   { label: "menu.help", run: "showHelp" },

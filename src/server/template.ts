@@ -409,6 +409,7 @@ const SETTING_TYPES: Record<SettingKey, ColumnDef["type"]> = {
   atRisk: "number",
   staleDays: "number",
   language: "text",
+  idPrefix: "text",
 };
 
 function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits: FocusLimits): void {

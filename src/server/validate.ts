@@ -17,6 +17,7 @@ import { today } from "./clock";
 import { highestIssued, recordIssued } from "./ids";
 import { sheetLangOf, userLang as currentUserLang } from "./locale";
 import { withDocumentLock } from "./lock";
+import { rollupFindings } from "./rollup";
 import { Workbook } from "./workbook";
 import { updateColumn } from "./writer";
 
@@ -76,6 +77,9 @@ function load(assignIds = false): Loaded {
     { okrs: grids.okrs, checkins: grids.checkins, kpis: grids.kpis, settings: grids.settings },
     today(wb.timeZone),
     wb.timeZone,
+  );
+  analysis.findings.push(
+    ...rollupFindings(wb, grids.settings, grids.okrs, analysis.settings, today(wb.timeZone)),
   );
   const sheetLang = sheetLangOf(wb.ss, analysis.settings);
   return { wb, grids, ranges, analysis, sheetLang, userLang: currentUserLang(), assigned };

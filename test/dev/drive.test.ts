@@ -6,7 +6,9 @@ describe("IMPORTRANGE between spreadsheets of the offline Drive", () => {
   function twoFiles() {
     const drive = new Drive();
     const team = loadAddon({ world: new World({ drive, spreadsheetId: "team-sales-0001", name: "Sales" }) });
-    const company = loadAddon({ world: new World({ drive, spreadsheetId: "company-0001", name: "Company" }) });
+    const company = loadAddon({
+      world: new World({ drive, spreadsheetId: "company-0001", name: "Company" }),
+    });
     team.spreadsheet.sheet("Sheet1")!.fill([
       ["ID", "Score"],
       ["O-1", 0.5],

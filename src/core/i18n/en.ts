@@ -10,6 +10,7 @@ import formulas from "./messages/formulas";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
+import rollup from "./messages/rollup";
 import sheets from "./messages/sheets";
 import ui from "./messages/ui";
 
@@ -22,4 +23,5 @@ export const en = {
   ...review.en,
   ...insert.en,
   ...integrity.en,
+  ...rollup.en,
 };

@@ -5,6 +5,7 @@ import formulas from "./messages/formulas";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
+import rollup from "./messages/rollup";
 import sheets from "./messages/sheets";
 import ui from "./messages/ui";
 
@@ -18,4 +19,5 @@ export const fr: ServerCatalog = {
   ...review.fr,
   ...insert.fr,
   ...integrity.fr,
+  ...rollup.fr,
 };
