@@ -157,6 +157,12 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
 ];
 
+/**
+ * Settings a new sheet gets below its quarters table rather than above it: added after the table
+ * was first laid out, they leave its rows (and formulas that name them) where they were.
+ */
+export const SETTINGS_BELOW_QUARTERS: ReadonlySet<SettingKey> = new Set<SettingKey>(["idPrefix"]);
+
 /** Defaults for a day: the calendar quarter it falls in. */
 export function defaultSettings(today: Day): Settings {
   const quarter = quarterOfDay(today);

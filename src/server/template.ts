@@ -22,7 +22,13 @@ import {
   type SheetKey,
   listLabels,
 } from "../core/schema";
-import { defaultSettings, parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
+import {
+  defaultSettings,
+  parseSettings,
+  SETTING_DEFS,
+  SETTINGS_BELOW_QUARTERS,
+  type SettingKey,
+} from "../core/settings";
 import { type FormulaPlaces, headerRow, scoreFormula, settingRow, statusFormula } from "../core/template";
 import { AS_OF_PROPERTY } from "./as-of";
 import { currentUserEmail, resolveAuthor } from "./author";
@@ -336,9 +342,11 @@ function ensureSettings(
   const missing = SETTING_DEFS.filter((d) => found.rows[d.key] === undefined).map((d) => d.key);
   const needsTable = found.tableHeaderRow === undefined;
   if (missing.length === 0 && !needsTable) return { sheet, grid, rows: found.rows };
+  // Rows written below a new quarters table, so that the table starts where it always did.
+  const below = needsTable ? missing.filter((key) => SETTINGS_BELOW_QUARTERS.has(key)) : [];
   const rows: unknown[][] = [];
   if (grid.length === 0) rows.push(headerRow(def, sheetLang));
-  rows.push(...missing.map(toCells));
+  rows.push(...missing.filter((key) => !below.includes(key)).map(toCells));
   let tableHeader: number | undefined;
   if (needsTable) {
     rows.push(["", "", ""]);
@@ -350,7 +358,9 @@ function ensureSettings(
     ]);
   }
   const start = grid.length + 1;
-  const newRows = needsTable ? [...rows, ...quarterRows(found.settings.quarters, day, wb.timeZone)] : rows;
+  const newRows = needsTable
+    ? [...rows, ...quarterRows(found.settings.quarters, day, wb.timeZone), ...below.map(toCells)]
+    : rows;
   sheet.getRange(start, 1, newRows.length, 3).setValues(newRows);
   if (grid.length === 0) {
     sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
