@@ -12,11 +12,8 @@ import { normalize } from "./text";
  * defaultIdPrefix("Équipe Ventes") //=> "EQUIPE"
  */
 export function defaultIdPrefix(name: string): string {
-  const word = normalize(name).split(/\s+/)[0] ?? "";
-  return word
-    .replace(/[^a-z0-9]/g, "")
-    .toUpperCase()
-    .slice(0, 8);
+  const first = String(name).trim().split(/\s+/)[0] ?? "";
+  return normalize(first).replace(/%/g, "").toUpperCase().slice(0, 8);
 }
 
 /**

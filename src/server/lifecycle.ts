@@ -386,9 +386,15 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: from });
     const picks = checkStart(userLang, analysis, day, carry, asked, early === true, next.quarter);
     const floor = highestIssued(wb, analysis);
-    const rows = carryOverRows(analysis.okrs, picks, from, next.quarter, day, floor).map((r) =>
-      withLabels(r, loaded.sheetLang),
-    );
+    const rows = carryOverRows(
+      analysis.okrs,
+      picks,
+      from,
+      next.quarter,
+      day,
+      floor,
+      analysis.settings.idPrefix,
+    ).map((r) => withLabels(r, loaded.sheetLang));
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);

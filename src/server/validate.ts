@@ -12,6 +12,7 @@ import { applyMarks, type Mark } from "../core/marks";
 import { nextIds } from "../core/draft";
 import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import { SHEETS, type SheetKey } from "../core/schema";
+import { parseSettings } from "../core/settings";
 import { columnLetters } from "../core/template";
 import { today } from "./clock";
 import { highestIssued, recordIssued } from "./ids";
@@ -103,12 +104,13 @@ function assignMissingIds(wb: Workbook, grids: Partial<Record<SheetKey, RawCell[
     checkins: grids.checkins ? parseCheckins(grids.checkins, wb.timeZone).items : [],
   });
   const krs = missing.filter((r) => r.type === "kr").length;
-  const fresh = nextIds([], krs, highest);
+  const prefix = grids.settings ? parseSettings(grids.settings, 0, wb.timeZone).settings.idPrefix : "";
+  const fresh = nextIds([], krs, highest, prefix);
   let objective = highest.objective;
   let kr = 0;
   const updates = new Map<number, string>();
   for (const row of missing) {
-    const id = row.type === "kr" ? fresh.krIds[kr++]! : `O-${++objective}`;
+    const id = row.type === "kr" ? fresh.krIds[kr++]! : `${prefix ? `${prefix}-` : ""}O-${++objective}`;
     updates.set(row.row, id);
     grid[row.row - 1]![column] = id;
   }
