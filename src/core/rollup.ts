@@ -12,7 +12,7 @@
 import { isBlank, parseNumber, type RawCell } from "./cells";
 import { type Day, parseDay } from "./dates";
 import { type PaceThresholds, paceStatus, type Status } from "./pace";
-import { parseCheckins, parseOkrs, type OkrRow } from "./parse";
+import { type CheckinRow, parseCheckins, parseOkrs, type OkrRow } from "./parse";
 import { canonicalQuarter, type QuarterDates } from "./quarters";
 import { CHECKINS, OKRS, type ColumnDef } from "./schema";
 import { band, type Band } from "./scoring";
@@ -66,6 +66,8 @@ export interface TeamImport {
   scores: Map<number, number | undefined>;
   /** The latest check-in of each key result, by upper-case ID. */
   lastCheckIns: Map<string, Day>;
+  /** The team's Check-ins log, as imported. */
+  checkins: CheckinRow[];
 }
 
 const isError = (v: RawCell) => typeof v === "string" && /^#[A-Z0-9/!?]+[!?A]?$/.test(v.trim());
@@ -107,6 +109,7 @@ export function readTeamImport(grid: readonly RawCell[][], timeZone: string): Te
     okrs: [],
     scores: new Map(),
     lastCheckIns: new Map(),
+    checkins: [],
   };
   const first = grid[IMPORT_LAYOUT.importRow - 1]?.[IMPORT_LAYOUT.okrsColumn - 1];
   if (typeof first === "string" && /^loading/i.test(first.trim())) {
@@ -149,7 +152,8 @@ export function readTeamImport(grid: readonly RawCell[][], timeZone: string): Te
     CHECKINS.columns.length,
   );
   if (checkinGrid.length > 0 && !isError(checkinGrid[0]![0] ?? "")) {
-    for (const c of parseCheckins(checkinGrid, timeZone).items) {
+    team.checkins = parseCheckins(checkinGrid, timeZone).items;
+    for (const c of team.checkins) {
       if (c.date === undefined || c.krId === "") continue;
       const key = c.krId.trim().toUpperCase();
       const known = team.lastCheckIns.get(key);
@@ -300,6 +304,44 @@ export function rollUp(input: RollupInput, maxObjectives: number): Rollup {
   if (companyWide > limit)
     problems.push({ code: "rollup-too-many", team: "", id: "", params: { count: companyWide, max: limit } });
   return { objectives, teams, problems };
+}
+
+/**
+ * The company's rows of a quarter with every connected team's rows beside them, for the company's
+ * quarterly review: team IDs qualified (SALES-KR-3) so that none collides, a team objective's
+ * Parent pointing at the company's own row, team rows numbered after the company's (row numbers
+ * key the scores; they are not cells of this spreadsheet). Teams not connected bring nothing.
+ */
+export function companyWithTeams(
+  company: { okrs: readonly OkrRow[]; checkins: readonly CheckinRow[] },
+  companyPrefix: string,
+  teams: readonly TeamImport[],
+): { okrs: OkrRow[]; checkins: CheckinRow[] } {
+  const ownIds = new Map(company.okrs.map((r) => [qualifiedId(r.id, companyPrefix), r.id] as const));
+  const okrs = [...company.okrs];
+  const checkins = [...company.checkins];
+  let next = Math.max(0, ...company.okrs.map((r) => r.row)) + 1;
+  for (const team of teams) {
+    if (team.connection.state !== "connected") continue;
+    const prefix = prefixOfTeam(team);
+    for (const row of team.okrs) {
+      const parent =
+        row.type === "objective"
+          ? (ownIds.get(row.parent.trim().toUpperCase()) ??
+            ownIds.get(qualifiedId(row.parent, companyPrefix)) ??
+            "")
+          : qualifiedId(row.parent, prefix);
+      okrs.push({
+        ...row,
+        row: next++,
+        id: qualifiedId(row.id, prefix),
+        parent,
+        team: row.team || team.name,
+      });
+    }
+    for (const c of team.checkins) checkins.push({ ...c, row: next++, krId: qualifiedId(c.krId, prefix) });
+  }
+  return { okrs, checkins };
 }
 
 /**

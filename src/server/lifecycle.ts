@@ -27,6 +27,7 @@ import { userError } from "./errors";
 import { highestIssued, recordIssued, uniqueRow } from "./ids";
 import { sheetLangOf } from "./locale";
 import { type Progress, withDocumentLock } from "./lock";
+import { companyReviewInput } from "./rollup";
 import { parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
 import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
@@ -193,11 +194,13 @@ export function generateReview(userLang: Lang, request: unknown): { sheet: strin
 }
 
 function writeReview(userLang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
-  const { wb, day, analysis, sheetLang } = load(userLang);
+  const { wb, day, analysis, sheetLang, settingsGrid } = load(userLang);
+  // All teams of a company spreadsheet: the rolled-up teams' rows too.
+  const company = team ? undefined : companyReviewInput(wb, settingsGrid, analysis, day);
   const review = buildReview({
-    okrs: analysis.okrs,
-    checkins: analysis.checkins,
-    scores: analysis.scores,
+    okrs: company?.okrs ?? analysis.okrs,
+    checkins: company?.checkins ?? analysis.checkins,
+    scores: company?.scores ?? analysis.scores,
     settings: analysis.settings,
     today: day,
     team,

@@ -11,6 +11,7 @@ import { dateOfDay, isoOf, parseDay, type Day } from "../core/dates";
 import type { FormulaArg } from "../core/grid";
 import { type Lang, type MessageKey, sheetLanguage, t, tKey } from "../core/i18n";
 import {
+  companyWithTeams,
   IMPORT_LAYOUT,
   isSpreadsheetUrl,
   readTeamImport,
@@ -23,7 +24,8 @@ import {
 } from "../core/rollup";
 import type { Finding } from "../core/findings";
 import { qualifiedId } from "../core/identity";
-import { parseOkrs } from "../core/parse";
+import { type CheckinRow, type OkrRow, parseOkrs } from "../core/parse";
+import { type QuarterScores, scoreQuarter } from "../core/scores";
 import { CHECKINS, OKRS } from "../core/schema";
 import { parseSettings, quarterDatesOf, type Settings } from "../core/settings";
 import { asText } from "../core/cells";
@@ -365,24 +367,8 @@ export function rollupFindings(
   day: Day,
 ): Finding[] {
   if (!settingsGrid || !okrsGrid) return [];
-  const { teams: entries } = teamsTable(settingsGrid);
-  if (entries.length === 0) return [];
-  const sheetLang = sheetLanguage(settings.language, wb.ss.getSpreadsheetLocale());
-  const teams: TeamImport[] = [];
-  for (const entry of entries) {
-    if (entry.name === "" || !isSpreadsheetUrl(entry.url)) continue;
-    const name = t(sheetLang, "rollup.importSheet", { team: entry.name }).slice(0, 100);
-    let values: RawCell[][];
-    try {
-      values = wb.ss
-        .getRange(`${quote(name)}!A:${columnLetter(IMPORT_LAYOUT.width)}`)
-        .getValues() as RawCell[][];
-    } catch {
-      continue; // Not rolled up yet.
-    }
-    const team = readTeamImport(values, wb.timeZone);
-    if (team) teams.push(team);
-  }
+  const teams = readImports(wb, settingsGrid, settings);
+  if (teams.length === 0) return [];
   const rollup = rollUp(
     {
       companyOkrs: okrsGrid,
@@ -434,4 +420,60 @@ export function rollupFindings(
         };
     }
   });
+}
+
+/**
+ * The teams' import sheets as Sheets shows them, in the Teams table's order: two calls per team
+ * (a sheet not rolled up yet is skipped). No Teams table: no call.
+ */
+function readImports(wb: Workbook, settingsGrid: RawCell[][], settings: Settings): TeamImport[] {
+  const { teams: entries } = teamsTable(settingsGrid);
+  if (entries.length === 0) return [];
+  const sheetLang = sheetLanguage(settings.language, wb.ss.getSpreadsheetLocale());
+  const teams: TeamImport[] = [];
+  for (const entry of entries) {
+    if (entry.name === "" || !isSpreadsheetUrl(entry.url)) continue;
+    const name = t(sheetLang, "rollup.importSheet", { team: entry.name }).slice(0, 100);
+    let values: RawCell[][];
+    try {
+      values = wb.ss
+        .getRange(`${quote(name)}!A:${columnLetter(IMPORT_LAYOUT.width)}`)
+        .getValues() as RawCell[][];
+    } catch {
+      continue; // Not rolled up yet.
+    }
+    const team = readTeamImport(values, wb.timeZone);
+    if (team) teams.push(team);
+  }
+  return teams;
+}
+
+/**
+ * The quarterly review of the whole company: in a company spreadsheet with connected teams, the
+ * review of all teams takes in their rows and check-ins, scored as the teams score them (the
+ * company's objectives from the team objectives under them). Undefined elsewhere.
+ */
+export function companyReviewInput(
+  wb: Workbook,
+  settingsGrid: RawCell[][],
+  analysis: { okrs: OkrRow[]; checkins: CheckinRow[]; settings: Settings },
+  day: Day,
+): { okrs: OkrRow[]; checkins: CheckinRow[]; scores: QuarterScores } | undefined {
+  const { settings } = analysis;
+  const teams = readImports(wb, settingsGrid, settings).filter(
+    (team) => team.connection.state === "connected",
+  );
+  if (teams.length === 0) return undefined;
+  const merged = companyWithTeams(analysis, settings.idPrefix, teams);
+  const scores = scoreQuarter(
+    merged.okrs.filter((r) => r.quarter === settings.quarter),
+    {
+      start: settings.quarterStart,
+      end: settings.quarterEnd,
+      today: day,
+      onTrack: settings.onTrack,
+      atRisk: settings.atRisk,
+    },
+  );
+  return { ...merged, scores };
 }

@@ -301,6 +301,32 @@ describe("the company roll-up across team spreadsheets", () => {
     expect(teamFindings).not.toContain("unknown-company-objective");
   });
 
+  it("reviews the quarter for the whole company: the company's objectives and every connected team's", () => {
+    const { drive, company, sales, ops } = build();
+    rollUp(company);
+    const settings = sheet(company, "Settings");
+    const header = settings.values().findIndex((l) => l[0] === "Team") + 1;
+    settings.fill(
+      [
+        ["Sales", Drive.urlOf("team-sales-0000001")],
+        ["Ops", Drive.urlOf("team-ops-000000001")],
+        ["Product", Drive.urlOf("team-product-00001")],
+      ],
+      header + 1,
+    );
+    for (const team of [sales, ops]) drive.allowAccess(company.spreadsheet, team.spreadsheet);
+    rollUp(company);
+    const { sheet: name } = company.run<{ sheet: string }>("generateReview", { team: "" });
+    const review = sheet(company, name).values();
+    const line = (id: string) => review.find((l) => l.includes(id));
+    // The company's objective, scored from the team objectives under it: mean(0.75, 0.4).
+    expect(line("O-1")).toEqual(expect.arrayContaining(["Grow in Belgium", 0.575]));
+    // Team rows under their own qualified IDs; Product (not connected) brings nothing.
+    expect(line("SALES-KR-1")).toEqual(expect.arrayContaining([0.5]));
+    expect(line("OPS-O-1")).toEqual(expect.arrayContaining(["Open Antwerp", 0.4]));
+    expect(review.some((l) => l.includes("PRODUCT-O-1"))).toBe(false);
+  });
+
   it("keeps the manifest's scopes: nothing here reaches beyond the current spreadsheet", () => {
     const { company } = build();
     rollUp(company);
