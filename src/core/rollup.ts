@@ -12,9 +12,10 @@
 import { isBlank, parseNumber, type RawCell } from "./cells";
 import { type Day, parseDay } from "./dates";
 import { type PaceThresholds, paceStatus, type Status } from "./pace";
-import { type CheckinRow, parseCheckins, parseOkrs, type OkrRow } from "./parse";
+import { type CheckinRow, parseCheckins, parseOkrs, parseTable, type OkrRow, type Table } from "./parse";
+import { matchChoice } from "./choices";
 import { canonicalQuarter, type QuarterDates } from "./quarters";
-import { CHECKINS, OKRS, type ColumnDef } from "./schema";
+import { CHECKINS, type ColumnDef, LEVELS, OKRS, ROW_TYPES } from "./schema";
 import { band, type Band } from "./scoring";
 import { defaultIdPrefix, prefixOf, qualifiedId } from "./identity";
 import { cellText, normalize } from "./text";
@@ -94,10 +95,55 @@ function missingColumns(
 }
 
 /**
+ * The OKRs rows as the roll-up needs them: quarter, ID, type, level, team, parent, title and last
+ * check-in; other fields are left empty. A formula over 50 teams reads thousands of rows per call.
+ */
+function rollupRows(grid: RawCell[][], table: Table, timeZone: string): OkrRow[] {
+  const at = table.columns;
+  const text = (line: readonly RawCell[], key: string) =>
+    at[key] === undefined ? "" : cellText(line[at[key]!]).trim();
+  const rows: OkrRow[] = [];
+  for (let r = table.headerRow; r < grid.length; r++) {
+    const line = grid[r]!;
+    const id = text(line, "id");
+    if (id === "") continue;
+    const quarter = text(line, "quarter");
+    rows.push({
+      row: r + 1,
+      quarter: canonicalQuarter(quarter) ?? quarter,
+      id,
+      type: matchChoice(ROW_TYPES, line[at.type!]),
+      level: at.level === undefined ? undefined : matchChoice(LEVELS, line[at.level]),
+      team: text(line, "team"),
+      parent: text(line, "parent"),
+      title: text(line, "title"),
+      owner: "",
+      kind: undefined,
+      metric: undefined,
+      unit: "",
+      baseline: undefined,
+      target: undefined,
+      current: undefined,
+      weight: undefined,
+      confidence: undefined,
+      lastCheckIn: parseDay(line[at.lastCheckIn!], timeZone),
+      created: undefined,
+      notes: "",
+    });
+  }
+  return rows;
+}
+
+/**
  * Reads one import sheet's cells (as a custom function receives the range, row 1 first).
  * Undefined for a sheet with no team name (not an import sheet).
  */
-export function readTeamImport(grid: readonly RawCell[][], timeZone: string): TeamImport | undefined {
+export function readTeamImport(
+  grid: readonly RawCell[][],
+  timeZone: string,
+  /** Every column (the review needs them); else only what the roll-up reads, which is faster. */
+  full = false,
+): TeamImport | undefined {
   const label = grid[IMPORT_LAYOUT.labelRow - 1] ?? [];
   const name = cellText(label[0]).trim();
   if (name === "") return undefined;
@@ -132,15 +178,16 @@ export function readTeamImport(grid: readonly RawCell[][], timeZone: string): Te
     team.connection = { state: "empty" };
     return team;
   }
-  const parsed = parseOkrs(okrGrid, timeZone);
-  const missing = missingColumns(parsed.table.columns, NEEDED_OKR_COLUMNS, OKRS.columns);
-  if (parsed.table.headerRow === 0 || missing.length > 0) {
+  // The header first: an older template is said, not read.
+  const table = parseTable("okrs", OKRS.columns, okrGrid.slice(0, 10));
+  const missing = missingColumns(table.columns, NEEDED_OKR_COLUMNS, OKRS.columns);
+  if (table.headerRow === 0 || missing.length > 0) {
     team.connection = { state: "old-template", missing };
     return team;
   }
-  team.okrs = parsed.items;
-  const scoreAt = parsed.table.columns["score"]!;
-  for (const row of parsed.items) {
+  team.okrs = full ? parseOkrs(okrGrid, timeZone).items : rollupRows(okrGrid, table, timeZone);
+  const scoreAt = table.columns["score"]!;
+  for (const row of team.okrs) {
     const raw = okrGrid[row.row - 1]?.[scoreAt];
     const score = isBlank(raw) || isError(raw) ? undefined : parseNumber(raw);
     team.scores.set(row.row, score && score.ok ? score.value : undefined);

@@ -426,7 +426,12 @@ export function rollupFindings(
  * The teams' import sheets as Sheets shows them, in the Teams table's order: two calls per team
  * (a sheet not rolled up yet is skipped). No Teams table: no call.
  */
-function readImports(wb: Workbook, settingsGrid: RawCell[][], settings: Settings): TeamImport[] {
+function readImports(
+  wb: Workbook,
+  settingsGrid: RawCell[][],
+  settings: Settings,
+  full = false,
+): TeamImport[] {
   const { teams: entries } = teamsTable(settingsGrid);
   if (entries.length === 0) return [];
   const sheetLang = sheetLanguage(settings.language, wb.ss.getSpreadsheetLocale());
@@ -442,7 +447,7 @@ function readImports(wb: Workbook, settingsGrid: RawCell[][], settings: Settings
     } catch {
       continue; // Not rolled up yet.
     }
-    const team = readTeamImport(values, wb.timeZone);
+    const team = readTeamImport(values, wb.timeZone, full);
     if (team) teams.push(team);
   }
   return teams;
@@ -460,7 +465,7 @@ export function companyReviewInput(
   day: Day,
 ): { okrs: OkrRow[]; checkins: CheckinRow[]; scores: QuarterScores } | undefined {
   const { settings } = analysis;
-  const teams = readImports(wb, settingsGrid, settings).filter(
+  const teams = readImports(wb, settingsGrid, settings, true).filter(
     (team) => team.connection.state === "connected",
   );
   if (teams.length === 0) return undefined;
