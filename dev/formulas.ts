@@ -31,6 +31,8 @@ export interface FormulaResult {
   values?: CellValue[][];
   /** The message Sheets shows when hovering an error (#ERROR!, #REF!…), or the playground's own. */
   error?: string;
+  /** An IMPORTRANGE not connected yet: the source spreadsheet's ID, which Allow access connects. */
+  importFrom?: string;
 }
 
 export const PLAYGROUND_ERROR = "#PLAYGROUND";
@@ -60,6 +62,7 @@ class FormulaFault extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly importFrom?: string,
   ) {
     super(message);
   }
@@ -439,7 +442,10 @@ export class FormulaEngine {
           error: `The playground evaluates only the add-on's custom functions${names}, with cells, ranges, numbers and text as arguments.`,
         };
       }
-      if (error instanceof FormulaFault) return { value: error.code, error: error.message };
+      if (error instanceof FormulaFault)
+        return error.importFrom === undefined
+          ? { value: error.code, error: error.message }
+          : { value: error.code, error: error.message, importFrom: error.importFrom };
       return { value: "#ERROR!", error: (error as Error)?.message ?? String(error) };
     }
     if (!Array.isArray(value)) return { value };
@@ -532,7 +538,8 @@ export class FormulaEngine {
     if (Array.isArray(url) || Array.isArray(range))
       throw new FormulaFault("#VALUE!", "IMPORTRANGE takes a URL and a range as text.");
     const result = this.spreadsheet.importer!(String(url), String(range));
-    if ("error" in result) throw new FormulaFault(result.error.code, result.error.message);
+    if ("error" in result)
+      throw new FormulaFault(result.error.code, result.error.message, result.error.source);
     return result.values;
   }
 

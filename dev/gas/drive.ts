@@ -102,7 +102,7 @@ export class Drive {
     if (!source || this.deleted.has(id!)) return fail(IMPORT_MESSAGES.notFound);
     if (this.unshared.has(id!)) return fail(IMPORT_MESSAGES.noAccess);
     if (source !== destination && !this.connected.has(`${idOf(destination)}>${id}`))
-      return fail(IMPORT_MESSAGES.notConnected);
+      return { error: { code: REF, message: IMPORT_MESSAGES.notConnected, source: id } };
     const text = String(range);
     const bang = text.lastIndexOf("!");
     const sheetName =

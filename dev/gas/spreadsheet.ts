@@ -59,7 +59,10 @@ export type FormulaEvaluator = (sheet: FakeSheet, row: number, column: number, f
 export type SpillLookup = (sheet: FakeSheet, row: number, column: number) => CellValue | undefined;
 
 /** What IMPORTRANGE answers: the source's values, or the error Sheets shows (code and hover text). */
-export type ImportResult = { values: CellValue[][] } | { error: { code: string; message: string } };
+export type ImportResult =
+  | { values: CellValue[][] }
+  /** `source`: the spreadsheet whose Allow access would fix it (not connected yet). */
+  | { error: { code: string; message: string; source?: string } };
 
 export interface SpreadsheetOptions {
   /** What getId() answers (default "fake-spreadsheet-id"): tests of two spreadsheets set their own. */

@@ -5,6 +5,7 @@
  * until its Allow access. Then a team's Parent is broken and the company's Validate reports it.
  */
 import { Drive, type FakeSheet, IMPORT_MESSAGES, World } from "../../dev/gas";
+import { COMPANY_EXAMPLE, fillCompanyExample } from "../../dev/company-example";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 
 const NOW = "2026-11-16T09:00:00Z";
@@ -25,47 +26,6 @@ function sheet(addon: LoadedAddon, name: string): FakeSheet {
   return found;
 }
 
-/** Sets a Settings value by its label, as a person typing it. */
-function setSetting(addon: LoadedAddon, label: string, value: unknown) {
-  const settings = sheet(addon, "Settings");
-  const row = settings.values().findIndex((line) => line[0] === label) + 1;
-  expect(row).toBeGreaterThan(0);
-  settings.fill([[label, value]], row);
-}
-
-/** Appends OKRs rows: [ID, Type, Level, Team, Parent, Title, Metric, Baseline, Target, Current]. */
-function addOkrs(addon: LoadedAddon, rows: unknown[][]) {
-  const okrs = sheet(addon, "OKRs");
-  const header = okrs.values()[0]!;
-  const at = (name: string) => header.indexOf(name);
-  const lines = rows.map(([id, type, level, team, parent, title, metric, baseline, target, current]) => {
-    const line: unknown[] = Array.from({ length: header.length }, () => "");
-    const set = (name: string, value: unknown) => (line[at(name)] = value ?? "");
-    set("Quarter", "2026-Q4");
-    set("ID", id);
-    set("Type", type);
-    set("Level", level);
-    set("Team", team);
-    set("Parent", parent);
-    set("Title", title);
-    set("Owner", type === "Objective" ? "Maxime" : "");
-    set("Metric", metric);
-    set("Baseline", baseline);
-    set("Target", target);
-    set("Current", current);
-    return line;
-  });
-  okrs.fill(lines, okrs.lastRow() + 1);
-}
-
-function addCheckins(addon: LoadedAddon, rows: [string, string, number][]) {
-  const log = sheet(addon, "Check-ins");
-  log.fill(
-    rows.map(([date, id, value]) => [date, id, value, 7, "", "ada@example.com"]),
-    log.lastRow() + 1,
-  );
-}
-
 /** What a sheet shows in a block, spilled cells included (getValues, uncounted). */
 function shown(target: FakeSheet, a1: string): unknown[][] {
   return target.range(a1).api.getValues();
@@ -73,41 +33,9 @@ function shown(target: FakeSheet, a1: string): unknown[][] {
 
 function build() {
   const drive = new Drive();
-  const company = spreadsheet(drive, "company-okrs-000001", "Acme");
-  setSetting(company, "ID prefix", "CO");
-  addOkrs(company, [
-    ["O-1", "Objective", "Company", "Company", "", "Grow in Belgium"],
-    ["O-2", "Objective", "Company", "Company", "", "Customers love the app"],
-    ["O-3", "Objective", "Company", "Company", "", "Hire well"],
-  ]);
-
-  const sales = spreadsheet(drive, "team-sales-0000001", "Sales");
-  setSetting(sales, "ID prefix", "SALES");
-  addOkrs(sales, [
-    ["O-1", "Objective", "Team", "Sales", "CO-O-1", "Win Brussels"],
-    ["KR-1", "Key result", "", "Sales", "O-1", "Grow paying customers from 0 to 100", "Increase", 0, 100, 50],
-    ["KR-2", "Key result", "", "Sales", "O-1", "Grow partner garages from 0 to 10", "Increase", 0, 10, 10],
-    ["O-2", "Objective", "Team", "Sales", "CO-O-2", "Happy Brussels drivers"],
-    ["KR-3", "Key result", "", "Sales", "O-2", "Grow the app rating from 0 to 4", "Increase", 0, 4, 1],
-  ]);
-  addCheckins(sales, [["2026-11-09", "KR-1", 50]]);
-
-  const ops = spreadsheet(drive, "team-ops-000000001", "Ops");
-  addOkrs(ops, [
-    ["O-1", "Objective", "Team", "Ops", "CO-O-1", "Open Antwerp"],
-    ["KR-1", "Key result", "", "Ops", "O-1", "Reduce setup days from 100 to 50", "Decrease", 100, 50, 80],
-  ]);
-  addCheckins(ops, [
-    ["2026-11-02", "KR-1", 90],
-    ["2026-11-12", "KR-1", 80],
-  ]);
-
-  const product = spreadsheet(drive, "team-product-00001", "Product");
-  addOkrs(product, [
-    ["O-1", "Objective", "Team", "Product", "CO-O-2", "An app people love"],
-    ["KR-1", "Key result", "", "Product", "O-1", "Grow weekly users from 0 to 4", "Increase", 0, 4, 4],
-  ]);
-  return { drive, company, sales, ops, product };
+  const [company, sales, ops, product] = COMPANY_EXAMPLE.map(({ id, name }) => spreadsheet(drive, id, name));
+  fillCompanyExample({ company: company!, sales: sales!, ops: ops!, product: product! });
+  return { drive, company: company!, sales: sales!, ops: ops!, product: product! };
 }
 
 function rollUp(company: LoadedAddon) {
@@ -201,6 +129,7 @@ describe("the company roll-up across team spreadsheets", () => {
     expect(company.engine!.result(rollup, 4, 14)).toEqual({
       value: "#REF!",
       error: IMPORT_MESSAGES.notConnected,
+      importFrom: "team-product-00001",
     });
 
     // The one click: Allow access. Product now counts: CO-O-2 = mean(0.25, 1) = 0.625.
