@@ -39,6 +39,8 @@ export class World {
   readonly spreadsheet: FakeSpreadsheet;
   readonly properties = new PropertyStores();
   readonly lock = new LockState();
+  /** The Drive the spreadsheet sits on beside others, if any (IMPORTRANGE). */
+  readonly drive: Drive | undefined;
 
   constructor(
     options: {
@@ -60,6 +62,7 @@ export class World {
       locale: options.locale,
     });
     this.spreadsheet.evaluator = options.evaluator;
+    this.drive = options.drive;
     options.drive?.add(this.spreadsheet);
   }
 }

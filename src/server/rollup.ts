@@ -269,7 +269,13 @@ export function rollUpTeams(lang: Lang): RollupReport {
     }
 
     // The roll-up sheet: two formulas over the import sheets, and one Connect cell per team.
-    if (!rollupSheet) rollupSheet = wb.ss.insertSheet(rollupName);
+    if (!rollupSheet) {
+      rollupSheet = wb.ss.insertSheet(rollupName);
+      // Scores as 0.00 and days as dates, as on the OKRs sheet: set once, on the new sheet.
+      const rows = rollupSheet.getMaxRows() - 1;
+      rollupSheet.getRange(2, ROLLUP_LAYOUT.objectivesColumn + 3, rows, 1).setNumberFormat("0.00");
+      rollupSheet.getRange(2, ROLLUP_LAYOUT.objectivesColumn + 6, rows, 1).setNumberFormat("yyyy-mm-dd");
+    }
     const ranges = importNames.map((n) => `${quote(n)}!A1:${columnLetter(IMPORT_LAYOUT.width)}`).join(", ");
     const args = `${quote(okrsName)}!A1:${columnLetter(OKRS.columns.length)}, ${quote(settingsName)}!A1:C, ${ranges}`;
     const height = Math.max(teams.length + 1, before.length, 1);
