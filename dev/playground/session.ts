@@ -266,8 +266,10 @@ export class PlaygroundSession {
     const ss = this.world.spreadsheet;
     const name = sheetName && ss.sheet(sheetName) ? sheetName : this.active().sheet;
     return {
+      // Hidden sheets have no tab, as in Sheets (View › Hidden sheets shows them there).
       sheets: ss
         .allSheets()
+        .filter((s) => !s.hidden)
         .map((s) => (s.tabColor ? { name: s.name, tabColor: s.tabColor } : { name: s.name })),
       sheet: this.view(this.sheet(name)),
       active: this.active(),
