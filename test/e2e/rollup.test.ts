@@ -144,6 +144,13 @@ describe("the company roll-up across team spreadsheets", () => {
     ]);
     expect(shown(rollup, "K4")[0]![0]).toBe("Connected");
 
+    // Rolling up again writes each import sheet once, and the roll-up sheet once.
+    company.calls.reset();
+    rollUp(company);
+    expect(company.calls.get("Range.setValues")).toBe(3 + 1);
+    expect(company.calls.get("Spreadsheet.getRange")).toBe(3);
+    expect(company.calls.get("Spreadsheet.insertSheet")).toBe(0);
+
     // Live: a team's check-in shows without rolling up again (Ops KR-1 reaches 60: 0.8).
     sheet(ops, "OKRs").cell(3, 14).value = 60;
     expect(shown(rollup, "D2")[0]![0]).toBeCloseTo((0.75 + 0.8) / 2, 10);
