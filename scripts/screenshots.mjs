@@ -93,7 +93,10 @@ async function main() {
     await shot("playground-review-sheet");
 
     // One spreadsheet per team: the company example, rolled up, two teams connected, one not yet.
-    await page.locator("#sidebar-close").click().catch(() => undefined);
+    await page
+      .locator("#sidebar-close")
+      .click()
+      .catch(() => undefined);
     await menu("File", "Open the company example (4 spreadsheets)");
     await page.getByRole("tab", { name: "OKRs" }).waitFor();
     await menu("OKR", "Roll up teams");

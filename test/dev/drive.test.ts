@@ -26,7 +26,9 @@ describe("IMPORTRANGE between spreadsheets of the offline Drive", () => {
   it("shows #REF! asking for Allow access until the pair is connected, then the live values", () => {
     const { drive, team, company, sheet, shown } = twoFiles();
     expect(shown()).toEqual({ value: "#REF!", error: IMPORT_MESSAGES.notConnected });
-    expect(company.engine!.result(company.spreadsheet.sheet("Sheet1")!, 1, 2).importFrom).toBe("team-sales-0001");
+    expect(company.engine!.result(company.spreadsheet.sheet("Sheet1")!, 1, 2).importFrom).toBe(
+      "team-sales-0001",
+    );
     drive.allowAccess(company.spreadsheet, team.spreadsheet);
     expect(sheet.range("A1:C2").api.getValues()).toEqual([
       [Drive.urlOf("team-sales-0001"), "ID", "Score"],
