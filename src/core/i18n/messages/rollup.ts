@@ -42,7 +42,7 @@ export default messages(
     "rollup.noTeams":
       "The Teams table in Settings (row {row}) lists no team yet. Enter one team per row with its spreadsheet's URL, then run Roll up teams again.",
     "rollup.badUrl":
-      "Settings row {row}: “{url}” is not the URL of a Google Sheets spreadsheet (https://docs.google.com/spreadsheets/d/…). That team was left out.",
+      "Settings row {row}: “{url}” is not the URL of a Google Sheets spreadsheet (its address starts with docs.google.com/spreadsheets/d/). That team was left out.",
     "rollup.twice": "Settings row {row}: the team {team} is listed twice. The second row was left out.",
     "rollup.done":
       "{count} {count:team|teams} rolled up into “{sheet}”. Each team's data stays in its own spreadsheet; the scores are formulas and follow it. A team marked “Not connected” needs one click: Allow access on its Connect cell.",
@@ -96,7 +96,7 @@ export default messages(
     "rollup.noTeams":
       "Le tableau Équipes des Paramètres (ligne {row}) ne liste encore aucune équipe. Indiquez une équipe par ligne avec l'URL de son classeur, puis relancez Consolider les équipes.",
     "rollup.badUrl":
-      "Paramètres, ligne {row} : « {url} » n'est pas l'URL d'un classeur Google Sheets (https://docs.google.com/spreadsheets/d/…). Cette équipe a été laissée de côté.",
+      "Paramètres, ligne {row} : « {url} » n'est pas l'URL d'un classeur Google Sheets (son adresse commence par docs.google.com/spreadsheets/d/). Cette équipe a été laissée de côté.",
     "rollup.twice":
       "Paramètres, ligne {row} : l'équipe {team} figure deux fois. La seconde ligne a été laissée de côté.",
     "rollup.done":
