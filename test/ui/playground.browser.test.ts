@@ -98,6 +98,7 @@ describe("the playground in headless Chromium", () => {
       "Lock plan",
       "Generate quarterly review",
       "Start next quarter",
+      "Roll up teams",
       "Settings",
       "Help",
     ]);
