@@ -31,6 +31,8 @@ export interface FormulaResult {
   values?: CellValue[][];
   /** The message Sheets shows when hovering an error (#ERROR!, #REF!…), or the playground's own. */
   error?: string;
+  /** An IMPORTRANGE not connected yet: the source spreadsheet's ID, which Allow access connects. */
+  importFrom?: string;
 }
 
 export const PLAYGROUND_ERROR = "#PLAYGROUND";
@@ -60,6 +62,7 @@ class FormulaFault extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly importFrom?: string,
   ) {
     super(message);
   }
@@ -293,9 +296,11 @@ export class FormulaEngine {
 
   /** After a change anywhere in the spreadsheet, results are recomputed (not necessarily rerun). */
   private sync(): void {
-    if (this.spreadsheet.version === this.seen || this.stack.length > 0) return;
+    // Both only grow, so their sum moves on any change here or in a spreadsheet we import from.
+    const version = this.spreadsheet.version + this.spreadsheet.importVersion();
+    if (version === this.seen || this.stack.length > 0) return;
     this.invalidate();
-    this.seen = this.spreadsheet.version;
+    this.seen = version;
   }
 
   /** Forgets every result: the next read recalculates. */
@@ -437,7 +442,10 @@ export class FormulaEngine {
           error: `The playground evaluates only the add-on's custom functions${names}, with cells, ranges, numbers and text as arguments.`,
         };
       }
-      if (error instanceof FormulaFault) return { value: error.code, error: error.message };
+      if (error instanceof FormulaFault)
+        return error.importFrom === undefined
+          ? { value: error.code, error: error.message }
+          : { value: error.code, error: error.message, importFrom: error.importFrom };
       return { value: "#ERROR!", error: (error as Error)?.message ?? String(error) };
     }
     if (!Array.isArray(value)) return { value };
@@ -474,6 +482,7 @@ export class FormulaEngine {
       case "ref":
         return this.read(node, sheet);
       case "call": {
+        if (node.name === "IMPORTRANGE" && this.spreadsheet.importer) return this.importRange(node, sheet);
         const fn = this.lookup(node.name);
         if (!fn && node.name === "HYPERLINK") return this.hyperlink(node, sheet);
         if (!fn) throw new CannotEvaluate(node.name);
@@ -518,6 +527,31 @@ export class FormulaEngine {
     return shown ?? "";
   }
 
+  /** The last row a formula of the sheet spills into (formulas being evaluated are left out). */
+  private spillBottom(sheet: FakeSheet): number {
+    let bottom = 0;
+    for (const anchor of this.layout(sheet).anchors) {
+      const k = key(anchor.row, anchor.column);
+      if (this.stack.some((frame) => frame.sheet === sheet && frame.key === k)) continue;
+      const { values, error } = this.result(sheet, anchor.row, anchor.column);
+      if (values && !error) bottom = Math.max(bottom, anchor.row + values.length - 1);
+    }
+    return bottom;
+  }
+
+  /** Sheets' IMPORTRANGE(url, range) from another spreadsheet of the Drive (dev/gas/drive.ts). */
+  private importRange(node: FormulaNode & { kind: "call" }, sheet: FakeSheet): Value {
+    if (node.args.length !== 2)
+      throw new FormulaFault("#N/A", "Wrong number of arguments to IMPORTRANGE. Expected 2 arguments.");
+    const [url, range] = node.args.map((arg) => this.evaluate(arg, sheet));
+    if (Array.isArray(url) || Array.isArray(range))
+      throw new FormulaFault("#VALUE!", "IMPORTRANGE takes a URL and a range as text.");
+    const result = this.spreadsheet.importer!(String(url), String(range));
+    if ("error" in result)
+      throw new FormulaFault(result.error.code, result.error.message, result.error.source);
+    return result.values;
+  }
+
   private read(node: FormulaNode & { kind: "ref" }, from: FakeSheet): Value {
     let sheet = from;
     if (node.sheet !== undefined) {
@@ -526,7 +560,9 @@ export class FormulaEngine {
       sheet = found;
     }
     const { start, end } = node;
-    const lastRow = () => Math.max(sheet.lastRow(), 1);
+    // On another sheet, an open-ended range (A1:C) also takes in the rows its formulas spill into
+    // (an import sheet's IMPORTRANGE): Sheets' ranges run to the sheet's end.
+    const lastRow = () => Math.max(sheet.lastRow(), sheet === from ? 0 : this.spillBottom(sheet), 1);
     const lastColumn = () => Math.max(sheet.lastColumn(), 1);
     let top = start.row ?? 1;
     let left = start.column ?? 1;

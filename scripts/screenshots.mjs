@@ -109,6 +109,23 @@ async function main() {
     // From the findings down, so the chart beside the table shows whole.
     await page.locator("#grid-scroll").evaluate((grid) => (grid.scrollTop = 66));
     await shot("playground-health");
+    // One spreadsheet per team: the company example, rolled up, two teams connected, one not yet.
+    await page
+      .locator("#sidebar-close")
+      .click()
+      .catch(() => undefined);
+    await menu("File", "Open the company example (4 spreadsheets)");
+    await page.getByRole("tab", { name: "OKRs" }).waitFor();
+    await menu("OKR", "Roll up teams");
+    await page.locator("#alert-buttons button", { hasText: "OK" }).click();
+    await page.getByRole("tab", { name: "Company roll-up" }).click();
+    for (const a1 of ["N2", "N3"]) {
+      await page.locator(`#grid td[data-cell="${a1}"]`).click();
+      await page.locator("#alert-buttons button", { hasText: "OK" }).click();
+      await page.locator(`#grid td[data-cell="K${a1.slice(1)}"]`, { hasText: "Connected" }).waitFor();
+    }
+    await page.locator('#grid td[data-cell="A1"]').click();
+    await shot("playground-company");
   } finally {
     await browser.close();
     await playground.close();

@@ -19,10 +19,12 @@ import {
 import { FakeUi } from "./ui";
 import { authorizer, type Manifest } from "./scopes";
 import repoManifest from "../../appsscript.json";
+import type { Drive } from "./drive";
 
 export { CallLog } from "./calls";
 export type { RecordedMenu, MenuItem, Dialog, DialogAnswer, Shown } from "./ui";
 export { FakeSpreadsheet, FakeSheet, FakeRange } from "./spreadsheet";
+export { Drive, IMPORT_MESSAGES, spreadsheetIdOf } from "./drive";
 export type { Cell, FormulaEvaluator, SpillLookup } from "./spreadsheet";
 export { isDate, interpretInput } from "./input";
 export { METHOD_SCOPES, SCOPE, type Manifest } from "./scopes";
@@ -37,6 +39,8 @@ export class World {
   readonly spreadsheet: FakeSpreadsheet;
   readonly properties = new PropertyStores();
   readonly lock = new LockState();
+  /** The Drive the spreadsheet sits on beside others, if any (IMPORTRANGE). */
+  readonly drive: Drive | undefined;
 
   constructor(
     options: {
@@ -44,15 +48,22 @@ export class World {
       locale?: string;
       evaluator?: FormulaEvaluator;
       spreadsheetId?: string;
+      /** The spreadsheet's name (getName). */
+      name?: string;
+      /** Puts the spreadsheet on a Drive beside others, for IMPORTRANGE between them. */
+      drive?: Drive;
     } = {},
   ) {
     this.spreadsheet = new FakeSpreadsheet({
       calls: this.calls,
       id: options.spreadsheetId,
+      name: options.name,
       timeZone: options.timeZone,
       locale: options.locale,
     });
     this.spreadsheet.evaluator = options.evaluator;
+    this.drive = options.drive;
+    options.drive?.add(this.spreadsheet);
   }
 }
 

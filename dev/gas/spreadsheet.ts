@@ -59,6 +59,12 @@ export type FormulaEvaluator = (sheet: FakeSheet, row: number, column: number, f
  */
 export type SpillLookup = (sheet: FakeSheet, row: number, column: number) => CellValue | undefined;
 
+/** What IMPORTRANGE answers: the source's values, or the error Sheets shows (code and hover text). */
+export type ImportResult =
+  | { values: CellValue[][] }
+  /** `source`: the spreadsheet whose Allow access would fix it (not connected yet). */
+  | { error: { code: string; message: string; source?: string } };
+
 export interface SpreadsheetOptions {
   /** What getId() answers (default "fake-spreadsheet-id"): tests of two spreadsheets set their own. */
   id?: string;
@@ -77,6 +83,12 @@ export class FakeSpreadsheet {
   now: () => number = () => Date.now();
   /** Moves on every change to a cell or to the rows of a sheet: formula results are then recomputed. */
   version = 0;
+  /**
+   * IMPORTRANGE from another spreadsheet of the same Drive (dev/gas/drive.ts plugs it in), and the
+   * version of everything it can import: when that moves, formula results are recomputed too.
+   */
+  importer: ((url: string, range: string) => ImportResult) | undefined;
+  importVersion: () => number = () => 0;
   private readonly sheets: FakeSheet[] = [];
   private activeSheet: FakeSheet | undefined;
   private activeRange: FakeRange | undefined;
@@ -211,6 +223,7 @@ export class FakeSheet {
   maxColumns = 26;
   frozenRows = 0;
   tabColor: string | null = null;
+  hidden = false;
   readonly columnWidths = new Map<number, number>();
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly protections: FakeProtection[] = [];
@@ -480,6 +493,17 @@ export class FakeSheet {
         this.tabColor = color;
         return this.api;
       },
+      hideSheet: () => {
+        if (this.spreadsheet.allSheets().every((s) => s === this || s.hidden))
+          throw new Error("You can't hide all the sheets in a document.");
+        this.hidden = true;
+        return this.api;
+      },
+      showSheet: () => {
+        this.hidden = false;
+        return this.api;
+      },
+      isSheetHidden: () => this.hidden,
       getRange: (rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number) => {
         if (typeof rowOrA1 === "string") return this.range(rowOrA1).api;
         if (column === undefined)

@@ -98,6 +98,9 @@ export interface SheetApi extends Faked<
   | "insertRowsBefore"
   | "insertRowBefore"
   | "insertRowAfter"
+  | "hideSheet"
+  | "showSheet"
+  | "isSheetHidden"
 > {
   moveRows(rows: RangeApi, destinationIndex: number): void;
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): RangeApi;

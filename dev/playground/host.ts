@@ -269,6 +269,22 @@ export class PlaygroundHost {
     this.functions = new Set(functions);
   }
 
+  /** File › Open the company example; File › Open… one of its spreadsheets. */
+  async openCompany(): Promise<void> {
+    const { functions } = await this.request<{ functions: string[] }>({ type: "company" });
+    this.functions = new Set(functions);
+  }
+
+  async openFile(file: string): Promise<void> {
+    const { functions } = await this.request<{ functions: string[] }>({ type: "openFile", file });
+    this.functions = new Set(functions);
+  }
+
+  /** Allow access on a cell whose IMPORTRANGE is not connected yet. */
+  allow(sheet: string, row: number, column: number): Promise<unknown> {
+    return this.request({ type: "allow", sheet, row, column });
+  }
+
   edit(sheet: string, row: number, column: number, input: string): Promise<{ version: number }> {
     return this.request({ type: "edit", sheet, row, column, input });
   }

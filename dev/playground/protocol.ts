@@ -106,6 +106,8 @@ export interface State {
   version: number;
   menus: RecordedMenu[];
   locale: string;
+  /** The spreadsheets open side by side (File › Open…), once there are several. */
+  files?: { id: string; name: string; active: boolean }[];
 }
 
 export type ButtonName = "OK" | "CANCEL" | "YES" | "NO" | "CLOSE";

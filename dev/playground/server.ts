@@ -79,6 +79,12 @@ const schemas = {
     a1: z.optional(z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/))),
   }),
   reset: z.strictObject({ blank: z.optional(z.boolean()) }),
+  open: z.strictObject({ file: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/)) }),
+  allow: z.strictObject({
+    sheet: sheetName(),
+    row: z.int().check(z.gte(1), z.lte(10_000_000)),
+    column: z.int().check(z.gte(1), z.lte(18_278)),
+  }),
 };
 
 function send(
@@ -272,6 +278,26 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       POST: async (req, res) => {
         const { blank } = parse(schemas.reset, await readJson(req));
         await host.load(blank ? blankWorkbook(options.locale) : null);
+        sendJson(res, 200, { ok: true });
+      },
+    },
+    "/api/company": {
+      POST: async (_req, res) => {
+        await host.openCompany();
+        sendJson(res, 200, { ok: true });
+      },
+    },
+    "/api/open": {
+      POST: async (req, res) => {
+        const { file } = parse(schemas.open, await readJson(req));
+        await host.openFile(file);
+        sendJson(res, 200, { ok: true });
+      },
+    },
+    "/api/allow": {
+      POST: async (req, res) => {
+        const { sheet, row, column } = parse(schemas.allow, await readJson(req));
+        await host.allow(sheet, row, column);
         sendJson(res, 200, { ok: true });
       },
     },

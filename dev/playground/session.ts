@@ -9,6 +9,7 @@ import {
   type CellValue,
   type Dialog,
   type DialogAnswer,
+  type Drive,
   type FakeSheet,
   interpretInput,
   World,
@@ -135,10 +136,19 @@ export class PlaygroundSession {
    * A new spreadsheet: with `data`, the workbook as an .xlsx import gave it; without, the template
    * set up with the example quarter (OKR › Set up template, example question answered Yes).
    */
-  constructor(options: SessionOptions, data?: WorkbookData) {
+  constructor(
+    options: SessionOptions,
+    data?: WorkbookData,
+    /** One of several spreadsheets on a Drive (File › Open…): its ID and name; set up without the example. */
+    place?: { drive: Drive; id: string; name: string },
+  ) {
     this.locale = options.locale ?? "en";
     this.timeZone = options.timeZone ?? defaultTimeZone();
-    this.world = new World({ timeZone: this.timeZone, locale: spreadsheetLocale(this.locale) });
+    this.world = new World({
+      timeZone: this.timeZone,
+      locale: spreadsheetLocale(this.locale),
+      ...(place && { drive: place.drive, spreadsheetId: place.id, name: place.name }),
+    });
     if (data) load(this.world.spreadsheet, data);
     this.addon = loadAddon({
       world: this.world,
@@ -160,7 +170,7 @@ export class PlaygroundSession {
     };
     this.open();
     if (!data) {
-      this.addon.ui.answers.push({ button: "YES" }, { button: "OK" });
+      this.addon.ui.answers.push({ button: place ? "NO" : "YES" }, { button: "OK" });
       this.addon.run("setUpTemplate");
       this.addon.ui.answers.length = 0;
     }
@@ -258,8 +268,10 @@ export class PlaygroundSession {
     const ss = this.world.spreadsheet;
     const name = sheetName && ss.sheet(sheetName) ? sheetName : this.active().sheet;
     return {
+      // Hidden sheets have no tab, as in Sheets (View › Hidden sheets shows them there).
       sheets: ss
         .allSheets()
+        .filter((s) => !s.hidden)
         .map((s) => (s.tabColor ? { name: s.name, tabColor: s.tabColor } : { name: s.name })),
       sheet: this.view(this.sheet(name)),
       active: this.active(),

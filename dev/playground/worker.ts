@@ -10,7 +10,8 @@
  * exactly where it stopped. Only this thread blocks: the server keeps serving.
  */
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
-import type { Dialog, DialogAnswer } from "../gas";
+import { COMPANY_EXAMPLE, fillCompanyExample } from "../company-example";
+import { type Dialog, type DialogAnswer, Drive } from "../gas";
 import type { State } from "./protocol";
 import { PlaygroundSession, type SessionOptions } from "./session";
 import type { WorkbookData } from "./workbook";
@@ -21,7 +22,10 @@ export type WorkerRequest =
   | { type: "select"; id: number; sheet: string; a1?: string }
   | { type: "state"; id: number; sheet?: string }
   | { type: "snapshot"; id: number }
-  | { type: "load"; id: number; data: WorkbookData | null };
+  | { type: "load"; id: number; data: WorkbookData | null }
+  | { type: "company"; id: number }
+  | { type: "openFile"; id: number; file: string }
+  | { type: "allow"; id: number; sheet: string; row: number; column: number };
 
 /** What a restarted worker starts from: the spreadsheet and the add-on's stored properties. */
 export interface Checkpoint {
@@ -106,9 +110,47 @@ function restoreFrom(saved: Checkpoint): PlaygroundSession {
   return restored;
 }
 
+/**
+ * File › Open the company example: a company spreadsheet and three team spreadsheets on one
+ * Drive, side by side; the company's is open. Nothing is connected yet: Allow access is the user's.
+ */
+let files: Map<string, PlaygroundSession> | undefined;
+
+function openCompanyExample(): PlaygroundSession {
+  const drive = new Drive();
+  files = new Map();
+  for (const { id, name } of COMPANY_EXAMPLE) {
+    const file = new PlaygroundSession(options, undefined, { drive, id, name });
+    file.respond = ask;
+    files.set(id, file);
+  }
+  const [company, sales, ops, product] = COMPANY_EXAMPLE.map(({ id }) => {
+    const file = files!.get(id)!;
+    return { spreadsheet: file.world.spreadsheet, run: (name: string) => file.addon.run(name) };
+  });
+  fillCompanyExample({ company: company!, sales: sales!, ops: ops!, product: product! }, true);
+  return files.get(COMPANY_EXAMPLE[0].id)!;
+}
+
+/** The spreadsheets side by side, for File › Open… */
+function fileList(): { id: string; name: string; active: boolean }[] | undefined {
+  if (!files) return undefined;
+  return [...files].map(([id, file]) => ({
+    id,
+    name: file.world.calls.uncounted(() => file.world.spreadsheet.api.getName()),
+    active: file === session,
+  }));
+}
+
+/** A sheet as the page draws it, with the spreadsheets open beside it. */
+function stateOf(sheet?: string): State {
+  const list = fileList();
+  return list ? { ...session.state(sheet), files: list } : session.state(sheet);
+}
+
 /** The active sheet as the page draws it, and (after a change) a checkpoint. */
 function publish(withCheckpoint: boolean): Published {
-  const state = session.state();
+  const state = stateOf();
   return withCheckpoint ? { state, checkpoint: checkpoint() } : { state };
 }
 
@@ -132,17 +174,36 @@ function handle(request: WorkerRequest): unknown {
       session.select(request.sheet, request.a1);
       return { active: session.active() };
     case "state":
-      return session.state(request.sheet);
+      return stateOf(request.sheet);
     case "snapshot":
       return session.snapshot();
     case "load":
+      files = undefined;
       session = open(request.data ?? undefined);
       return { functions: [...session.functions] };
+    case "company":
+      session = openCompanyExample();
+      return { functions: [...session.functions] };
+    case "openFile": {
+      const file = files?.get(request.file);
+      if (!file) throw new Error("No such spreadsheet is open here.");
+      session = file;
+      session.open();
+      return { functions: [...session.functions] };
+    }
+    case "allow": {
+      // Sheets' "Allow access" on a cell whose IMPORTRANGE is not connected yet.
+      const sheet = session.world.spreadsheet.sheet(request.sheet);
+      const source = sheet && session.engine.result(sheet, request.row, request.column).importFrom;
+      if (!source || !session.world.drive) throw new Error("This cell does not ask for access.");
+      session.world.drive.allowAccess(session.world.spreadsheet, source);
+      return { ok: true };
+    }
   }
 }
 
 /** Requests after which the page's picture (and, for changes, the checkpoint) is published. */
-const CHANGES = new Set(["run", "edit", "load"]);
+const CHANGES = new Set(["run", "edit", "load", "company", "openFile", "allow"]);
 
 port.on("message", (request: WorkerRequest) => {
   current = request.id;

@@ -172,11 +172,14 @@ export function blocksInsert(finding: Finding): boolean {
   return finding.severity === "error" || WIZARD_REFUSES.has(finding.code);
 }
 
-/** The number in an ID such as "O-12" or "kr-3", for a prefix; undefined for any other ID. */
-function idNumber(prefix: string, id: string): number | undefined {
+/**
+ * The number in an ID such as "O-12", "kr-3" or, with a spreadsheet's ID prefix, "SALES-KR-3", for
+ * a kind (O or KR); undefined for any other ID. Prefixed and unprefixed IDs share one sequence.
+ */
+function idNumber(kind: string, id: string): number | undefined {
   // Up to 15 digits, all exact in a double: a 10-digit ID must count, or O-1000000000 is issued twice.
-  const match = /^([A-Za-z]+)-(\d{1,15})$/.exec(id.trim());
-  return match && match[1]!.toUpperCase() === prefix ? Number(match[2]) : undefined;
+  const match = /^(?:[A-Za-z0-9]+-)?([A-Za-z]+)-(\d{1,15})$/.exec(id.trim());
+  return match && match[1]!.toUpperCase() === kind ? Number(match[2]) : undefined;
 }
 
 /** The highest ID numbers seen or issued: "O-n" objectives and "KR-n" key results. */
@@ -213,13 +216,16 @@ export function nextIds(
   rows: readonly { id: string }[],
   krCount: number,
   floor?: HighestIds,
+  /** The spreadsheet's ID prefix (Settings): "SALES" issues SALES-O-4. */
+  idPrefix = "",
 ): { objectiveId: string; krIds: string[] } {
   const { objective, kr } = highestIds(
     rows.map((r) => r.id),
     floor,
   );
+  const p = idPrefix ? `${idPrefix}-` : "";
   return {
-    objectiveId: `O-${objective + 1}`,
-    krIds: Array.from({ length: krCount }, (_, i) => `KR-${kr + 1 + i}`),
+    objectiveId: `${p}O-${objective + 1}`,
+    krIds: Array.from({ length: krCount }, (_, i) => `${p}KR-${kr + 1 + i}`),
   };
 }

@@ -53,7 +53,12 @@ export type Finding =
   | F<"added-mid-quarter", { created: string; lockDate: string }>
   | F<"stale", { days: number; lastCheckIn: string }>
   // settings
-  | F<"setting-invalid", { setting: string; value: string }>;
+  | F<"setting-invalid", { setting: string; value: string }>
+  // across team spreadsheets (a company's roll-up)
+  | F<"rollup-unknown-parent", { team: string; id: string; parent: string }>
+  | F<"rollup-team-parent", { team: string; id: string; parent: string; other: string }>
+  | F<"rollup-unserved", { id: string; title: string }>
+  | F<"rollup-too-many", { count: number; max: number }>;
 
 export type FindingCode = Finding["code"];
 

@@ -4,7 +4,7 @@
  * baseline, no check-ins. The previous quarter's rows are never touched.
  */
 import type { Day } from "./dates";
-import { type HighestIds, nextIds } from "./draft";
+import { type HighestIds, highestIds } from "./draft";
 import type { OkrRow } from "./parse";
 import { datesOfQuarter, nextQuarter, parseQuarter, quarterName } from "./quarters";
 import type { QuarterScores } from "./quarter-scores";
@@ -107,13 +107,19 @@ export function carryOverRows(
   to: string,
   today: Day,
   floor?: HighestIds,
+  /** The spreadsheet's ID prefix (Settings): "SALES" issues SALES-O-7. */
+  idPrefix = "",
 ): NewRow[] {
-  const first = nextIds(okrs, 1, floor);
-  let objectiveNumber = Number(first.objectiveId.slice(2));
-  let krNumber = Number(first.krIds[0]!.slice(3));
+  const highest = highestIds(
+    okrs.map((r) => r.id),
+    floor,
+  );
+  let objectiveNumber = highest.objective + 1;
+  let krNumber = highest.kr + 1;
+  const p = idPrefix ? `${idPrefix}-` : "";
   const current = okrs.filter((r) => r.quarter === from);
   const newIds = new Map<string, string>();
-  for (const pick of picks) newIds.set(pick.id, `O-${objectiveNumber++}`);
+  for (const pick of picks) newIds.set(pick.id, `${p}O-${objectiveNumber++}`);
   const rows: NewRow[] = [];
   for (const pick of picks) {
     const o = current.find((r) => r.id === pick.id && r.type === "objective");
@@ -134,7 +140,7 @@ export function carryOverRows(
     for (const kr of current.filter((r) => r.type === "kr" && r.parent === o.id)) {
       rows.push({
         quarter: to,
-        id: `KR-${krNumber++}`,
+        id: `${p}KR-${krNumber++}`,
         type: "kr",
         team: kr.team,
         parent: newIds.get(o.id),

@@ -44,6 +44,11 @@ export interface Settings {
   atRisk: number;
   staleDays: number;
   language: "auto" | Lang;
+  /**
+   * What other spreadsheets call this one's IDs by: "SALES" makes O-3 "SALES-O-3" in a company
+   * roll-up. Blank: the team's name in the company's Teams table stands in.
+   */
+  idPrefix: string;
 }
 
 /** The settings that have a row of their own (the quarter's dates come from the quarters table). */
@@ -153,7 +158,22 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       fr: "La langue écrite dans ce classeur (en-têtes calculés, statuts et leurs couleurs) : en ou fr ; auto suit les paramètres régionaux du classeur.",
     },
   },
+  {
+    key: "idPrefix",
+    type: "text",
+    label: { en: "ID prefix", fr: "Préfixe des ID" },
+    help: {
+      en: "Letters and digits, such as SALES: a company spreadsheet names this spreadsheet's objectives SALES-O-3, and a team objective's Parent names a company objective as CO-O-1. Blank: the team's name in the company's Teams table.",
+      fr: "Lettres et chiffres, par exemple VENTES : un classeur d'entreprise désigne les objectifs de ce classeur par VENTES-O-3, et le Parent d'un objectif d'équipe désigne un objectif d'entreprise par CO-O-1. Vide : le nom de l'équipe dans le tableau Équipes de l'entreprise.",
+    },
+  },
 ];
+
+/**
+ * Settings a new sheet gets below its quarters table rather than above it: added after the table
+ * was first laid out, they leave its rows (and formulas that name them) where they were.
+ */
+export const SETTINGS_BELOW_QUARTERS: ReadonlySet<SettingKey> = new Set<SettingKey>(["idPrefix"]);
 
 /** Defaults for a day: the calendar quarter it falls in. */
 export function defaultSettings(today: Day): Settings {
@@ -173,6 +193,7 @@ export function defaultSettings(today: Day): Settings {
     atRisk: 0.6,
     staleDays: 14,
     language: "auto",
+    idPrefix: "",
   };
 }
 
@@ -184,7 +205,10 @@ interface NumberRule {
   above?: boolean;
 }
 
-type NumberSetting = Exclude<SettingKey, "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language">;
+type NumberSetting = Exclude<
+  SettingKey,
+  "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language" | "idPrefix"
+>;
 
 /** Plain bounds rather than zod: zod stays where payloads cross the wire (src/server/payload.ts). */
 const NUMBER_RULES: Record<NumberSetting, NumberRule> = {
@@ -289,6 +313,12 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
           .map((part) => matchChoice(LEVELS, part));
         if (levels.length === 0 || levels.some((l) => l === undefined)) invalid(row, key, value);
         else settings.allowedLevels = [...new Set(levels as Level[])];
+        return;
+      }
+      case "idPrefix": {
+        const prefix = String(value).trim();
+        if (/^[A-Za-z0-9]{1,12}$/.test(prefix)) settings.idPrefix = prefix.toUpperCase();
+        else invalid(row, key, value);
         return;
       }
       case "language": {

@@ -8,7 +8,7 @@ import { type Day } from "./dates";
 import { type Lang, menuPath } from "./i18n";
 import { calendarQuarters, QUARTER_TABLE_HEADERS, type QuarterDates, quarterOfDay } from "./quarters";
 import { choiceLabel, type ColumnDef, SETTINGS_SHEET, type SheetDef } from "./schema";
-import { SETTING_DEFS, type Settings, type SettingKey } from "./settings";
+import { SETTING_DEFS, SETTINGS_BELOW_QUARTERS, type Settings, type SettingKey } from "./settings";
 
 export function headerRow(sheet: SheetDef, lang: Lang): string[] {
   return sheet.columns.map((c) => c.header[lang]);
@@ -156,11 +156,14 @@ export function settingsAdditions(input: {
   const text = (value: string): SetupCell => ({ value, type: "text" });
   const rows: SetupCell[][] = [];
   if (input.existingRows === 0) rows.push(headerRow(SETTINGS_SHEET, lang).map(text));
-  for (const key of input.missing) {
+  const settingCells = (key: SettingKey): SetupCell[] => {
     const [label, value, help] = settingRow(key, input.values, lang);
     const type = SETTING_DEFS.find((d) => d.key === key)!.type;
-    rows.push([text(label), { value, type }, text(help)]);
-  }
+    return [text(label), { value, type }, text(help)];
+  };
+  // Rows written below a new quarters table, so that the table starts where it always did.
+  const below = input.needsTable ? input.missing.filter((key) => SETTINGS_BELOW_QUARTERS.has(key)) : [];
+  for (const key of input.missing) if (!below.includes(key)) rows.push(settingCells(key));
   if (!input.needsTable) return { rows, tableHeader: undefined };
   rows.push([text(""), text(""), text("")]);
   const tableHeader = input.existingRows + rows.length + 1;
@@ -168,5 +171,6 @@ export function settingsAdditions(input: {
   rows.push([text(quarter[lang]), text(start[lang]), text(end[lang])]);
   for (const q of quarterTable(input.knownQuarters, input.today))
     rows.push([text(q.label), { value: q.start, type: "date" }, { value: q.end, type: "date" }]);
+  rows.push(...below.map(settingCells));
   return { rows, tableHeader };
 }

@@ -38,6 +38,7 @@ import { recordLock } from "./health";
 import { highestIssued, recordIssued, uniqueRow } from "./ids";
 import { sheetLangOf } from "./locale";
 import { type Progress, withDocumentLock } from "./lock";
+import { companyReviewInput } from "./rollup";
 import { parsePayload, text } from "./payload";
 import { readAll, sizeNewSheet, Workbook } from "./workbook";
 import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
@@ -215,11 +216,13 @@ export function generateReview(userLang: Lang, request: unknown): { sheet: strin
 }
 
 function writeReview(userLang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
-  const { wb, day, analysis, sheetLang } = load(userLang, { checkins: true });
+  const { wb, day, analysis, sheetLang, settingsGrid } = load(userLang, { checkins: true });
+  // All teams of a company spreadsheet: the rolled-up teams' rows too.
+  const company = team ? undefined : companyReviewInput(wb, settingsGrid, analysis, day);
   const review = buildReview({
-    okrs: analysis.okrs,
-    checkins: analysis.checkins,
-    scores: analysis.scores,
+    okrs: company?.okrs ?? analysis.okrs,
+    checkins: company?.checkins ?? analysis.checkins,
+    scores: company?.scores ?? analysis.scores,
     settings: analysis.settings,
     today: day,
     team,
@@ -415,9 +418,15 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: from });
     const picks = checkStart(userLang, analysis, day, carry, asked, early === true, next.quarter);
     const floor = highestIssued(wb, analysis);
-    const rows = carryOverRows(analysis.okrs, picks, from, next.quarter, day, floor).map((r) =>
-      withLabels(r, loaded.sheetLang),
-    );
+    const rows = carryOverRows(
+      analysis.okrs,
+      picks,
+      from,
+      next.quarter,
+      day,
+      floor,
+      analysis.settings.idPrefix,
+    ).map((r) => withLabels(r, loaded.sheetLang));
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);

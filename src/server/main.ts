@@ -29,6 +29,7 @@ import { practiceHealthCommand } from "./health";
 import { okrHealthFormula } from "./health-formula";
 import { buildMenu, showHelp as showHelpDialog } from "./menu";
 import { openSidebar as showSidebar } from "./sidebar";
+import { okrRollupFormula, okrTeamsFormula, rollUpCommand } from "./rollup";
 import * as sidebarApi from "./sidebar-api";
 
 /**
@@ -352,4 +353,41 @@ export function OKRPACE(start_date: FormulaArg, end_date: FormulaArg, today?: Fo
  */
 export function OKRHEALTH(table: FormulaArg, signal: FormulaArg, quarter: FormulaArg, team?: FormulaArg) {
   return okrHealthFormula(table, signal, quarter, team);
+}
+
+/** Menu: writes each team's hidden import sheet (IMPORTRANGE) and the Company roll-up sheet. */
+export function rollUpTeams() {
+  withAsOf(() => rollUpCommand());
+}
+
+/**
+ * The company roll-up: one row per company objective of the current quarter, scored from the team
+ * objectives whose Parent names it, across team spreadsheets imported with IMPORTRANGE. Columns:
+ * ID, company objective, teams contributing, score (mean of the team objectives' scores; those
+ * without one are left out and said), band, pace status on Settings' "As of" day, last check-in.
+ * A team that is not connected counts for nothing, never for zero (OKRTEAMS says why).
+ *
+ * @param {Array<Array<string>>} company_okrs The company's OKRs sheet, header row included.
+ * @param {Array<Array<string>>} settings Settings' columns A:C (quarter, As of, thresholds, ID prefix, quarters table).
+ * @param {Array<Array<string>>} imports The teams' import sheets (Roll up teams writes them), one range each.
+ * @return {Array<Array<string>>} A header row, then one row per company objective.
+ * @customfunction
+ */
+export function OKRROLLUP(company_okrs: FormulaArg, settings: FormulaArg, ...imports: FormulaArg[]) {
+  return okrRollupFormula(company_okrs, settings, imports);
+}
+
+/**
+ * The teams of the company roll-up, one row per team: its connection said plainly (connected; not
+ * connected yet, with the cell where Allow access fixes it; unreachable since it was connected;
+ * older template), its objectives this quarter and how many serve a company objective.
+ *
+ * @param {Array<Array<string>>} company_okrs The company's OKRs sheet, header row included.
+ * @param {Array<Array<string>>} settings Settings' columns A:C.
+ * @param {Array<Array<string>>} imports The teams' import sheets, one range each.
+ * @return {Array<Array<string>>} A header row, then one row per team.
+ * @customfunction
+ */
+export function OKRTEAMS(company_okrs: FormulaArg, settings: FormulaArg, ...imports: FormulaArg[]) {
+  return okrTeamsFormula(company_okrs, settings, imports);
 }

@@ -12,6 +12,7 @@ const ITEMS = [
   { label: "menu.review", run: "openReview" },
   { label: "menu.health", run: "practiceHealth" },
   { label: "menu.nextQuarter", run: "openNextQuarter" },
+  { label: "menu.rollUp", run: "rollUpTeams" },
   null,
   { label: "menu.settings", run: "openSettings" },
   { label: "menu.help", run: "showHelp" },

@@ -12,11 +12,13 @@ import { applyMarks, changedRows, type Mark } from "../core/marks";
 import { nextIds } from "../core/draft";
 import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
 import { SHEETS, type SheetKey } from "../core/schema";
+import { parseSettings } from "../core/settings";
 import { columnLetters } from "../core/template";
 import { today } from "./clock";
 import { highestIssued, recordIssued } from "./ids";
 import { sheetLangOf, userLang as currentUserLang } from "./locale";
 import { withDocumentLock } from "./lock";
+import { rollupFindings } from "./rollup";
 import { Workbook } from "./workbook";
 import { updateColumn } from "./writer";
 
@@ -80,6 +82,9 @@ function load(assignIds = false): Loaded {
     today(wb.timeZone),
     wb.timeZone,
   );
+  analysis.findings.push(
+    ...rollupFindings(wb, grids.settings, grids.okrs, analysis.settings, today(wb.timeZone)),
+  );
   const sheetLang = sheetLangOf(wb.ss, analysis.settings);
   return { wb, grids, ranges, analysis, sheetLang, userLang: currentUserLang(), assigned };
 }
@@ -102,12 +107,13 @@ function assignMissingIds(wb: Workbook, grids: Partial<Record<SheetKey, RawCell[
     checkins: grids.checkins ? parseCheckins(grids.checkins, wb.timeZone).items : [],
   });
   const krs = missing.filter((r) => r.type === "kr").length;
-  const fresh = nextIds([], krs, highest);
+  const prefix = grids.settings ? parseSettings(grids.settings, 0, wb.timeZone).settings.idPrefix : "";
+  const fresh = nextIds([], krs, highest, prefix);
   let objective = highest.objective;
   let kr = 0;
   const updates = new Map<number, string>();
   for (const row of missing) {
-    const id = row.type === "kr" ? fresh.krIds[kr++]! : `O-${++objective}`;
+    const id = row.type === "kr" ? fresh.krIds[kr++]! : `${prefix ? `${prefix}-` : ""}O-${++objective}`;
     updates.set(row.row, id);
     grid[row.row - 1]![column] = id;
   }

@@ -235,7 +235,7 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
       kpis: parseKpis(wb.read("kpis") ?? [], wb.timeZone).items,
       checkins: parseCheckins(wb.read("checkins") ?? [], wb.timeZone).items,
     });
-    const ids = nextIds(okrs.items, draft.krs.length, floor);
+    const ids = nextIds(okrs.items, draft.krs.length, floor, settings.idPrefix);
     const { rows, findings } = checkDraft(draft, rowsForRules(okrs.items, settings), settings, day, ids);
     const blocking = findings.find(blocksInsert);
     if (blocking) {

@@ -204,6 +204,32 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     row: 3,
     params: { setting: "staleDays", value: "-1" },
   },
+  "rollup-unknown-parent": {
+    code: "rollup-unknown-parent",
+    severity: "warning",
+    sheet: "okrs",
+    params: { team: "Sales", id: "O-2", parent: "CO-O-9" },
+  },
+  "rollup-team-parent": {
+    code: "rollup-team-parent",
+    severity: "warning",
+    sheet: "okrs",
+    params: { team: "Sales", id: "O-2", parent: "OPS-O-1", other: "Ops" },
+  },
+  "rollup-unserved": {
+    code: "rollup-unserved",
+    severity: "warning",
+    sheet: "okrs",
+    row: 4,
+    column: "title",
+    params: { id: "CO-O-3", title: "Hire well" },
+  },
+  "rollup-too-many": {
+    code: "rollup-too-many",
+    severity: "warning",
+    sheet: "okrs",
+    params: { count: 12, max: 9 },
+  },
 };
 
 describe("describeFinding", () => {

@@ -53,6 +53,7 @@ describe("the playground in French, in headless Chromium", () => {
     expect(await page.getByRole("menu", { name: "Fichier" }).getByRole("menuitem").allTextContents()).toEqual(
       [
         "Nouvelle feuille de calcul vierge",
+        "Ouvrir l’exemple d’entreprise (4 classeurs)",
         "Importer un fichier .xlsx…",
         "Exporter au format .xlsx",
         "Revenir à l’exemple",

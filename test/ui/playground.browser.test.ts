@@ -99,6 +99,7 @@ describe("the playground in headless Chromium", () => {
       "Generate quarterly review",
       "Practice health",
       "Start next quarter",
+      "Roll up teams",
       "Settings",
       "Help",
     ]);

@@ -74,6 +74,11 @@ const WORDS = {
     importXlsx: "Import .xlsx…",
     exportXlsx: "Export .xlsx",
     reset: "Reset to the example",
+    openCompany: "Open the company example (4 spreadsheets)",
+    open: "Open",
+    allowTitle: "Allow access",
+    allowAsk:
+      "{cell} imports from another spreadsheet, and these two are not connected yet. Allow access? Anyone who can edit this spreadsheet will then see the other's imported data.",
     imported: "Imported",
     importFailed: "Import failed",
     cannotStart: "The playground could not start",
@@ -105,6 +110,11 @@ const WORDS = {
     importXlsx: "Importer un fichier .xlsx…",
     exportXlsx: "Exporter au format .xlsx",
     reset: "Revenir à l’exemple",
+    openCompany: "Ouvrir l’exemple d’entreprise (4 classeurs)",
+    open: "Ouvrir",
+    allowTitle: "Autoriser l’accès",
+    allowAsk:
+      "{cell} importe les données d’un autre classeur, et ces deux classeurs ne sont pas encore connectés. Autoriser l’accès ? Toute personne pouvant modifier ce classeur verra alors les données importées de l’autre.",
     imported: "Importé",
     importFailed: "Échec de l’importation",
     cannotStart: "Le bac à sable n’a pas pu démarrer",
@@ -487,11 +497,24 @@ function addonEntries(menu: RecordedMenu): Entry[] {
 }
 
 function drawMenus(menus: RecordedMenu[]): void {
-  const key = JSON.stringify(menus);
+  const files = state?.files ?? [];
+  const key = JSON.stringify([menus, files]);
   if (key === menusDrawn) return;
   menusDrawn = key;
   const file: Entry[] = [
     { caption: w("newBlank"), run: () => void reset(true) },
+    { caption: w("openCompany"), run: () => void openFile("/api/company", {}) },
+    ...(files.length
+      ? [
+          {
+            group: w("open"),
+            items: files.map((f) => ({
+              caption: `${f.active ? "✓ " : ""}${f.name}`,
+              run: () => void openFile("/api/open", { file: f.id }),
+            })),
+          },
+        ]
+      : []),
     null,
     { caption: w("importXlsx"), run: () => byId<HTMLInputElement>("import-file").click() },
     { caption: w("exportXlsx"), run: exportXlsx },
@@ -577,6 +600,42 @@ byId<HTMLInputElement>("import-file").addEventListener("change", async (event) =
     setBusy(-1);
   }
 });
+
+/** File › Open the company example, or File › Open › one of its spreadsheets. */
+async function openFile(path: string, body: object): Promise<void> {
+  setBusy(1);
+  try {
+    await postJson(path, body);
+    closeSidebar();
+    closeModal();
+    currentSheet = undefined;
+    await refresh();
+  } catch (error) {
+    toast({ title: w("error"), message: (error as Error).message }, true);
+  } finally {
+    setBusy(-1);
+  }
+}
+
+/** Sheets' Allow access, on a cell whose IMPORTRANGE is not connected yet (a click on it asks). */
+async function offerAccess(cell: CellView): Promise<void> {
+  const answer = await showAlert({
+    kind: "alert",
+    title: w("allowTitle"),
+    message: w("allowAsk", { cell: cell.a1 }),
+    buttons: "OK_CANCEL",
+  });
+  if (answer.button !== "OK") return;
+  setBusy(1);
+  try {
+    await postJson("/api/allow", { sheet: state!.sheet.name, row: cell.row, column: cell.column });
+    await refresh();
+  } catch (error) {
+    toast({ title: w("error"), message: (error as Error).message }, true);
+  } finally {
+    setBusy(-1);
+  }
+}
 
 /** File › Reset to the example, or File › New blank spreadsheet (to try Set up template from scratch). */
 async function reset(blank: boolean): Promise<void> {
@@ -945,6 +1004,8 @@ grid.addEventListener("click", (event) => {
   const range = parseRange(td.dataset.cell ?? "");
   if (range) moveTo(range.top, range.left);
   scroller.focus();
+  const cell = range && cellsByKey.get(keyOf(range.top, range.left));
+  if (cell?.error?.startsWith("You need to connect these sheets")) void offerAccess(cell);
 });
 
 grid.addEventListener("dblclick", (event) => {

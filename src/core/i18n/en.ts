@@ -12,6 +12,7 @@ import health from "./messages/health";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
+import rollup from "./messages/rollup";
 import sheets from "./messages/sheets";
 import ui from "./messages/ui";
 
@@ -26,4 +27,5 @@ export const en = {
   ...integrity.en,
   ...guide.en,
   ...health.en,
+  ...rollup.en,
 };

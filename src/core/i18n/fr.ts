@@ -7,6 +7,7 @@ import health from "./messages/health";
 import insert from "./messages/insert";
 import integrity from "./messages/integrity";
 import review from "./messages/review";
+import rollup from "./messages/rollup";
 import sheets from "./messages/sheets";
 import ui from "./messages/ui";
 
@@ -22,4 +23,5 @@ export const fr: ServerCatalog = {
   ...integrity.fr,
   ...guide.fr,
   ...health.fr,
+  ...rollup.fr,
 };

@@ -2,6 +2,7 @@
  * Structure: the sheet says what it must for the rest to work.
  */
 import type { Finding } from "../findings";
+import { prefixOf } from "../identity";
 import type { OkrRow } from "../parse";
 import { parseQuarter } from "../quarters";
 import { type ColumnDef, OKRS } from "../schema";
@@ -96,6 +97,10 @@ export const parents: Rule = (ctx) => {
           params: { parent: row.parent },
         });
     } else if (row.type === "objective" && row.level !== "company") {
+      // A Parent with another spreadsheet's prefix (CO-O-1) is a company spreadsheet's objective:
+      // only the company's roll-up can see it, and its Validate checks it.
+      const foreign = prefixOf(row.parent);
+      if (!parent && foreign !== "" && foreign !== ctx.settings.idPrefix) continue;
       if (!parent || parent.type !== "objective" || parent.level !== "company") {
         findings.push({
           code: "unknown-company-objective",
