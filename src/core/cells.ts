@@ -49,13 +49,14 @@ export function parseNumber(value: unknown): NumberResult {
   }
   if (typeof value !== "string") return { ok: false, reason: "not-a-number" };
   let text = value.trim().replace(/[\s\u00a0\u202f]/g, "");
-  let scale = 1;
+  // A percentage is divided, not multiplied by 0.01: "70%" is 0.7, not 0.7000000000000001.
+  let divisor = 1;
   if (text.endsWith("%")) {
-    scale = 0.01;
+    divisor = 100;
     text = text.slice(0, -1);
   }
   if (!NUMBER_TEXT.test(text)) return { ok: false, reason: "not-a-number" };
-  const parsed = Number(text.replace(",", ".")) * scale;
+  const parsed = Number(text.replace(",", ".")) / divisor;
   if (Number.isNaN(parsed)) return { ok: false, reason: "not-a-number" };
   return Number.isFinite(parsed) ? { ok: true, value: parsed } : { ok: false, reason: "too-large" };
 }

@@ -25,6 +25,10 @@ const DYNAMIC_PREFIXES: Record<string, string> = {
   "wizard.steps.": "ui/wizard: a step's title",
   "wizard.kind.": "ui/wizard: an objective's kind",
   "findings.group.": "ui/findings: a severity's group heading",
+  "health.signal.": "core/health-settings: a practice-health signal's name",
+  "health.about.": "core/health-settings: what a practice-health signal measures",
+  "health.worse.": "core/health-sheet: the finding for a signal getting worse",
+  "rollup.col.": "server/rollup: a column header of the roll-up sheet",
 };
 
 function sourceFiles(dir: string): string[] {

@@ -21,6 +21,8 @@ describe("settingsAdditions: what set-up appends to Settings", () => {
     expect(rows.slice(tableHeader!).map((line) => line[0]!.value)).toEqual([
       ...["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"],
       ...["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"],
+      // Written below the table, so that a new sheet's table starts where it always did.
+      "ID prefix",
     ]);
     // Each value typed as its setting's: the sheet then reads the defaults back.
     const asOf = rows.find((line) => line[0]!.value === "As of")!;
