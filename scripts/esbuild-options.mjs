@@ -18,9 +18,14 @@ export const FRENCH_FILE = "messages-fr";
 
 /**
  * French messages the bundle keeps: the menu's, built by onOpen in AuthMode.NONE, where nothing
- * but the menu may be touched.
+ * but the menu may be touched; and the labels Settings' health thresholds table is recognized by
+ * in either language, so that an English operation reading Settings does not load the French file.
  */
-export const residentFrench = (key) => key.startsWith("menu.");
+export const residentFrench = (key) =>
+  key.startsWith("menu.") ||
+  key.startsWith("health.signal.") ||
+  key === "health.settingsSignal" ||
+  key === "health.settingsHealthy";
 
 /** Apps Script's V8 runtime, one script, no module system: what every server-side bundle targets. */
 export const SCRIPT_OPTIONS = {

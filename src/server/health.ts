@@ -98,16 +98,11 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   });
   const layout = healthLayout(health, lang, { today: day, invalid: thresholds.invalid });
 
-  const { sheet, name, id } = healthSheet(wb, lang);
+  const { sheet, name, id, inserted } = healthSheet(wb, lang);
   progress.wrote();
-  // The OKRs tab's id was read when it was found: no second call for it.
-  const okrsId = wb.all().find((s) => s.sheet === okrSheet)?.id ?? okrSheet.getSheetId();
-  const ids = { health: id, okrs: okrsId };
-  const height = layout.cells.length;
-  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
-  if (maxColumns < layout.width) sheet.insertColumnsAfter(maxColumns, layout.width - maxColumns);
-  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
-  const range = sheet.getRange(1, 1, height, layout.width);
+  // The OKRs tab's id is known when it was found by it: no call for it then.
+  const ids = { health: id, okrs: wb.idOf("okrs") ?? okrSheet.getSheetId() };
+  const range = gridOf(sheet, layout.cells.length, layout.width);
   range.setNumberFormats(layout.cells.map((line) => line.map((cell) => NUMBER_FORMATS[cell.kind])));
   range.setValues(layout.cells.map((line) => line.map((cell) => valueOf(cell, ids))));
   range.setBackgrounds(layout.cells.map((line) => line.map((cell) => cell.background ?? null)) as string[][]);
@@ -130,7 +125,9 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
     sheet.insertChart(chart);
   }
   wb.setProperty(HEALTH_SHEET_PROPERTY, String(ids.health));
-  sheet.activate();
+  // A sheet just inserted is the active one already: "The new sheet becomes the active sheet"
+  // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
+  if (!inserted) sheet.activate();
   return { sheet: name, message: t(userLang, "health.done", { sheet: name }) };
 }
 
@@ -147,29 +144,48 @@ function valueOf(cell: HealthCell, ids: { health: number; okrs: number }): strin
 }
 
 /**
- * Our sheet, cleared with its chart: the tab we remember by id (only we write that property), looked
- * up by our name first (two calls, where reading every tab's id takes one per tab), else among all
- * tabs (renamed); else a new one, under a free name, so a user's own "Practice health" tab is never
- * touched.
+ * The sheet's grid, `rows` × `columns` from A1. Sheets refuses a range outside the sheet ("The
+ * coordinates of the range are outside the dimensions of the sheet"), so the sheet's size is read,
+ * and the sheet grown, only then: a sheet already large enough (ours, sized by the last run, or
+ * new, 1,000 × 26) costs no call for it.
  */
-function healthSheet(wb: Workbook, lang: Lang): { sheet: Sheet; name: string; id: number } {
+function gridOf(sheet: Sheet, rows: number, columns: number): GoogleAppsScript.Spreadsheet.Range {
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch {
+    const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+    if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    return sheet.getRange(1, 1, rows, columns);
+  }
+}
+
+/**
+ * Our sheet, cleared with its chart: the tab we remember by id (only we write that property),
+ * whatever its name now; else a new one, under our name when it is free (Sheets refuses a name
+ * another tab has, so trying costs no look-up), else under a free name, so a user's own "Practice
+ * health" tab is never touched.
+ */
+function healthSheet(
+  wb: Workbook,
+  lang: Lang,
+): { sheet: Sheet; name: string; id: number; inserted: boolean } {
   const stored = Number(wb.property(HEALTH_SHEET_PROPERTY) ?? Number.NaN);
-  let found: { sheet: Sheet; name: string; id: number } | undefined;
-  if (Number.isFinite(stored)) {
-    const name = t(lang, "health.sheetName");
-    const named = wb.ss.getSheetByName(name);
-    found =
-      named && named.getSheetId() === stored
-        ? { sheet: named, name, id: stored }
-        : wb.all().find((s) => s.id === stored);
-  }
+  const found = Number.isFinite(stored) ? wb.ss.getSheetById(stored) : null;
   if (!found) {
-    const sheet = wb.insert(undefined, t(lang, "health.sheetName"));
-    return { sheet, name: sheet.getName(), id: sheet.getSheetId() };
+    let name = t(lang, "health.sheetName");
+    let sheet: Sheet;
+    try {
+      sheet = wb.insert(undefined, name, true);
+    } catch {
+      name = wb.freeName(name);
+      sheet = wb.insert(undefined, name, true);
+    }
+    return { sheet, name, id: sheet.getSheetId(), inserted: true };
   }
-  found.sheet.clear();
-  for (const chart of found.sheet.getCharts()) found.sheet.removeChart(chart);
-  return found;
+  found.clear();
+  for (const chart of found.getCharts()) found.removeChart(chart);
+  return { sheet: found, name: found.getName(), id: stored, inserted: false };
 }
 
 /** Adds the thresholds table below everything in Settings (a blank row first): nothing above moves. */
@@ -188,7 +204,8 @@ export function practiceHealthCommand(): void {
   const lang = userLang();
   try {
     const { message } = userFacing(lang, () => generateHealth(lang));
-    SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "menu.health"), 5);
+    // The operation's spreadsheet, opened once (menu commands run inside `withAsOf`).
+    Workbook.active().ss.toast(message, t(lang, "menu.health"), 5);
   } catch (error) {
     const ui = SpreadsheetApp.getUi();
     ui.alert(t(lang, "menu.health"), (error as UserError).message, ui.ButtonSet.OK);

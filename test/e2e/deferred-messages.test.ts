@@ -1,5 +1,6 @@
 /**
- * Where the messages ship: dist/Code.js carries English and the French menu; the other French
+ * Where the messages ship: dist/Code.js carries English, the French menu and the French labels of
+ * Settings' health thresholds table (read by English operations too); the other French
  * messages are the project file messages-fr.html, read with HtmlService on the first French message
  * an execution needs; Sidebar.html carries only what the sidebar can ask for.
  */
@@ -11,6 +12,12 @@ import { sidebarMessages } from "../../src/core/i18n/sidebar";
 
 const NOW = "2026-11-20T09:00:00Z";
 const READ = "HtmlService.createHtmlOutputFromFile";
+/** The French messages Code.js keeps (scripts/esbuild-options.mjs, residentFrench). */
+const resident = (key: string) =>
+  key.startsWith("menu.") ||
+  key.startsWith("health.signal.") ||
+  key === "health.settingsSignal" ||
+  key === "health.settingsHealthy";
 /** A message as esbuild writes it in a string literal (UTF-8 kept, quotes escaped). */
 const inBundle = (code: string, text: string) => code.includes(JSON.stringify(text).slice(1, -1));
 
@@ -18,15 +25,17 @@ describe("the French messages", () => {
   const code = readDist("Code.js");
   const file = JSON.parse(readDist("messages-fr.html")) as Record<string, string>;
 
-  it("ship outside Code.js, but for the menu's", () => {
+  it("ship outside Code.js, but for the menu's and the thresholds table's labels", () => {
     expect(inBundle(code, fr["menu.title"])).toBe(true);
+    expect(inBundle(code, fr["health.settingsHealthy"])).toBe(true);
+    expect(file["health.settingsHealthy"]).toBeUndefined();
     expect(inBundle(code, fr["review.title"])).toBe(false);
     expect(inBundle(code, en["review.title"])).toBe(true);
     expect(file["review.title"]).toBe(fr["review.title"]);
     expect(file["menu.title"]).toBeUndefined();
     // Together, every French message the server has.
-    const menu = Object.keys(fr).filter((key) => key.startsWith("menu."));
-    expect(Object.keys(file).length + menu.length).toBe(Object.keys(fr).length);
+    expect(Object.keys(file).length + Object.keys(fr).filter(resident).length).toBe(Object.keys(fr).length);
+    expect(Object.keys(file).some(resident)).toBe(false);
   });
 
   it("are not read to build the French menu in AuthMode.NONE", () => {

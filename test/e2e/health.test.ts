@@ -177,6 +177,24 @@ describe("Practice health", () => {
     ).toEqual(["Practice health", "Practice health (2)"]);
   });
 
+  it("refreshes its tab after the user renamed and shortened it, and shows it", () => {
+    const addon = start("2026-11-30T09:00:00Z");
+    fourQuarters(addon);
+    addon.run("practiceHealth");
+    const ours = sheet(addon, "Practice health");
+    expect(addon.spreadsheet.activeSheetName()).toBe("Practice health");
+    const values = ours.values();
+    ours.rename("Health");
+    ours.removeRows(5, ours.maxRows - 5);
+    addon.spreadsheet.activate(sheet(addon, "OKRs"));
+    addon.run("practiceHealth");
+    expect(ours.values()).toEqual(values);
+    expect(ours.charts).toHaveLength(1);
+    expect(addon.spreadsheet.allSheets().filter((s) => s.name.includes("ealth"))).toEqual([ours]);
+    expect(addon.spreadsheet.activeSheetName()).toBe("Health");
+    expect(addon.spreadsheet.toasts.at(-1)!.message).toContain("Health");
+  });
+
   it("keeps each quarter's lock date after Start next quarter clears it from Settings", () => {
     const addon = start("2026-10-05T09:00:00Z");
     fourQuarters(addon);
@@ -285,7 +303,14 @@ describe("Practice health service calls", () => {
       return { first, refresh: addon.calls.snapshot() };
     });
     expect(counts[1]).toEqual(counts[0]);
-    // One read per sheet, one write per kind of cell property.
+    // Both runs of the same execution context (the user's locale already read): 37 calls, 38 in
+    // the bench's fresh executions. One read per sheet, one write per kind of cell property; the
+    // sheet's size is not read while the content fits; no French catalogue for an English sheet.
+    const total = (byMethod: Record<string, number>) => Object.values(byMethod).reduce((a, b) => a + b, 0);
+    expect(total(counts[0]!.first)).toBe(37);
+    expect(total(counts[0]!.refresh)).toBe(37);
+    expect(counts[0]!.first["Sheet.getMaxRows"]).toBeUndefined();
+    expect(counts[0]!.first["HtmlService.createHtmlOutputFromFile"]).toBeUndefined();
     expect(counts[0]!.first["Range.getValues"]).toBe(4);
     expect(counts[0]!.first["Range.setValues"]).toBe(2);
     expect(counts[0]!.refresh["Range.setValues"]).toBe(1);
