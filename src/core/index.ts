@@ -26,5 +26,6 @@ export * from "./quarter-scores";
 export * from "./scoring";
 export * from "./settings";
 export * from "./kr-reading";
+export { objectiveNumbers } from "./kr-sentence";
 export * from "./limits";
 export { matchChoice } from "./choices";

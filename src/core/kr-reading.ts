@@ -4,388 +4,61 @@
  * not sentences: the text is cut into tokens (punctuation, elision and list labels set aside, accents
  * and ligatures folded), then the head of the sentence (its first verb or noun, past a subject, an
  * auxiliary or a time phrase) and the figures around it decide. Every finding names the words of the
- * user's text that triggered it, so a user understands and can disagree. Edit the word lists here,
- * nowhere else; the rules (rules/wording.ts), KRCHECK and the wizard all read them through readKr.
+ * user's text that triggered it, so a user understands and can disagree. The word lists are in
+ * kr-words.ts, the tokens and the head in kr-sentence.ts; the rules (rules/wording.ts), KRCHECK and
+ * the wizard all read them through readKr.
  */
 
-// ---------------------------------------------------------------------------------------- tokens
+import {
+  ACHIEVE,
+  ACTIVITY_COUNTS,
+  ACTIVITY_NOUNS,
+  ACTIVITY_PARTICIPLES,
+  ACTIVITY_VERBS,
+  AFTER_DONE,
+  AVERAGE,
+  BASELINE,
+  BOUNDS,
+  BY,
+  CHANGE,
+  CHANGE_NOUNS,
+  COMPARATOR_HEADS,
+  COMPLEMENT_HEADS,
+  COPULAS,
+  COUNT_HEADS,
+  DETERMINERS,
+  HOLD,
+  HOLD_AT,
+  isDone,
+  LEVEL_BOUNDS,
+  MAINTAIN,
+  MEASURED,
+  METRIC_NOUNS,
+  NEGATIONS,
+  NEW_WORDS,
+  PUNCTUATION,
+  PURPOSE,
+  RECURRING,
+  REMOVAL,
+  W_A_DE_THAN,
+  W_DESSUS_DESSOUS_THAN,
+  W_EN_A,
+  W_EN_ON_IN,
+  W_EN_UP_OUT_OFF,
+  W_HAVE_HAS_AVOIR,
+  W_OF,
+  W_PLACE_OEUVRE_PRODUCTION_LIGNE,
+  W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS,
+  W_THAT_AS,
+  W_UP_DOWN,
+  W_UP_OUT_OFF_IN,
+  W_WITHIN_UNDER_EN_SOUS_IN,
+} from "./kr-words";
+import { readSentence, type WordMatch } from "./kr-sentence";
 
-/** One word or figure of a key result: its matching form, and where it sits in the text. */
-interface Token {
-  /** Lower case, accents and ligatures folded ("Œuvre" → "oeuvre", "Réduire" → "reduire"). */
-  norm: string;
-  start: number;
-  end: number;
-  /** Holds a digit of any script. */
-  digit: boolean;
-}
-
-/** Words and figures: letters with their digits ("Q3", "24h"), figures with their decimals ("37,50"), and the signs that carry meaning. */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*|[:%→<>≤≥=]/gu;
-const DIGIT = /\p{Nd}/u;
-const MARKS = /\p{M}/gu;
-const NON_ASCII = /[^\x20-\x7e]/;
-
-function fold(word: string): string {
-  let w = word.toLowerCase();
-  if (NON_ASCII.test(w))
-    w = w
-      .replace(/œ/g, "oe")
-      .replace(/æ/g, "ae")
-      .replace(/ß/g, "ss")
-      .normalize("NFD")
-      .replace(MARKS, "")
-      .replace(OTHER_DIGIT, asciiDigit);
-  return w;
-}
-
-/** Digits of other scripts read as 0–9 ("٢٠٢٦" is a year like "2026"): each script's digits run from its zero. */
-const OTHER_DIGIT = /[^\P{Nd}0-9]/gu;
-// prettier-ignore
-const ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
-  0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0,
-  0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10];
-function asciiDigit(digit: string): string {
-  const code = digit.codePointAt(0)!;
-  for (let i = ZEROS.length - 1; i >= 0; i--) {
-    const zero = ZEROS[i]!;
-    if (code >= zero && code - zero < 10) return String(code - zero);
-  }
-  return "0";
-}
-
-/**
- * A leading list label, set aside before reading: "KR1:", "KR #1.1 -", "Résultat clé 2 :", "1.", "-", "•".
- *
- * @example
- * "KR2 : Lancer le portail".replace(LABEL, "") //=> "Lancer le portail"
- */
-const LABEL =
-  /^\s*(?:(?:[-–—•*·▪►✓✔☐]+|\(?\p{N}{1,2}[.)\]]|(?:kr|okr|o|key\s*results?|r[ée]sultats?\s*cl[ée]s?|objecti(?:ve|f))\s*#?\s*\p{N}*(?:\.\p{N}+)?\s*[:.)\-–—])\s*)+/iu;
-
-function tokenize(text: string, from: number): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    tokens.push({ norm: fold(m[0]), start: m.index, end: m.index + m[0].length, digit: DIGIT.test(m[0]) });
-  }
-  return tokens;
-}
-
-// ---------------------------------------------------------------------------------- word classes
-
-const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
-
-/** A word list, built on its first look-up: a script loaded for another formula never builds it. */
-type WordSet = Pick<ReadonlySet<string>, "has">;
-function lazy(build: () => Set<string>): WordSet {
-  let built: Set<string> | undefined;
-  return { has: (word) => (built ??= build()).has(word) };
-}
-
-const set = (list: string): WordSet => lazy(() => new Set(words(list)));
-
-/** Regular English forms of a verb: launch → launches, launched, launching; ship → shipped, shipping. */
-function englishForms(verb: string): string[] {
-  const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
-  const double = /[^aeiou][aeiou][bdglmnprt]$/.test(verb) ? verb + verb.slice(-1) : verb;
-  return [
-    verb,
-    `${verb}s`,
-    `${verb}es`,
-    `${stem}ed`,
-    `${stem}ing`,
-    `${double}ed`,
-    `${double}ing`,
-    verb.replace(/y$/, "ies"),
-    verb.replace(/y$/, "ied"),
-  ];
-}
-
-/** Regular French forms of a verb in -er or -ir: lancer → lance, lancez, lançons, lancé, lancée…; fournir → fournis, fourni… */
-function frenchForms(verb: string): string[] {
-  if (verb.endsWith("er")) {
-    const s = verb.slice(0, -2);
-    const soft = s.endsWith("g") ? `${s}e` : s;
-    return [
-      verb,
-      `${s}e`,
-      `${s}es`,
-      `${s}ent`,
-      `${s}ez`,
-      `${soft}ons`,
-      `${s}e`,
-      `${s}ee`,
-      `${s}es`,
-      `${s}ees`,
-      `${soft}ant`,
-      `${s}era`,
-      `${s}erons`,
-      `${s}ons`,
-    ];
-  }
-  if (verb.endsWith("ir")) {
-    const s = verb.slice(0, -2);
-    return [verb, `${s}is`, `${s}it`, `${s}i`, `${s}ie`, `${s}ies`, `${s}issons`, `${s}issez`, `${s}issant`];
-  }
-  return [verb];
-}
-
-const forms = (english: string, french: string, irregular = ""): WordSet =>
-  lazy(
-    () =>
-      new Set([
-        ...words(english).flatMap(englishForms),
-        ...words(french).flatMap(frenchForms),
-        ...words(irregular),
-      ]),
-  );
-
-/** The verbs of activity, in English and French (see ACTIVITY_VERBS). */
-const ACTIVITY_EN = `launch implement organize organise create hire recruit run host build develop deliver ship release
-   publish write finalize finalise complete deploy migrate design introduce install conduct produce
-   redesign rebuild start attend train send post collect provide assess evaluate renegotiate negotiate
-   analyze analyse prioritize prioritise schedule undertake agree document update upgrade refactor rewrite
-   draft prepare plan define map identify research investigate interview call contact email present
-   announce share communicate facilitate coordinate participate integrate automate audit test
-   establish institute roll kick perform execute finish onboard mentor coach fix propose validate approve
-   amplify celebrate promote advertise invest process manufacture hold`;
-const ACTIVITY_FR = `lancer implementer organiser creer recruter embaucher livrer finaliser developper deployer rediger
-   publier realiser migrer installer refondre animer demarrer former envoyer collecter fournir evaluer
-   renegocier negocier mener effectuer analyser identifier documenter definir preparer planifier
-   programmer contacter appeler interviewer participer assister integrer automatiser auditer tester
-   organiser elaborer etablir presenter partager communiquer annoncer moderniser refaire installer
-   executer accompagner coacher corriger proposer valider approuver celebrer investir traiter fabriquer
-   prospecter demarcher`;
-/** Irregular forms, participles among them ("built", "construit", "mis", "refondu"). */
-const ACTIVITY_IRREGULAR = `ran built wrote written sent led held did done made began begun undertook undertaken set
-   construire construit construis construisez construisons produire produit produis produisez produisons
-   conduire conduit conduis conduisez conduisons ecrire ecrit ecris ecrivez ecrivons concevoir concu
-   concevez concevons con conçu refondu refonds tenir tenu tenez tenons tient faire fait faites faisons
-   mettre mis mise mises mettez mettons met acquerir promouvoir promu promeut promouvons`;
-
-/**
- * Verbs of activity: communication, production, analysis, organisation, delivery, hiring. At the
- * head of a key result, in any form ("Launch", "Launching", "Lancez", "avons déployé"), they make it
- * an output.
- *
- * @example "Publish 12 articles", "Lancez le programme", "Nous avons déployé le CRM"
- */
-const ACTIVITY_VERBS = forms(ACTIVITY_EN, ACTIVITY_FR, ACTIVITY_IRREGULAR);
-
-/**
- * Past participles of the verbs of activity: after the thing done they state it done, like
- * "terminé" ("Recettes testées", "Profils validés par l'expert", "Onboarding automated").
- *
- * @example "Expert Profiles avec recettes exécutables testées", "BA Profiles validés par l'expert"
- */
-const ACTIVITY_PARTICIPLES = new Set([
-  ...words(ACTIVITY_EN).flatMap((verb) => englishForms(verb).filter((form) => form.endsWith("ed"))),
-  ...words(ACTIVITY_FR).flatMap((verb) => {
-    const s = verb.slice(0, -2);
-    return verb.endsWith("er")
-      ? [`${s}e`, `${s}ee`, `${s}es`, `${s}ees`]
-      : [`${s}i`, `${s}ie`, `${s}is`, `${s}ies`];
-  }),
-  ...words(`built written sent done made construit construits construite construites produit produits
-    produite produites ecrit ecrits ecrite ecrites concu concus concue concues refondu refondue fait faits
-    faite faites mis mise mises`),
-]);
-
-/** Nouns of activity at the head ("Mise en place d'un CRM", "Lancement du portail", "Identification des obstacles"). */
-const ACTIVITY_NOUNS = set(`
-  launch rollout implementation deployment migration redesign creation installation introduction setup
-  publication completion hiring recruitment recruiting organization organisation identification analysis
-  audit delivery release development construction documentation onboarding
-  lancement deploiement refonte creation installation livraison redaction publication realisation
-  conception implementation integration automatisation recrutement construction developpement definition
-  preparation envoi collecte animation tenue negociation renegociation identification analyse evaluation
-  organisation formation migration modernisation elaboration acquisition installation participation
-  attendance presence`);
-
-/** Activities counted as such: "100 calls", "12 webinars", "30 rendez-vous". */
-const ACTIVITY_COUNTS = set(`
-  calls call emails mails webinars webinar meetings meeting interviews workshops demos demo posts articles
-  sessions events trainings campaigns newsletters videos tests experiments hackathons conferences pitches
-  visits outreach touchpoints releases
-  appels appel webinaires reunions rendez rdv entretiens ateliers demos demonstrations articles seances
-  sessions evenements formations campagnes videos tests experimentations conferences visites relances
-  publications`);
-
-/**
- * Verbs and nouns of change: the key result moves a level. "Faire passer", "porter … à", "ramener".
- *
- * @example "Raise NPS from 30 to 45", "Faire passer la note de 3,9 à 4,5", "Réduction du churn de 5 %"
- */
-const CHANGE = forms(
-  `increase raise grow reduce cut lower decrease improve boost lift double halve triple drop shrink
-   expand accelerate optimize optimise minimize minimise maximize maximise shorten speed diminish
-   multiply decline slash trim bring move push enhance`,
-  `augmenter reduire diminuer baisser ameliorer accroitre doubler tripler diviser multiplier passer
-   porter accelerer optimiser minimiser maximiser abaisser relever hausser elever progresser croitre
-   evoluer ramener faire`,
-  `grew grown brought reduis reduit reduisez reduisons accru accrois accroit croit
-   increase reduction growth augmentation hausse baisse diminution amelioration progression croissance
-   acceleration optimisation up down`,
-);
-
-/** Nouns of a change: "At least 32.5% improvement in energy efficiency" states a change, not a level. */
-const CHANGE_NOUNS =
-  set(`improvement improvements increase increases reduction reductions cut cuts growth gain
-  gains decrease decreases drop drops rise uplift augmentation augmentations hausse baisse diminution
-  amelioration progression croissance reduction reductions`);
-
-/**
- * Verbs of removal: they change a level and set their own target, zero, so the key result is measurable.
- *
- * @example "Eliminate current Support cost for 'free users'", "Éliminer les ruptures de stock"
- */
-const REMOVAL = forms(`eliminate eradicate`, `eliminer eradiquer`);
-
-/** Verbs of a result reached: they make a key result an outcome, even with a bare target. */
-const ACHIEVE = forms(
-  `achieve reach attain hit get obtain generate sign close win gain earn acquire secure convert retain
-   exceed surpass keep-up`,
-  `atteindre obtenir generer signer conclure gagner conquerir decrocher depasser convertir fideliser
-   retenir franchir apporter compter`,
-  `got won atteint atteins atteignez atteignons obtenu obtiens obtenez obtenons conclu conquis acquis`,
-);
-
-/** Verbs of keeping a level. */
-const MAINTAIN = forms(
-  `keep maintain sustain preserve remain stay stabilize stabilise protect`,
-  `maintenir garder conserver preserver rester stabiliser perenniser`,
-  `kept maintiens maintient maintenez maintenons maintenu maintien`,
-);
-
-/** Words that put a bound on a level: "below 2%", "au-dessus de 40", "no more than 2 h". */
-const BOUNDS = set(`below under above over beneath within between less fewer more least most max maximum
-  minimum sous dessus dessous au entre moins plus max maximum minimum inferieur superieur < > ≤ ≥`);
-
-/** Comparators that open a key result: "Less than 2 bugs", "Plus de 100 participants". */
-const COMPARATOR_HEADS = set(
-  `less fewer more over under below above at moins plus au inferieur superieur < > ≤ ≥`,
-);
-
-/** Negations that open a guardrail: "Never miss a payroll date", "Aucun incident majeur", "Zero downtime". */
-const NEGATIONS = set(`never no zero none not nobody aucun aucune jamais zero pas sans nul nulle`);
-
-/** Pronouns that open a clause as its subject: "We will…", "Nous avons déployé…", "On livre…". */
-const PRONOUNS = set(`we i nous je on`);
-/** A team as the subject, after its determiner and a qualifier: "Our support team runs…", "Une équipe Scrum livre…". */
-const TEAMS = set(`team teams squad squads equipe equipes`);
-const AUXILIARIES = set(`will shall must should can to have has had are is be going need needs aim want
-  allons avons avoir devons ai vais va veut voulons doit sommes souhaitons`);
-const DETERMINERS = set(`the a an our your their my its this these those le la les l un une des du de d
-  notre nos votre vos leur leurs ce cette ces son sa ses mon ma mes`);
-
-/** Time phrases that may open a key result: "Each quarter,", "Sur le prochain trimestre,", "By Q3,". */
-const TIME_WORDS = set(`quarter quarters month months week weeks year years day days sprint sprints
-  trimestre trimestres mois semaine semaines annee annees an ans jour jours sprint`);
-const TIME_OPENERS =
-  set(`each every chaque tous toutes sur over during pendant in by en d dici ici au within this next
-  durant cours`);
-
-/** Names of a measure: after an activity word they make it a noun ("Build time", "Release frequency", "Run-rate"). */
-const METRIC_NOUNS = set(`time times frequency rate rates duration speed success failure failures cost costs
-  quality velocity latency reliability coverage volume size throughput cycle lead efficiency accuracy
-  delai delais taux temps frequence duree cout couts qualite vitesse volume fiabilite couverture`);
-
-/** States of a thing done: "Refonte terminée", "pricing live", "Avoir le produit X terminé". */
-const COMPLETION = set(`done complete completed live launched shipped delivered released deployed finished
-  finalized finalised implemented termine terminee termines terminees finalise finalisee finalises
-  finalisees livre livree livres livrees lance lancee lances lancees deploye deployee deployes deployees
-  acheve acheve acheves achevees operationnel operationnelle operationnels operationnelles functional
-  fonctionnel fonctionnelle fonctionnels fonctionnelles complet complets ready pret prete prets pretes
-  available disponible disponibles`);
-/** A thing stated done: a word of completion, or the participle of a verb of activity ("testées", "automated"). */
-const isDone = (word: string): boolean => COMPLETION.has(word) || ACTIVITY_PARTICIPLES.has(word);
-/** Words that may follow a thing stated done: its agent or its companion ("validés par l'expert", "complet avec…"). */
-const AFTER_DONE = set(`by par with avec for pour in dans on sur`);
-/** "Hold" and "tenir": they keep a level when a bound or a level follows ("Hold churn at 2%", "Tenir … à 1 %"). */
-const HOLD = set(`hold holds held holding tenir tiens tient tenons tenez`);
-/** The words that set the level held, as written: "at", "steady", and the accented French "à" (not the article "a"). */
-const HOLD_AT = new Set(["at", "steady", "à", "À"]);
-/** Bounds written as words that hold a measure to a level: "above 90%", "supérieur à 99,5 %", "au-dessous de 2 %". */
-const LEVEL_BOUNDS = set(`above below under over beneath superieur superieure superieurs superieures inferieur
-  inferieure inferieurs inferieures dessus dessous`);
-/** Copulas: a bound after one states a state to reach, not a label held to a level. */
-const COPULAS = set(`is are was were be est sont soit etre`);
-/** Words that set a deadline when a date, a quarter or a period follows: "by Q4", "d'ici fin 2026", "avant mars". */
-const DEADLINES = set(`by dici ici avant before until jusqu end fin`);
-/** Heads that count things: "Nombre de formations données", "Number of tickets handled". */
-const COUNT_HEADS = set(`nombre number count`);
-
-const NEW_WORDS = set(`new nouveau nouvel nouvelle nouveaux nouvelles`);
-const RECURRING = set(`daily weekly monthly quarterly yearly annual biweekly quotidien quotidienne
-  hebdomadaire hebdomadaires mensuel mensuelle mensuels mensuelles trimestriel trimestrielle annuel annuelle`);
-
-/**
- * Words after which "to" opens a complement, not a purpose: "accounts more likely to reach 60+ days past
- * due" describes the accounts; it is not what the work is for.
- */
-const COMPLEMENT_HEADS = set(`likely unlikely able unable going about due used`);
-/**
- * Words that state where a level stands today: with one, a target is a change from it, not a reading.
- *
- * @example "200k views per 30 days of Node.js Collection articles (current is 125k)"
- */
-const BASELINE = set(
-  `current currently baseline today actuel actuelle actuels actuelles actuellement aujourd`,
-);
-/**
- * An average stated as it stands is a reading of a level: "Sept heures de sommeil en moyenne",
- * "3 tickets per agent on average".
- */
-const AVERAGE = set(`moyenne average`);
-/** Where a purpose clause opens before a verb of change: "to raise conversion by 10%", "pour réduire le churn de 5 %". */
-const PURPOSE = set(`to pour de`);
-/** "Measured by …", "Mesurés par …": a named metric, so not vague. */
-const MEASURED = set(`measured tracked mesure mesuree mesures mesurees suivi suivie suivis`);
-const BY = set(`by par`);
-const PUNCTUATION = /[,;:()[\]"«»“”.!?]/;
-/** A figure that only dates or labels: quarters, halves, years, months. */
-const MONTHS = set(`january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec janvier fevrier mars avril mai juin juillet aout
-  septembre octobre novembre decembre janv fevr avr juil`);
-const QUARTER = /^(?:[qth][1-4]|s[12]|fy\d*|kr\d*)$/;
-const YEAR = /^(?:19|20)\d\d$/;
-/** Numbers written as words count as figures: "trois réunions", "double the sign-ups". */
-const NUMBER_WORDS = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty
-  fifty hundred thousand million millions billion dozen half twice third quarter
-  deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent mille
-  million millions milliard milliards moitie tiers quart
-  double doubled doubling triple tripled halve halved doubler doublez doublons tripler quadrupler`);
-/** Number words that are also adjectives: a figure only as a verb. */
-const MULTIPLIERS = set(`double triple`);
-/** Quantity placeholders where a figure goes: "from X to Y", "at Y", "N%". */
-const PLACEHOLDER = /^(?:x{1,3}|y{1,2}|n|z)$/i;
-const BEFORE_QUANTITY = set(`from to by at than of de a au aux par sous under over above below reach
-  achieve atteindre entre between`);
-
-/** Small word groups the reading below tests. */
-const W_THAT_AS = set(`that as`);
-const W_EN_A = set(`en a`);
-const W_EN_UP_OUT_OFF = set(`en up out off`);
-const W_PLACE_OEUVRE_PRODUCTION_LIGNE = set(`place oeuvre production ligne`);
-const W_UP_OUT_OFF_IN = set(`up out off in`);
-const W_WITHIN_UNDER_EN_SOUS_IN = set(`within under en sous in`);
-const W_DESSUS_DESSOUS_THAN = set(`dessus dessous than`);
-const W_HAVE_HAS_AVOIR = set(`have has avoir`);
-const W_THAN_QUE_DE_LEAST_MOST_MOINS_PLUS_DESSUS_DESSOUS = set(
-  `than que de least most moins plus dessus dessous`,
-);
-const W_UP_DOWN = set(`up down`);
-const W_EN_ON_IN = set(`en on in`);
-const W_OF = set(`of de d des du`);
-const W_A_DE_THAN = set(`a de than`);
+export type { WordMatch };
 
 // ------------------------------------------------------------------------------------- reading
-
-export interface WordMatch {
-  /** The words of the user's text that triggered it, lower case, as written. */
-  words: string;
-}
 
 /** What the coach reads in one key result's text. */
 export interface KrReading {
@@ -425,93 +98,9 @@ export function readKr(text: string): KrReading {
 }
 
 function analyse(text: string): KrReading {
-  const label = LABEL.exec(text);
-  const t = tokenize(text, label ? label[0].length : 0);
-  const n = t.length;
-  const raw = (i: number, j = i) => text.slice(t[i]!.start, t[j]!.end);
-  const gap = (i: number) => (i > 0 && i < n ? text.slice(t[i - 1]!.end, t[i]!.start) : "");
-  const is = (i: number, words: WordSet) => i >= 0 && i < n && words.has(t[i]!.norm);
-  const isVerb = (i: number) =>
-    is(i, ACTIVITY_VERBS) || is(i, CHANGE) || is(i, ACHIEVE) || is(i, MAINTAIN) || is(i, REMOVAL);
+  const { t, n, figure, h, head, raw, raw1, gap, is, isVerb, hasDeadline, anyFigure, anyValue, objectFrom } =
+    readSentence(text);
   const lower = (s: string) => s.toLowerCase();
-  /** A deadline: a word of deadline with a date, a quarter, a year or a period soon after ("by Q4", "d'ici fin 2026"). */
-  const hasDeadline = () =>
-    t.some(
-      (x, i) =>
-        DEADLINES.has(x.norm) &&
-        t
-          .slice(i + 1, i + 4)
-          .some(
-            (y) => QUARTER.test(y.norm) || YEAR.test(y.norm) || MONTHS.has(y.norm) || TIME_WORDS.has(y.norm),
-          ),
-    );
-  const raw1 = (tok: Token) => text.slice(tok.start, tok.end);
-
-  // Figures: digits that are not a year, a quarter, a date or a version; placeholders; number words.
-  const figure: boolean[] = t.map((tok, i) => {
-    const w = tok.norm;
-    if (tok.digit) {
-      if (QUARTER.test(w) || YEAR.test(w)) return false;
-      if (is(i - 1, MONTHS) || is(i + 1, MONTHS) || w === "1er") return false;
-      if (i > 0 && (t[i - 1]!.norm === "version" || t[i - 1]!.norm === "v")) return false;
-      if (/^v\d/.test(w)) return false;
-      if (i > 0 && YEAR.test(t[i - 1]!.norm) && /^[-/–]$/.test(gap(i))) return false;
-      return true;
-    }
-    if (PLACEHOLDER.test(text.slice(tok.start, tok.end)))
-      return is(i - 1, BEFORE_QUANTITY) || (i + 1 < n && t[i + 1]!.norm === "%");
-    // "Double" and "triple" multiply as verbs ("Double the sign-ups"), not as adjectives inside a
-    // noun phrase ("CRUD complet avec double validation", "double opt-in").
-    if (
-      MULTIPLIERS.has(w) &&
-      i > 0 &&
-      !is(i - 1, AUXILIARIES) &&
-      !is(i - 1, PRONOUNS) &&
-      !is(i + 1, DETERMINERS)
-    )
-      return false;
-    return NUMBER_WORDS.has(w);
-  });
-  // Figures from each token to the end, so that "any figure between i and j" costs nothing on long text.
-  const after = new Array<number>(n + 1).fill(0);
-  for (let i = n - 1; i >= 0; i--) after[i] = after[i + 1]! + (figure[i] ? 1 : 0);
-  const anyFigure = (from: number, to = n) =>
-    after[Math.min(n, Math.max(0, from))]! > after[Math.min(n, Math.max(0, to))]!;
-  // A value in a from … to: a figure or a frequency ("from monthly to weekly").
-  const anyValue = (from: number, to: number) =>
-    anyFigure(from, to) || t.slice(Math.max(0, from), to).some((x) => RECURRING.has(x.norm));
-
-  // The head: past a time phrase, a subject and its auxiliaries.
-  let h = 0;
-  for (let pass = 0; pass < 2 && h < n; pass++) {
-    if (is(h, TIME_OPENERS)) {
-      let j = h + 1;
-      while (j < n && j < h + 5 && !(is(j, TIME_WORDS) || QUARTER.test(t[j]!.norm) || YEAR.test(t[j]!.norm)))
-        j++;
-      if (j < n && j < h + 5 && (j + 1 >= n || /,/.test(gap(j + 1)))) h = j + 1;
-    }
-  }
-  // A subject opens the clause (a pronoun first, or a team past its determiner and one qualifier);
-  // its verb follows within two more words: "Our team runs 6 interviews", "Une équipe Scrum livre…".
-  // A later "on" is a preposition, not a subject: "Post 30 times on Instagram".
-  let subject = is(h, PRONOUNS) ? h : -1;
-  if (subject < 0) {
-    let j = h;
-    while (is(j, DETERMINERS)) j++;
-    subject = is(j, TEAMS) ? j : j > h && is(j + 1, TEAMS) ? j + 1 : -1;
-  }
-  if (subject >= 0) {
-    h = subject + 1;
-    for (let k = h; k < Math.min(n, subject + 4); k++)
-      if (is(k, AUXILIARIES) || isVerb(k)) {
-        h = k;
-        break;
-      }
-    while (is(h, AUXILIARIES)) h++;
-  }
-  while (is(h, AUXILIARIES) && h + 1 < n) h++;
-  while (is(h, DETERMINERS) && h + 1 < n) h++;
-  const head = h < n ? t[h]!.norm : "";
 
   const changeAt = (i: number) =>
     is(i, CHANGE) &&
@@ -555,27 +144,6 @@ function analyse(text: string): KrReading {
   const purposeFigure = purpose >= 0 && anyFigure(purpose + 1);
 
   const namesMetric = t.some((tok, i) => MEASURED.has(tok.norm) && is(i + 1, BY));
-
-  /** What the verb at `i - 1` acts on, as written: "the partner portal" → "partner portal" (with its determiner if `keep`). */
-  const objectFrom = (i: number, keep = false): string | undefined => {
-    const from = i;
-    while (is(i, DETERMINERS)) i++;
-    const first = keep ? from : i;
-    let last = -1;
-    for (let k = 0; i < n && k < 6; i++, k++) {
-      const w = t[i]!.norm;
-      if (figure[i] || PUNCTUATION.test(gap(i))) break;
-      if (w === "of" || w === "de" || w === "du" || w === "des" || w === "d") {
-        if (i + 1 < n && !figure[i + 1] && !STOPS.has(t[i + 1]!.norm) && !PUNCTUATION.test(gap(i + 1)))
-          continue;
-        break;
-      }
-      if (STOPS.has(w) || BOUNDS.has(w) || COMPLETION.has(w) || MAINTAIN.has(w) || w === ":" || w === "%")
-        break;
-      last = i;
-    }
-    return last >= first && last >= 0 ? raw(first, last) : undefined;
-  };
 
   const reading: KrReading = { figure: anyFigure(0) || fromTo || removal, namesMetric };
 
@@ -771,24 +339,4 @@ function analyse(text: string): KrReading {
 /** A name as it reads inside a sentence: "Uptime" → "uptime", but "NPS" stays. */
 function sentenceCase(name: string): string {
   return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
-}
-
-/** Words that end the thing a verb acts on: "the partner portal | to raise…", "le portail | pour…". */
-const STOPS = set(`to for by in on with within at from so and or before after until than while across per
-  pour afin par avec dans en avant apres sur au aux a et ou jusqu ici dici chaque each every that which qui que
-  is are est sont`);
-
-/**
- * The figures in an objective, which should be qualitative. Years and quarter names are fine.
- *
- * @example
- * objectiveNumbers("Win the Belgian market in 2026") //=> undefined
- * objectiveNumbers("Reach 1M€ revenue") //=> { words: "1M€" }
- */
-export function objectiveNumbers(text: string): WordMatch | undefined {
-  const tokens = text.split(/\s+/).filter((token) => DIGIT.test(token));
-  const figures = tokens.filter(
-    (token) => !/^(19|20)\d\d[.,;:!?)]*$/.test(token) && !/^[QT][1-4]\b/i.test(token),
-  );
-  return figures.length ? { words: figures.join(", ") } : undefined;
 }

@@ -1,9 +1,10 @@
 /**
- * Wording: the lessons about what a key result is. Word lists live in ../kr-reading.ts.
+ * Wording: the lessons about what a key result is. Word lists live in ../kr-words.ts.
  */
 import type { Finding } from "../findings";
 import type { OkrRow } from "../parse";
-import { objectiveNumbers, readKr } from "../kr-reading";
+import { readKr } from "../kr-reading";
+import { objectiveNumbers } from "../kr-sentence";
 import type { Rule } from "./context";
 
 /** What the wording rules look at in one key result (KRCHECK passes the same from a formula). */
