@@ -8,35 +8,17 @@
  * With --write, records bench/rollup.json; with --enforce, exits 1 when the formulas take 300 ms or more.
  */
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import { build } from "./build.mjs";
+import { loadNodeModule } from "./esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET_MS = 300;
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 5);
 
 await build({ menu: "menu" });
-const bundled = await esbuild.build({
-  entryPoints: [join(root, "scripts", "bench", "rollup.ts")],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  write: false,
-  logLevel: "warning",
-  // dev/loader.ts finds dist/ from its own directory.
-  define: { __dirname: JSON.stringify(join(root, "dev")) },
-});
-const module = { exports: {} };
-new Function("module", "exports", "require", bundled.outputFiles[0].text)(
-  module,
-  module.exports,
-  createRequire(import.meta.url),
-);
-const { benchRollup } = module.exports;
+const { benchRollup } = await loadNodeModule(join(root, "scripts", "bench", "rollup.ts"));
 
 const results = [5, 50].map((teams) => benchRollup(teams, 200, runs));
 const line = (cells) => `| ${cells.join(" | ")} |`;

@@ -4,6 +4,7 @@
  * (the core alone), so that what the bench measures is what clasp pushes.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -86,9 +87,8 @@ export function catalogueCut(name, keep) {
 export const deferredFrench = () =>
   catalogueCut("deferred-french", (lang, key) => lang === "en" || residentFrench(key));
 
-/** The source of a catalogue file with only the messages `keep(lang, key)` accepts. */
-function cutCatalogue(ts, text, file, keep) {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true);
+/** The `messages({en…}, {fr…})` object literals of a parsed catalogue file, each with its language. */
+export function messagesLiterals(ts, source) {
   const literals = [];
   const visit = (node) => {
     if (
@@ -103,6 +103,13 @@ function cutCatalogue(ts, text, file, keep) {
     ts.forEachChild(node, visit);
   };
   visit(source);
+  return literals;
+}
+
+/** The source of a catalogue file with only the messages `keep(lang, key)` accepts. */
+function cutCatalogue(ts, text, file, keep) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true);
+  const literals = messagesLiterals(ts, source);
   if (literals.length === 0) throw new Error(`${file}: no messages({…}, {…}) call to cut`);
   let out = text;
   for (const { lang, literal } of literals.sort((x, y) => y.literal.pos - x.literal.pos)) {
@@ -170,4 +177,27 @@ export function serverOptions({ importPath, menu = "menu", minify = true, plugin
     // Plugins given first: a what-if of the bench that rewrites a catalogue replaces the cut below.
     plugins: [...plugins, deferredFrench()],
   };
+}
+
+/**
+ * Bundles a TypeScript entry (a bench harness and the offline runtime it imports) for Node and
+ * loads it as a CommonJS module in this process; `plugins` may swap modules on the way.
+ */
+export async function loadNodeModule(entry, plugins = []) {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    write: false,
+    logLevel: "warning",
+    // dev/loader.ts finds dist/ from its own directory.
+    define: { __dirname: JSON.stringify(resolve(root, "dev")) },
+    plugins,
+  });
+  const module = { exports: {} };
+  const require = createRequire(import.meta.url);
+  new Function("module", "exports", "require", result.outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import ts from "typescript";
-import { keyReferences, residentFrench, serverOptions } from "../esbuild-options.mjs";
+import { keyReferences, messagesLiterals, residentFrench, serverOptions } from "../esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MESSAGES = join(root, "src", "core", "i18n", "messages");
@@ -37,20 +37,7 @@ function sourceFile(file) {
 /** The `messages({en…}, {fr…})` object literals of a catalog file, with their properties. */
 function catalogLiterals(file) {
   const source = sourceFile(file);
-  const literals = [];
-  const visit = (node) => {
-    if (
-      ts.isCallExpression(node) &&
-      ts.isIdentifier(node.expression) &&
-      node.expression.text === "messages" &&
-      node.arguments.length === 2 &&
-      node.arguments.every(ts.isObjectLiteralExpression)
-    ) {
-      node.arguments.forEach((literal, i) => literals.push({ lang: i === 0 ? "en" : "fr", literal }));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
+  const literals = messagesLiterals(ts, source);
   const entries = (literal) =>
     literal.properties.filter(ts.isPropertyAssignment).map((p) => {
       const key = ts.isStringLiteral(p.name) || ts.isIdentifier(p.name) ? p.name.text : p.name.getText();

@@ -3,11 +3,10 @@
  * esbuild on the fly, and loads it as a CommonJS module in this process. The runtime's `./calls`
  * module is swapped for scripts/bench/timed-calls.ts, which adds service timing to the counters.
  */
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { deferredFrench, SCRIPT_OPTIONS } from "../esbuild-options.mjs";
+import { deferredFrench, loadNodeModule, SCRIPT_OPTIONS } from "../esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const GAS = join(root, "dev", "gas");
@@ -45,20 +44,5 @@ globalThis.okrCore = { analyze, buildReview, reviewLayout };`,
 }
 
 export async function loadHarness() {
-  const result = await esbuild.build({
-    entryPoints: [join(root, "scripts", "bench", "harness.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    write: false,
-    logLevel: "warning",
-    // dev/loader.ts finds dist/ from its own directory.
-    define: { __dirname: JSON.stringify(join(root, "dev")) },
-    plugins: [timedCalls],
-  });
-  const module = { exports: {} };
-  const require = createRequire(import.meta.url);
-  new Function("module", "exports", "require", result.outputFiles[0].text)(module, module.exports, require);
-  return module.exports;
+  return loadNodeModule(join(root, "scripts", "bench", "harness.ts"), [timedCalls]);
 }
