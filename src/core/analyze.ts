@@ -5,15 +5,8 @@
 import type { RawCell } from "./cells";
 import type { Day } from "./dates";
 import type { Finding } from "./findings";
-import {
-  type CheckinRow,
-  type KpiRow,
-  type OkrRow,
-  parseCheckins,
-  parseKpis,
-  parseOkrs,
-  type Table,
-} from "./parse";
+import { type CheckinRow, type KpiRow, type OkrRow, parseCheckins, parseKpis, parseOkrs } from "./parse";
+import type { Table } from "./parse-table";
 import { ruleContext, sortFindings, validate } from "./rules";
 import { type QuarterScores, scoreQuarter } from "./quarter-scores";
 import { parseSettings, type Settings, type SettingsResult } from "./settings";

@@ -17,6 +17,8 @@ export * from "./marks";
 export * from "./next-quarter";
 export * from "./pace";
 export * from "./parse";
+export * from "./parse-table";
+export { shorten } from "./cell-reader";
 export * from "./quarters";
 export * from "./review";
 export * from "./review-sheet";

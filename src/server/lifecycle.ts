@@ -15,7 +15,7 @@ import {
   followingQuarter,
   type NewRow,
 } from "../core/next-quarter";
-import { parseTable } from "../core/parse";
+import { parseTable } from "../core/parse-table";
 import { buildReview } from "../core/review";
 import { carryOverHeaders, reviewLayout } from "../core/review-sheet";
 import {

@@ -10,7 +10,8 @@ import { isoOf } from "../core/dates";
 import { exampleQuarter } from "../core/example";
 import { type FocusLimits, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
-import { parseCheckins, parseKpis, parseOkrs, parseTable } from "../core/parse";
+import { parseCheckins, parseKpis, parseOkrs } from "../core/parse";
+import { parseTable } from "../core/parse-table";
 import {
   type ColumnDef,
   DEFAULT_WIDTH,

@@ -9,7 +9,8 @@ import type { Day } from "../core/dates";
 import { blocksInsert, checkDraft, type Draft, DRAFT_LIMITS as LIMITS, nextIds } from "../core/draft";
 import { describeFinding } from "../core/describe";
 import { type Lang, t } from "../core/i18n";
-import { type OkrRow, parseCheckins, parseKpis, parseOkrs, shorten } from "../core/parse";
+import { shorten } from "../core/cell-reader";
+import { type OkrRow, parseCheckins, parseKpis, parseOkrs } from "../core/parse";
 import { parseQuarter, previousQuarter, quarterName } from "../core/quarters";
 import {
   type Choice,

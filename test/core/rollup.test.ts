@@ -2,7 +2,9 @@ import { carryOverRows } from "../../src/core/next-quarter";
 import { highestIds, nextIds } from "../../src/core/draft";
 import { defaultIdPrefix, prefixOf, qualifiedId } from "../../src/core/identity";
 import { parseOkrs } from "../../src/core/parse";
-import { IMPORT_LAYOUT, isSpreadsheetUrl, readTeamImport, rollUp, teamsTable } from "../../src/core/rollup";
+import { rollUp } from "../../src/core/rollup";
+import { IMPORT_LAYOUT, readTeamImport } from "../../src/core/rollup-import";
+import { isSpreadsheetUrl, teamsTable } from "../../src/core/rollup-teams";
 import type { RawCell } from "../../src/core/cells";
 import { day, okrGrid } from "../helpers/grids";
 

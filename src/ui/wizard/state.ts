@@ -5,7 +5,7 @@
  */
 import { parseNumber } from "../../core/cells";
 import { DRAFT_LIMITS, type Draft, type DraftKr } from "../../core/draft";
-import { shorten } from "../../core/parse";
+import { shorten } from "../../core/cell-reader";
 import { KINDS, type Kind, LEVELS, type Level } from "../../core/schema";
 import { type Metric, METRICS } from "../../core/scoring";
 import type { DraftPayload } from "../../server/sidebar-api";

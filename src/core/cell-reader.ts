@@ -1,0 +1,114 @@
+/**
+ * Typed values out of one parsed row: numbers checked against their column's range, days, choices
+ * from the schema's lists. A cell that cannot be read becomes a finding, never an exception.
+ */
+import { isBlank, MAX_MAGNITUDE, type NumberResult, parseNumber } from "./cells";
+import { matchChoice } from "./choices";
+import { type Day, parseDay } from "./dates";
+import type { Finding } from "./findings";
+import type { TableRow } from "./parse-table";
+import type { ColumnDef, LISTS, SheetKey } from "./schema";
+import { cellText } from "./text";
+
+/** Reads typed values out of a row, reporting each cell that cannot be read. */
+export class CellReader {
+  constructor(
+    private readonly sheet: SheetKey,
+    private readonly row: TableRow,
+    private readonly timeZone: string,
+    private readonly findings: Finding[],
+  ) {}
+
+  private at(column: string) {
+    return { sheet: this.sheet, row: this.row.row, column };
+  }
+
+  text(column: string): string {
+    return cellText(this.row.cells[column]);
+  }
+
+  number(column: ColumnDef): number | undefined {
+    const raw = this.row.cells[column.key];
+    const read = parseNumber(raw);
+    // Beyond ±1e15 digits are lost: reported as out of range, like an overflow.
+    const parsed: NumberResult =
+      read.ok && Math.abs(read.value) > MAX_MAGNITUDE ? { ok: false, reason: "too-large" } : read;
+    if (parsed.ok) {
+      const { min, max } = column;
+      if ((min !== undefined && parsed.value < min) || (max !== undefined && parsed.value > max)) {
+        this.findings.push({
+          code: "out-of-range",
+          severity: "error",
+          ...this.at(column.key),
+          params: { column: column.key, value: String(raw), min: String(min ?? ""), max: String(max ?? "") },
+        });
+        return undefined;
+      }
+      return parsed.value;
+    }
+    if (parsed.reason === "too-large") {
+      // Quoted as typed: a number cell holding 1e309 would otherwise read "Infinity".
+      this.findings.push({
+        code: "number-too-large",
+        severity: "error",
+        ...this.at(column.key),
+        params: { column: column.key, value: shorten(typeof raw === "number" ? asTyped(raw) : raw) },
+      });
+    } else if (parsed.reason === "not-a-number") {
+      this.findings.push({
+        code: "not-a-number",
+        severity: "error",
+        ...this.at(column.key),
+        params: { column: column.key, value: shorten(raw) },
+      });
+    }
+    return undefined;
+  }
+
+  day(column: string): Day | undefined {
+    const raw = this.row.cells[column];
+    if (isBlank(raw)) return undefined;
+    const day = parseDay(raw, this.timeZone);
+    if (day === undefined) {
+      this.findings.push({
+        code: "not-a-date",
+        severity: "warning",
+        ...this.at(column),
+        params: { column, value: shorten(raw) },
+      });
+    }
+    return day;
+  }
+
+  choice<K extends string>(column: string, list: (typeof LISTS)[keyof typeof LISTS]): K | undefined {
+    const raw = this.row.cells[column];
+    if (isBlank(raw)) return undefined;
+    const key = matchChoice(list, raw);
+    if (key === undefined) {
+      this.findings.push({
+        code: "not-in-list",
+        severity: "error",
+        ...this.at(column),
+        params: { column, value: shorten(raw) },
+      });
+    }
+    return key as K | undefined;
+  }
+}
+
+/** A number as a user would type it: 1e+21 → "1e21", infinities as "1e309" (what overflows to them). */
+function asTyped(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? "1e309" : "-1e309";
+  return String(value).replace("e+", "e");
+}
+
+/** A value as the user would recognise it in a message, cut short (a cell may hold 50,000 characters). */
+export function shorten(value: unknown, max = 60): string {
+  const text = typeof value === "string" ? value : String(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A column's definition: looked up once per sheet, not once per row and column. */
+export function columnDef(columns: readonly ColumnDef[], key: string): ColumnDef {
+  return columns.find((c) => c.key === key) as ColumnDef;
+}
