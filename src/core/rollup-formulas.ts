@@ -13,7 +13,7 @@ import type { FormulaArg } from "./grid";
 import { type Lang, type MessageKey, sheetLanguage, t, tKey } from "./i18n";
 import { type Rollup, rollUp, rollupInput } from "./rollup";
 import { readTeamImport, type TeamImport } from "./rollup-import";
-import { columnLetter, ROLLUP_LAYOUT } from "./rollup-sheet";
+import { connectCell } from "./rollup-sheet";
 import { parseSettings, type Settings } from "./settings";
 
 export type RollupOut = string | number | Date;
@@ -21,15 +21,16 @@ export type RollupOut = string | number | Date;
 const grid = (value: FormulaArg): RawCell[][] => (Array.isArray(value) ? value : [[value]]);
 
 /** The spreadsheet's time zone and locale; UTC and no locale when they cannot be read. */
-function spreadsheetFacts(host: FormulaHost): { timeZone: string; locale: string | undefined } {
+function spreadsheetFacts(host: FormulaHost): { timeZone: string; locale?: string | null } {
   try {
-    return { timeZone: host.timeZone() ?? "UTC", locale: host.locale() ?? undefined };
+    return { timeZone: host.timeZone() ?? "UTC", locale: host.locale() };
   } catch {
-    return { timeZone: "UTC", locale: undefined };
+    return { timeZone: "UTC" };
   }
 }
 
-interface Computed {
+/** What a roll-up formula draws its table from: the roll-up, in the language it answers in. */
+export interface RollupView {
   lang: Lang;
   rollup: Rollup;
   timeZone: string;
@@ -41,7 +42,7 @@ function compute(
   companyOkrs: FormulaArg,
   settingsGrid: FormulaArg,
   imports: FormulaArg[],
-): Computed {
+): RollupView {
   const { timeZone, locale } = spreadsheetFacts(host);
   const parsed = parseSettings(grid(settingsGrid), 0, timeZone).settings;
   const lang = sheetLanguage(parsed.language, locale);
@@ -57,44 +58,27 @@ function compute(
   return { lang, rollup, timeZone };
 }
 
-/** Runs a formula: an error shows on #ERROR! by its message only, no stack of ours. */
-function formula(run: () => RollupOut[][]): RollupOut[][] {
-  try {
-    return run();
-  } catch (error) {
-    // eslint-disable-next-line preserve-caught-error
-    throw new Error(String((error as { message?: unknown } | null)?.message ?? error));
-  }
-}
-
-/** OKRROLLUP(company_okrs, settings, imports…): one row per company objective of the quarter. */
-export function okrRollup(
+type RollupFormula = (
   host: FormulaHost,
   companyOkrs: FormulaArg,
   settings: FormulaArg,
   imports: FormulaArg[],
-): RollupOut[][] {
-  return formula(() => {
-    const { lang, rollup, timeZone } = compute(host, companyOkrs, settings, imports);
-    return rollupObjectivesTable(lang, rollup, timeZone);
-  });
-}
+) => RollupOut[][];
 
-/** OKRTEAMS(company_okrs, settings, imports…): one row per team, its connection said plainly. */
-export function okrTeams(
-  host: FormulaHost,
-  companyOkrs: FormulaArg,
-  settings: FormulaArg,
-  imports: FormulaArg[],
-): RollupOut[][] {
-  return formula(() => {
-    const { lang, rollup } = compute(host, companyOkrs, settings, imports);
-    return rollupTeamsTable(lang, rollup);
-  });
+/** A roll-up formula drawing `table`: an error shows on #ERROR! by its message only, no stack of ours. */
+function rollupFormula(table: (view: RollupView) => RollupOut[][]): RollupFormula {
+  return (host, companyOkrs, settings, imports) => {
+    try {
+      return table(compute(host, companyOkrs, settings, imports));
+    } catch (error) {
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(String((error as { message?: unknown } | null)?.message ?? error));
+    }
+  };
 }
 
 /** OKRROLLUP's table: a header, then one row per company objective with notes said in words. */
-export function rollupObjectivesTable(lang: Lang, rollup: Rollup, timeZone: string): RollupOut[][] {
+export function rollupObjectivesTable({ lang, rollup, timeZone }: RollupView): RollupOut[][] {
   const header = (
     ["id", "objective", "teams", "score", "band", "status", "lastCheckIn", "notes"] as const
   ).map((key) => t(lang, `rollup.col.${key}`));
@@ -118,7 +102,7 @@ export function rollupObjectivesTable(lang: Lang, rollup: Rollup, timeZone: stri
 }
 
 /** OKRTEAMS's table: a header, then one row per team; a team not connected counts for nothing. */
-export function rollupTeamsTable(lang: Lang, rollup: Rollup): RollupOut[][] {
+export function rollupTeamsTable({ lang, rollup }: RollupView): RollupOut[][] {
   const header = (["team", "connection", "objectives", "aligned"] as const).map((key) =>
     t(lang, `rollup.col.${key}`),
   );
@@ -128,6 +112,12 @@ export function rollupTeamsTable(lang: Lang, rollup: Rollup): RollupOut[][] {
   });
   return [header, ...rows];
 }
+
+/** OKRROLLUP(company_okrs, settings, imports…): one row per company objective of the quarter. */
+export const okrRollup = rollupFormula(rollupObjectivesTable);
+
+/** OKRTEAMS(company_okrs, settings, imports…): one row per team, its connection said plainly. */
+export const okrTeams = rollupFormula(rollupTeamsTable);
 
 /** A team's connection, said with what to do about it; `index` is its row under OKRTEAMS' header. */
 export function connectionText(lang: Lang, team: TeamImport, index: number): string {
@@ -151,9 +141,4 @@ export function connectionText(lang: Lang, team: TeamImport, index: number): str
     case "old-template":
       return t(lang, "rollup.state.old-template", { columns: c.missing.join(", ") });
   }
-}
-
-/** The Connect cell of the team in row `index` of OKRTEAMS (header first, on row 1). */
-function connectCell(index: number): string {
-  return `${columnLetter(ROLLUP_LAYOUT.connectColumn)}${index + 2}`;
 }

@@ -12,7 +12,7 @@ import { type Day, dateOfDay, isoOf, parseDay } from "./dates";
 import { type Lang, t } from "./i18n";
 import { IMPORT_LAYOUT } from "./rollup-import";
 import { type TeamEntry, teamsTable } from "./rollup-teams";
-import { CHECKINS, OKRS } from "./schema";
+import { CHECKINS, OKRS, type SheetDef } from "./schema";
 import { columnLetters, quoteSheet } from "./template";
 
 /** Where the Company roll-up sheet keeps things (1-based columns). */
@@ -36,27 +36,30 @@ export const ROLLUP_FORMATS = [
   { column: ROLLUP_LAYOUT.objectivesColumn + 6, format: "yyyy-mm-dd" },
 ] as const;
 
-/** 1-based column → letters ("A", "Z", "AA"). */
-export const columnLetter = (column: number): string => columnLetters(column - 1);
-
 /** The import sheet of a team: "Import · Sales", cut to the 100 characters a sheet name may have. */
 export function importSheetName(lang: Lang, team: string): string {
   return t(lang, "rollup.importSheet", { team }).slice(0, 100);
 }
 
-/** An import sheet's label and formula rows, as A1 notation. */
-export function importHeadA1(sheetName: string): string {
-  return `${quoteSheet(sheetName)}!A1:${columnLetter(IMPORT_LAYOUT.width)}${IMPORT_LAYOUT.importRow}`;
-}
+/**
+ * A sheet's first `width` columns, every row from the first: "'OKRs'!A1:U". An open-ended range
+ * reaches the sheet's last row: "Sheet1!A5:A refers to all the cells of the first column of
+ * Sheet 1, from row 5 onward" (https://developers.google.com/workspace/sheets/api/guides/concepts).
+ */
+const columnsA1 = (sheetName: string, width: number) =>
+  `${quoteSheet(sheetName)}!A1:${columnLetters(width - 1)}`;
 
 /** An import sheet's columns, every row: what the roll-up formulas and Validate read. */
-export function importColumnsA1(sheetName: string): string {
-  return `${quoteSheet(sheetName)}!A:${columnLetter(IMPORT_LAYOUT.width)}`;
-}
+export const importColumnsA1 = (sheetName: string): string => columnsA1(sheetName, IMPORT_LAYOUT.width);
 
-/** A sheet's schema columns from A1, open-ended: "'OKRs'!A1:U". */
-const schemaRange = (sheetName: string, width: number) =>
-  `${quoteSheet(sheetName)}!A1:${columnLetter(width)}`;
+/** An import sheet's label and formula rows: what a roll-up writes. */
+export const importHeadA1 = (sheetName: string): string =>
+  importColumnsA1(sheetName) + IMPORT_LAYOUT.importRow;
+
+/** The Connect cell of the team in row `index` of OKRTEAMS (header first, on row 1). */
+export function connectCell(index: number): string {
+  return `${columnLetters(ROLLUP_LAYOUT.connectColumn - 1)}${index + 2}`;
+}
 
 const blankRow = (width: number): RawCell[] => Array.from({ length: width }, () => "");
 
@@ -71,16 +74,17 @@ export function importSheetRows(
   connectedSince: Day | undefined,
   timeZone: string,
 ): RawCell[][] {
-  const label = blankRow(IMPORT_LAYOUT.width);
-  label[0] = asText(team.name);
-  label[1] = asText(team.url);
-  label[2] = connectedSince === undefined ? "" : dateOfDay(connectedSince, timeZone);
+  const label = [
+    asText(team.name),
+    asText(team.url),
+    connectedSince === undefined ? "" : dateOfDay(connectedSince, timeZone),
+  ];
   const formulas = blankRow(IMPORT_LAYOUT.width);
-  formulas[IMPORT_LAYOUT.okrsColumn - 1] =
-    `=IMPORTRANGE(B1,"${schemaRange(OKRS.name[lang], OKRS.columns.length)}")`;
-  formulas[IMPORT_LAYOUT.checkinsColumn - 1] =
-    `=IMPORTRANGE(B1,"${schemaRange(CHECKINS.name[lang], CHECKINS.columns.length)}")`;
-  return [label, formulas];
+  const importOf = (sheet: SheetDef) =>
+    `=IMPORTRANGE(B1,"${columnsA1(sheet.name[lang], sheet.columns.length)}")`;
+  formulas[IMPORT_LAYOUT.okrsColumn - 1] = importOf(OKRS);
+  formulas[IMPORT_LAYOUT.checkinsColumn - 1] = importOf(CHECKINS);
+  return [[...label, ...blankRow(IMPORT_LAYOUT.width - label.length)], formulas];
 }
 
 /** The sheets the roll-up formulas read, by name. */
@@ -97,9 +101,9 @@ export interface RollupSources {
  */
 export function rollupSheetRows(lang: Lang, sources: RollupSources, height: number): RawCell[][] {
   const width = ROLLUP_LAYOUT.connectColumn;
-  const rows = Array.from({ length: Math.max(sources.imports.length + 1, height, 1) }, () => blankRow(width));
-  const ranges = sources.imports.map((name) => schemaRange(name, IMPORT_LAYOUT.width)).join(", ");
-  const args = `${schemaRange(sources.okrs, OKRS.columns.length)}, ${quoteSheet(sources.settings)}!A1:C, ${ranges}`;
+  const rows = Array.from({ length: Math.max(sources.imports.length + 1, height) }, () => blankRow(width));
+  const ranges = sources.imports.map(importColumnsA1).join(", ");
+  const args = `${columnsA1(sources.okrs, OKRS.columns.length)}, ${quoteSheet(sources.settings)}!A1:C, ${ranges}`;
   rows[0]![ROLLUP_LAYOUT.objectivesColumn - 1] = `=OKRROLLUP(${args})`;
   rows[0]![ROLLUP_LAYOUT.teamsColumn - 1] = `=OKRTEAMS(${args})`;
   rows[0]![ROLLUP_LAYOUT.connectColumn - 1] = t(lang, "rollup.col.connect");

@@ -82,7 +82,7 @@ describe("an import sheet", () => {
 
   it("is written and read by A1 ranges that quote its name", () => {
     expect(importHeadA1("Import · L'équipe")).toBe("'Import · L''équipe'!A1:AB2");
-    expect(importColumnsA1("Import · Ops")).toBe("'Import · Ops'!A:AB");
+    expect(importColumnsA1("Import · Ops")).toBe("'Import · Ops'!A1:AB");
   });
 });
 
