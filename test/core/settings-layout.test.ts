@@ -1,6 +1,7 @@
 import { dayFromIso, isoOf } from "../../src/core/dates";
-import { defaultSettings, parseSettings, SETTING_DEFS } from "../../src/core/settings";
-import { quarterTable, settingsAdditions } from "../../src/core/template";
+import { SETTING_DEFS } from "../../src/core/setting-rows";
+import { defaultSettings, parseSettings } from "../../src/core/settings";
+import { newQuarterTable, settingsAdditions } from "../../src/core/settings-layout";
 
 const TODAY = dayFromIso("2026-11-20")!;
 const values = { ...defaultSettings(TODAY), quarter: "2026-Q4", asOf: TODAY, language: "en" as const };
@@ -54,11 +55,11 @@ describe("settingsAdditions: what set-up appends to Settings", () => {
   });
 });
 
-describe("quarterTable", () => {
+describe("newQuarterTable", () => {
   it("keeps an older sheet's own dates for its quarter, and quarters outside the calendar", () => {
     const own = { label: "2026-Q4", start: dayFromIso("2026-10-05")!, end: dayFromIso("2026-12-31")! };
     const old = { label: "2025-Q4", start: dayFromIso("2025-10-01")!, end: dayFromIso("2025-12-31")! };
-    const table = quarterTable([own, old], TODAY);
+    const table = newQuarterTable([own, old], TODAY);
     expect(table[0]).toEqual(old);
     expect(table.find((q) => q.label === "2026-Q4")).toEqual(own);
     expect(table).toHaveLength(9);
