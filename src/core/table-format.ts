@@ -109,7 +109,6 @@ const SCORE_RULES: readonly ColorRule[] = [
 
 /** How set-up formats one table. */
 export interface TableFormat {
-  columns: PlacedColumn[];
   /** A1 ranges of our header cells, styled bold on HEADER_BACKGROUND. */
   headerRanges: string[];
   /** Runs of neighbouring columns of one width (Sheets' default width left alone). */
@@ -156,7 +155,6 @@ export function tableFormat(def: SheetDef, place: TablePlace, lang: Lang, create
   ).map((run) => ({ ...runOf(run), formats: run.map((c) => c.def.numberFormat!) }));
   const okrs = def.key === "okrs";
   return {
-    columns,
     headerRanges,
     widths,
     validations,

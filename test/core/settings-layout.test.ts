@@ -1,7 +1,12 @@
 import { dayFromIso, isoOf } from "../../src/core/dates";
 import { SETTING_DEFS } from "../../src/core/setting-rows";
 import { defaultSettings, parseSettings } from "../../src/core/settings";
-import { newQuarterTable, settingsAdditions } from "../../src/core/settings-layout";
+import {
+  newQuarterTable,
+  recognisedSettings,
+  settingsAdditions,
+  settingsCompletion,
+} from "../../src/core/settings-layout";
 
 const TODAY = dayFromIso("2026-11-20")!;
 const values = { ...defaultSettings(TODAY), quarter: "2026-Q4", asOf: TODAY, language: "en" as const };
@@ -64,5 +69,72 @@ describe("newQuarterTable", () => {
     expect(table.find((q) => q.label === "2026-Q4")).toEqual(own);
     expect(table).toHaveLength(9);
     expect(table.map((q) => q.start)).toEqual([...table.map((q) => q.start)].sort((a, b) => a - b));
+  });
+});
+
+describe("recognisedSettings: is a sheet named Settings ours?", () => {
+  it("is when most of our settings are there, in any order, or when it starts with our header", () => {
+    const labels = SETTING_DEFS.slice(0, 6).map((d) => [d.label.fr, ""]);
+    expect(recognisedSettings(labels.reverse(), TODAY, "UTC")).toBe(true);
+    expect(recognisedSettings([["Setting"]], TODAY, "UTC")).toBe(true);
+  });
+
+  it("is not when it holds a few of our labels among the user's own rows", () => {
+    expect(
+      recognisedSettings(
+        [
+          ["Colour", "Blue"],
+          ["Language", "en"],
+        ],
+        TODAY,
+        "UTC",
+      ),
+    ).toBe(false);
+  });
+});
+
+describe("settingsCompletion: what set-up adds to the Settings it read", () => {
+  it("lays out a new sheet whole, with its header and the quarters table's styled", () => {
+    const completion = settingsCompletion(parseSettings([], TODAY, "UTC"), 0, TODAY, "fr")!;
+    expect(completion.missing).toEqual(SETTING_DEFS.map((d) => d.key));
+    expect(completion.headerRanges).toEqual([
+      "A1:C1",
+      `A${completion.tableHeader}:C${completion.tableHeader}`,
+    ]);
+    // The language is recorded as the sheet's, not "auto": the spreadsheet keeps one language.
+    expect(completion.rows.find((line) => line[0]!.value === "Langue")![1]).toEqual({
+      value: "fr",
+      type: "text",
+    });
+  });
+
+  it("keeps the quarter a sheet already names, and adds its missing rows below it", () => {
+    const grid = [
+      ["Setting", "Value"],
+      ["Current quarter", "2027-Q1"],
+      ["Quarter", "Start", "End"],
+    ];
+    const completion = settingsCompletion(parseSettings(grid, TODAY, "UTC"), grid.length, TODAY, "en")!;
+    expect(completion.tableHeader).toBeUndefined();
+    expect(completion.headerRanges).toEqual([]);
+    expect(completion.missing).not.toContain("quarter");
+    const asOf = completion.rows.find((line) => line[0]!.value === "As of")!;
+    expect(asOf[1]).toEqual({ value: TODAY, type: "date" });
+    expect(
+      completion.rows.find((line) => line[0]!.value === "Stale after (days without check-in)")![2]!.value,
+    ).toMatch(/weekly/);
+  });
+
+  it("adds nothing to a complete sheet", () => {
+    const whole = settingsAdditions({
+      existingRows: 0,
+      missing: SETTING_DEFS.map((d) => d.key),
+      needsTable: true,
+      values,
+      knownQuarters: [],
+      today: TODAY,
+      lang: "en",
+    }).rows.map((line) => line.map((cell) => cell.value));
+    expect(settingsCompletion(parseSettings(whole, TODAY, "UTC"), whole.length, TODAY, "en")).toBeUndefined();
   });
 });
