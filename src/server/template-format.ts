@@ -38,7 +38,9 @@ export function formatTable(
   const rows = Math.max(1, (created ? NEW_SHEET.rows : sheet.getMaxRows()) - place.headerRow);
   const block = <T>(cells: readonly T[]): T[][] => Array.from({ length: rows }, () => [...cells]);
   for (const run of plan.widths) sheet.setColumnWidths(run.start + 1, run.count, run.width);
-  // One native rule per column, shared by its cells (the builders cost no service call).
+  // One native rule per column, shared by its cells (the builders cost no service call); null,
+  // on a new sheet's text columns, leaves a cell without validation
+  // (https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules).
   const natives = new Map<ValidationRule, GoogleAppsScript.Spreadsheet.DataValidation>();
   const native = (rule: ValidationRule | null) => {
     if (!rule) return null;
@@ -94,6 +96,8 @@ function setColorRules(
   };
   const score = range("score");
   const status = range("status");
+  // setConditionalFormatRules replaces every rule of the sheet, so the user's are read and kept
+  // (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setconditionalformatrulesrules).
   // The sheet's own rules apply to its own ranges: the A1 notation is enough to recognise ours.
   // A new sheet has none to keep.
   const ours = created
