@@ -8,7 +8,7 @@
  */
 import type { RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
-import { type FocusLimits, GUIDE_WIDTHS, guideRows } from "../core/guide";
+import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { parseTable } from "../core/parse";
 import { type ColumnDef, columnHeader, OKRS, SHEETS } from "../core/schema";
@@ -256,8 +256,7 @@ function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits:
     row.map((text) => setupValue({ value: text, type: "text" }, wb.timeZone)),
   );
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
-  // The title row and the topics column, bold in one call.
-  sheet.getRangeList(["A1:B1", `A1:A${rows.length}`]).setFontWeight("bold");
+  sheet.getRangeList(guideBold(rows.length)).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 2).setWrap(true);
   GUIDE_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
   report.created.push(wb.nameOf("guide")!);
