@@ -133,7 +133,9 @@ export interface TableFormat {
 export function tableFormat(def: SheetDef, place: TablePlace, lang: Lang, created: boolean): TableFormat {
   const columns = placedColumns(def, place);
   const row = place.headerRow;
-  const headerRanges = runsOf(columns, () => "").map(
+  // Runs of our columns: a user's own column between two of ours breaks a run.
+  const ours = runsOf(columns, () => "");
+  const headerRanges = ours.map(
     (run) => `${columnLetters(run[0]!.index)}${row}:${columnLetters(run[run.length - 1]!.index)}${row}`,
   );
   const widths = runsOf(
@@ -159,7 +161,7 @@ export function tableFormat(def: SheetDef, place: TablePlace, lang: Lang, create
     widths,
     validations,
     numberFormats,
-    protections: runsOf(columns, () => "").map(runOf),
+    protections: ours.map(runOf),
     computed: okrs ? computedProtections(place, lang) : [],
     colors: okrs ? { score: SCORE_RULES, status: statusRules(lang) } : undefined,
   };
