@@ -13,7 +13,7 @@ import {
   SHEETS,
   type SheetKey,
 } from "./schema";
-import { SETTING_DEFS } from "./settings";
+import { SETTING_DEFS } from "./setting-rows";
 
 /** A finding's column (its key comes as a string from the finding). */
 function findingColumn(sheet: SheetKey, key: string): ColumnDef | undefined {

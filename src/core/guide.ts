@@ -12,6 +12,19 @@ export type GuideRow = [string, string];
 export const GUIDE_ROWS = 24;
 const rowKey = (n: number) => `guide.row${String(n).padStart(2, "0")}` as MessageKey;
 
+/** The Guide's column widths in pixels: topics, then explanations (wrapped). */
+export const GUIDE_WIDTHS = [200, 640] as const;
+
+/**
+ * The Guide's bold cells, for one RangeList: the title row and the topics column.
+ *
+ * @example
+ * guideBold(24) //=> ["A1:B1", "A1:A24"]
+ */
+export function guideBold(rows: number): string[] {
+  return ["A1:B1", `A1:A${rows}`];
+}
+
 /** The focus limits the Guide states: Settings', the same the wizard and Validate apply. */
 export type FocusLimits = Pick<Settings, "maxObjectivesPerTeam" | "maxKrsPerObjective">;
 

@@ -1,12 +1,14 @@
 /**
- * The Settings sheet: one row per setting (label, value, about). Each value is read with zod; a bad
- * value becomes a finding that names its cell, and the default is used instead.
+ * Reading the Settings sheet: one row per setting (label, value, about; the rows are defined in
+ * setting-rows.ts) and the quarters table. A bad value becomes a finding that names its cell, and
+ * the default is used instead.
  */
 import { isBlank, parseNumber, type RawCell } from "./cells";
 import { type Day, parseDay } from "./dates";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
-import { LEVELS, type Level, type Bilingual } from "./schema";
+import { LEVELS, type Level } from "./schema";
+import { SETTING_DEFS } from "./setting-rows";
 import {
   canonicalQuarter,
   datesOfQuarter,
@@ -54,15 +56,6 @@ export interface Settings {
 /** The settings that have a row of their own (the quarter's dates come from the quarters table). */
 export type SettingKey = Exclude<keyof Settings, "quarterStart" | "quarterEnd" | "quarters">;
 
-interface SettingDef {
-  key: SettingKey;
-  /** How its value is written into the Settings cell: a date, a number, or text. */
-  type: "text" | "number" | "date";
-  label: Bilingual;
-  /** `{quarter}` is the current quarter. */
-  help: Bilingual;
-}
-
 /**
  * Labels of rows that older spreadsheets have: their dates still count for the current quarter
  * when the quarters table does not list it.
@@ -71,109 +64,6 @@ const LEGACY_DATES = {
   quarterStart: { en: "Quarter start", fr: "Début du trimestre" },
   quarterEnd: { en: "Quarter end", fr: "Fin du trimestre" },
 } as const;
-
-/** The rows of the Settings sheet, in order. */
-export const SETTING_DEFS: readonly SettingDef[] = [
-  {
-    key: "quarter",
-    type: "text",
-    label: { en: "Current quarter", fr: "Trimestre en cours" },
-    help: {
-      en: "The quarter you plan and check in, now {quarter}. {menu} › Start next quarter moves it on; each quarter's dates are in the quarters table below.",
-      fr: "Le trimestre que vous planifiez et suivez, actuellement {quarter}. {menu} › Démarrer le trimestre suivant le fait avancer ; les dates de chaque trimestre sont dans le tableau des trimestres ci-dessous.",
-    },
-  },
-  {
-    key: "asOf",
-    type: "date",
-    label: { en: "As of", fr: "À la date du" },
-    help: {
-      en: "The day statuses are judged on. The add-on sets it to today when the spreadsheet is opened and whenever you use the OKR menu.",
-      fr: "Le jour auquel les statuts sont évalués. Le module le met à la date du jour à l'ouverture du classeur et à chaque utilisation du menu OKR.",
-    },
-  },
-  {
-    key: "lockDate",
-    type: "date",
-    label: { en: "Plan locked on", fr: "Plan verrouillé le" },
-    help: {
-      en: "Set by {menu} › Lock plan. Objectives and key results created later are flagged “added mid-quarter”.",
-      fr: "Rempli par {menu} › Verrouiller le plan. Les objectifs et résultats clés créés ensuite sont signalés « ajouté en cours de trimestre ».",
-    },
-  },
-  {
-    key: "maxObjectivesPerTeam",
-    type: "number",
-    label: { en: "Max objectives per team", fr: "Objectifs max. par équipe" },
-    help: { en: "Focus: three is plenty.", fr: "Focus : trois, c'est déjà beaucoup." },
-  },
-  {
-    key: "maxKrsPerObjective",
-    type: "number",
-    label: { en: "Max key results per objective", fr: "Résultats clés max. par objectif" },
-    help: {
-      en: "Focus: one to this many measurable outcomes per objective (the wizard and Validate use it).",
-      fr: "Focus : de un à ce nombre de résultats mesurables par objectif (l'assistant et Valider l'appliquent).",
-    },
-  },
-  {
-    key: "allowedLevels",
-    type: "text",
-    label: { en: "Allowed levels", fr: "Niveaux autorisés" },
-    help: {
-      en: "Comma-separated: Company, Team (two levels keep it simple).",
-      fr: "Séparés par des virgules : Entreprise, Équipe (deux niveaux suffisent).",
-    },
-  },
-  {
-    key: "onTrack",
-    type: "number",
-    label: { en: "On track from (score ÷ pace)", fr: "En bonne voie à partir de (score ÷ rythme)" },
-    help: {
-      en: "0.9 means at least 90% of the progress expected by today.",
-      fr: "0,9 : au moins 90 % de la progression attendue à ce jour.",
-    },
-  },
-  {
-    key: "atRisk",
-    type: "number",
-    label: { en: "At risk from (score ÷ pace)", fr: "À risque à partir de (score ÷ rythme)" },
-    help: { en: "Below this, off track.", fr: "En dessous : en retard." },
-  },
-  {
-    key: "staleDays",
-    type: "number",
-    label: { en: "Stale after (days without check-in)", fr: "Sans nouvelles après (jours sans point)" },
-    help: {
-      en: "Check in weekly; flagged after this many days.",
-      fr: "Faites le point chaque semaine ; signalé après ce nombre de jours.",
-    },
-  },
-  {
-    key: "language",
-    type: "text",
-    label: { en: "Language", fr: "Langue" },
-    help: {
-      en: "The language written into this spreadsheet (computed headers, statuses and their colours): en or fr; auto follows the spreadsheet's locale.",
-      fr: "La langue écrite dans ce classeur (en-têtes calculés, statuts et leurs couleurs) : en ou fr ; auto suit les paramètres régionaux du classeur.",
-    },
-  },
-  {
-    key: "idPrefix",
-    type: "text",
-    label: { en: "ID prefix", fr: "Préfixe des ID" },
-    help: {
-      en: "Letters and digits, such as SALES: a company spreadsheet names this spreadsheet's objectives SALES-O-3, and a team objective's Parent names a company objective as CO-O-1. Blank: the team's name in the company's Teams table.",
-      fr: "Lettres et chiffres, par exemple VENTES : un classeur d'entreprise désigne les objectifs de ce classeur par VENTES-O-3, et le Parent d'un objectif d'équipe désigne un objectif d'entreprise par CO-O-1. Vide : le nom de l'équipe dans le tableau Équipes de l'entreprise.",
-    },
-  },
-];
-
-/**
- * Settings a new sheet gets below its quarters table rather than above it: added after the table
- * was first laid out, they leave its rows (and formulas that name them) where they were.
- */
-export const SETTINGS_BELOW_QUARTERS: ReadonlySet<SettingKey> = new Set<SettingKey>(["idPrefix"]);
 
 /** Defaults for a day: the calendar quarter it falls in. */
 export function defaultSettings(today: Day): Settings {

@@ -1,14 +1,12 @@
 /**
- * What the template's sheets hold, derived from the schema: header rows, the Settings rows and
- * the quarters table set-up appends (pure data, written by src/server/template.ts), and
- * the array formulas of the OKRs sheet's Score and Status columns (built from where the columns
- * really are, so reordered columns keep working).
+ * What the template's table sheets hold beyond their data: header rows, and the array formulas of
+ * the OKRs sheet's Score and Status columns (built from where the columns really are, so reordered
+ * columns keep working), with where set-up puts them. Pure: src/server/template.ts writes them.
  */
-import { type Day } from "./dates";
-import { type Lang, menuPath } from "./i18n";
-import { calendarQuarters, QUARTER_TABLE_HEADERS, type QuarterDates, quarterOfDay } from "./quarters";
-import { choiceLabel, type ColumnDef, SETTINGS_SHEET, type SheetDef } from "./schema";
-import { SETTING_DEFS, SETTINGS_BELOW_QUARTERS, type Settings, type SettingKey } from "./settings";
+import type { RawCell } from "./cells";
+import type { Lang } from "./i18n";
+import type { OkrColumn, SheetDef } from "./schema";
+import type { SettingKey } from "./settings";
 
 export function headerRow(sheet: SheetDef, lang: Lang): string[] {
   return sheet.columns.map((c) => c.header[lang]);
@@ -25,29 +23,6 @@ export function columnLetters(index: number): string {
 /** A sheet name as formulas need it: always quoted, quotes doubled. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** A setting's help text as Settings shows it: the current quarter and the menu's real path filled in. */
-export function settingHelp(key: SettingKey, lang: Lang, quarter: string): string {
-  const def = SETTING_DEFS.find((d) => d.key === key)!;
-  return def.help[lang].replace("{quarter}", quarter).replace("{menu}", menuPath(lang));
-}
-
-/** One Settings row's cell values: label, value, help. Days are returned as Day numbers. */
-export function settingRow(
-  key: SettingKey,
-  settings: Settings,
-  lang: Lang,
-): [string, string | number | Day, string] {
-  const def = SETTING_DEFS.find((d) => d.key === key)!;
-  const value = settings[key];
-  const help = settingHelp(key, lang, settings.quarter);
-  let shown: string | number;
-  if (key === "allowedLevels") {
-    shown = (value as string[]).map((level) => choiceLabel("level", level, lang)).join(", ");
-  } else if (value === undefined) shown = "";
-  else shown = value as string | number;
-  return [def.label[lang], shown, help];
 }
 
 export interface FormulaPlaces {
@@ -71,7 +46,7 @@ export interface FormulaPlaces {
  * column's own header there, in the spreadsheet's language (the Settings language, an argument).
  */
 
-const whole = (places: FormulaPlaces, key: string) => {
+const whole = (places: FormulaPlaces, key: OkrColumn) => {
   const letters = columnLetters(places.columns[key]!);
   return `${letters}${places.headerRow}:${letters}`;
 };
@@ -86,7 +61,7 @@ const settingCell = (places: FormulaPlaces, key: SettingKey) =>
  * scoreFormula(places) //=> "=OKRSCORE(B1:B,C1:C,F1:F,L1:L,M1:M,N1:N,J1:J,O1:O,'Settings'!$B$12)"
  */
 export function scoreFormula(places: FormulaPlaces): string | undefined {
-  const keys = ["id", "type", "parent", "baseline", "target", "current", "metric", "weight"];
+  const keys: OkrColumn[] = ["id", "type", "parent", "baseline", "target", "current", "metric", "weight"];
   if (keys.some((k) => places.columns[k] === undefined) || places.settingsRows.language === undefined) {
     return undefined;
   }
@@ -104,7 +79,7 @@ export function scoreFormula(places: FormulaPlaces): string | undefined {
  */
 export function statusFormula(places: FormulaPlaces): string | undefined {
   const rows = places.settingsRows;
-  const keys = ["score", "current", "quarter", "id"];
+  const keys: OkrColumn[] = ["score", "current", "quarter", "id"];
   if (keys.some((k) => places.columns[k] === undefined)) return undefined;
   const settings = ["asOf", "onTrack", "atRisk", "language"] as const;
   if (settings.some((k) => rows[k] === undefined)) return undefined;
@@ -112,65 +87,55 @@ export function statusFormula(places: FormulaPlaces): string | undefined {
   return `=OKRSTATUSES(${whole(places, "score")},${whole(places, "current")},${whole(places, "quarter")},${table},${settingCell(places, "asOf")},${settingCell(places, "onTrack")},${settingCell(places, "atRisk")},${whole(places, "id")},${settingCell(places, "language")})`;
 }
 
-/** Columns the user types in (the computed Score and Status columns are the formulas' own). */
-export function isInputColumn(column: ColumnDef): boolean {
-  return column.type !== "computed";
-}
+/** The OKRs sheet's computed columns, each with its one array formula. */
+export const COMPUTED = ["score", "status"] as const;
+export type ComputedColumn = (typeof COMPUTED)[number];
 
-/** A cell set-up writes, with how to write it (a date is a Day number until then). */
-export interface SetupCell {
-  value: string | number;
-  type: "text" | "number" | "date";
-}
+/** A formula of ours in a computed column, whatever its arguments (OKRSTATUS: older set-ups). */
+const OURS: Record<ComputedColumn, RegExp> = { score: /^=OKRSCORE\(/i, status: /^=OKRSTATUS(ES)?\(/i };
 
 /**
- * The quarters table's rows: calendar quarters from this year's first to next year's last, except
- * the dates an older Settings sheet gave a quarter (its legacy start and end rows), in order.
+ * The computed columns a header row's formulas show to be ours. Their header cells hold our
+ * formulas, which show an error instead of the header when, say, a value typed below blocks the
+ * array: they are still our columns, not missing ones.
  *
  * @example
- * quarterTable([], dayOf(new Date("2026-11-20"), "UTC")).map((q) => q.label) //=> ["2026-Q1", …, "2027-Q4"]
+ * computedColumnsIn(["Quarter", "=OKRSTATUSES(Q1:Q)", "=OKRSCORE(B1:B)"]) //=> { status: 1, score: 2 }
  */
-export function quarterTable(known: readonly QuarterDates[], today: Day): QuarterDates[] {
-  const own = new Map(known.map((q) => [q.label, q] as const));
-  const calendar = calendarQuarters(quarterOfDay(today).year);
-  const labels = new Set(calendar.map((q) => q.label));
-  const all = [...calendar.map((q) => own.get(q.label) ?? q), ...known.filter((q) => !labels.has(q.label))];
-  return all.sort((a, b) => a.start - b.start);
+export function computedColumnsIn(formulas: readonly string[]): Partial<Record<ComputedColumn, number>> {
+  const found: Partial<Record<ComputedColumn, number>> = {};
+  formulas.forEach((formula, index) => {
+    for (const key of COMPUTED) if (OURS[key].test(formula)) found[key] ??= index;
+  });
+  return found;
 }
 
 /**
- * What set-up appends to a Settings sheet of `existingRows` rows: the header row when it is empty,
- * a row for each missing setting (label, default value, help), and the quarters table when there is
- * none (a blank row, its header, its quarters). `tableHeader` is the table header's 1-based row.
+ * What set-up does with a computed column's formula, given the formulas in its header cell and the
+ * cell below: ours in the header is brought up to date ("update", or "keep" when it is already
+ * right); ours in the first data row (an older set-up) moves up into the header ("move-up"); values
+ * of the user's below the header are never overwritten ("skip"); else the formula is written.
+ *
+ * @example
+ * formulaPlacement("status", "=OKRSTATUSES(A1:A)", { inHeader: "", inFirstRow: "=OKRSTATUS(A2)", hasValues: false }) //=> "move-up"
+ * formulaPlacement("score", "=OKRSCORE(A1:A)", { inHeader: "Score", inFirstRow: "", hasValues: true }) //=> "skip"
  */
-export function settingsAdditions(input: {
-  existingRows: number;
-  missing: readonly SettingKey[];
-  needsTable: boolean;
-  values: Settings;
-  knownQuarters: readonly QuarterDates[];
-  today: Day;
-  lang: Lang;
-}): { rows: SetupCell[][]; tableHeader: number | undefined } {
-  const { lang } = input;
-  const text = (value: string): SetupCell => ({ value, type: "text" });
-  const rows: SetupCell[][] = [];
-  if (input.existingRows === 0) rows.push(headerRow(SETTINGS_SHEET, lang).map(text));
-  const settingCells = (key: SettingKey): SetupCell[] => {
-    const [label, value, help] = settingRow(key, input.values, lang);
-    const type = SETTING_DEFS.find((d) => d.key === key)!.type;
-    return [text(label), { value, type }, text(help)];
-  };
-  // Rows written below a new quarters table, so that the table starts where it always did.
-  const below = input.needsTable ? input.missing.filter((key) => SETTINGS_BELOW_QUARTERS.has(key)) : [];
-  for (const key of input.missing) if (!below.includes(key)) rows.push(settingCells(key));
-  if (!input.needsTable) return { rows, tableHeader: undefined };
-  rows.push([text(""), text(""), text("")]);
-  const tableHeader = input.existingRows + rows.length + 1;
-  const { quarter, start, end } = QUARTER_TABLE_HEADERS;
-  rows.push([text(quarter[lang]), text(start[lang]), text(end[lang])]);
-  for (const q of quarterTable(input.knownQuarters, input.today))
-    rows.push([text(q.label), { value: q.start, type: "date" }, { value: q.end, type: "date" }]);
-  rows.push(...below.map(settingCells));
-  return { rows, tableHeader };
+export function formulaPlacement(
+  key: ComputedColumn,
+  formula: string,
+  found: { inHeader: string; inFirstRow: string; hasValues: boolean },
+): "keep" | "update" | "move-up" | "skip" | "write" {
+  if (OURS[key].test(found.inHeader)) return found.inHeader === formula ? "keep" : "update";
+  if (OURS[key].test(found.inFirstRow)) return "move-up";
+  return found.hasValues ? "skip" : "write";
+}
+
+/**
+ * Whether a column holds anything below its header row (0-based column, 1-based header row).
+ *
+ * @example
+ * hasValuesBelow([["Score"], [""], [0.5]], 1, 0) //=> true
+ */
+export function hasValuesBelow(grid: readonly RawCell[][], headerRow: number, column: number): boolean {
+  return grid.slice(headerRow).some((line) => line[column] !== "" && line[column] !== undefined);
 }

@@ -21,6 +21,7 @@ import {
 import { dateOfDay, type Day } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
 import { analyze } from "../core/index";
+import { LIMITS } from "../core/limits";
 import { parseCheckins, parseOkrs } from "../core/parse";
 import { CHECKINS, OKRS } from "../core/schema";
 import { parseSettings, type Settings } from "../core/settings";
@@ -54,9 +55,9 @@ function filterProperty(): string {
   return `${FILTER_PROPERTY}.${Workbook.spreadsheetId()}`;
 }
 export const MAX_ENTRIES = 200;
-export const MAX_COMMENT = 500;
 
-const filterSchema = () => z.strictObject({ team: z.optional(text(100)), owner: z.optional(text(100)) });
+const filterSchema = () =>
+  z.strictObject({ team: z.optional(text(LIMITS.name)), owner: z.optional(text(LIMITS.name)) });
 
 function rememberedFilter(): CheckinFilter {
   try {
@@ -140,7 +141,7 @@ const entriesSchema = () =>
           krId: text(50).check(z.minLength(1)),
           value: z.number().check(z.refine(Number.isFinite)),
           confidence: z.optional(z.int().check(z.gte(0), z.lte(10))),
-          comment: z.optional(text(MAX_COMMENT)),
+          comment: z.optional(text(LIMITS.comment)),
         }),
       )
       .check(z.minLength(1), z.maxLength(MAX_ENTRIES)),

@@ -28,9 +28,9 @@ import {
   ROW_TYPES,
   SETTINGS_SHEET,
 } from "../core/schema";
-import { parseSettings, SETTING_DEFS, type SettingKey } from "../core/settings";
+import { parseSettings, type SettingKey } from "../core/settings";
 import { normalize } from "../core/text";
-import { settingHelp } from "../core/template";
+import { SETTING_DEFS, settingHelp } from "../core/setting-rows";
 import { LIMITS } from "../core/limits";
 import { today } from "./clock";
 import { userError } from "./errors";

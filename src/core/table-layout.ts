@@ -1,0 +1,117 @@
+/**
+ * Where set-up finds and puts a table's columns: whether a sheet that bears our name is ours, where
+ * the headers it lacks go, and the layout its formatting was applied to (so a set-up that finds the
+ * same layout formats nothing). Pure: src/server/template.ts reads the sheets and writes.
+ */
+import type { RawCell } from "./cells";
+import type { Lang } from "./i18n";
+import { parseTable } from "./parse-table";
+import { type ColumnDef, SHEETS, type SheetKey } from "./schema";
+
+/** The sheets set-up makes tables of (Settings and the Guide have layouts of their own). */
+export const TABLES = ["okrs", "checkins", "kpis"] as const;
+export type TableSheet = (typeof TABLES)[number];
+
+/** Where a table sits: its 1-based header row and the 0-based index of each of our columns. */
+export interface TablePlace {
+  headerRow: number;
+  columns: Record<string, number>;
+}
+
+const columnsOf = (key: TableSheet): readonly ColumnDef[] => SHEETS[key].columns;
+
+/**
+ * A sheet is ours when its header row holds most of our required columns, in English or French
+ * (any order, a few rows down, extra columns of the user's alongside).
+ *
+ * @example
+ * recognisedTable("checkins", [["Date", "KR ID", "Valeur"]]) //=> true
+ * recognisedTable("okrs", [["Name", "Budget"]]) //=> false
+ */
+export function recognisedTable(key: TableSheet, grid: RawCell[][]): boolean {
+  const table = parseTable(key, columnsOf(key), grid);
+  if (table.headerRow === 0) return false;
+  const required = columnsOf(key).filter((c) => c.required !== undefined);
+  const found = required.filter((c) => table.columns[c.key] !== undefined).length;
+  return 2 * found > required.length;
+}
+
+/**
+ * A new table's place: the header in row 1, every column where the schema has it.
+ *
+ * @example
+ * schemaPlace("checkins").columns.krId //=> 1
+ */
+export function schemaPlace(key: TableSheet): TablePlace {
+  return { headerRow: 1, columns: Object.fromEntries(columnsOf(key).map((c, i) => [c.key, i])) };
+}
+
+/**
+ * The columns a table lacks, and the 0-based index the first of them goes to: after the last
+ * column the user wrote in anywhere, so that none of their columns moves.
+ *
+ * @example
+ * missingColumns("kpis", { team: 0, name: 1 }, [["Team", "KPI", "", "Mine"]]).start //=> 4
+ */
+export function missingColumns(
+  key: TableSheet,
+  columns: Record<string, number>,
+  grid: RawCell[][],
+): { start: number; missing: ColumnDef[] } {
+  const missing = columnsOf(key).filter((c) => columns[c.key] === undefined);
+  return { start: missing.length > 0 ? lastUsedColumn(grid) : 0, missing };
+}
+
+/** The 1-based number of the last column holding anything (0 when empty). */
+function lastUsedColumn(grid: RawCell[][]): number {
+  // A loop, not Math.max(...rows): spreading 200,000 rows overflows the call stack.
+  let lastUsed = 0;
+  for (const line of grid) {
+    for (let i = line.length; i > lastUsed; i--) {
+      if (line[i - 1] !== "") {
+        lastUsed = i;
+        break;
+      }
+    }
+  }
+  return lastUsed;
+}
+
+/**
+ * The layout formatting was last applied to, per table, as kept in a document property: a set-up
+ * that finds the same layout leaves the formatting alone, at no call (formatting a sheet that is
+ * already right would otherwise cost some forty calls). Rows that Sheets adds below take the format
+ * of the row above them, so a longer sheet needs nothing new either.
+ */
+export type FormattedLayouts = Partial<Record<SheetKey, string>>;
+
+/** Raised whenever the formatting applied changes, so every sheet is formatted anew once. */
+const FORMAT_VERSION = 1;
+
+/**
+ * The layout a table's formatting depends on: the sheet, its header row, where each of our
+ * columns sits, the language.
+ *
+ * @example
+ * formatSignature(7, { headerRow: 1, columns: { b: 1, a: 0 } }, "fr") //=> '[1,7,1,[["a",0],["b",1]],"fr"]'
+ */
+export function formatSignature(sheetId: number, place: TablePlace, lang: Lang): string {
+  const columns = Object.entries(place.columns).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([FORMAT_VERSION, sheetId, place.headerRow, columns, lang]);
+}
+
+/**
+ * The layouts recorded by earlier set-ups; none when the property is missing or not ours.
+ *
+ * @example
+ * formattedLayouts('{"okrs":"[1]"}') //=> { okrs: "[1]" }
+ * formattedLayouts("not json") //=> {}
+ */
+export function formattedLayouts(property: string | undefined): FormattedLayouts {
+  try {
+    const parsed: unknown = JSON.parse(property ?? "{}");
+    return parsed && typeof parsed === "object" ? (parsed as FormattedLayouts) : {};
+  } catch {
+    return {};
+  }
+}

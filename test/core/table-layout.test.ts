@@ -1,0 +1,74 @@
+import {
+  CHECKINS,
+  type ColumnDef,
+  formatSignature,
+  formattedLayouts,
+  KPIS,
+  missingColumns,
+  OKRS,
+  recognisedTable,
+  schemaPlace,
+} from "../../src/core";
+
+describe("recognisedTable: is a sheet bearing our name ours?", () => {
+  it("recognises our headers in French, a few rows down, beside the user's own columns", () => {
+    const ours = (OKRS.columns as readonly ColumnDef[]).filter((c) => c.required).map((c) => c.header.fr);
+    const header = ["Mine", ...ours];
+    expect(recognisedTable("okrs", [["Plan 2027"], [], header])).toBe(true);
+  });
+
+  it("refuses a sheet with a few of our columns only, or none", () => {
+    expect(recognisedTable("okrs", [["Quarter", "ID", "Budget"]])).toBe(false);
+    expect(recognisedTable("kpis", [["Colour", "Blue"]])).toBe(false);
+  });
+});
+
+describe("schemaPlace", () => {
+  it("puts every column where the schema has it, under a header in row 1", () => {
+    const place = schemaPlace("checkins");
+    expect(place.headerRow).toBe(1);
+    expect(CHECKINS.columns.map((c) => place.columns[c.key])).toEqual(CHECKINS.columns.map((_, i) => i));
+  });
+});
+
+describe("missingColumns", () => {
+  it("lists the columns a table lacks, in schema order, after the last column used anywhere", () => {
+    const columns = { team: 0, name: 1, owner: 2 };
+    const grid = [
+      ["Team", "KPI", "Owner"],
+      ["Sales", "Churn", "Ada", "", "", "a note of the user's"],
+    ];
+    const { start, missing } = missingColumns("kpis", columns, grid);
+    expect(start).toBe(6);
+    expect(missing.map((c) => c.key)).toEqual(KPIS.columns.slice(3).map((c) => c.key));
+  });
+
+  it("finds nothing missing in a complete table", () => {
+    expect(missingColumns("okrs", schemaPlace("okrs").columns, [[]]).missing).toEqual([]);
+  });
+});
+
+describe("the formatted layouts", () => {
+  const place = { headerRow: 1, columns: { id: 1, quarter: 0 } };
+
+  it("sign a layout whatever the order its columns were found in", () => {
+    const same = { headerRow: 1, columns: { quarter: 0, id: 1 } };
+    expect(formatSignature(5, same, "en")).toBe(formatSignature(5, place, "en"));
+  });
+
+  it("change with the sheet, the header row, a column's place and the language", () => {
+    const signature = formatSignature(5, place, "en");
+    expect(formatSignature(6, place, "en")).not.toBe(signature);
+    expect(formatSignature(5, { ...place, headerRow: 2 }, "en")).not.toBe(signature);
+    expect(formatSignature(5, { headerRow: 1, columns: { id: 2, quarter: 0 } }, "en")).not.toBe(signature);
+    expect(formatSignature(5, place, "fr")).not.toBe(signature);
+  });
+
+  it("read back as recorded, and as none from a property that is missing or not ours", () => {
+    const recorded = { okrs: formatSignature(5, place, "en") };
+    expect(formattedLayouts(JSON.stringify(recorded))).toEqual(recorded);
+    expect(formattedLayouts(undefined)).toEqual({});
+    expect(formattedLayouts("null")).toEqual({});
+    expect(formattedLayouts("{oops")).toEqual({});
+  });
+});

@@ -1,0 +1,77 @@
+import { OKRS, schemaPlace } from "../../src/core";
+import {
+  columnLetters,
+  computedColumnsIn,
+  formulaPlacement,
+  hasValuesBelow,
+  scoreFormula,
+  statusFormula,
+} from "../../src/core/template";
+
+const settingsRows = { asOf: 3, onTrack: 8, atRisk: 9, language: 11 };
+const places = { ...schemaPlace("okrs"), settingsSheet: "Param'ètres", settingsRows };
+
+describe("the computed columns' formulas", () => {
+  it("name each column where it is, from the header row down, and Settings' cells by row", () => {
+    expect(scoreFormula(places)).toBe(
+      "=OKRSCORE(B1:B,C1:C,F1:F,L1:L,M1:M,N1:N,J1:J,O1:O,'Param''ètres'!$B$11)",
+    );
+    expect(statusFormula(places)).toBe(
+      "=OKRSTATUSES(Q1:Q,N1:N,A1:A,'Param''ètres'!$A:$C,'Param''ètres'!$B$3,'Param''ètres'!$B$8,'Param''ètres'!$B$9,B1:B,'Param''ètres'!$B$11)",
+    );
+  });
+
+  it("follow columns the user moved, and a header row further down", () => {
+    const columns = { ...places.columns, id: 30, current: 2 };
+    expect(scoreFormula({ ...places, columns, headerRow: 4 })).toMatch(/^=OKRSCORE\(AE4:AE,C4:C,/);
+  });
+
+  it("are not written when a column or a Settings row they need is missing", () => {
+    const { weight: _weight, ...withoutWeight } = places.columns;
+    expect(scoreFormula({ ...places, columns: withoutWeight })).toBeUndefined();
+    expect(statusFormula({ ...places, settingsRows: { ...settingsRows, asOf: undefined } })).toBeUndefined();
+  });
+});
+
+describe("columnLetters", () => {
+  it("counts A to Z, then AA", () => {
+    expect([0, 25, 26, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
+  });
+});
+
+describe("where set-up puts a computed column's formula", () => {
+  const formula = "=OKRSCORE(B1:B)";
+  const found = { inHeader: "", inFirstRow: "", hasValues: false };
+
+  it("writes it in an empty column, and never over the user's values", () => {
+    expect(formulaPlacement("score", formula, found)).toBe("write");
+    expect(formulaPlacement("score", formula, { ...found, hasValues: true })).toBe("skip");
+  });
+
+  it("brings ours in the header cell up to date, and leaves it when it already is", () => {
+    expect(formulaPlacement("score", formula, { ...found, inHeader: "=okrscore(A1:A)" })).toBe("update");
+    expect(formulaPlacement("score", formula, { ...found, inHeader: formula, hasValues: true })).toBe("keep");
+  });
+
+  it("moves an older set-up's formula up from the first data row, OKRSTATUS included", () => {
+    expect(formulaPlacement("status", "=OKRSTATUSES(Q1:Q)", { ...found, inFirstRow: "=OKRSTATUS(Q2)" })).toBe(
+      "move-up",
+    );
+    expect(
+      formulaPlacement("score", formula, { ...found, inFirstRow: "=OKRSTATUS(Q2)", hasValues: true }),
+    ).toBe("skip");
+  });
+
+  it("finds our columns by their formulas when their headers show an error", () => {
+    const row: string[] = OKRS.columns.map((c) => c.header.en);
+    row[3] = "=OKRSCORE(B1:B)";
+    row[7] = "=OKRSTATUSES(Q1:Q)";
+    row[9] = "=OKRSCORE(C1:C)";
+    expect(computedColumnsIn(row)).toEqual({ score: 3, status: 7 });
+  });
+
+  it("sees the user's values below the header only", () => {
+    expect(hasValuesBelow([["Score"], ["", ""]], 1, 0)).toBe(false);
+    expect(hasValuesBelow([[""], ["x"], [0]], 2, 0)).toBe(true);
+  });
+});
