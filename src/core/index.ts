@@ -12,6 +12,7 @@ export * from "./health";
 export * from "./health-settings";
 export * from "./health-formula";
 export * from "./health-sheet";
+export * from "./lock-history";
 export * from "./i18n";
 export * from "./marks";
 export * from "./next-quarter";
