@@ -53,7 +53,8 @@ export interface StartRequest {
 function uniqueRow(okrs: readonly OkrRow[], id: string): OkrRow | undefined | StartRefusal {
   const key = id.trim().toLowerCase();
   const rows = okrs.filter((r) => r.id.toLowerCase() === key);
-  if (rows.length > 1) return { key: "id.ambiguous", params: { id, rows: rows.map((r) => r.row).join(", ") } };
+  if (rows.length > 1)
+    return { key: "id.ambiguous", params: { id, rows: rows.map((r) => r.row).join(", ") } };
   return rows[0];
 }
 

@@ -92,7 +92,9 @@ export function carryOverHeaders(): string[] {
  * isReviewSheetOf("Review 2026-Q4 Sales", "2026-Q4") //=> true
  */
 export function isReviewSheetOf(name: string, quarter: string): boolean {
-  return LANGS.some((lang) => normalize(name).startsWith(normalize(t(lang, "review.sheetName", { quarter }))));
+  return LANGS.some((lang) =>
+    normalize(name).startsWith(normalize(t(lang, "review.sheetName", { quarter }))),
+  );
 }
 
 /**

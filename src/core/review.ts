@@ -274,4 +274,3 @@ export function reviewTeams(
     .map((r) => r.team);
   return [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b));
 }
-
