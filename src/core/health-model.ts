@@ -99,7 +99,7 @@ export interface QuarterData {
   end: Day;
   objectives: OkrRow[];
   krs: OkrRow[];
-  /** Each key result's check-ins in this quarter, by date. */
+  /** Each key result's check-ins up to this quarter's end, by date (none: no entry). */
   logs: Map<OkrRow, CheckinRow[]>;
   scores: Map<number, number | undefined>;
   locked: Day | undefined;

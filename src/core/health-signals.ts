@@ -118,18 +118,25 @@ export function measure(
     case "churn": {
       if (q.locked === undefined) return { value: undefined, detail: { locked: 0 } };
       const lock = q.locked;
-      const rows = [...objectives, ...krs];
-      const added = rows.filter((r) => r.created === undefined || r.created > lock).length;
-      return { value: share(added, rows.length), detail: { added, rows: rows.length, locked: 1 } };
+      const isAdded = (r: OkrRow) => r.created === undefined || r.created > lock;
+      const added = objectives.filter(isAdded).length + krs.filter(isAdded).length;
+      const rows = objectives.length + krs.length;
+      return { value: share(added, rows), detail: { added, rows, locked: 1 } };
     }
     case "continuity": {
       const owned = objectives.filter((o) => o.owner);
       const krsOf = new Map<string, OkrRow[]>();
       for (const kr of krs) (krsOf.get(kr.parent) ?? krsOf.set(kr.parent, []).get(kr.parent)!).push(kr);
+      // A quarter's log names few people: each author–owner pair is compared once.
+      const same = new Map<string, boolean>();
+      const isOwner = (author: string, owner: string) => {
+        const key = `${author}\u0000${owner}`;
+        let known = same.get(key);
+        if (known === undefined) same.set(key, (known = samePerson(author, owner)));
+        return known;
+      };
       const checkedIn = owned.filter((o) =>
-        (krsOf.get(o.id) ?? []).some((kr) =>
-          (q.logs.get(kr) ?? []).some((c) => samePerson(c.author, o.owner)),
-        ),
+        (krsOf.get(o.id) ?? []).some((kr) => (q.logs.get(kr) ?? []).some((c) => isOwner(c.author, o.owner))),
       ).length;
       const previous = index > 0 ? data[index - 1] : undefined;
       const repeated = previous

@@ -84,11 +84,13 @@ export function practiceHealth(input: HealthInput): Health {
     const objectives = rows.filter((r) => r.type === "objective");
     const krs = rows.filter((r) => r.type === "kr");
     const scored = scoreQuarter(rows, { start: dates.start, end: dates.end, today, onTrack: 1, atRisk: 1 });
-    const scores = new Map([...scored.byRow].map(([row, s]) => [row, s.score] as const));
+    const scores = new Map<number, number | undefined>();
+    for (const [row, s] of scored.byRow) scores.set(row, s.score);
+    // Only the key results with check-ins have a log (most of an old quarter's have none).
     const logs = new Map<OkrRow, CheckinRow[]>();
     for (const kr of krs) {
-      const log = (logByKr.get(kr) ?? []).filter((c) => (c.date as number) <= dates.end);
-      logs.set(kr, log);
+      const log = logByKr.get(kr);
+      if (log) logs.set(kr, log.filter((c) => (c.date as number) <= dates.end));
     }
     const owners = new Map<string, Set<string>>();
     for (const o of objectives) {
@@ -135,14 +137,23 @@ export function practiceHealth(input: HealthInput): Health {
   for (const team of teams) if (!teamKeys.has(team.toLowerCase())) teamKeys.set(team.toLowerCase(), team);
   const shownTeams = [...teamKeys.values()];
 
+  // Each quarter's rows by team, grouped once: every team's scope is then a look-up, not a pass.
+  const teamOf = (r: OkrRow) => r.team.trim().toLowerCase();
+  const grouped = data.map((q) => ({
+    objectives: groupBy(q.objectives, teamOf),
+    krs: groupBy(q.krs, teamOf),
+  }));
   const byTeam: TeamHealth[] = ["", ...shownTeams].map((team) => {
-    const inTeam = (r: { team: string }) => team === "" || r.team.trim().toLowerCase() === team.toLowerCase();
+    const key = team.toLowerCase();
     const quarters = data.map((q, index): QuarterHealth => {
       const gap = q.objectives.length === 0 && q.krs.length === 0;
-      const scope = {
-        objectives: q.objectives.filter(inTeam),
-        krs: q.krs.filter(inTeam),
-      };
+      const scope =
+        team === ""
+          ? { objectives: q.objectives, krs: q.krs }
+          : {
+              objectives: grouped[index]!.objectives.get(key) ?? [],
+              krs: grouped[index]!.krs.get(key) ?? [],
+            };
       const signals = {} as Record<Signal, SignalValue>;
       for (const signal of SIGNALS) {
         const measured = gap
@@ -172,4 +183,15 @@ export function practiceHealth(input: HealthInput): Health {
   });
 
   return { quarters: labels, teams: shownTeams, byTeam, thresholds, findings: findingsOf(byTeam, data) };
+}
+
+function groupBy<T>(list: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
