@@ -90,7 +90,11 @@ export function practiceHealth(input: HealthInput): Health {
     const logs = new Map<OkrRow, CheckinRow[]>();
     for (const kr of krs) {
       const log = logByKr.get(kr);
-      if (log) logs.set(kr, log.filter((c) => (c.date as number) <= dates.end));
+      if (log)
+        logs.set(
+          kr,
+          log.filter((c) => (c.date as number) <= dates.end),
+        );
     }
     const owners = new Map<string, Set<string>>();
     for (const o of objectives) {
