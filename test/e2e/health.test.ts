@@ -203,6 +203,20 @@ describe("Practice health", () => {
     expect(addon.spreadsheet.toasts.at(-1)!.message).toContain("Health");
   });
 
+  it("refreshes the tab a bare id remembers (as written before the widths were kept), widths included", () => {
+    const addon = start("2026-11-30T09:00:00Z");
+    fourQuarters(addon);
+    addon.run("practiceHealth");
+    const ours = sheet(addon, "Practice health");
+    const stored = JSON.parse(addon.world.properties.document.get("okr.health.sheetId")!) as { id: number };
+    expect(stored).toEqual({ id: ours.sheetId, columns: ours.values()[0]!.length });
+    addon.world.properties.document.set("okr.health.sheetId", String(ours.sheetId));
+    ours.columnWidths.clear();
+    addon.run("practiceHealth");
+    expect(addon.spreadsheet.allSheets().filter((s) => s.name.startsWith("Practice"))).toEqual([ours]);
+    expect([ours.columnWidths.get(1), ours.columnWidths.get(2)]).toEqual([200, 76]);
+  });
+
   it("keeps each quarter's lock date after Start next quarter clears it from Settings", () => {
     const addon = start("2026-10-05T09:00:00Z");
     fourQuarters(addon);
