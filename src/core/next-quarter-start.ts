@@ -49,17 +49,20 @@ export interface StartRequest {
   to: string;
 }
 
-/** The rows holding an ID, refused when several do: a write keyed on it could change the wrong one. */
-function uniqueRow(okrs: readonly OkrRow[], id: string): OkrRow | undefined | StartRefusal {
+/**
+ * The one row holding an ID, or a refusal when several rows hold it (any quarter, an objective and
+ * a key result alike): a write keyed on it would otherwise check one row and change another.
+ */
+export function idHolder(
+  okrs: readonly OkrRow[],
+  id: string,
+): { row: OkrRow | undefined } | { refusal: Said<"id.ambiguous"> } {
   const key = id.trim().toLowerCase();
   const rows = okrs.filter((r) => r.id.toLowerCase() === key);
   if (rows.length > 1)
-    return { key: "id.ambiguous", params: { id, rows: rows.map((r) => r.row).join(", ") } };
-  return rows[0];
+    return { refusal: { key: "id.ambiguous", params: { id, rows: rows.map((r) => r.row).join(", ") } } };
+  return { row: rows[0] };
 }
-
-const isRefusal = (value: unknown): value is StartRefusal =>
-  typeof value === "object" && value !== null && "key" in value && "params" in value;
 
 /**
  * Refuses a start that would not run once: the dialog's quarter is no longer the current one (a
@@ -82,14 +85,15 @@ export function checkStart(
     const key = pick.id.trim().toLowerCase();
     if (seen.has(key)) return { refusal: { key: "next.pickedTwice", params: { id: pick.id } } };
     seen.add(key);
-    const row = uniqueRow(okrs, pick.id);
-    if (isRefusal(row)) return { refusal: row };
+    const held = idHolder(okrs, pick.id);
+    if ("refusal" in held) return held;
+    const { row } = held;
     if (!row || row.quarter !== from || row.type !== "objective")
       return { refusal: { key: "next.unknownObjective", params: { id: pick.id, from } } };
     for (const kr of okrs) {
       if (kr.quarter !== from || kr.type !== "kr" || kr.parent !== row.id || !kr.id) continue;
-      const held = uniqueRow(okrs, kr.id);
-      if (isRefusal(held)) return { refusal: held };
+      const krHeld = idHolder(okrs, kr.id);
+      if ("refusal" in krHeld) return krHeld;
     }
     picks.push({ id: row.id, owner: pick.owner });
   }
