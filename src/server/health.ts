@@ -49,17 +49,8 @@ export function generateHealth(userLang: Lang): { sheet: string; message: string
  * one read per sheet; one write per kind of cell property; widths only on columns not yet sized.
  */
 function writeHealth(userLang: Lang, progress: Progress): { sheet: string; message: string } {
-  const {
-    wb,
-    day,
-    parsed,
-    settingsSheet,
-    settingsGrid,
-    okrSheet,
-    sheetLang: lang,
-  } = load(userLang, {
-    checkins: true,
-  });
+  const loaded = load(userLang, { checkins: true });
+  const { wb, day, parsed, settingsSheet, settingsGrid, okrSheet, sheetLang: lang } = loaded;
   const settings = parsed.settings.settings;
   // The current quarter's lock date joins the history the first time it is seen.
   if (settings.lockDate !== undefined) recordLock(wb, settings.quarter, settings.lockDate);

@@ -35,14 +35,14 @@ function writeSettings(
   values: Partial<Record<SettingKey, SettingValue>>,
   quarter?: { quarter: string; start: Day; end: Day },
 ): void {
-  const { wb, sheetLang, settingsGrid, analysis } = loaded;
+  const { wb, sheetLang, settingsGrid, parsed } = loaded;
   const sheet = loaded.settingsSheet ?? wb.insert("settings", SETTINGS_SHEET.name[sheetLang]);
   const change = settingsUpdate({
     grid: settingsGrid,
-    rows: analysis.settingsRows,
+    rows: parsed.settings.rows,
     values,
     lang: sheetLang,
-    currentQuarter: analysis.settings.quarter,
+    currentQuarter: parsed.settings.settings.quarter,
     quarter,
     timeZone: wb.timeZone,
   });
