@@ -1,7 +1,7 @@
 /**
- * OKR › Practice health: reads every sheet once, computes the health of every quarter in core and
- * writes the "Practice health" sheet in place, in a number of calls that does not grow with the
- * quarters, teams or rows. The sheet is ours (its first row says so); a sheet of that name that is
+ * OKR › Practice health: reads OKRs, Settings and the log once each (server/load), computes the
+ * health of every quarter in core and writes the "Practice health" sheet in place, in a number of
+ * calls that does not grow with the quarters, teams or rows. The sheet is ours (its first row says so); a sheet of that name that is
  * not ours is left alone and ours gets a free name.
  */
 import { asText } from "../core/cells";
