@@ -5,7 +5,15 @@
 import type { RawCell } from "./cells";
 import type { Day } from "./dates";
 import type { Finding } from "./findings";
-import { type CheckinRow, type KpiRow, type OkrRow, parseCheckins, parseKpis, parseOkrs } from "./parse";
+import {
+  type CheckinRow,
+  type KpiRow,
+  type OkrRow,
+  type Parsed,
+  parseCheckins,
+  parseKpis,
+  parseOkrs,
+} from "./parse";
 import type { Table } from "./parse-table";
 import { ruleContext, sortFindings, validate } from "./rules";
 import { type QuarterScores, scoreQuarter } from "./quarter-scores";
@@ -40,19 +48,40 @@ export interface Analysis {
   findings: Finding[];
 }
 
+/** The sheets given, parsed: what an operation that reads the data but runs no rule needs. */
+export interface ParsedWorkbook {
+  settings: SettingsResult;
+  okrs: Parsed<OkrRow> | undefined;
+  checkins: Parsed<CheckinRow> | undefined;
+  kpis: Parsed<KpiRow> | undefined;
+}
+
+/** Parses the sheets given: one not given is undefined; Settings always (its defaults when missing). */
+export function parseWorkbook(grids: WorkbookGrids, today: Day, timeZone: string): ParsedWorkbook {
+  return {
+    settings: parseSettings(grids.settings ?? [], today, timeZone),
+    okrs: grids.okrs ? parseOkrs(grids.okrs, timeZone) : undefined,
+    checkins: grids.checkins ? parseCheckins(grids.checkins, timeZone) : undefined,
+    kpis: grids.kpis ? parseKpis(grids.kpis, timeZone) : undefined,
+  };
+}
+
 /**
  * Parses every sheet, validates and scores the current quarter: one pure call for what
- * OKR › Validate, the review and the benchmark need. Missing sheets are findings.
+ * OKR › Validate, the review and the benchmark need. Missing sheets are findings. `parsed` is the
+ * grids' parse when the caller has it already.
  */
-export function analyze(grids: WorkbookGrids, today: Day, timeZone: string): Analysis {
-  const settingsResult = parseSettings(grids.settings ?? [], today, timeZone);
+export function analyze(
+  grids: WorkbookGrids,
+  today: Day,
+  timeZone: string,
+  parsed: ParsedWorkbook = parseWorkbook(grids, today, timeZone),
+): Analysis {
+  const { settings: settingsResult, okrs, checkins, kpis } = parsed;
   const { settings } = settingsResult;
   const findings: Finding[] = [...settingsResult.findings];
-  const okrs = grids.okrs ? parseOkrs(grids.okrs, timeZone) : undefined;
   if (!okrs)
     findings.push({ code: "missing-sheet", severity: "error", sheet: "okrs", params: { sheet: "okrs" } });
-  const checkins = grids.checkins ? parseCheckins(grids.checkins, timeZone) : undefined;
-  const kpis = grids.kpis ? parseKpis(grids.kpis, timeZone) : undefined;
   findings.push(...(okrs?.findings ?? []), ...(checkins?.findings ?? []), ...(kpis?.findings ?? []));
   const ctx = ruleContext({
     okrs: okrs?.items ?? [],

@@ -85,10 +85,19 @@ export function parseThresholds(grid: readonly RawCell[][]): ThresholdsResult {
   return { thresholds, headerRow: index + 1, invalid };
 }
 
-/** The table as rows of three cells (label, value, about), header first, for appending to Settings. */
+/**
+ * The table as rows of three cells (label, value, about), header first, for appending to Settings.
+ * A share is written as typed ("90%"): Sheets stores 0.9 and shows it as a percentage, so the
+ * table needs no number-format call; the average score is a plain number.
+ *
+ * @example
+ * thresholdRows("en")[4][1] //=> "80%"
+ */
 export function thresholdRows(lang: Lang): (string | number)[][] {
+  const typed = (s: Signal) =>
+    s === "outcomes" ? HEALTH_DEFAULTS[s] : `${Math.round(HEALTH_DEFAULTS[s] * 100)}%`;
   return [
     [t(lang, "health.settingsSignal"), t(lang, "health.settingsHealthy"), t(lang, "health.settingsAbout")],
-    ...SIGNALS.map((s) => [signalName(lang, s), HEALTH_DEFAULTS[s], signalAbout(lang, s)]),
+    ...SIGNALS.map((s) => [signalName(lang, s), typed(s), signalAbout(lang, s)]),
   ];
 }

@@ -8,6 +8,7 @@ import { type Lang, LANGS, type MessageKey, t, tKey } from "./i18n";
 import type { Review, ReviewRow } from "./review";
 import { choiceLabel, columnHeader } from "./schema";
 import { band, BAND_COLORS } from "./scoring";
+import { normalize } from "./text";
 
 export type CellKind = "text" | "number" | "date" | "score" | "percent";
 
@@ -81,6 +82,42 @@ function header(key: TableKey, lang: Lang): string {
  */
 export function carryOverHeaders(): string[] {
   return LANGS.map((lang) => t(lang, "review.carryOver"));
+}
+
+/**
+ * Whether a sheet's name is one of a quarter's review sheets, in either language (a team's
+ * review and a renamed copy "… (2)" too).
+ *
+ * @example
+ * isReviewSheetOf("Review 2026-Q4 Sales", "2026-Q4") //=> true
+ */
+export function isReviewSheetOf(name: string, quarter: string): boolean {
+  return LANGS.some((lang) =>
+    normalize(name).startsWith(normalize(t(lang, "review.sheetName", { quarter }))),
+  );
+}
+
+/**
+ * The IDs ticked "Carry over?" in a review sheet's values (lower-cased), found by the table's
+ * header row wherever it sits.
+ *
+ * @example
+ * [...carriedOverIds([["ID", "Carry over?"], ["O-1", true], ["O-2", false]])] //=> ["o-1"]
+ */
+export function carriedOverIds(grid: readonly (readonly unknown[])[]): Set<string> {
+  const headers = carryOverHeaders().map(normalize);
+  const headerRow = grid.findIndex(
+    (line) => line.some((v) => headers.includes(normalize(v))) && line.some((v) => normalize(v) === "id"),
+  );
+  if (headerRow < 0) return new Set();
+  const idColumn = grid[headerRow]!.findIndex((v) => normalize(v) === "id");
+  const carryColumn = grid[headerRow]!.findIndex((v) => headers.includes(normalize(v)));
+  return new Set(
+    grid
+      .slice(headerRow + 1)
+      .filter((line) => line[carryColumn] === true)
+      .map((line) => String(line[idColumn] ?? "").toLowerCase()),
+  );
 }
 
 const text = (value: string | undefined, extra: Partial<ReviewCell> = {}): ReviewCell => ({

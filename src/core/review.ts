@@ -257,3 +257,20 @@ function insights(x: {
     },
   };
 }
+
+/**
+ * The teams a review can be asked for: those with an objective below company level this quarter,
+ * in name order.
+ *
+ * @example
+ * reviewTeams([{ quarter: "2026-Q4", type: "objective", level: "team", team: "Ops" }], "2026-Q4") //=> ["Ops"]
+ */
+export function reviewTeams(
+  okrs: readonly Pick<OkrRow, "quarter" | "type" | "level" | "team">[],
+  quarter: string,
+): string[] {
+  const teams = okrs
+    .filter((r) => r.quarter === quarter && r.type === "objective" && r.level !== "company")
+    .map((r) => r.team);
+  return [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+}

@@ -6,6 +6,7 @@
  */
 import { highestIds, type HighestIds } from "../core/draft";
 import type { Lang } from "../core/i18n";
+import { idHolder } from "../core/next-quarter-start";
 import type { CheckinRow, KpiRow, OkrRow } from "../core/parse";
 import { userError } from "./errors";
 import type { Workbook } from "./workbook";
@@ -45,13 +46,9 @@ export function recordIssued(wb: Workbook, ids: readonly string[]): void {
     wb.setProperty(HIGH_WATER_PROPERTY, JSON.stringify(after));
 }
 
-/**
- * The one row holding an ID, or a refusal when several rows hold it (any quarter, an objective and
- * a key result alike): a write keyed on it would otherwise check one row and change another.
- */
+/** The one row holding an ID (core's `idHolder`), refused in the user's language when several do. */
 export function uniqueRow(lang: Lang, okrs: readonly OkrRow[], id: string): OkrRow | undefined {
-  const key = id.trim().toLowerCase();
-  const rows = okrs.filter((r) => r.id.toLowerCase() === key);
-  if (rows.length > 1) throw userError(lang, "id.ambiguous", { id, rows: rows.map((r) => r.row).join(", ") });
-  return rows[0];
+  const held = idHolder(okrs, id);
+  if ("refusal" in held) throw userError(lang, held.refusal.key, held.refusal.params);
+  return held.row;
 }

@@ -4,139 +4,55 @@
  * the rows; nothing the user wrote is overwritten (reviews get a new sheet with a free name).
  */
 import * as z from "zod/mini";
-import type { RawCell } from "../core/cells";
 import { dateOfDay, type Day, isoOf } from "../core/dates";
-import { type Lang, t } from "../core/i18n";
-import { analyze, type Analysis } from "../core/analyze";
-import {
-  carryCandidates,
-  type CarryCandidate,
-  carryOverRows,
-  followingQuarter,
-  type NewRow,
-} from "../core/next-quarter";
+import { type Lang, t, tKey } from "../core/i18n";
+import { carryCandidates, type CarryCandidate, carryOverRows, followingQuarter } from "../core/next-quarter";
+import { checkStart, earliness, withLabels } from "../core/next-quarter-start";
 import { parseTable } from "../core/parse-table";
-import { buildReview } from "../core/review";
-import { carryOverHeaders, reviewLayout } from "../core/review-sheet";
-import {
-  type Choice,
-  columnOf,
-  KINDS,
-  LEVELS,
-  METRIC_CHOICES,
-  OKRS,
-  ROW_TYPES,
-  SETTINGS_SHEET,
-} from "../core/schema";
+import { buildReview, reviewTeams } from "../core/review";
+import { carriedOverIds, isReviewSheetOf, reviewLayout } from "../core/review-sheet";
+import { columnOf, OKRS, SETTINGS_SHEET } from "../core/schema";
 import { parseSettings, type SettingKey } from "../core/settings";
-import { normalize } from "../core/text";
-import { SETTING_DEFS, settingHelp } from "../core/setting-rows";
+import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { LIMITS } from "../core/limits";
 import { today } from "./clock";
-import { userError } from "./errors";
+import { UserError, userError } from "./errors";
 import { recordLock } from "./health";
-import { highestIssued, recordIssued, uniqueRow } from "./ids";
-import { sheetLangOf } from "./locale";
+import { highestIssued, recordIssued } from "./ids";
+import { load, type Loaded } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
 import { parsePayload, text } from "./payload";
 import { readAll, sizeNewSheet, Workbook } from "./workbook";
 import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-interface Loaded {
-  wb: Workbook;
-  day: Day;
-  okrSheet: Sheet;
-  okrGrid: RawCell[][];
-  settingsSheet: Sheet | undefined;
-  settingsGrid: RawCell[][];
-  analysis: Analysis;
-  /** The spreadsheet's language: what is written into it (the user's language is passed apart). */
-  sheetLang: Lang;
-}
-
-/**
- * The OKRs and Settings sheets, and the log and KPIs when asked: scores depend on neither, so an
- * operation that needs only scores or settings does not pay for reading them (two calls each).
- */
-function load(userLang: Lang, also: { checkins?: true; kpis?: true } = {}, wb = Workbook.active()): Loaded {
-  const okrSheet = wb.find("okrs");
-  if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
-  const okrGrid = readAll(okrSheet);
-  const settingsSheet = wb.find("settings");
-  const settingsGrid = settingsSheet ? readAll(settingsSheet) : [];
-  const day = today(wb.timeZone);
-  const analysis = analyze(
-    {
-      okrs: okrGrid,
-      checkins: also.checkins ? wb.read("checkins") : undefined,
-      kpis: also.kpis ? wb.read("kpis") : undefined,
-      settings: settingsGrid,
-    },
-    day,
-    wb.timeZone,
-  );
-  const sheetLang = sheetLangOf(wb.ss, analysis.settings);
-  return { wb, day, okrSheet, okrGrid, settingsSheet, settingsGrid, analysis, sheetLang };
-}
-
 /**
  * Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks
- * (labelled in the spreadsheet's language).
+ * (labelled in the spreadsheet's language), and `quarter` to the quarters table when given.
  */
 function writeSettings(
   loaded: Loaded,
-  values: Partial<Record<SettingKey, string | number | Date>>,
-  /** A quarter to add to the quarters table (Start next quarter, when the table lacks it). */
+  values: Partial<Record<SettingKey, SettingValue>>,
   quarter?: { quarter: string; start: Day; end: Day },
 ): void {
-  const lang = loaded.sheetLang;
-  const sheet = loaded.settingsSheet ?? loaded.wb.insert("settings", SETTINGS_SHEET.name[lang]);
-  const rows = loaded.analysis.settingsRows;
-  const updates = new Map<number, string | number | Date>();
-  const missing: unknown[][] = [];
-  for (const [key, value] of Object.entries(values) as [SettingKey, string | number | Date][]) {
-    const row = rows[key];
-    if (row !== undefined) updates.set(row, value);
-    else {
-      const def = SETTING_DEFS.find((d) => d.key === key)!;
-      missing.push([
-        def.label[lang],
-        typeof value === "string" ? cellValue(TEXT, value, loaded.wb.timeZone) : value,
-        settingHelp(key, lang, String(values.quarter ?? loaded.analysis.settings.quarter)),
-      ]);
-    }
-  }
-  // Rows are appended below everything: a quarter row is recognised wherever it sits.
-  const zone = loaded.wb.timeZone;
-  if (quarter) missing.push([quarter.quarter, dateOfDay(quarter.start, zone), dateOfDay(quarter.end, zone)]);
-  updateColumn(sheet, loaded.settingsGrid, 1, updates);
-  // The "Current quarter" help names the quarter: it follows, unless the user wrote their own.
-  const quarterRow = rows.quarter;
-  const help = quarterRow === undefined ? undefined : loaded.settingsGrid[quarterRow - 1]?.[2];
-  if (values.quarter !== undefined && quarterRow !== undefined && isOurQuarterHelp(help)) {
-    const own = (["en", "fr"] as const).find((l) => quarterHelpPattern(l).test(String(help))) ?? lang;
-    sheet.getRange(quarterRow, 3).setValue(quarterHelp(own, String(values.quarter)));
-  }
-  if (missing.length) sheet.getRange(loaded.settingsGrid.length + 1, 1, missing.length, 3).setValues(missing);
+  const { wb, sheetLang, settingsGrid, parsed } = loaded;
+  const sheet = loaded.settingsSheet ?? wb.insert("settings", SETTINGS_SHEET.name[sheetLang]);
+  const change = settingsUpdate({
+    grid: settingsGrid,
+    rows: parsed.settings.rows,
+    values,
+    lang: sheetLang,
+    currentQuarter: parsed.settings.settings.quarter,
+    quarter,
+    timeZone: wb.timeZone,
+  });
+  updateColumn(sheet, settingsGrid, 1, change.updates);
+  if (change.quarterHelp) sheet.getRange(change.quarterHelp.row, 3).setValue(change.quarterHelp.text);
+  if (change.appended.length)
+    sheet.getRange(settingsGrid.length + 1, 1, change.appended.length, 3).setValues(change.appended);
 }
 
 const TEXT = columnOf("okrs", "title");
-
-const QUARTER_HELP = SETTING_DEFS.find((d) => d.key === "quarter")!.help;
-const quarterHelp = (lang: Lang, quarter: string) => settingHelp("quarter", lang, quarter);
-/** Our "Current quarter" help in a language, whatever quarter and menu path it names. */
-const quarterHelpPattern = (lang: Lang) =>
-  new RegExp(
-    `^${QUARTER_HELP[lang]
-      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      .replace("\\{quarter\\}", ".*")
-      .replace("\\{menu\\}", ".*")}$`,
-  );
-const isOurQuarterHelp = (help: unknown) =>
-  typeof help === "string" && (["en", "fr"] as const).some((l) => quarterHelpPattern(l).test(help));
 
 // ---------------------------------------------------------------- lock plan
 
@@ -191,15 +107,10 @@ export interface ReviewOptions {
 }
 
 export function reviewOptions(userLang: Lang): ReviewOptions {
-  const { analysis } = load(userLang);
-  const teams = analysis.okrs
-    .filter((r) => r.quarter === analysis.settings.quarter && r.type === "objective" && r.level !== "company")
-    .map((r) => r.team);
-  return {
-    lang: userLang,
-    quarter: analysis.settings.quarter,
-    teams: [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b)),
-  };
+  // Parsed only: the teams and the quarter need no rule run.
+  const { parsed } = load(userLang);
+  const quarter = parsed.settings.settings.quarter;
+  return { lang: userLang, quarter, teams: reviewTeams(parsed.okrs?.items ?? [], quarter) };
 }
 
 const reviewRequest = () => z.strictObject({ team: text(LIMITS.name) });
@@ -287,24 +198,9 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
 
 /** The IDs ticked "Carry over?" in the latest review sheet of a quarter, read in one call. */
 function markedCarryOver(wb: Workbook, quarter: string): Set<string> {
-  const names = (["en", "fr"] as const).map((l) => normalize(t(l, "review.sheetName", { quarter })));
-  const sheets = wb.all().filter((s) => names.some((n) => normalize(s.name).startsWith(n)));
+  const sheets = wb.all().filter((s) => isReviewSheetOf(s.name, quarter));
   const latest = sheets[sheets.length - 1];
-  if (!latest) return new Set();
-  const grid = readAll(latest.sheet);
-  const headers = carryOverHeaders().map(normalize);
-  const headerRow = grid.findIndex(
-    (line) => line.some((v) => headers.includes(normalize(v))) && line.some((v) => normalize(v) === "id"),
-  );
-  if (headerRow < 0) return new Set();
-  const idColumn = grid[headerRow]!.findIndex((v) => normalize(v) === "id");
-  const carryColumn = grid[headerRow]!.findIndex((v) => headers.includes(normalize(v)));
-  return new Set(
-    grid
-      .slice(headerRow + 1)
-      .filter((line) => line[carryColumn] === true)
-      .map((line) => String(line[idColumn] ?? "").toLowerCase()),
-  );
+  return latest ? carriedOverIds(readAll(latest.sheet)) : new Set();
 }
 
 // ---------------------------------------------------------------- next quarter
@@ -318,20 +214,12 @@ export interface NextQuarterProposal {
   early?: { end: string; days: number };
 }
 
-/** Starting a quarter more than two weeks before the current one ends asks for a confirmation. */
-export const EARLY_DAYS = 14;
-
-function earliness(analysis: Analysis, day: Day): NextQuarterProposal["early"] {
-  const days = analysis.settings.quarterEnd - day;
-  return days > EARLY_DAYS ? { end: isoOf(analysis.settings.quarterEnd), days } : undefined;
-}
-
 export function nextQuarterProposal(userLang: Lang): NextQuarterProposal {
   const { wb, analysis, day } = load(userLang);
   const next = followingQuarter(analysis.settings);
   if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
   const marked = markedCarryOver(wb, analysis.settings.quarter);
-  const early = earliness(analysis, day);
+  const early = earliness(analysis.settings, day);
   return {
     lang: userLang,
     from: analysis.settings.quarter,
@@ -350,59 +238,6 @@ const nextRequest = () =>
     early: z.optional(z.boolean()),
   });
 
-function labelOf(list: readonly Choice[], key: unknown, lang: Lang): string | undefined {
-  return typeof key === "string" ? list.find((c) => c.key === key)?.label[lang] : undefined;
-}
-
-/** Rows from core (list keys) as cells (list labels in the spreadsheet's language). */
-function withLabels(row: NewRow, lang: Lang): NewRow {
-  return {
-    ...row,
-    type: labelOf(ROW_TYPES, row.type, lang),
-    level: labelOf(LEVELS, row.level, lang),
-    kind: labelOf(KINDS, row.kind, lang),
-    metric: labelOf(METRIC_CHOICES, row.metric, lang),
-  };
-}
-
-/**
- * Refuses a start that would not run once: the dialog's quarter is no longer the current one (a
- * retry, a second dialog), an objective picked twice or not of this quarter, an ID that several
- * rows hold, or an early start the user did not confirm. Answers the picks with the IDs as the
- * sheet spells them.
- */
-function checkStart(
-  lang: Lang,
-  analysis: Analysis,
-  day: Day,
-  carry: readonly { id: string; owner: string }[],
-  asked: string,
-  confirmedEarly: boolean,
-  to: string,
-): { id: string; owner: string }[] {
-  const from = analysis.settings.quarter;
-  if (asked.trim().toLowerCase() !== from.toLowerCase())
-    throw userError(lang, "next.alreadyStarted", { from: asked, current: from });
-  const seen = new Set<string>();
-  const picks: { id: string; owner: string }[] = [];
-  for (const pick of carry) {
-    const key = pick.id.trim().toLowerCase();
-    if (seen.has(key)) throw userError(lang, "next.pickedTwice", { id: pick.id });
-    seen.add(key);
-    const row = uniqueRow(lang, analysis.okrs, pick.id);
-    if (!row || row.quarter !== from || row.type !== "objective")
-      throw userError(lang, "next.unknownObjective", { id: pick.id, from });
-    for (const kr of analysis.okrs) {
-      if (kr.quarter === from && kr.type === "kr" && kr.parent === row.id && kr.id)
-        uniqueRow(lang, analysis.okrs, kr.id);
-    }
-    picks.push({ id: row.id, owner: pick.owner });
-  }
-  const early = earliness(analysis, day);
-  if (early && !confirmedEarly) throw userError(lang, "next.tooEarly", { from, to, ...early });
-  return picks;
-}
-
 /**
  * Copies the picked objectives into the next quarter and moves Settings there. The previous
  * quarter's rows stay exactly as they were.
@@ -416,7 +251,15 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     const from = analysis.settings.quarter;
     const next = followingQuarter(analysis.settings);
     if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: from });
-    const picks = checkStart(userLang, analysis, day, carry, asked, early === true, next.quarter);
+    const checked = checkStart(analysis.okrs, analysis.settings, day, {
+      asked,
+      carry,
+      confirmedEarly: early === true,
+      to: next.quarter,
+    });
+    if ("refusal" in checked)
+      throw new UserError(tKey(userLang, checked.refusal.key, checked.refusal.params));
+    const { picks } = checked;
     const floor = highestIssued(wb, analysis);
     const rows = carryOverRows(
       analysis.okrs,

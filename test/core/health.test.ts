@@ -10,8 +10,7 @@ import {
   type Signal,
   thresholdRows,
 } from "../../src/core";
-import { checkinGrid, day, grid, okrGrid, type RowSpec } from "../helpers/grids";
-import { KPIS } from "../../src/core/schema";
+import { checkinGrid, day, okrGrid, type RowSpec } from "../helpers/grids";
 
 /**
  * Four quarters and a gap, computed by hand, judged on 2026-12-20 (2026-Q4 is the current quarter,
@@ -19,8 +18,7 @@ import { KPIS } from "../../src/core/schema";
  *
  * 2025-Q4 (14 weeks). Sales O-1 "Win Brussels" (Ada, committed): KR-1 100→200 at 200 (1.0), KR-2
  *   "Launch the partner portal" 0→1 at 1 (1.0, an output, created after the lock). Ops O-2 "Cut
- *   costs" (Ben, aspirational): KR-3 "Keep churn below 2%" 3→2 at 2.5 (0.5, a KPI, later moved to
- *   the KPIs sheet). Check-ins: KR-1 Oct 6 (120, "Ada"), Dec 29 (200); KR-3 Nov 3 (2.5, ben@x.com).
+ *   costs" (Ben, aspirational): KR-3 "Keep churn below 2%" 3→2 at 2.5 (0.5, a KPI). Check-ins: KR-1 Oct 6 (120, "Ada"), Dec 29 (200); KR-3 Nov 3 (2.5, ben@x.com).
  * 2026-Q1 (13 weeks). Sales O-3 "Win Brussels" (Ada) ← O-1: KR-4 200→300 at 250 (0.5). Ops O-4
  *   "Cut costs" (Ben, carried by hand: same title): KR-5 100→80 at 84 (0.8). Check-ins: KR-4 Jan 5,
  *   Feb 2, Mar 2 (210, 230, 250, ada@x.com); KR-5 Jan 12 (90), Mar 30 (84), both by Cleo.
@@ -129,7 +127,6 @@ function build(): Health {
     {
       okrs: okrGrid(rows),
       checkins: checkinGrid(checkins),
-      kpis: grid(KPIS.columns, [{ team: "Ops", name: "Keep churn below 2%", origin: "KR-3" }]),
       settings: settingsGrid,
     },
     TODAY,
@@ -138,7 +135,6 @@ function build(): Health {
   return practiceHealth({
     okrs: a.okrs,
     checkins: a.checkins,
-    kpis: a.kpis,
     settings: a.settings,
     locks: new Map([
       ["2025-Q4", day("2025-10-05")],
@@ -180,10 +176,10 @@ describe("practice health, four quarters by hand", () => {
     expect(close(values("outcomeShare"))).toEqual([0.3333, 1, 1, undefined, 0.5]);
   });
 
-  it("KPI leakage: KPI-like key results left in, and KPIs moved out (by their key result's check-ins)", () => {
+  it("KPI leakage: KPI-like key results left in the OKRs", () => {
     expect(close(values("kpiLeakage"))).toEqual([0.3333, 0, 0, undefined, 0.5]);
-    expect(details("kpiLeakage").map((d) => d.moved)).toEqual([1, 0, 0, undefined, 0]);
-    expect(details("kpiLeakage", "Sales").map((d) => d.moved)).toEqual([0, 0, 0, undefined, 0]);
+    expect(details("kpiLeakage")[0]).toEqual({ kpiLike: 1, krs: 3 });
+    expect(details("kpiLeakage", "Sales")[0]).toEqual({ kpiLike: 0, krs: 2 });
   });
 
   it("check-in regularity: weeks with a check-in out of the quarter's weeks so far", () => {
@@ -322,6 +318,24 @@ describe("practice health thresholds in Settings", () => {
     expect(parsed.thresholds.regularity).toBeCloseTo(0.7, 10);
     expect(parsed.thresholds.rush).toBe(HEALTH_DEFAULTS.rush);
     expect(parsed.invalid).toEqual([{ row: 10, signal: "rush", value: "beaucoup" }]);
+  });
+
+  it("appends a table that reads back as the defaults, shares typed as percentages", () => {
+    for (const lang of ["en", "fr"] as const) {
+      const table = thresholdRows(lang);
+      expect(table.slice(1).map((line) => line[1])).toEqual([
+        "90%",
+        "80%",
+        "10%",
+        "80%",
+        "30%",
+        "10%",
+        "80%",
+        0.6,
+        "30%",
+      ]);
+      expect(parseThresholds(table)).toEqual({ thresholds: HEALTH_DEFAULTS, headerRow: 1, invalid: [] });
+    }
   });
 });
 

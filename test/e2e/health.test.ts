@@ -108,6 +108,13 @@ describe("Practice health", () => {
     const settings = sheet(addon, "Settings").values();
     expect(settings.slice(0, SETTINGS_ROWS)).toEqual(settingsBefore);
     expect(settings.filter((line) => line[0] === "Practice health signal")).toHaveLength(1);
+    // Its shares are typed as percentages: numbers in the sheet, read back as the defaults.
+    const regularity = settings.find((line) => line[0] === "Check-in regularity")!;
+    expect(regularity[1]).toBe(0.8);
+    expect(settings.find((line) => line[0] === "Average score")![1]).toBe(0.6);
+    // Column A is wide for the labels, the others narrow; a width the user chose is kept.
+    expect([first.columnWidths.get(1), first.columnWidths.get(2)]).toEqual([200, 76]);
+    first.api.setColumnWidth(2, 120);
 
     // Refreshed in place: the same tab, one chart, the same content; Settings gains nothing more.
     first.fill([["my note"]], 200);
@@ -117,6 +124,7 @@ describe("Practice health", () => {
     expect(first.charts).toHaveLength(1);
     expect(first.values()).toEqual(values);
     expect(sheet(addon, "Settings").values()).toEqual(settings);
+    expect(first.columnWidths.get(2)).toBe(120);
   });
 
   it("reads the thresholds from Settings and names a bad one", () => {
@@ -193,6 +201,20 @@ describe("Practice health", () => {
     expect(addon.spreadsheet.allSheets().filter((s) => s.name.includes("ealth"))).toEqual([ours]);
     expect(addon.spreadsheet.activeSheetName()).toBe("Health");
     expect(addon.spreadsheet.toasts.at(-1)!.message).toContain("Health");
+  });
+
+  it("refreshes the tab a bare id remembers (as written before the widths were kept), widths included", () => {
+    const addon = start("2026-11-30T09:00:00Z");
+    fourQuarters(addon);
+    addon.run("practiceHealth");
+    const ours = sheet(addon, "Practice health");
+    const stored = JSON.parse(addon.world.properties.document.get("okr.health.sheetId")!) as { id: number };
+    expect(stored).toEqual({ id: ours.sheetId, columns: ours.values()[0]!.length });
+    addon.world.properties.document.set("okr.health.sheetId", String(ours.sheetId));
+    ours.columnWidths.clear();
+    addon.run("practiceHealth");
+    expect(addon.spreadsheet.allSheets().filter((s) => s.name.startsWith("Practice"))).toEqual([ours]);
+    expect([ours.columnWidths.get(1), ours.columnWidths.get(2)]).toEqual([200, 76]);
   });
 
   it("keeps each quarter's lock date after Start next quarter clears it from Settings", () => {
@@ -303,16 +325,21 @@ describe("Practice health service calls", () => {
       return { first, refresh: addon.calls.snapshot() };
     });
     expect(counts[1]).toEqual(counts[0]);
-    // Both runs of the same execution context (the user's locale already read): 37 calls, 38 in
-    // the bench's fresh executions. One read per sheet, one write per kind of cell property; the
-    // sheet's size is not read while the content fits; no French catalogue for an English sheet.
+    // Both runs of the same execution context (the user's locale already read): 33 calls first
+    // (34 in the bench's fresh executions), 32 on refresh. One read per sheet read (OKRs, Settings,
+    // the log: the KPIs sheet is not measured), one write per kind of cell property; the thresholds
+    // table in one write; the columns' widths set once, not again on refresh; the sheet's size not
+    // read while the content fits; no French catalogue for an English sheet.
     const total = (byMethod: Record<string, number>) => Object.values(byMethod).reduce((a, b) => a + b, 0);
-    expect(total(counts[0]!.first)).toBe(37);
-    expect(total(counts[0]!.refresh)).toBe(37);
+    expect(total(counts[0]!.first)).toBe(33);
+    expect(total(counts[0]!.refresh)).toBe(32);
     expect(counts[0]!.first["Sheet.getMaxRows"]).toBeUndefined();
     expect(counts[0]!.first["HtmlService.createHtmlOutputFromFile"]).toBeUndefined();
-    expect(counts[0]!.first["Range.getValues"]).toBe(4);
+    expect(counts[0]!.first["Range.getValues"]).toBe(3);
     expect(counts[0]!.first["Range.setValues"]).toBe(2);
+    expect(counts[0]!.first["Range.setNumberFormats"]).toBe(1);
+    expect(counts[0]!.first["Sheet.setColumnWidths"]).toBe(1);
     expect(counts[0]!.refresh["Range.setValues"]).toBe(1);
+    expect(counts[0]!.refresh["Sheet.setColumnWidths"]).toBeUndefined();
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * Each quarter's plan lock date, kept in a document property as `{"2026-Q4": "2026-10-05", …}`.
+ * Settings holds only the current quarter's (Start next quarter clears it), so the history is
+ * kept apart from the day this feature shipped on: quarters locked before it have no lock date,
+ * and their scope churn is not measured (Practice health says so).
+ */
+import { dayFromIso, type Day, isoOf } from "./dates";
+import { canonicalQuarter } from "./quarters";
+
+/**
+ * The history from the property's text; a damaged text is a history lost, not an error.
+ *
+ * @example
+ * parseLockHistory(`{"2026-q4": "2026-10-05", "x": 1}`).size //=> 1
+ */
+export function parseLockHistory(text: string | undefined): Map<string, Day> {
+  const locks = new Map<string, Day>();
+  try {
+    const parsed = JSON.parse(text ?? "{}") as unknown;
+    if (!parsed || typeof parsed !== "object") return locks;
+    for (const [label, iso] of Object.entries(parsed as Record<string, unknown>)) {
+      const quarter = canonicalQuarter(label);
+      const day = typeof iso === "string" ? dayFromIso(iso) : undefined;
+      if (quarter && day !== undefined) locks.set(quarter, day);
+    }
+  } catch {
+    // Not JSON: nothing to keep.
+  }
+  return locks;
+}
+
+/** The history's text with a quarter's lock date recorded. */
+export function lockHistoryText(locks: ReadonlyMap<string, Day>, quarter: string, day: Day): string {
+  const next = new Map(locks).set(quarter, day);
+  return JSON.stringify(Object.fromEntries([...next].map(([q, d]) => [q, isoOf(d)])));
+}

@@ -1,0 +1,119 @@
+/**
+ * Whether a start of the next quarter may run, and the rows it writes as the sheet shows them:
+ * the checks behind Start next quarter, pure, so the server only reads, asks here and writes.
+ */
+import { type Day, isoOf } from "./dates";
+import type { Lang, MessageKey, MessageParams } from "./i18n";
+import type { NewRow } from "./next-quarter";
+import type { OkrRow } from "./parse";
+import { choiceLabel, type ListName, LISTS } from "./schema";
+import type { Settings } from "./settings";
+
+/** Starting a quarter more than two weeks before the current one ends asks for a confirmation. */
+export const EARLY_DAYS = 14;
+
+/**
+ * How early a start is: set when the current quarter ends more than EARLY_DAYS after `day`.
+ *
+ * @example
+ * earliness({ quarterEnd: 20454 }, 20400) //=> { end: "2026-01-01", days: 54 }
+ */
+export function earliness(
+  settings: Pick<Settings, "quarterEnd">,
+  day: Day,
+): { end: string; days: number } | undefined {
+  const days = settings.quarterEnd - day;
+  return days > EARLY_DAYS ? { end: isoOf(settings.quarterEnd), days } : undefined;
+}
+
+/** A message key with its parameters: what the server says, in the user's language. */
+export interface Said<K extends MessageKey> {
+  key: K;
+  params: MessageParams<K>;
+}
+
+export type StartRefusal =
+  | Said<"next.alreadyStarted">
+  | Said<"next.pickedTwice">
+  | Said<"next.unknownObjective">
+  | Said<"id.ambiguous">
+  | Said<"next.tooEarly">;
+
+export interface StartRequest {
+  /** The quarter the dialog started from. */
+  asked: string;
+  carry: readonly { id: string; owner: string }[];
+  /** The user confirmed an early start. */
+  confirmedEarly: boolean;
+  /** The quarter being started. */
+  to: string;
+}
+
+/**
+ * The one row holding an ID, or a refusal when several rows hold it (any quarter, an objective and
+ * a key result alike): a write keyed on it would otherwise check one row and change another.
+ */
+export function idHolder(
+  okrs: readonly OkrRow[],
+  id: string,
+): { row: OkrRow | undefined } | { refusal: Said<"id.ambiguous"> } {
+  const key = id.trim().toLowerCase();
+  const rows = okrs.filter((r) => r.id.toLowerCase() === key);
+  if (rows.length > 1)
+    return { refusal: { key: "id.ambiguous", params: { id, rows: rows.map((r) => r.row).join(", ") } } };
+  return { row: rows[0] };
+}
+
+/**
+ * Refuses a start that would not run once: the dialog's quarter is no longer the current one (a
+ * retry, a second dialog), an objective picked twice or not of this quarter, an ID that several
+ * rows hold (the objective or its key results), or an early start the user did not confirm.
+ * Answers the picks with the IDs as the sheet spells them.
+ */
+export function checkStart(
+  okrs: readonly OkrRow[],
+  settings: Pick<Settings, "quarter" | "quarterEnd">,
+  day: Day,
+  request: StartRequest,
+): { picks: { id: string; owner: string }[] } | { refusal: StartRefusal } {
+  const from = settings.quarter;
+  if (request.asked.trim().toLowerCase() !== from.toLowerCase())
+    return { refusal: { key: "next.alreadyStarted", params: { from: request.asked, current: from } } };
+  const seen = new Set<string>();
+  const picks: { id: string; owner: string }[] = [];
+  for (const pick of request.carry) {
+    const key = pick.id.trim().toLowerCase();
+    if (seen.has(key)) return { refusal: { key: "next.pickedTwice", params: { id: pick.id } } };
+    seen.add(key);
+    const held = idHolder(okrs, pick.id);
+    if ("refusal" in held) return held;
+    const { row } = held;
+    if (!row || row.quarter !== from || row.type !== "objective")
+      return { refusal: { key: "next.unknownObjective", params: { id: pick.id, from } } };
+    for (const kr of okrs) {
+      if (kr.quarter !== from || kr.type !== "kr" || kr.parent !== row.id || !kr.id) continue;
+      const krHeld = idHolder(okrs, kr.id);
+      if ("refusal" in krHeld) return krHeld;
+    }
+    picks.push({ id: row.id, owner: pick.owner });
+  }
+  const early = earliness(settings, day);
+  if (early && !request.confirmedEarly)
+    return { refusal: { key: "next.tooEarly", params: { from, to: request.to, ...early } } };
+  return { picks };
+}
+
+/**
+ * A row from core (list keys) as cells: the lists' labels in the spreadsheet's language.
+ *
+ * @example
+ * withLabels({ type: "kr", title: "Grow" }, "fr").type //=> "Résultat clé"
+ */
+export function withLabels(row: NewRow, lang: Lang): NewRow {
+  const labelled = { ...row };
+  for (const list of Object.keys(LISTS) as ListName[]) {
+    const key = row[list];
+    labelled[list] = typeof key === "string" ? choiceLabel(list, key, lang) : undefined;
+  }
+  return labelled;
+}

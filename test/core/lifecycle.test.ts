@@ -1,0 +1,177 @@
+/**
+ * The pure parts of the quarter lifecycle (lock plan, review, start next quarter): what Settings
+ * gains, which teams a review is offered for, which IDs were ticked "Carry over?", and when a start
+ * is refused.
+ */
+import {
+  carriedOverIds,
+  checkStart,
+  earliness,
+  isReviewSheetOf,
+  parseOkrs,
+  parseSettings,
+  quarterHelpLanguage,
+  reviewTeams,
+  settingsUpdate,
+  withLabels,
+} from "../../src/core";
+import { settingHelp } from "../../src/core/setting-rows";
+import { day, okrGrid } from "../helpers/grids";
+
+const TODAY = day("2026-12-20");
+
+describe("settingsUpdate", () => {
+  const grid = [
+    ["Setting", "Value", "Help"],
+    ["Current quarter", "2026-Q4", settingHelp("quarter", "fr", "2026-Q4")],
+    ["Plan locked on", "2026-10-04", ""],
+  ];
+  const { rows } = parseSettings(grid, TODAY, "UTC");
+
+  it("changes the value cells of the rows Settings has, and the quarter's help in its own language", () => {
+    const change = settingsUpdate({
+      grid,
+      rows,
+      values: { quarter: "2027-Q1", lockDate: "" },
+      lang: "en",
+      currentQuarter: "2026-Q4",
+      timeZone: "UTC",
+    });
+    expect([...change.updates]).toEqual([
+      [2, "2027-Q1"],
+      [3, ""],
+    ]);
+    expect(change.quarterHelp).toEqual({ row: 2, text: settingHelp("quarter", "fr", "2027-Q1") });
+    expect(change.appended).toEqual([]);
+  });
+
+  it("leaves a help the user wrote, appends missing settings as text, and a quarter row with its dates", () => {
+    const own = grid.map((line, i) => (i === 1 ? [line[0], line[1], "our own words"] : line));
+    const change = settingsUpdate({
+      grid: own,
+      rows: { quarter: 2 },
+      values: { quarter: "2027-Q1", idPrefix: "=1+1" },
+      lang: "fr",
+      currentQuarter: "2026-Q4",
+      quarter: { quarter: "2027-Q1", start: day("2027-01-01"), end: day("2027-03-31") },
+      timeZone: "UTC",
+    });
+    expect(change.quarterHelp).toBeUndefined();
+    expect(change.appended[0]![1]).toBe("'=1+1");
+    expect(change.appended[1]).toEqual([
+      "2027-Q1",
+      new Date("2027-01-01T00:00:00Z"),
+      new Date("2027-03-31T00:00:00Z"),
+    ]);
+  });
+
+  it("recognises our quarter help in either language, whatever quarter it names", () => {
+    expect(quarterHelpLanguage(settingHelp("quarter", "en", "2031-Q2"))).toBe("en");
+    expect(quarterHelpLanguage(settingHelp("quarter", "fr", "FY27-Q1"))).toBe("fr");
+    expect(quarterHelpLanguage("The quarter we are in")).toBeUndefined();
+    expect(quarterHelpLanguage(42)).toBeUndefined();
+  });
+});
+
+describe("review helpers", () => {
+  it("offers a review for each team with a team objective this quarter, once, in name order", () => {
+    const okrs = parseOkrs(
+      okrGrid([
+        { quarter: "2026-Q4", id: "O-1", type: "Objective", level: "Team", team: "Sales", title: "A" },
+        { quarter: "2026-Q4", id: "O-2", type: "Objective", level: "Team", team: "Ops", title: "B" },
+        { quarter: "2026-Q4", id: "O-3", type: "Objective", level: "Team", team: "Sales", title: "C" },
+        { quarter: "2026-Q4", id: "O-4", type: "Objective", level: "Company", team: "Board", title: "D" },
+        { quarter: "2026-Q3", id: "O-5", type: "Objective", level: "Team", team: "Legal", title: "E" },
+      ]),
+      "UTC",
+    ).items;
+    expect(reviewTeams(okrs, "2026-Q4")).toEqual(["Ops", "Sales"]);
+  });
+
+  it("finds a quarter's review sheets by name in either language, and the IDs ticked in one", () => {
+    expect(isReviewSheetOf("Revue 2026-Q4 (2)", "2026-Q4")).toBe(true);
+    expect(isReviewSheetOf("Review 2026-Q3", "2026-Q4")).toBe(false);
+    const grid = [
+      ["Review 2026-Q4"],
+      [],
+      ["Title", "ID", "À reconduire ?"],
+      ["Grow", "O-1", true],
+      ["Keep", "O-2", false],
+      ["Win", "O-3", true],
+    ];
+    expect([...carriedOverIds(grid)]).toEqual(["o-1", "o-3"]);
+    expect(carriedOverIds([["Title", "ID"]]).size).toBe(0);
+  });
+});
+
+describe("checkStart", () => {
+  const okrs = parseOkrs(
+    okrGrid([
+      { quarter: "2026-Q4", id: "O-1", type: "Objective", level: "Team", team: "Ops", title: "Grow" },
+      { quarter: "2026-Q4", id: "KR-1", type: "Key result", team: "Ops", parent: "O-1", title: "Grow 1" },
+      { quarter: "2026-Q4", id: "O-2", type: "Objective", level: "Team", team: "Ops", title: "Keep" },
+      { quarter: "2026-Q3", id: "O-3", type: "Objective", level: "Team", team: "Ops", title: "Old" },
+      { quarter: "2026-Q4", id: "O-4", type: "Objective", level: "Team", team: "Ops", title: "Twice" },
+      { quarter: "2026-Q4", id: "KR-2", type: "Key result", team: "Ops", parent: "O-4", title: "A" },
+      { quarter: "2026-Q3", id: "KR-2", type: "Key result", team: "Ops", parent: "O-3", title: "B" },
+    ]),
+    "UTC",
+  ).items;
+  const settings = { quarter: "2026-Q4", quarterEnd: day("2026-12-31") };
+  const start = (
+    carry: { id: string; owner: string }[],
+    extra: { asked?: string; early?: boolean; on?: string } = {},
+  ) =>
+    checkStart(okrs, settings, day(extra.on ?? "2026-12-28"), {
+      asked: extra.asked ?? "2026-q4",
+      carry,
+      confirmedEarly: extra.early ?? false,
+      to: "2027-Q1",
+    });
+
+  it("answers the picks with the IDs as the sheet spells them", () => {
+    expect(start([{ id: " o-1 ", owner: "Ada" }])).toEqual({ picks: [{ id: "O-1", owner: "Ada" }] });
+  });
+
+  it("refuses a second start, a pick made twice, another quarter's objective and a shared ID", () => {
+    const refusal = (result: ReturnType<typeof start>) => ("refusal" in result ? result.refusal : undefined);
+    expect(refusal(start([], { asked: "2026-Q3" }))).toEqual({
+      key: "next.alreadyStarted",
+      params: { from: "2026-Q3", current: "2026-Q4" },
+    });
+    expect(
+      refusal(
+        start([
+          { id: "O-1", owner: "" },
+          { id: "o-1", owner: "" },
+        ]),
+      )?.key,
+    ).toBe("next.pickedTwice");
+    expect(refusal(start([{ id: "O-3", owner: "" }]))).toEqual({
+      key: "next.unknownObjective",
+      params: { id: "O-3", from: "2026-Q4" },
+    });
+    expect(refusal(start([{ id: "O-4", owner: "" }]))).toEqual({
+      key: "id.ambiguous",
+      params: { id: "KR-2", rows: "7, 8" },
+    });
+  });
+
+  it("asks before starting more than two weeks early", () => {
+    expect(earliness(settings, day("2026-12-17"))).toBeUndefined();
+    expect(earliness(settings, day("2026-12-01"))).toEqual({ end: "2026-12-31", days: 30 });
+    const early = start([], { on: "2026-12-01" });
+    expect("refusal" in early && early.refusal.key).toBe("next.tooEarly");
+    expect(start([], { on: "2026-12-01", early: true })).toEqual({ picks: [] });
+  });
+
+  it("writes the lists' labels in the spreadsheet's language", () => {
+    expect(withLabels({ type: "objective", level: "team", kind: "committed", title: "Grow" }, "fr")).toEqual({
+      type: "Objectif",
+      level: "Équipe",
+      kind: "Engagé",
+      metric: undefined,
+      title: "Grow",
+    });
+  });
+});
