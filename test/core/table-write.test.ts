@@ -12,10 +12,10 @@ import {
 } from "../../src/core/table-write";
 
 const TZ = "Europe/Paris";
-const text: ColumnDef = { key: "title", header: { en: "Title", fr: "Titre" }, type: "text" };
-const date: ColumnDef = { key: "date", header: { en: "Date", fr: "Date" }, type: "date" };
-const computed: ColumnDef = { key: "score", header: { en: "Score", fr: "Score" }, type: "computed" };
-const number: ColumnDef = { key: "target", header: { en: "Target", fr: "Cible" }, type: "number" };
+const text: ColumnDef = { key: "title", header: { en: "Title", fr: "Titre" }, type: "text", width: 100 };
+const date: ColumnDef = { key: "date", header: { en: "Date", fr: "Date" }, type: "date", width: 100 };
+const computed: ColumnDef = { key: "score", header: { en: "Score", fr: "Score" }, type: "computed", width: 100 };
+const number: ColumnDef = { key: "target", header: { en: "Target", fr: "Cible" }, type: "number", width: 100 };
 
 describe("nextFreeRow: where an append starts", () => {
   const place = { headerRow: 2, columns: { title: 0, score: 1 } };
@@ -72,7 +72,7 @@ describe("the columns a write touches", () => {
       computed,
       number,
       date,
-      { key: "owner", header: { en: "Owner", fr: "Responsable" }, type: "text" },
+      { key: "owner", header: { en: "Owner", fr: "Responsable" }, type: "text", width: 100 },
     ]);
     expect([...byIndex.keys()].sort()).toEqual([0, 2, 4]);
     expect(columnRuns([...byIndex.keys()])).toEqual([[0], [2], [4]]);
