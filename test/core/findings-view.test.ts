@@ -1,19 +1,8 @@
 import { analyze, type Finding } from "../../src/core";
 import { findingsView, markedSheets, marksOf, missingIds, validateToast } from "../../src/core/findings-view";
-import { day, okrGrid, soundQuarter } from "../helpers/grids";
+import { day, kpiLikeKr as kpiLike, okrGrid, soundQuarter } from "../helpers/grids";
 
 const today = day("2026-11-25");
-const kpiLike = {
-  quarter: "2026-Q4",
-  id: "KR-3",
-  type: "Key result",
-  team: "Sales",
-  parent: "O-2",
-  title: "Keep churn below 2%",
-  metric: "Threshold",
-  baseline: 2,
-  target: 2,
-};
 const grid = okrGrid([...soundQuarter(), kpiLike]);
 const analysis = analyze({ okrs: grid }, today, "UTC");
 

@@ -1,19 +1,8 @@
 import { analyze, KPIS, type OkrRow, OKRS, parseKpis } from "../../src/core";
 import { kpiRowPlan, movableKr, type OkrLine } from "../../src/core/kpi-move";
-import { day, okrGrid, soundQuarter } from "../helpers/grids";
+import { day, kpiLikeKr as kpiLike, okrGrid, soundQuarter } from "../helpers/grids";
 
 const today = day("2026-11-25");
-const kpiLike = {
-  quarter: "2026-Q4",
-  id: "KR-3",
-  type: "Key result",
-  team: "Sales",
-  parent: "O-2",
-  title: "Keep churn below 2%",
-  metric: "Threshold",
-  baseline: 2,
-  target: 2,
-};
 
 describe("which key result may move to KPIs", () => {
   const grid = okrGrid([...soundQuarter(), kpiLike]);
