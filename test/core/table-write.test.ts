@@ -14,8 +14,18 @@ import {
 const TZ = "Europe/Paris";
 const text: ColumnDef = { key: "title", header: { en: "Title", fr: "Titre" }, type: "text", width: 100 };
 const date: ColumnDef = { key: "date", header: { en: "Date", fr: "Date" }, type: "date", width: 100 };
-const computed: ColumnDef = { key: "score", header: { en: "Score", fr: "Score" }, type: "computed", width: 100 };
-const number: ColumnDef = { key: "target", header: { en: "Target", fr: "Cible" }, type: "number", width: 100 };
+const computed: ColumnDef = {
+  key: "score",
+  header: { en: "Score", fr: "Score" },
+  type: "computed",
+  width: 100,
+};
+const number: ColumnDef = {
+  key: "target",
+  header: { en: "Target", fr: "Cible" },
+  type: "number",
+  width: 100,
+};
 
 describe("nextFreeRow: where an append starts", () => {
   const place = { headerRow: 2, columns: { title: 0, score: 1 } };
