@@ -18,6 +18,7 @@
  * a custom function whose arguments are the same answers what it answered last time, uncalled.
  */
 import type { CellValue, FakeSheet, FakeSpreadsheet } from "./gas";
+import { columnLetter } from "./gas/a1";
 import { isDate } from "./gas";
 
 export type CustomFunction = (...args: unknown[]) => unknown;
@@ -595,14 +596,6 @@ export class FormulaEngine {
     }
     return values;
   }
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 /** What a custom function returned, as cells: arrays become rows (a flat array is a column). */

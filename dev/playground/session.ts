@@ -14,6 +14,7 @@ import {
   interpretInput,
   World,
 } from "../gas";
+import { columnLetter } from "../gas/a1";
 import { FakeConditionalFormatRule, FakeRange } from "../gas/spreadsheet";
 import type { ChartApi } from "../gas/types";
 import { type LoadedAddon, loadAddon } from "../loader";
@@ -78,14 +79,6 @@ function spreadsheetLocale(locale: string): string {
   if (/^fr/i.test(locale)) return "fr_FR";
   if (/^en/i.test(locale)) return "en_US";
   return locale;
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 /** Whether a conditional format rule applies to a value (the conditions SpreadsheetApp builds). */

@@ -64,6 +64,20 @@ export interface WorkbookData {
 const WHITE = "#ffffff";
 const BLACK = "#000000";
 
+/** True for a cell without a value, formula, note, colour, format or rule: the snapshot leaves it out. */
+export function holdsNothing(data: CellData): boolean {
+  return (
+    data.value === "" &&
+    !data.formula &&
+    !data.note &&
+    !data.background &&
+    !data.numberFormat &&
+    !data.bold &&
+    !data.fontColor &&
+    !data.validation
+  );
+}
+
 /** Every cell that holds something (a value, formula, note, colour or format), with shown values. */
 export function snapshotSheet(sheet: FakeSheet, engine: FormulaEngine | undefined): SheetData {
   const cells: CellData[] = [];
@@ -95,16 +109,7 @@ export function snapshotSheet(sheet: FakeSheet, engine: FormulaEngine | undefine
         }
       }
       if (spilled) data.spilled = true;
-      const empty =
-        data.value === "" &&
-        !data.formula &&
-        !data.note &&
-        !data.background &&
-        !data.numberFormat &&
-        !data.bold &&
-        !data.fontColor &&
-        !data.validation;
-      if (!empty) cells.push(data);
+      if (!holdsNothing(data)) cells.push(data);
     }
   }
   return {

@@ -17,7 +17,14 @@ import type { CellValue } from "../gas";
 import { isDate } from "../gas";
 import { displayValue, fromWallClock, wallClock } from "./display";
 import { PLAYGROUND_ERROR } from "./formulas";
-import type { CellData, ConditionalFormatData, SheetData, ValidationData, WorkbookData } from "./workbook";
+import {
+  type CellData,
+  type ConditionalFormatData,
+  holdsNothing,
+  type SheetData,
+  type ValidationData,
+  type WorkbookData,
+} from "./workbook";
 import { IMPORT_LIMITS, type ImportLimits } from "./zipcheck";
 
 export { IMPORT_LIMITS };
@@ -363,14 +370,7 @@ function readSheet(
       if (cell.font?.bold) data.bold = true;
       const color = argbColor(cell.font?.color);
       if (color && color !== "#000000") data.fontColor = color;
-      const empty =
-        data.value === "" &&
-        !data.formula &&
-        !data.note &&
-        !data.background &&
-        !data.numberFormat &&
-        !data.bold;
-      if (!empty || data.spilled) cells.push(data);
+      if (!holdsNothing(data) || data.spilled) cells.push(data);
     });
   });
   // The cells an array formula spills into hold its results: they are the formula's, not values.

@@ -6,47 +6,39 @@
  */
 import * as z from "zod/mini";
 import type { RawCell } from "../core/cells";
+import { keyResultUpdates, logHeader, logPlace, logRows } from "../core/checkin-save";
+import {
+  checkinFieldLabels as labels,
+  type CheckinView,
+  checkinViewOf,
+  entryProblems,
+} from "../core/checkin-view";
 import {
   AUTHOR_MAX,
   type CheckinEntry,
   type CheckinFilter,
-  type CheckinItem,
   checkEntries,
-  checkinItems,
-  rowsById,
-  type EntryProblem,
-  ownerOf,
   staleCount,
 } from "../core/checkins";
-import { dateOfDay, type Day } from "../core/dates";
+import type { Day } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
 import { analyze } from "../core/index";
 import { LIMITS } from "../core/limits";
 import { parseCheckins, parseOkrs } from "../core/parse";
-import { CHECKINS, OKRS } from "../core/schema";
+import { CHECKINS } from "../core/schema";
 import { parseSettings, type Settings } from "../core/settings";
 import { today } from "./clock";
 import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
 import { userError } from "./errors";
 import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
-import { type FieldLabels, parsePayload, text } from "./payload";
+import { parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
-import { nextFreeRow, type TablePlace, updateColumn, withRows, writeRows } from "./writer";
+import { nextFreeRow, updateColumn, withRows, writeRows } from "./writer";
+
+export type { CheckinView } from "../core/checkin-view";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface CheckinView {
-  lang: Lang;
-  /** Who is checking in: the email Google shares ("" when it does not), else the name chosen last time. */
-  author: { email: string; name: string };
-  quarter: string;
-  staleDays: number;
-  teams: string[];
-  owners: string[];
-  filter: CheckinFilter;
-  items: CheckinItem[];
-}
 
 const FILTER_PROPERTY = "okr.checkin.filter";
 
@@ -81,56 +73,10 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
   const okrGrid = wb.read("okrs");
   if (!okrGrid) throw userError(lang, "error.noOkrSheet");
   const email = currentUserEmail();
-  return viewOf(
-    lang,
-    { okrs: okrGrid, checkins: wb.read("checkins"), settings: wb.read("settings") },
-    filter,
-    { email, name: email ? "" : rememberedAuthor() },
-    today(wb.timeZone),
-    wb.timeZone,
-  );
-}
-
-/** The view from the sheets' grids (as read, or as a save just left them). */
-function viewOf(
-  lang: Lang,
-  grids: { okrs: RawCell[][]; checkins: RawCell[][] | undefined; settings: RawCell[][] | undefined },
-  filter: CheckinFilter,
-  author: CheckinView["author"],
-  day: Day,
-  timeZone: string,
-): CheckinView {
-  const { settings, okrs, checkins, scores } = analyze(grids, day, timeZone);
-  const current = okrs.filter((r) => r.quarter === settings.quarter);
-  const byId = new Map(current.map((r) => [r.id, r] as const));
-  const krs = current.filter((r) => r.type === "kr");
-  const unique = (values: string[]) =>
-    [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b));
-  return {
-    lang,
-    author,
-    quarter: settings.quarter,
-    staleDays: settings.staleDays,
-    teams: unique(krs.map((r) => r.team)),
-    owners: unique(krs.map((r) => ownerOf(r, byId))),
-    filter,
-    items: checkinItems(okrs, checkins, scores, settings, day, filter),
-  };
-}
-
-function labels(lang: Lang): FieldLabels {
-  const header = (key: string) =>
-    (OKRS.columns.find((c) => c.key === key) ?? CHECKINS.columns.find((c) => c.key === key))!.header[lang];
-  return {
-    entries: t(lang, "payload.entries"),
-    krId: "ID",
-    value: header("value"),
-    confidence: header("confidence"),
-    comment: header("comment"),
-    team: header("team"),
-    owner: header("owner"),
-    author: header("author"),
-  };
+  const grids = { okrs: okrGrid, checkins: wb.read("checkins"), settings: wb.read("settings") };
+  const day = today(wb.timeZone);
+  const author = { email, name: email ? "" : rememberedAuthor() };
+  return checkinViewOf(lang, analyze(grids, day, wb.timeZone), filter, author, day);
 }
 
 const entriesSchema = () =>
@@ -155,21 +101,6 @@ export interface SaveResult {
   message: string;
   /** The check-in view after the save, from what was read under the lock: no second round trip. */
   view: CheckinView;
-}
-
-function describe(lang: Lang, problem: EntryProblem): string {
-  switch (problem.code) {
-    case "unknown-kr":
-      return t(lang, "checkin.unknownKr", { id: problem.krId });
-    case "not-a-kr":
-      return t(lang, "checkin.notKr", { id: problem.krId });
-    case "other-quarter":
-      return t(lang, "checkin.otherQuarter", { id: problem.krId, quarter: problem.quarter });
-    case "duplicate-entry":
-      return t(lang, "checkin.duplicate", { id: problem.krId });
-    case "ambiguous-id":
-      return t(lang, "id.ambiguous", { id: problem.krId, rows: problem.rows.join(", ") });
-  }
 }
 
 /**
@@ -198,30 +129,30 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     const okrGrid = readAll(okrSheet);
     const okrs = parseOkrs(okrGrid, wb.timeZone);
     const problems = checkEntries(entries, okrs.items, settings);
-    if (problems.length > 0) {
-      throw userError(userLang, "checkin.nothingSaved", {
-        problems: problems
-          .slice(0, 5)
-          .map((p) => describe(userLang, p))
-          .join("; "),
-      });
-    }
+    if (problems.length > 0)
+      throw userError(userLang, "checkin.nothingSaved", { problems: entryProblems(userLang, problems) });
     const logGrid = appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
     progress.wrote();
-    updateKeyResults(okrSheet, okrGrid, okrs.table.columns, okrs.items, entries, day, wb.timeZone);
+    // One write per column; the grid follows, so the answer's view is drawn from it.
+    for (const [column, updates] of keyResultUpdates(
+      okrs.items,
+      okrs.table.columns,
+      entries,
+      day,
+      wb.timeZone,
+    )) {
+      updateColumn(okrSheet, okrGrid, column, updates);
+      for (const [row, value] of updates) okrGrid[row - 1]![column] = value;
+    }
     const grids = { okrs: okrGrid, checkins: logGrid, settings: settingsGrid };
-    return {
-      saved: entries.length,
-      message: t(userLang, "checkin.saved", { count: entries.length }),
-      view: viewOf(
-        userLang,
-        grids,
-        filter ?? rememberedFilter(),
-        { email, name: email ? "" : author },
-        day,
-        wb.timeZone,
-      ),
-    };
+    const view = checkinViewOf(
+      userLang,
+      analyze(grids, day, wb.timeZone),
+      filter ?? rememberedFilter(),
+      { email, name: email ? "" : author },
+      day,
+    );
+    return { saved: entries.length, message: t(userLang, "checkin.saved", { count: entries.length }), view };
   });
 }
 
@@ -236,56 +167,15 @@ function appendToLog(
 ): RawCell[][] {
   let grid = readAll(sheet);
   if (grid.length === 0) {
-    const header = CHECKINS.columns.map((c) => c.header[sheetLang]);
+    const header = logHeader(sheetLang);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     grid = [header];
   }
-  const table = parseCheckins(grid, timeZone).table;
-  const place: TablePlace = table.headerRow
-    ? { headerRow: table.headerRow, columns: table.columns }
-    : { headerRow: 1, columns: Object.fromEntries(CHECKINS.columns.map((c, i) => [c.key, i])) };
-  const rows = entries.map((e) => ({
-    date: day,
-    krId: e.krId,
-    value: e.value,
-    confidence: e.confidence,
-    comment: e.comment ?? "",
-    author,
-  }));
+  const place = logPlace(parseCheckins(grid, timeZone).table);
+  const rows = logRows(entries, day, author);
   const at = nextFreeRow(grid, place, CHECKINS.columns);
   writeRows(sheet, at, place, CHECKINS.columns, rows, timeZone);
   return withRows(grid, at, place, CHECKINS.columns, rows, timeZone);
-}
-
-/** Current, Confidence and Last check-in of the updated key results: one write per column. */
-function updateKeyResults(
-  sheet: Sheet,
-  grid: RawCell[][],
-  columns: Record<string, number>,
-  okrs: ReturnType<typeof parseOkrs>["items"],
-  entries: CheckinEntry[],
-  day: Day,
-  timeZone: string,
-): void {
-  // The same lookup checkEntries used: the row checked is the row written.
-  const byId = rowsById(okrs);
-  const rowOf = new Map([...byId].map(([id, rows]) => [id, rows[0]!.row] as const));
-  const values: Record<string, (e: CheckinEntry) => number | Date | undefined> = {
-    current: (e) => e.value,
-    confidence: (e) => e.confidence,
-    lastCheckIn: () => dateOfDay(day, timeZone),
-  };
-  for (const [key, valueOf] of Object.entries(values)) {
-    const column = columns[key];
-    if (column === undefined) continue;
-    const updates = new Map<number, number | Date>();
-    for (const entry of entries) {
-      const value = valueOf(entry);
-      if (value !== undefined) updates.set(rowOf.get(entry.krId.toLowerCase())!, value);
-    }
-    updateColumn(sheet, grid, column, updates);
-    for (const [row, value] of updates) grid[row - 1]![column] = value;
-  }
 }
 
 /** On open: how many key results have gone without a check-in too long (0 outside the quarter). */

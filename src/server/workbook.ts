@@ -8,7 +8,7 @@
  */
 import type { RawCell } from "../core/cells";
 import { SHEETS, type SheetKey } from "../core/schema";
-import { normalize } from "../core/text";
+import { freeSheetName, isSheetName, sheetIdsFrom as idsFrom } from "../core/sheet-names";
 import { timeZoneOf } from "./clock";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -242,8 +242,7 @@ export class Workbook {
     const id = this.ids[key];
     const byId = id === undefined ? null : this.ss.getSheetById(id);
     if (byId) return { entry: new SheetEntry(byId, id), byId: true };
-    const names = [SHEETS[key].name.en, SHEETS[key].name.fr].map(normalize);
-    return { entry: this.sheets.find((s) => names.includes(normalize(s.name))), byId: false };
+    return { entry: this.sheets.find((s) => isSheetName(key, s.name)), byId: false };
   }
 
   /**
@@ -258,8 +257,7 @@ export class Workbook {
       names && !names.includes(undefined)
         ? (name: string) => names.includes(name.toLowerCase())
         : (name: string) => this.ss.getSheetByName(name) !== null;
-    if (!taken(base)) return base;
-    for (let n = 2; ; n++) if (!taken(`${base} (${n})`)) return `${base} (${n})`;
+    return freeSheetName(base, taken);
   }
 
   /** A new sheet under a free name (`name` itself when the caller already checked it is free). */
@@ -313,19 +311,4 @@ function readDataRange(sheet: Sheet): { range: GoogleAppsScript.Spreadsheet.Rang
   const values = range.getValues() as RawCell[][];
   const blank = values.length === 1 && values[0]!.every((v) => v === "");
   return { range, values: blank ? [] : values };
-}
-
-function idsFrom(raw: string | undefined): Partial<Record<SheetKey, number>> {
-  try {
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    if (!parsed || typeof parsed !== "object") return {};
-    const ids: Partial<Record<SheetKey, number>> = {};
-    for (const key of Object.keys(SHEETS) as SheetKey[]) {
-      const id = (parsed as Record<string, unknown>)[key];
-      if (typeof id === "number") ids[key] = id;
-    }
-    return ids;
-  } catch {
-    return {};
-  }
 }

@@ -1,58 +1,25 @@
 /**
  * Writing rows into a table sheet in one batch: after the last row that holds anything, only into
  * our input columns (never over the Score and Status formulas, never into a user's own columns),
- * user text as text (formula injection), days as dates.
+ * user text as text (formula injection), days as dates. What goes where is decided in
+ * core/table-write.ts; this module makes the calls.
  */
-import { asText, isBlank, type RawCell } from "../core/cells";
-import { dateOfDay } from "../core/dates";
+import type { RawCell } from "../core/cells";
 import type { ColumnDef } from "../core/schema";
+import {
+  columnRuns,
+  columnWrite,
+  inputColumns,
+  rowSpan,
+  runValues,
+  type RowValues,
+  type TablePlace,
+  type WrittenCell,
+} from "../core/table-write";
+
+export { cellValue, nextFreeRow, type RowValues, type TablePlace, withRows } from "../core/table-write";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-export type RowValues = Record<string, string | number | boolean | undefined>;
-
-export interface TablePlace {
-  /** 1-based header row. */
-  headerRow: number;
-  /** 0-based column index of each schema column present. */
-  columns: Record<string, number>;
-}
-
-/** 1-based row after the last one holding anything outside the computed columns. */
-export function nextFreeRow(grid: RawCell[][], place: TablePlace, defs: readonly ColumnDef[]): number {
-  const computed = new Set(defs.filter((d) => d.type === "computed").map((d) => place.columns[d.key]));
-  for (let r = grid.length - 1; r >= place.headerRow; r--) {
-    if (grid[r]!.some((value, c) => !computed.has(c) && !isBlank(value))) return r + 2;
-  }
-  return place.headerRow + 1;
-}
-
-/**
- * A value as it should be written in a column of that type: a day as the instant it starts in the
- * spreadsheet's time zone (what Sheets stores for a typed date, so the cell has no time of day).
- */
-export function cellValue(
-  def: ColumnDef,
-  value: RowValues[string],
-  timeZone: string,
-): string | number | boolean | Date {
-  if (value === undefined || value === "") return "";
-  if (def.type === "date" && typeof value === "number") return dateOfDay(value, timeZone);
-  if (typeof value === "number") return Number.isFinite(value) ? value : "";
-  if (typeof value === "boolean") return value;
-  return asText(value);
-}
-
-/** Runs of consecutive column indexes, so each run is one setValues. */
-function runs(indexes: number[]): number[][] {
-  const sorted = [...indexes].sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const i of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[last.length - 1] === i - 1) last.push(i);
-    else out.push([i]);
-  }
-  return out;
-}
 
 /**
  * Writes rows starting at a 1-based row (the row after the table's last one, or the first row
@@ -82,48 +49,11 @@ export function writeRows(
     const lastNeeded = at + rows.length - 1;
     if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
   }
-  const inputs = defs.filter((d) => d.type !== "computed" && place.columns[d.key] !== undefined);
-  const byIndex = new Map(inputs.map((d) => [place.columns[d.key]!, d]));
-  for (const run of runs([...byIndex.keys()])) {
-    const values = rows.map((row) =>
-      run.map((index) => cellValue(byIndex.get(index)!, row[byIndex.get(index)!.key], timeZone)),
-    );
+  const byIndex = inputColumns(place, defs);
+  for (const run of columnRuns([...byIndex.keys()])) {
+    const values = runValues(run, byIndex, rows, timeZone);
     sheet.getRange(at, run[0]! + 1, rows.length, run.length).setValues(values);
   }
-}
-
-/**
- * A grid with rows written at a 1-based row as the sheet reads them back (text as typed, days as
- * dates), so the caller can answer from it without reading the sheet again. The grid is not
- * changed: the answer is a copy, as long as needed.
- */
-export function withRows(
-  grid: RawCell[][],
-  at: number,
-  place: TablePlace,
-  defs: readonly ColumnDef[],
-  rows: RowValues[],
-  timeZone: string,
-): RawCell[][] {
-  const width = Math.max(grid[0]?.length ?? 0, ...Object.values(place.columns).map((c) => c + 1));
-  const out = grid.map((line) => [...line, ...Array<RawCell>(Math.max(0, width - line.length)).fill("")]);
-  while (out.length < at - 1) out.push(Array<RawCell>(width).fill(""));
-  const inputs = defs.filter((d) => d.type !== "computed" && place.columns[d.key] !== undefined);
-  const lines = rows.map((row) => {
-    const line = Array<RawCell>(width).fill("");
-    for (const def of inputs) {
-      const value = row[def.key];
-      line[place.columns[def.key]!] =
-        def.type === "date" && typeof value === "number"
-          ? dateOfDay(value, timeZone)
-          : value === undefined || (typeof value === "number" && !Number.isFinite(value))
-            ? ""
-            : value;
-    }
-    return line;
-  });
-  out.splice(at - 1, 0, ...lines);
-  return out;
 }
 
 /**
@@ -135,25 +65,10 @@ export function updateColumn(
   sheet: Sheet,
   grid: RawCell[][],
   column: number,
-  updates: ReadonlyMap<number, string | number | boolean | Date>,
+  updates: ReadonlyMap<number, WrittenCell>,
 ): void {
   if (updates.size === 0) return;
-  // A loop, not Math.min(...rows): spreading 200,000 rows (locking a large plan) overflows the stack.
-  let first = Infinity;
-  let last = -Infinity;
-  for (const row of updates.keys()) {
-    if (row < first) first = row;
-    if (row > last) last = row;
-  }
+  const { first, last } = rowSpan(updates.keys());
   const range = sheet.getRange(first, column + 1, last - first + 1, 1);
-  const formulas = range.getFormulas();
-  const values = formulas.map(([formula], i) => {
-    const row = first + i;
-    const next = updates.get(row);
-    if (next !== undefined) return [typeof next === "string" ? asText(next) : next];
-    if (formula) return [formula];
-    const kept = grid[row - 1]?.[column] ?? "";
-    return [typeof kept === "string" ? asText(kept) : (kept as number | boolean | Date)];
-  });
-  range.setValues(values);
+  range.setValues(columnWrite(range.getFormulas(), first, grid, column, updates));
 }

@@ -83,3 +83,16 @@ export function soundQuarter(): RowSpec[] {
     },
   ];
 }
+
+/** A key result of the sound quarter's team objective that reads as a KPI ("looks like a KPI"). */
+export const kpiLikeKr: RowSpec = {
+  quarter: "2026-Q4",
+  id: "KR-3",
+  type: "Key result",
+  team: "Sales",
+  parent: "O-2",
+  title: "Keep churn below 2%",
+  metric: "Threshold",
+  baseline: 2,
+  target: 2,
+};

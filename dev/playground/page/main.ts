@@ -8,6 +8,7 @@
  * answers the next step; at the end the page applies the call's effects (new sidebar or dialog,
  * toasts, selection) and redraws the grid if anything was written.
  */
+import { columnLetter } from "../../gas/a1";
 import type {
   Active,
   Answer,
@@ -542,13 +543,32 @@ document.addEventListener("click", (event) => {
 
 // ----------------------------------------------------------------------------------- import, export
 
+/** Runs an action under the busy cursor; a failure is toasted under `title`. */
+async function busyWhile(run: () => Promise<void>, title = w("error")): Promise<void> {
+  setBusy(1);
+  try {
+    await run();
+  } catch (error) {
+    toast({ title, message: (error as Error).message }, true);
+  } finally {
+    setBusy(-1);
+  }
+}
+
+/** After another spreadsheet was opened, imported or reset: no dialog left open, its first sheet shown. */
+async function reopen(): Promise<void> {
+  closeSidebar();
+  closeModal();
+  currentSheet = undefined;
+  await refresh();
+}
+
 /**
  * File › Export .xlsx: downloads the file, then says what Excel's limits changed in it (text cut at
  * 32,767 characters, Infinity or NaN written as text), from the server's X-Export-Report header.
  */
 async function exportXlsx(): Promise<void> {
-  setBusy(1);
-  try {
+  await busyWhile(async () => {
     const response = await fetch("/api/export");
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { error?: string };
@@ -570,11 +590,7 @@ async function exportXlsx(): Promise<void> {
       report.notFinite?.length ? w("exportNotFinite", { cells: report.notFinite.join(", ") }) : "",
     ].filter(Boolean);
     if (lines.length > 0) toast({ title: w("exported"), message: lines.join(" ") });
-  } catch (error) {
-    toast({ title: w("error"), message: (error as Error).message }, true);
-  } finally {
-    setBusy(-1);
-  }
+  });
 }
 
 byId<HTMLInputElement>("import-file").addEventListener("change", async (event) => {
@@ -582,39 +598,23 @@ byId<HTMLInputElement>("import-file").addEventListener("change", async (event) =
   const file = input.files?.[0];
   input.value = "";
   if (!file) return;
-  setBusy(1);
-  try {
+  await busyWhile(async () => {
     const result = await request<{ sheets: string[] }>("/api/import", {
       method: "POST",
       headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
       body: await file.arrayBuffer(),
     });
-    closeSidebar();
-    closeModal();
-    currentSheet = undefined;
-    await refresh();
+    await reopen();
     toast({ title: w("imported"), message: `${file.name}: ${result.sheets.join(", ")}` });
-  } catch (error) {
-    toast({ title: w("importFailed"), message: (error as Error).message }, true);
-  } finally {
-    setBusy(-1);
-  }
+  }, w("importFailed"));
 });
 
 /** File › Open the company example, or File › Open › one of its spreadsheets. */
 async function openFile(path: string, body: object): Promise<void> {
-  setBusy(1);
-  try {
+  await busyWhile(async () => {
     await postJson(path, body);
-    closeSidebar();
-    closeModal();
-    currentSheet = undefined;
-    await refresh();
-  } catch (error) {
-    toast({ title: w("error"), message: (error as Error).message }, true);
-  } finally {
-    setBusy(-1);
-  }
+    await reopen();
+  });
 }
 
 /** Sheets' Allow access, on a cell whose IMPORTRANGE is not connected yet (a click on it asks). */
@@ -626,15 +626,10 @@ async function offerAccess(cell: CellView): Promise<void> {
     buttons: "OK_CANCEL",
   });
   if (answer.button !== "OK") return;
-  setBusy(1);
-  try {
+  await busyWhile(async () => {
     await postJson("/api/allow", { sheet: state!.sheet.name, row: cell.row, column: cell.column });
     await refresh();
-  } catch (error) {
-    toast({ title: w("error"), message: (error as Error).message }, true);
-  } finally {
-    setBusy(-1);
-  }
+  });
 }
 
 /** File › Reset to the example, or File › New blank spreadsheet (to try Set up template from scratch). */
@@ -642,24 +637,13 @@ async function reset(blank: boolean): Promise<void> {
   setBusy(1);
   try {
     await postJson("/api/reset", blank ? { blank } : {});
-    closeSidebar();
-    closeModal();
-    currentSheet = undefined;
-    await refresh();
+    await reopen();
   } finally {
     setBusy(-1);
   }
 }
 
 // --------------------------------------------------------------------------------------------- grid
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
 
 const keyOf = (row: number, column: number) => `${row}:${column}`;
 
@@ -948,15 +932,11 @@ function moveTo(row: number, column: number, tellServer = true): void {
 
 async function commit(row: number, column: number, input: string): Promise<void> {
   if (!currentSheet) return;
-  setBusy(1);
-  try {
-    await postJson("/api/edit", { sheet: currentSheet, row, column, input });
+  const sheet = currentSheet;
+  await busyWhile(async () => {
+    await postJson("/api/edit", { sheet, row, column, input });
     await refresh();
-  } catch (error) {
-    toast({ title: w("error"), message: (error as Error).message }, true);
-  } finally {
-    setBusy(-1);
-  }
+  });
 }
 
 /** Opens the in-cell editor, with the cell's text or with what the user started typing. */
