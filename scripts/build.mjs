@@ -101,8 +101,7 @@ function stub({ name, params, jsdoc }, inApp) {
   // Sheets needs the JSDoc of custom formulas for autocomplete; other stubs keep the bundle small.
   const doc = jsdoc.includes("@customfunction") ? `${jsdoc}\n` : "";
   const target = inApp ? `${BUNDLE_GLOBAL}.loadApp()` : BUNDLE_GLOBAL;
-  const call = `${target}.${name}.apply(this, arguments)`;
-  return `${doc}function ${name}(${params.join(", ")}) {\n  return ${call};\n}\n`;
+  return `${doc}function ${name}(${params.join(", ")}) {\n  return ${target}.${name}.apply(this, arguments);\n}\n`;
 }
 
 /** The entry as imported from the root ("./src/server/resident", as scripts/bench/bundle.mjs does). */

@@ -135,16 +135,18 @@ function cutCatalogue(ts, text, file, keep) {
  * The message keys some source files can ask for: their string literals (exact keys) and the heads
  * of their template literals and string concatenations (`status.${s}`, "menu." + x: key prefixes).
  */
-export async function keyReferences(files) {
+export async function keyReferences(files, { namedTails = false } = {}) {
   const ts = (await import("typescript")).default;
   const exact = new Set();
   const prefixes = new Set();
+  const names = new Set();
   // A file is a path, or { name, text } for code that is not on disk (a bundle's output).
   for (const file of files) {
     const [name, text] =
       typeof file === "string" ? [file, readFileSync(file, "utf8")] : [file.name, file.text];
     const visit = (node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) exact.add(node.text);
+      else if (ts.isIdentifier(node)) names.add(node.text);
       else if (ts.isTemplateExpression(node) && node.head.text.includes(".")) prefixes.add(node.head.text);
       else if (
         ts.isBinaryExpression(node) &&
@@ -159,7 +161,12 @@ export async function keyReferences(files) {
     visit(ts.createSourceFile(name, text, ts.ScriptTarget.ES2020, true));
   }
   const prefixList = [...prefixes];
-  return (key) => exact.has(key) || prefixList.some((p) => key.startsWith(p));
+  // With namedTails, a key built from a prefix counts only when the code also names what follows
+  // the prefix, as a string or a name: `finding.${f.code}` asks for the findings whose codes the
+  // code holds ("output-not-outcome"), not for every finding.
+  const named = (tail) => !namedTails || exact.has(tail) || names.has(tail);
+  return (key) =>
+    exact.has(key) || prefixList.some((p) => key.startsWith(p) && named(key.slice(p.length)));
 }
 
 /** The message keys the modules of a bundle can ask for: its metafile's inputs in src, catalogues left out. */
@@ -173,7 +180,7 @@ export async function keysAskedBy(metafile) {
 
 /**
  * The resident bundle's catalogues, cut to the messages its code can ask for (a literal key, or a
- * `prefix.${…}` it builds), in English and in resident French. The keys are read from a first
+ * `prefix.${…}` it builds from a name it holds), in English and in resident French. The keys are read from a first
  * build of the same entry without any message: the code esbuild keeps once unused functions are
  * shaken off (a module such as server/rollup.ts holds a formula and a menu command, and only the
  * formula's messages belong in Code.js). The rest of the English catalogue ships in the app bundle.
@@ -188,7 +195,9 @@ export async function residentCatalogue({ importPath, menu = "menu" }) {
     }),
     logLevel: "silent",
   });
-  const asked = await keyReferences([{ name: "resident.js", text: first.outputFiles[0].text }]);
+  const asked = await keyReferences([{ name: "resident.js", text: first.outputFiles[0].text }], {
+    namedTails: true,
+  });
   return catalogueCut(
     "resident-messages",
     (lang, key) => asked(key) && (lang === "en" || residentFrench(key)),
