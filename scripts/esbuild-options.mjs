@@ -165,8 +165,7 @@ export async function keyReferences(files, { namedTails = false } = {}) {
   // the prefix, as a string or a name: `finding.${f.code}` asks for the findings whose codes the
   // code holds ("output-not-outcome"), not for every finding.
   const named = (tail) => !namedTails || exact.has(tail) || names.has(tail);
-  return (key) =>
-    exact.has(key) || prefixList.some((p) => key.startsWith(p) && named(key.slice(p.length)));
+  return (key) => exact.has(key) || prefixList.some((p) => key.startsWith(p) && named(key.slice(p.length)));
 }
 
 /** The message keys the modules of a bundle can ask for: its metafile's inputs in src, catalogues left out. */
