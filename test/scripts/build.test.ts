@@ -73,6 +73,23 @@ function buildEntries(): { code: string; app: string } {
   };
 }
 
+/** The error buildServer stops with on these entries. */
+function buildError(entrySource: string, appSource = APP_ENTRY): string {
+  const dir = mkdtempSync(join(tmpdir(), "okr-build-"));
+  const [entry, appEntry] = [join(dir, "entry.ts"), join(dir, "app.ts")];
+  writeFileSync(entry, entrySource);
+  writeFileSync(appEntry, appSource);
+  const script =
+    `import(${JSON.stringify(join(ROOT, "scripts", "build.mjs"))})` +
+    `.then((m) => m.buildServer(${JSON.stringify({ outdir: dir, entry, appEntry })}))`;
+  try {
+    execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, stdio: "pipe" });
+  } catch (error) {
+    return String((error as { stderr?: Buffer }).stderr ?? error);
+  }
+  return "";
+}
+
 describe("the build's top-level stubs", () => {
   const { code, app } = buildEntries();
   const reads: string[] = [];
@@ -127,16 +144,12 @@ describe("the build's top-level stubs", () => {
     expect(JSON.parse(app)).toContain("</script>");
   });
 
-  it("refuses an export in both entries", () => {
-    const dir = mkdtempSync(join(tmpdir(), "okr-build-"));
-    const entry = join(dir, "entry.ts");
-    writeFileSync(entry, "export function same() {}\n");
-    const script =
-      `import(${JSON.stringify(join(ROOT, "scripts", "build.mjs"))})` +
-      `.then((m) => m.buildServer(${JSON.stringify({ outdir: dir, entry, appEntry: entry })}))`;
-    expect(() =>
-      execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, stdio: "pipe" }),
-    ).toThrow(/exported by both server entries: same/);
+  it("refuses an export in both entries, a re-export and anything but a function", () => {
+    expect(buildError("export function same() {}\n", "export function same() {}\n")).toMatch(
+      /exported by both server entries: same/,
+    );
+    expect(buildError('export { appEcho } from "./app";\n')).toMatch(/not re-exports/);
+    expect(buildError("export const answer = 42;\n")).toMatch(/only function declarations/);
   });
 
   it("shows the rest parameter in the stub's signature and keeps the custom function's JSDoc", () => {
