@@ -185,22 +185,21 @@ export async function keysAskedBy(metafile) {
  * formula's messages belong in Code.js). The rest of the English catalogue ships in the app bundle.
  */
 export async function residentCatalogue({ importPath, menu = "menu" }) {
-  const first = await esbuild.build({
-    ...serverOptions({
-      importPath,
-      menu,
-      minify: false,
-      plugins: [catalogueCut("no-messages", () => false)],
-    }),
-    logLevel: "silent",
-  });
-  const asked = await keyReferences([{ name: "resident.js", text: first.outputFiles[0].text }], {
-    namedTails: true,
-  });
+  const asked = await residentKeys({ importPath, menu });
   return catalogueCut(
     "resident-messages",
     (lang, key) => asked(key) && (lang === "en" || residentFrench(key)),
   );
+}
+
+/** The message keys the resident bundle's code can ask for (see residentCatalogue). */
+export async function residentKeys({ importPath, menu = "menu" }) {
+  const plugins = [catalogueCut("no-messages", () => false)];
+  const first = await esbuild.build({
+    ...serverOptions({ importPath, menu, minify: false, plugins }),
+    logLevel: "silent",
+  });
+  return keyReferences([{ name: "resident.js", text: first.outputFiles[0].text }], { namedTails: true });
 }
 
 /**
