@@ -17,9 +17,14 @@
  * two calls for a menu command, a sidebar call or a company roll-up formula, none for a team
  * formula's recalculation or for onOpen in AuthMode.NONE.
  */
+import { deferMessages } from "../core/i18n";
 import type * as App from "./main";
 
 export type AppExports = typeof App;
+
+// Code.js carries the English its own code can ask for (scripts/esbuild-options.mjs,
+// residentCatalogue). Should it ask for another, the app's catalogue answers rather than an error.
+deferMessages("en", () => loadApp().englishMessages_());
 
 export function loadApp(): AppExports {
   const global = globalThis as unknown as Record<string, AppExports | undefined>;

@@ -7,10 +7,11 @@
  * sidebar's call, the global here, and the function it calls in its module. The company roll-up's
  * custom formulas are here too (src/server/resident.ts says why). Wiring only: no logic.
  */
+import type { FormulaArg } from "../core/grid";
+import { catalogFor } from "../core/i18n";
 import { asOfOnOpen, withAsOf } from "./as-of";
 import * as commands from "./commands";
 import { practiceHealthCommand } from "./health";
-import type { FormulaArg } from "../core/grid";
 import { okrRollupFormula, okrTeamsFormula, rollUpCommand } from "./rollup";
 import * as sidebar from "./sidebar";
 import * as sidebarApi from "./sidebar-api";
@@ -23,6 +24,14 @@ import * as sidebarApi from "./sidebar-api";
 export function afterOpen_(e: GoogleAppsScript.Events.SheetsOnOpen) {
   asOfOnOpen(e);
   commands.remindStaleCheckins(e);
+}
+
+/**
+ * Every English message: what Code.js falls back on for one its cut catalogue lacks
+ * (src/server/app-loader.ts). Private, as afterOpen_.
+ */
+export function englishMessages_() {
+  return catalogFor("en");
 }
 
 /** Menu: opens the OKR sidebar. */

@@ -40,8 +40,23 @@ export function count(first?: unknown) {
 }
 `;
 
+/** A resident function asking for a message its code does not name: Code.js's catalogue lacks it. */
+const MESSAGE = `
+import { tKey } from ${JSON.stringify(join(ROOT, "src", "core", "i18n"))};
+
+/** The English message of a key given at run time. */
+export function message(key: string) {
+  return tKey("en", key as never);
+}
+`;
+
 /** A small app entry: its functions are read from the app file on first call. */
 const APP_ENTRY = `
+/** The app's English catalogue, where Code.js looks for a message it lacks. */
+export function englishMessages_() {
+  return { "test.onlyInTheApp": "From the app" };
+}
+
 /** Counts the times the app was evaluated in this execution. */
 let evaluated = 0;
 evaluated++;
@@ -60,7 +75,7 @@ function buildEntries(): { code: string; app: string } {
   const dir = mkdtempSync(join(tmpdir(), "okr-build-"));
   const entry = join(dir, "entry.ts");
   const appEntry = join(dir, "app.ts");
-  writeFileSync(entry, ENTRY);
+  writeFileSync(entry, ENTRY + MESSAGE);
   writeFileSync(appEntry, APP_ENTRY);
   const options = { outdir: dir, entry, appEntry };
   const script =
@@ -137,6 +152,13 @@ describe("the build's top-level stubs", () => {
     vm.runInContext("delete globalThis.OKR_APP_", context);
     expect(call("appEcho")).toMatchObject({ evaluated: 1 });
     expect(reads).toEqual(["server-app", "server-app"]);
+  });
+
+  it("finds a message Code.js lacks in the app's catalogue", () => {
+    vm.runInContext("delete globalThis.OKR_APP_", context);
+    reads.length = 0;
+    expect(call("message", "test.onlyInTheApp")).toBe("From the app");
+    expect(reads).toEqual(["server-app"]);
   });
 
   it("writes the app as a JSON string without <, > or &", () => {
