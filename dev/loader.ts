@@ -60,17 +60,44 @@ export function readDist(file: string): string {
 }
 
 /**
- * The project's HTML files as clasp pushes them from dist/ (Sidebar, messages-fr…), by name without
- * extension: what HtmlService.createHtmlOutputFromFile(name) serves.
+ * The project's HTML files as clasp pushes them from dist/ (Sidebar, server-app, messages-fr…), or
+ * from another build's directory, by name without extension: what
+ * HtmlService.createHtmlOutputFromFile(name) serves.
  */
-export function readDistFiles(): Record<string, string> {
+export function readDistFiles(dir: string = DIST): Record<string, string> {
   let names: string[];
   try {
-    names = readdirSync(DIST).filter((file) => file.endsWith(".html"));
+    names = readdirSync(dir).filter((file) => file.endsWith(".html"));
   } catch {
     return {}; // No dist/ here (the playground's worker thread): the caller passes the files.
   }
-  return Object.fromEntries(names.map((file) => [file.slice(0, -".html".length), readDist(file)]));
+  return Object.fromEntries(
+    names.map((file) => [file.slice(0, -".html".length), readFileSync(join(dir, file), "utf8")]),
+  );
+}
+
+/**
+ * The global the app bundle (dist/server-app.html) sets when Code.js loads it
+ * (scripts/esbuild-options.mjs APP_GLOBAL). Apps Script gives each execution a fresh global scope,
+ * so each `run` and each custom-function call starts without it: the app is read again, with its
+ * HtmlService calls counted, and nothing it memoized leaks from one execution to the next.
+ */
+export const APP_GLOBAL = "OKR_APP_";
+
+/**
+ * Runs one execution: without the app loaded, whatever an enclosing execution had loaded (a custom
+ * function recalculated while an operation writes runs in an execution of its own), which gets it
+ * back afterwards.
+ */
+function asExecution<T>(globals: Record<string, unknown>, run: () => T): T {
+  const enclosing = globals[APP_GLOBAL];
+  delete globals[APP_GLOBAL];
+  try {
+    return run();
+  } finally {
+    if (enclosing === undefined) delete globals[APP_GLOBAL];
+    else globals[APP_GLOBAL] = enclosing;
+  }
 }
 
 /** Calls the custom function the caller put in `__okrCall`, read before anything nested replaces it. */
@@ -121,18 +148,22 @@ export function loadAddon(
         const timeout = options.formulaTimeoutMs;
         if (timeout === undefined)
           return (...args: unknown[]) =>
-            runtime.calls.uncounted(() => (fn as (...a: unknown[]) => unknown)(...args));
+            runtime.calls.uncounted(() =>
+              asExecution(globals, () => (fn as (...a: unknown[]) => unknown)(...args)),
+            );
         // Run inside the context, where vm's timeout can stop a loop that never ends.
         return (...args: unknown[]) =>
-          runtime.calls.uncounted(() => {
-            globals.__okrCall = { fn, args };
-            try {
-              return CUSTOM_CALL.runInContext(context, { timeout });
-            } catch (error) {
-              const timedOut = (error as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
-              throw timedOut ? new Error(EXCEEDED) : error;
-            }
-          });
+          runtime.calls.uncounted(() =>
+            asExecution(globals, () => {
+              globals.__okrCall = { fn, args };
+              try {
+                return CUSTOM_CALL.runInContext(context, { timeout });
+              } catch (error) {
+                const timedOut = (error as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+                throw timedOut ? new Error(EXCEEDED) : error;
+              }
+            }),
+          );
       },
       custom,
     ).install();
@@ -144,7 +175,7 @@ export function loadAddon(
     run<T>(name: string, ...args: unknown[]): T {
       const fn = globals[name];
       if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
-      return (fn as (...a: unknown[]) => T)(...args);
+      return asExecution(globals, () => (fn as (...a: unknown[]) => T)(...args));
     },
     setNow(now: string | Date) {
       clock.now = new Date(now).getTime();

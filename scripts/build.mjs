@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 /**
  * Builds what clasp pushes, into dist/:
- *   Code.js         the server bundle (one IIFE, es2020) followed by one top-level function stub per
- *                   export of src/server/main.ts, forwarding all its arguments and carrying its JSDoc
- *                   (esbuild drops comments, and Sheets needs `@customfunction` for autocomplete).
- *                   Nothing else is global.
+ *   Code.js         what every execution loads: the resident bundle (src/server/resident.ts: onOpen,
+ *                   onInstall, the custom formulas; one IIFE, es2020, its English catalogue cut to
+ *                   the messages it can ask for) followed by one top-level function stub per export
+ *                   of either entry, forwarding all its arguments and carrying its JSDoc (esbuild
+ *                   drops comments, and Sheets needs `@customfunction` for autocomplete). The stubs
+ *                   of src/server/main.ts's exports load the app first. Nothing else is global.
+ *   server-app.html the app bundle (src/server/main.ts: the menu commands, the sidebar's and the
+ *                   dialogs' calls), as a JSON string: read and evaluated by the first stub of an
+ *                   execution that needs it (src/server/app-loader.ts), so that a recalculation or
+ *                   onOpen never pays for it.
  *   Sidebar.html    src/ui bundled and inlined with its CSS into one self-contained file, with only
  *                   the messages the sidebar's modules can ask for.
  *   messages-fr.html the French messages Code.js does not carry (all but the menu's), as JSON: the
@@ -21,17 +27,23 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import ts from "typescript";
 import {
+  APP_ENTRY,
+  APP_FILE,
+  appFile,
   BUNDLE_GLOBAL,
   catalogueCut,
   FRENCH_FILE,
   frenchFile,
-  keyReferences,
+  keysAskedBy,
+  RESIDENT_ENTRY,
+  residentCatalogue,
   serverCatalogs,
   serverOptions,
 } from "./esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ENTRY = join(root, "src/server/main.ts");
+const fromRoot = (importPath) => join(root, `${importPath}.ts`);
+const ENTRY = fromRoot(RESIDENT_ENTRY);
 
 function option(name, fallback) {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -82,30 +94,54 @@ function stubParameter(parameter, index) {
 
 /**
  * One top-level function per export. It forwards `arguments` whole, so rest parameters, defaults
- * and however many values Sheets or google.script.run pass all reach the bundled function.
+ * and however many values Sheets or google.script.run pass all reach the bundled function: the
+ * resident bundle's own, or the app's, loaded first (once per execution) by `OKR_.loadApp()`.
  */
-function stub({ name, params, jsdoc }) {
+function stub({ name, params, jsdoc }, inApp) {
   // Sheets needs the JSDoc of custom formulas for autocomplete; other stubs keep the bundle small.
   const doc = jsdoc.includes("@customfunction") ? `${jsdoc}\n` : "";
-  const call = `${BUNDLE_GLOBAL}.${name}.apply(this, arguments)`;
-  return `${doc}function ${name}(${params.join(", ")}) {\n  return ${call};\n}\n`;
+  const target = inApp ? `${BUNDLE_GLOBAL}.loadApp()` : BUNDLE_GLOBAL;
+  return `${doc}function ${name}(${params.join(", ")}) {\n  return ${target}.${name}.apply(this, arguments);\n}\n`;
 }
 
-/** The entry as imported from the root ("./src/server/main", as scripts/bench/bundle.mjs does). */
+/** The entry as imported from the root ("./src/server/resident", as scripts/bench/bundle.mjs does). */
 const importPath = (entry) => `./${relative(root, entry).split(sep).join("/").replace(/\.ts$/, "")}`;
 
-/** dist/Code.js from an entry module (src/server/main.ts; tests pass small ones of their own). */
-export async function buildServer({ outdir, menu = "menu", minify = true, entry = ENTRY }) {
-  const exports = readEntryExports(entry);
+/**
+ * dist/Code.js and dist/server-app.html from the two entry modules (src/server/resident.ts and
+ * src/server/main.ts; tests pass small ones of their own). An export name may belong to one only.
+ */
+export async function buildServer({
+  outdir,
+  menu = "menu",
+  minify = true,
+  entry = ENTRY,
+  appEntry = fromRoot(APP_ENTRY),
+}) {
+  const resident = readEntryExports(entry);
+  const app = readEntryExports(appEntry);
+  const twice = resident.filter((r) => app.some((a) => a.name === r.name)).map((r) => r.name);
+  if (twice.length) throw new Error(`exported by both server entries: ${twice.join(", ")}`);
   const { fr } = await serverCatalogs();
-  const result = await esbuild.build(serverOptions({ importPath: importPath(entry), menu, minify }));
-  const bundle = result.outputFiles[0].text;
+  const cut = await residentCatalogue({ importPath: importPath(entry), menu });
+  const [residentBuild, appBuild] = await Promise.all([
+    esbuild.build(serverOptions({ importPath: importPath(entry), menu, minify, plugins: [cut] })),
+    esbuild.build(serverOptions({ importPath: importPath(appEntry), kind: "app", menu, minify })),
+  ]);
   const header = `// OKR Sheets — built by scripts/build.mjs (menu: ${menu}). Do not edit; edit src/ and rebuild.\n`;
-  const code = header + bundle + "\n" + exports.map(stub).join("\n");
+  const stubs = [...resident.map((e) => stub(e, false)), ...app.map((e) => stub(e, true))];
+  const code = header + residentBuild.outputFiles[0].text + "\n" + stubs.join("\n");
   writeFileSync(join(outdir, "Code.js"), code);
+  const appText = appFile(appBuild.outputFiles[0].text);
+  writeFileSync(join(outdir, `${APP_FILE}.html`), appText);
   const french = frenchFile(fr);
   writeFileSync(join(outdir, `${FRENCH_FILE}.html`), french);
-  return { exports, bytes: Buffer.byteLength(code), frenchBytes: Buffer.byteLength(french) };
+  return {
+    exports: [...resident, ...app],
+    bytes: Buffer.byteLength(code),
+    appBytes: Buffer.byteLength(appText),
+    frenchBytes: Buffer.byteLength(french),
+  };
 }
 
 /** Inline a script safely: "</script" or "<!--" inside the code would end or confuse the element. */
@@ -132,11 +168,7 @@ async function buildSidebarScript(minify) {
     logLevel: "warning",
   };
   const first = await esbuild.build({ ...options, metafile: true });
-  const catalogues = join(root, "src", "core", "i18n", "messages");
-  const modules = Object.keys(first.metafile.inputs)
-    .map((input) => resolve(root, input))
-    .filter((file) => file.startsWith(join(root, "src")) && !file.startsWith(catalogues));
-  const asked = await keyReferences(modules);
+  const asked = await keysAskedBy(first.metafile);
   const script = await esbuild.build({
     ...options,
     plugins: [catalogueCut("sidebar-messages", (_lang, key) => asked(key))],
@@ -178,7 +210,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     .then(({ server, sidebar }) => {
       const names = server.exports.map((e) => e.name).join(", ");
       console.log(
-        `dist: Code.js ${server.bytes} B (${names}), ${FRENCH_FILE}.html ${server.frenchBytes} B, ` +
+        `dist: Code.js ${server.bytes} B (${names}), ${APP_FILE}.html ${server.appBytes} B, ` +
+          `${FRENCH_FILE}.html ${server.frenchBytes} B, ` +
           `Sidebar.html ${sidebar.bytes} B, menu: ${menu}`,
       );
     })

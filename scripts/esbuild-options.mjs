@@ -1,7 +1,11 @@
 /**
- * The one esbuild configuration of the server bundle, shared by scripts/build.mjs (dist/Code.js),
- * scripts/bench/bundle.mjs (its metafile and what-if bundles) and scripts/bench/load-harness.mjs
- * (the core alone), so that what the bench measures is what clasp pushes.
+ * The one esbuild configuration of the server's two bundles, shared by scripts/build.mjs, scripts/
+ * bench/bundle.mjs (their metafiles and what-if bundles) and scripts/bench/load-harness.mjs (the
+ * core alone), so that what the bench measures is what clasp pushes:
+ *   resident  dist/Code.js, what a recalculation and onOpen need (src/server/resident.ts): every
+ *             Apps Script execution loads it, so it carries nothing else;
+ *   app       dist/server-app.html, what the menu commands, the sidebar and the dialogs call
+ *             (src/server/main.ts), read and evaluated on first need (src/server/app-loader.ts).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,6 +17,12 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The bundle's exports live on this global; Apps Script hides names ending in "_" from the Run menu. */
 export const BUNDLE_GLOBAL = "OKR_";
+
+/** The app bundle's exports live on this global, set when server-app.html is evaluated. */
+export const APP_GLOBAL = "OKR_APP_";
+
+/** The project file (dist/server-app.html) holding the app bundle, as a JSON string. */
+export const APP_FILE = "server-app";
 
 /** The project file (dist/messages-fr.html) holding the French messages the bundle defers. */
 export const FRENCH_FILE = "messages-fr";
@@ -125,13 +135,18 @@ function cutCatalogue(ts, text, file, keep) {
  * The message keys some source files can ask for: their string literals (exact keys) and the heads
  * of their template literals and string concatenations (`status.${s}`, "menu." + x: key prefixes).
  */
-export async function keyReferences(files) {
+export async function keyReferences(files, { namedTails = false } = {}) {
   const ts = (await import("typescript")).default;
   const exact = new Set();
   const prefixes = new Set();
+  const names = new Set();
+  // A file is a path, or { name, text } for code that is not on disk (a bundle's output).
   for (const file of files) {
+    const [name, text] =
+      typeof file === "string" ? [file, readFileSync(file, "utf8")] : [file.name, file.text];
     const visit = (node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) exact.add(node.text);
+      else if (ts.isIdentifier(node)) names.add(node.text);
       else if (ts.isTemplateExpression(node) && node.head.text.includes(".")) prefixes.add(node.head.text);
       else if (
         ts.isBinaryExpression(node) &&
@@ -143,10 +158,48 @@ export async function keyReferences(files) {
       }
       ts.forEachChild(node, visit);
     };
-    visit(ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true));
+    visit(ts.createSourceFile(name, text, ts.ScriptTarget.ES2020, true));
   }
   const prefixList = [...prefixes];
-  return (key) => exact.has(key) || prefixList.some((p) => key.startsWith(p));
+  // With namedTails, a key built from a prefix counts only when the code also names what follows
+  // the prefix, as a string or a name: `finding.${f.code}` asks for the findings whose codes the
+  // code holds ("output-not-outcome"), not for every finding.
+  const named = (tail) => !namedTails || exact.has(tail) || names.has(tail);
+  return (key) => exact.has(key) || prefixList.some((p) => key.startsWith(p) && named(key.slice(p.length)));
+}
+
+/** The message keys the modules of a bundle can ask for: its metafile's inputs in src, catalogues left out. */
+export async function keysAskedBy(metafile) {
+  const catalogues = resolve(root, "src", "core", "i18n", "messages");
+  const modules = Object.keys(metafile.inputs)
+    .map((input) => resolve(root, input))
+    .filter((file) => file.startsWith(resolve(root, "src")) && !file.startsWith(catalogues));
+  return keyReferences(modules);
+}
+
+/**
+ * The resident bundle's catalogues, cut to the messages its code can ask for (a literal key, or a
+ * `prefix.${…}` it builds from a name it holds), in English and in resident French. The keys are read from a first
+ * build of the same entry without any message: the code esbuild keeps once unused functions are
+ * shaken off (a module such as server/rollup.ts holds a formula and a menu command, and only the
+ * formula's messages belong in Code.js). The rest of the English catalogue ships in the app bundle.
+ */
+export async function residentCatalogue({ importPath, menu = "menu" }) {
+  const asked = await residentKeys({ importPath, menu });
+  return catalogueCut(
+    "resident-messages",
+    (lang, key) => asked(key) && (lang === "en" || residentFrench(key)),
+  );
+}
+
+/** The message keys the resident bundle's code can ask for (see residentCatalogue). */
+export async function residentKeys({ importPath, menu = "menu" }) {
+  const plugins = [catalogueCut("no-messages", () => false)];
+  const first = await esbuild.build({
+    ...serverOptions({ importPath, menu, minify: false, plugins }),
+    logLevel: "silent",
+  });
+  return keyReferences([{ name: "resident.js", text: first.outputFiles[0].text }], { namedTails: true });
 }
 
 /**
@@ -161,19 +214,48 @@ export function frenchFile(fr) {
   );
 }
 
-/** esbuild options for the server bundle of `entry` (as imported from the root, "./src/server/main"). */
-export function serverOptions({ importPath, menu = "menu", minify = true, plugins = [], metafile = false }) {
+/**
+ * The app bundle as a project file: its code as one JSON string, with <, > and & escaped, so that
+ * the file holds none of the characters HTML gives a meaning to and HtmlService's getContent()
+ * answers it unchanged, whatever the code contains (`a < b`, "</script>"). Parsing the string back
+ * costs a fraction of a millisecond (bench: "a menu or sidebar call").
+ */
+export function appFile(code) {
+  return JSON.stringify(code).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** The entry modules of the two bundles, as imported from the root. */
+export const RESIDENT_ENTRY = "./src/server/resident";
+export const APP_ENTRY = "./src/server/main";
+
+/**
+ * esbuild options for a server bundle of `entry` (as imported from the root, "./src/server/resident").
+ * The resident bundle also carries the loader of the app (`OKR_.loadApp`), which the stubs of the
+ * app's exports call.
+ */
+export function serverOptions({
+  importPath,
+  kind = "resident",
+  menu = "menu",
+  minify = true,
+  plugins = [],
+  metafile = false,
+}) {
+  const contents =
+    kind === "app"
+      ? `import * as api from ${JSON.stringify(importPath)}; globalThis.${APP_GLOBAL} = api;`
+      : `import * as api from ${JSON.stringify(importPath)}; import { loadApp } from "./src/server/app-loader";
+globalThis.${BUNDLE_GLOBAL} = { ...api, loadApp };`;
   return {
     ...SCRIPT_OPTIONS,
-    stdin: {
-      contents: `import * as api from ${JSON.stringify(importPath)}; globalThis.${BUNDLE_GLOBAL} = api;`,
-      resolveDir: root,
-      sourcefile: "entry.ts",
-      loader: "ts",
-    },
+    stdin: { contents, resolveDir: root, sourcefile: `${kind}-entry.ts`, loader: "ts" },
     minify,
     metafile,
-    define: { __MENU_KIND__: JSON.stringify(menu) },
+    define: {
+      __MENU_KIND__: JSON.stringify(menu),
+      __APP_FILE__: JSON.stringify(APP_FILE),
+      __APP_GLOBAL__: JSON.stringify(APP_GLOBAL),
+    },
     // Plugins given first: a what-if of the bench that rewrites a catalogue replaces the cut below.
     plugins: [...plugins, deferredFrench()],
   };

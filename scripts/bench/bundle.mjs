@@ -1,10 +1,10 @@
 /**
- * What takes the bytes of dist/Code.js, from esbuild's metafile: the bundle is rebuilt with the
- * options of scripts/build.mjs (checked: the output must be the bundle inside dist/Code.js), its
- * inputs grouped (message catalogs, zod, core, server…), each catalog split by language and by
- * whether the server can use a message at all, and "what if" bundles built with esbuild plugins
- * (catalogs cut to the server's messages, zod left out) to measure each recommendation in bytes,
- * gzipped bytes and load time, not guess it.
+ * What takes the bytes of dist/Code.js and of the app (dist/server-app.html), from esbuild's
+ * metafiles: both bundles are rebuilt with the options of scripts/build.mjs (checked: the output
+ * must be the bundle inside dist/Code.js, and the app file's code), their inputs grouped (message
+ * catalogs, zod, core, server…), each catalog split by language and by whether the server can use
+ * a message at all, and a "what if" bundle built with an esbuild plugin (catalogs as JSON strings)
+ * to measure it in bytes, gzipped bytes and load time, not guess it.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -12,7 +12,16 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import ts from "typescript";
-import { keyReferences, messagesLiterals, residentFrench, serverOptions } from "../esbuild-options.mjs";
+import {
+  APP_ENTRY,
+  keyReferences,
+  messagesLiterals,
+  RESIDENT_ENTRY,
+  residentFrench,
+  residentKeys,
+  serverOptions,
+  catalogueCut,
+} from "../esbuild-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MESSAGES = join(root, "src", "core", "i18n", "messages");
@@ -20,13 +29,39 @@ const UI = join(root, "src", "ui");
 
 export const gzipBytes = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
 
-/** The server bundle as scripts/build.mjs builds it (menu: "menu"), plus plugins for what-ifs. */
-async function buildServer(plugins = []) {
-  const options = serverOptions({ importPath: "./src/server/main", plugins, metafile: true });
-  const result = await esbuild.build({ ...options, logLevel: "silent" });
+/** A bundle's text and its inputs' bytes, from its metafile. */
+async function bundleOf(options) {
+  const result = await esbuild.build({ ...options, metafile: true, logLevel: "silent" });
   const output = Object.values(result.metafile.outputs)[0];
   return { text: result.outputFiles[0].text, inputs: output.inputs };
 }
+
+/**
+ * The resident bundle as scripts/build.mjs builds it (menu: "menu"), its catalogs cut to `asked`
+ * (the keys its code can ask for), plus plugins for what-ifs, which take a catalog before the cut.
+ */
+const residentBundle = (asked, plugins = []) =>
+  bundleOf(
+    serverOptions({
+      importPath: RESIDENT_ENTRY,
+      plugins: [
+        ...plugins,
+        catalogueCut(
+          "resident-messages",
+          (lang, key) => asked(key) && (lang === "en" || residentFrench(key)),
+        ),
+      ],
+    }),
+  );
+
+const appBundle = () => bundleOf(serverOptions({ importPath: APP_ENTRY, kind: "app" }));
+
+/** The inputs of a bundle with bytes in its output, largest first, paths from the root. */
+const inputsOf = (bundle) =>
+  Object.entries(bundle.inputs)
+    .map(([path, { bytesInOutput }]) => ({ path: relative(root, resolve(root, path)), bytes: bytesInOutput }))
+    .filter((i) => i.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
 
 // ------------------------------------------------------------------------ which messages are used
 
@@ -57,17 +92,6 @@ function catalogLiterals(file) {
 
 /** Whether Code.js carries a message at all: English, and the resident French (the rest is deferred). */
 const shipped = (lang, key) => lang === "en" || residentFrench(key);
-
-/** A catalog's source with only the messages `keep` accepts (for the what-if bundle). */
-function cutCatalog(file, keep) {
-  const { source, literals } = catalogLiterals(file);
-  let text = source.getFullText();
-  for (const { lang, literal, entries } of [...literals].sort((a, b) => b.literal.pos - a.literal.pos)) {
-    const kept = entries.filter((e) => shipped(lang, e.key) && keep(e.key)).map((e) => e.node.getText());
-    text = `${text.slice(0, literal.getStart())}{ ${kept.join(",\n")} }${text.slice(literal.getEnd())}`;
-  }
-  return text;
-}
 
 /**
  * A catalog as one JSON string parsed at load (same messages as `keep` accepts): V8 scans a string
@@ -108,30 +132,8 @@ const GROUPS = [
   ["entry and glue", () => true],
 ];
 
-/**
- * Composition of the bundle in dist/Code.js, and what-if bundles. `measureLoad(code)` answers
- * the load times of a script, `{ compile, run, total }` in ms (the harness's, so every bundle is
- * timed the same way).
- */
-export async function analyzeBundle(code, measureLoad) {
-  const actual = await buildServer();
-  // dist/Code.js is a header line, the bundle (one IIFE) and the top-level stubs.
-  const header = code.slice(0, code.indexOf("\n") + 1);
-  const stubsPart = code.slice(code.lastIndexOf("})();\n") + "})();\n".length);
-  const assemble = (bundleText) => header + bundleText + stubsPart;
-  const warnings = [];
-  if (assemble(actual.text) !== code) {
-    // Either src/ changed during the run, or the two builds' options drifted apart.
-    warnings.push(
-      "the bundle rebuilt for analysis differs from dist/Code.js: src/ changed during the run, or " +
-        "scripts/bench/bundle.mjs and scripts/build.mjs no longer use the same esbuild options",
-    );
-  }
-  const stubs = Buffer.byteLength(header + stubsPart);
-  const inputs = Object.entries(actual.inputs)
-    .map(([path, { bytesInOutput }]) => ({ path: relative(root, resolve(root, path)), bytes: bytesInOutput }))
-    .filter((i) => i.bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
+/** The inputs of a bundle grouped (GROUPS), with the bytes of what is not an input. */
+function groupsOf(inputs, otherName, otherBytes) {
   const groups = [];
   const left = [...inputs];
   for (const [name, test] of GROUPS) {
@@ -140,14 +142,41 @@ export async function analyzeBundle(code, measureLoad) {
     if (taken.length)
       groups.push({ name, bytes: taken.reduce((n, i) => n + i.bytes, 0), files: taken.length });
   }
-  groups.push({
-    name: "header and top-level stubs with their JSDoc (scripts/build.mjs)",
-    bytes: stubs,
-    files: 0,
-  });
+  groups.push({ name: otherName, bytes: otherBytes, files: 0 });
+  return groups;
+}
 
-  // Messages the server bundle can use, and those only the sidebar uses.
-  const serverFiles = inputs
+/**
+ * Composition of dist/Code.js and of the app, and a what-if bundle. `appCode` is the app bundle's
+ * code (dist/server-app.html decoded). `measureLoad(code)` answers the load times of a script,
+ * `{ compile, run, total }` in ms (the harness's, so every bundle is timed the same way).
+ */
+export async function analyzeBundle(code, appCode, measureLoad) {
+  const asked = await residentKeys({ importPath: RESIDENT_ENTRY });
+  const [actual, app] = await Promise.all([residentBundle(asked), appBundle()]);
+  // dist/Code.js is a header line, the bundle (one IIFE) and the top-level stubs.
+  const header = code.slice(0, code.indexOf("\n") + 1);
+  const stubsPart = code.slice(code.lastIndexOf("})();\n") + "})();\n".length);
+  const assemble = (bundleText) => header + bundleText + stubsPart;
+  const warnings = [];
+  if (assemble(actual.text) !== code || app.text !== appCode) {
+    // Either src/ changed during the run, or the two builds' options drifted apart.
+    warnings.push(
+      "the bundles rebuilt for analysis differ from dist/: src/ changed during the run, or " +
+        "scripts/bench/bundle.mjs and scripts/build.mjs no longer use the same esbuild options",
+    );
+  }
+  const inputs = inputsOf(actual);
+  const appInputs = inputsOf(app);
+  const groups = groupsOf(
+    inputs,
+    "header and top-level stubs with their JSDoc (scripts/build.mjs)",
+    Buffer.byteLength(header + stubsPart),
+  );
+  const appGroups = groupsOf(appInputs, "the JSON string's quotes and escapes", 0);
+
+  // Messages the server can use (the app's modules: every server module), and the sidebar's only.
+  const serverFiles = appInputs
     .map((i) => join(root, i.path))
     .filter((p) => p.startsWith(join(root, "src")) && !p.startsWith(MESSAGES));
   const server = await keyReferences(serverFiles);
@@ -172,48 +201,27 @@ export async function analyzeBundle(code, measureLoad) {
       }
     }
     const inBundle = inputs.find((i) => i.path === row.file)?.bytes ?? 0;
-    return { ...row, ...bytes, inBundle };
+    const inApp = appInputs.find((i) => i.path === row.file)?.bytes ?? 0;
+    return { ...row, ...bytes, inBundle, inApp };
   });
 
-  // What-if bundles: each recommendation measured.
-  const serverOnly = {
-    name: "cut-catalogs",
-    setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/].*\.ts$/ }, (args) => ({
-        contents: cutCatalog(args.path, (key) => server(key)),
-        loader: "ts",
-      }));
-    },
-  };
-  const noZod = {
-    name: "no-zod",
-    setup(build) {
-      build.onResolve({ filter: /^zod(\/.*)?$/ }, () => ({ path: "zod-stub", namespace: "stub" }));
-      build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export {};", loader: "js" }));
-    },
-  };
-  const asJson = (keep) => ({
+  // What-if bundles of Code.js, each measured.
+  const asJson = {
     name: "json-catalogs",
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]messages[\\/].*\.ts$/ }, (args) => {
-        const contents = jsonCatalog(args.path, keep);
+        const contents = jsonCatalog(args.path, asked);
         return contents === undefined ? undefined : { contents, loader: "ts" };
       });
     },
-  });
-  const all = () => true;
-  const serverKeys = (key) => server(key);
+  };
   const variants = [
     ["as built", []],
-    ["catalogs cut to the messages the server can use", [serverOnly]],
-    ["catalogs as JSON strings (JSON.parse at load)", [asJson(all)]],
-    ["zod/mini replaced by hand-written checks (left out here)", [noZod]],
-    ["catalogs cut + zod/mini out", [serverOnly, noZod]],
-    ["catalogs cut, as JSON strings + zod/mini out", [asJson(serverKeys), noZod]],
+    ["catalogs as JSON strings (JSON.parse at load), the same messages", [asJson]],
   ];
   const whatIf = [];
   for (const [name, plugins] of variants) {
-    const built = plugins.length ? await buildServer(plugins) : actual;
+    const built = plugins.length ? await residentBundle(asked, plugins) : actual;
     const full = assemble(built.text);
     whatIf.push({
       name,
@@ -223,5 +231,5 @@ export async function analyzeBundle(code, measureLoad) {
       code: full,
     });
   }
-  return { inputs, groups, catalogs, whatIf, warnings };
+  return { inputs, groups, appInputs, appGroups, catalogs, whatIf, warnings };
 }

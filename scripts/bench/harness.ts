@@ -9,6 +9,9 @@ import vm from "node:vm";
 import { checkinGridOf, generateCheckins, generateOkrs, okrGridOf } from "../../dev/fixtures";
 import { createRuntime } from "../../dev/gas";
 import { createGlobalContext, type LoadedAddon, loadAddon } from "../../dev/loader";
+
+/** The app's project file, by name (scripts/esbuild-options.mjs APP_FILE). */
+const APP_FILE = "server-app";
 import { analyze, dayOf, SHEETS, type SheetKey } from "../../src/core";
 import type { buildReview, reviewLayout } from "../../src/core";
 import { coachCodes, corpusSummary, evaluate, type Figures, figuresTable, readCorpus } from "./coach-eval";
@@ -544,6 +547,52 @@ export function measureLoad(code: string, runs: number): LoadResult {
     run: median(samples.map((s) => s.run)),
     total: median(samples.map((s) => s.total)),
     spread: spread(samples.map((s) => s.total)),
+    runs,
+  };
+}
+
+export interface AppLoadResult {
+  /** Medians in ms: loading Code.js (compile + top level), reading and running the app, both. */
+  code: number;
+  app: number;
+  total: number;
+  /** Lowest and highest total of the runs, in ms. */
+  spread: Spread;
+  runs: number;
+}
+
+/**
+ * What a menu command or a sidebar call loads before it starts: dist/Code.js, as in measureLoad,
+ * then the app, as its stub does (OKR_.loadApp(): HtmlService reads server-app.html, JSON.parse
+ * and the Function constructor compile it, and its top level runs). Each run makes both sources
+ * new (unique comments), so V8 compiles them afresh.
+ */
+export function measureAppLoad(code: string, appFile: string, runs: number): AppLoadResult {
+  const appCode = JSON.parse(appFile) as string;
+  const samples: { code: number; app: number; total: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const unique = `\n// load ${i} ${Math.random()}`;
+    const file = JSON.stringify(appCode + unique).replace(
+      /[<>&]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+    const runtime = createRuntime({ locale: "en", files: { [APP_FILE]: file } });
+    const context = createGlobalContext({ ...runtime.globals, console });
+    const source = `${code}${unique}`;
+    collect();
+    const t0 = performance.now();
+    new vm.Script(source, { filename: "Code.js" }).runInContext(context);
+    const t1 = performance.now();
+    vm.runInContext("OKR_.loadApp()", context);
+    const t2 = performance.now();
+    samples.push({ code: t1 - t0, app: t2 - t1, total: t2 - t0 });
+  }
+  const totals = samples.map((s) => s.total);
+  return {
+    code: median(samples.map((s) => s.code)),
+    app: median(samples.map((s) => s.app)),
+    total: median(totals),
+    spread: spread(totals),
     runs,
   };
 }

@@ -112,18 +112,21 @@ export const ACTIVITY_VERBS = forms(ACTIVITY_EN, ACTIVITY_FR, ACTIVITY_IRREGULAR
  *
  * @example "Expert Profiles avec recettes exécutables testées", "BA Profiles validés par l'expert"
  */
-export const ACTIVITY_PARTICIPLES = new Set([
-  ...words(ACTIVITY_EN).flatMap((verb) => englishForms(verb).filter((form) => form.endsWith("ed"))),
-  ...words(ACTIVITY_FR).flatMap((verb) => {
-    const s = verb.slice(0, -2);
-    return verb.endsWith("er")
-      ? [`${s}e`, `${s}ee`, `${s}es`, `${s}ees`]
-      : [`${s}i`, `${s}ie`, `${s}is`, `${s}ies`];
-  }),
-  ...words(`built written sent done made construit construits construite construites produit produits
+export const ACTIVITY_PARTICIPLES = lazy(
+  () =>
+    new Set([
+      ...words(ACTIVITY_EN).flatMap((verb) => englishForms(verb).filter((form) => form.endsWith("ed"))),
+      ...words(ACTIVITY_FR).flatMap((verb) => {
+        const s = verb.slice(0, -2);
+        return verb.endsWith("er")
+          ? [`${s}e`, `${s}ee`, `${s}es`, `${s}ees`]
+          : [`${s}i`, `${s}ie`, `${s}is`, `${s}ies`];
+      }),
+      ...words(`built written sent done made construit construits construite construites produit produits
     produite produites ecrit ecrits ecrite ecrites concu concus concue concues refondu refondue fait faits
     faite faites mis mise mises`),
-]);
+    ]),
+);
 
 /** Nouns of activity at the head ("Mise en place d'un CRM", "Lancement du portail", "Identification des obstacles"). */
 export const ACTIVITY_NOUNS = set(`

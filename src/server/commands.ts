@@ -1,21 +1,22 @@
 /**
- * Menu commands: what happens when a user picks an item of the OKR menu. Each one talks to the
- * user (alerts, toasts, the sidebar) and delegates the work to its module.
+ * Menu commands: what happens when a user picks an item of the OKR menu, each named as the item's
+ * global in main.ts. Each one talks to the user (alerts, toasts, the sidebar) and delegates the
+ * work to its module.
  */
 import { t } from "../core/i18n";
 import { staleReminder } from "./checkins";
 import { userLang } from "./locale";
-import { lockPlan, lockQuestion } from "./lifecycle";
+import * as lifecycle from "./lifecycle";
 import { Workbook } from "./workbook";
 import { openDialog, openSidebar } from "./sidebar";
-import { setUpTemplate } from "./template";
+import * as template from "./template";
 import { validateAndMark } from "./validate";
 
 /** Set-up: the sheets in the spreadsheet's language, the questions and the report in the user's. */
-export function setUpTemplateCommand(): void {
+export function setUpTemplate(): void {
   const lang = userLang();
   const ui = SpreadsheetApp.getUi();
-  const report = setUpTemplate(
+  const report = template.setUpTemplate(
     lang,
     () =>
       ui.alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui.ButtonSet.YES_NO) === ui.Button.YES,
@@ -35,12 +36,12 @@ export function setUpTemplateCommand(): void {
   ui.alert(t(lang, "setup.title"), lines.join("\n\n"), ui.ButtonSet.OK);
 }
 
-export function validateCommand(): void {
+export function validate(): void {
   validateAndMark();
   openSidebar("findings");
 }
 
-export function checkInCommand(): void {
+export function checkIn(): void {
   openSidebar("checkin");
 }
 
@@ -62,28 +63,28 @@ export function remindStaleCheckins(e: GoogleAppsScript.Events.SheetsOnOpen | un
   }
 }
 
-export function lockPlanCommand(): void {
+export function lockPlan(): void {
   const lang = userLang();
   const ui = SpreadsheetApp.getUi();
   const wb = Workbook.active();
-  const { quarter, date, previous } = lockQuestion(lang, wb);
+  const { quarter, date, previous } = lifecycle.lockQuestion(lang, wb);
   const question = previous
     ? t(lang, "lock.askAgain", { quarter, previous, date })
     : t(lang, "lock.ask", { quarter, date });
   if (ui.alert(t(lang, "lock.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-  ui.alert(t(lang, "lock.title"), lockPlan(lang, wb), ui.ButtonSet.OK);
+  ui.alert(t(lang, "lock.title"), lifecycle.lockPlan(lang, wb), ui.ButtonSet.OK);
 }
 
-export function reviewCommand(): void {
+export function openReview(): void {
   openDialog("review", t(userLang(), "menu.review"));
 }
 
-export function nextQuarterCommand(): void {
+export function openNextQuarter(): void {
   openDialog("nextQuarter", t(userLang(), "next.title"));
 }
 
 /** Shows the Settings sheet (quarter, dates, limits, thresholds, language). */
-export function settingsCommand(): void {
+export function openSettings(): void {
   const settings = Workbook.active().find("settings");
   if (settings) settings.activate();
   else {
@@ -94,4 +95,10 @@ export function settingsCommand(): void {
       SpreadsheetApp.getUi().ButtonSet.OK,
     );
   }
+}
+
+export function showHelp(): void {
+  const lang = userLang();
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t(lang, "help.title"), t(lang, "help.body"), ui.ButtonSet.OK);
 }

@@ -1,4 +1,4 @@
-/** OKRHEALTH(table, signal, quarter, [team]): see main.ts; the lookup is src/core/health-formula.ts. */
+/** OKRHEALTH(table, signal, quarter, [team]): see resident.ts; the lookup is src/core/health-formula.ts. */
 import type { RawCell } from "../core/cells";
 import { type FormulaArg, isRange } from "../core/grid";
 import { healthLookup } from "../core/health-formula";

@@ -1,7 +1,10 @@
 import { type Lang, t } from "../core/i18n";
 import { userLang } from "./locale";
 
-/** Menu items in order: the caption's message key and the global function the item runs. */
+/**
+ * Menu items in order: the caption's message key and the global function the item runs (an export
+ * of main.ts, which calls the function of the same name in its module).
+ */
 const ITEMS = [
   { label: "menu.setUp", run: "setUpTemplate" },
   { label: "menu.openSidebar", run: "openSidebar" },
@@ -35,10 +38,4 @@ export function buildMenu(e: GoogleAppsScript.Events.SheetsOnOpen | undefined): 
     else menu.addSeparator();
   }
   menu.addToUi();
-}
-
-export function showHelp(): void {
-  const lang = userLang();
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(t(lang, "help.title"), t(lang, "help.body"), ui.ButtonSet.OK);
 }

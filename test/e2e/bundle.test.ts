@@ -4,19 +4,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as acorn from "acorn";
 import ts from "typescript";
-import { loadAddon, readDist } from "../../dev/loader";
+import { loadAddon, readDist, readDistFiles } from "../../dev/loader";
 
 const ROOT = join(__dirname, "..", "..");
 
-/** The names src/server/main.ts exports, read from its source independently of the build script. */
+/**
+ * The names the two server entries export (src/server/resident.ts, Code.js's own, and
+ * src/server/main.ts, the app's), read from their source independently of the build script.
+ */
 function entryExports(): string[] {
-  const file = join(ROOT, "src/server/main.ts");
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
-  return source.statements.flatMap((s) =>
-    ts.isFunctionDeclaration(s) && s.name && s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-      ? [s.name.text]
-      : [],
-  );
+  return ["src/server/resident.ts", "src/server/main.ts"].flatMap((path) => {
+    const file = join(ROOT, path);
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
+    return source.statements.flatMap((s) =>
+      ts.isFunctionDeclaration(s) &&
+      s.name &&
+      s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+        ? [s.name.text]
+        : [],
+    );
+  });
 }
 
 describe("dist/Code.js", () => {
@@ -86,7 +93,10 @@ describe("the build", () => {
   it("builds the add-on menu under Extensions with --menu=addon", () => {
     const outdir = mkdtempSync(join(tmpdir(), "okr-addon-"));
     execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--menu=addon", `--outdir=${outdir}`]);
-    const addon = loadAddon({ code: readFileSync(join(outdir, "Code.js"), "utf8") });
+    const addon = loadAddon({
+      code: readFileSync(join(outdir, "Code.js"), "utf8"),
+      files: readDistFiles(outdir),
+    });
     addon.run("onOpen", { authMode: "FULL" });
     expect(addon.calls.get("Ui.createAddonMenu")).toBe(1);
     expect(addon.calls.get("Ui.createMenu")).toBe(0);

@@ -1,6 +1,7 @@
 /**
- * Where the messages ship: dist/Code.js carries English, the French menu and the French labels of
- * Settings' health thresholds table (read by English operations too); the other French
+ * Where the messages ship: dist/Code.js carries the English its formulas and menu can ask for and
+ * the French menu; the app (server-app.html) all of English, the French menu and the French labels
+ * of Settings' health thresholds table (read by English operations too); the other French
  * messages are the project file messages-fr.html, read with HtmlService on the first French message
  * an execution needs; Sidebar.html carries only what the sidebar can ask for.
  */
@@ -23,14 +24,19 @@ const inBundle = (code: string, text: string) => code.includes(JSON.stringify(te
 
 describe("the French messages", () => {
   const code = readDist("Code.js");
+  const app = JSON.parse(readDist("server-app.html")) as string;
   const file = JSON.parse(readDist("messages-fr.html")) as Record<string, string>;
 
-  it("ship outside Code.js, but for the menu's and the thresholds table's labels", () => {
+  it("ship outside the bundles, but for the menu's and the thresholds table's labels", () => {
     expect(inBundle(code, fr["menu.title"])).toBe(true);
-    expect(inBundle(code, fr["health.settingsHealthy"])).toBe(true);
+    expect(inBundle(app, fr["menu.title"])).toBe(true);
+    expect(inBundle(app, fr["health.settingsHealthy"])).toBe(true);
     expect(file["health.settingsHealthy"]).toBeUndefined();
-    expect(inBundle(code, fr["review.title"])).toBe(false);
-    expect(inBundle(code, en["review.title"])).toBe(true);
+    expect(inBundle(app, fr["review.title"])).toBe(false);
+    expect(inBundle(app, en["review.title"])).toBe(true);
+    // Code.js keeps only the English its own code can ask for: a menu command's is the app's.
+    expect(inBundle(code, en["review.title"])).toBe(false);
+    expect(inBundle(code, en["band.red"])).toBe(true);
     expect(file["review.title"]).toBe(fr["review.title"]);
     expect(file["menu.title"]).toBeUndefined();
     // Together, every French message the server has.

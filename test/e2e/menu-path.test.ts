@@ -7,20 +7,20 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadAddon } from "../../dev/loader";
+import { loadAddon, readDistFiles } from "../../dev/loader";
 
 const ROOT = join(__dirname, "..", "..");
 
-/** dist/Code.js built as the add-on flavour, once for the file. */
-const addonCode = (() => {
-  let code: string | undefined;
+/** dist/Code.js and its project files (the app…) built as the add-on flavour, once for the file. */
+const addonBuild = (() => {
+  let build: { code: string; files: Record<string, string> } | undefined;
   return () => {
-    if (code === undefined) {
+    if (build === undefined) {
       const outdir = mkdtempSync(join(tmpdir(), "okr-addon-"));
       execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--menu=addon", `--outdir=${outdir}`]);
-      code = readFileSync(join(outdir, "Code.js"), "utf8");
+      build = { code: readFileSync(join(outdir, "Code.js"), "utf8"), files: readDistFiles(outdir) };
     }
-    return code;
+    return build;
   };
 })();
 
@@ -35,7 +35,7 @@ describe("the menu path in messages", () => {
   });
 
   it("is Extensions › OKR Sheets › … in the add-on build, in English and in French", () => {
-    const english = loadAddon({ locale: "en", code: addonCode() });
+    const english = loadAddon({ locale: "en", ...addonBuild() });
     english.run("openSettings");
     expect(english.ui.dialogs.at(-1)?.message).toBe(
       "There is no Settings sheet yet: run Extensions › OKR Sheets › Set up template first.",
@@ -44,7 +44,7 @@ describe("the menu path in messages", () => {
     expect(english.ui.dialogs.at(-1)?.message).toContain("from the Extensions › OKR Sheets menu");
     expect(english.run("getSidebarContext")).toMatchObject({ menu: "addon" });
 
-    const french = loadAddon({ locale: "fr", code: addonCode() });
+    const french = loadAddon({ locale: "fr", ...addonBuild() });
     french.run("openSettings");
     expect(french.ui.dialogs.at(-1)?.message).toContain(
       "lancez d'abord Extensions › OKR Sheets › Préparer le modèle",
@@ -52,7 +52,7 @@ describe("the menu path in messages", () => {
   });
 
   it("names the add-on's menu in the Guide sheet, with no OKR › left", () => {
-    const addon = loadAddon({ locale: "en", code: addonCode(), now: "2026-11-15T10:00:00Z" });
+    const addon = loadAddon({ locale: "en", ...addonBuild(), now: "2026-11-15T10:00:00Z" });
     addon.ui.answers.push({ button: "NO" });
     addon.run("setUpTemplate");
     const guide = addon.spreadsheet.sheet("Guide")!.values().flat().map(String).join("\n");
@@ -61,7 +61,7 @@ describe("the menu path in messages", () => {
   });
 
   it("names it in the Settings help texts too, and keeps doing so when the quarter moves on", () => {
-    const addon = loadAddon({ locale: "en", code: addonCode(), now: "2026-12-28T10:00:00Z" });
+    const addon = loadAddon({ locale: "en", ...addonBuild(), now: "2026-12-28T10:00:00Z" });
     addon.ui.answers.push({ button: "NO" });
     addon.run("setUpTemplate");
     const help = () =>

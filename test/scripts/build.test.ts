@@ -40,21 +40,81 @@ export function count(first?: unknown) {
 }
 `;
 
-/** Builds the entry with scripts/build.mjs's buildServer, in a child Node (the script is an ES module). */
-function buildEntry(): string {
+/** A resident function asking for a message its code does not name: Code.js's catalogue lacks it. */
+const MESSAGE = `
+import { tKey } from ${JSON.stringify(join(ROOT, "src", "core", "i18n"))};
+
+/** The English message of a key given at run time. */
+export function message(key: string) {
+  return tKey("en", key as never);
+}
+`;
+
+/** A small app entry: its functions are read from the app file on first call. */
+const APP_ENTRY = `
+/** The app's English catalogue, where Code.js looks for a message it lacks. */
+export function englishMessages_() {
+  return { "test.onlyInTheApp": "From the app" };
+}
+
+/** Counts the times the app was evaluated in this execution. */
+let evaluated = 0;
+evaluated++;
+
+/** Says how many times the app was evaluated, and what it was given. */
+export function appEcho(...args: unknown[]) {
+  return { evaluated, args, less: 1 < 2 && "</script>" };
+}
+`;
+
+/**
+ * Builds the entries with scripts/build.mjs's buildServer, in a child Node (the script is an ES
+ * module): Code.js, and the app file as HtmlService would serve it.
+ */
+function buildEntries(): { code: string; app: string } {
   const dir = mkdtempSync(join(tmpdir(), "okr-build-"));
   const entry = join(dir, "entry.ts");
-  writeFileSync(entry, ENTRY);
+  const appEntry = join(dir, "app.ts");
+  writeFileSync(entry, ENTRY + MESSAGE);
+  writeFileSync(appEntry, APP_ENTRY);
+  const options = { outdir: dir, entry, appEntry };
   const script =
     `import(${JSON.stringify(join(ROOT, "scripts", "build.mjs"))})` +
-    `.then((m) => m.buildServer({ outdir: ${JSON.stringify(dir)}, entry: ${JSON.stringify(entry)} }))`;
+    `.then((m) => m.buildServer(${JSON.stringify(options)}))`;
   execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT });
-  return readFileSync(join(dir, "Code.js"), "utf8");
+  return {
+    code: readFileSync(join(dir, "Code.js"), "utf8"),
+    app: readFileSync(join(dir, "server-app.html"), "utf8"),
+  };
+}
+
+/** The error buildServer stops with on these entries. */
+function buildError(entrySource: string, appSource = APP_ENTRY): string {
+  const dir = mkdtempSync(join(tmpdir(), "okr-build-"));
+  const [entry, appEntry] = [join(dir, "entry.ts"), join(dir, "app.ts")];
+  writeFileSync(entry, entrySource);
+  writeFileSync(appEntry, appSource);
+  const script =
+    `import(${JSON.stringify(join(ROOT, "scripts", "build.mjs"))})` +
+    `.then((m) => m.buildServer(${JSON.stringify({ outdir: dir, entry, appEntry })}))`;
+  try {
+    execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, stdio: "pipe" });
+  } catch (error) {
+    return String((error as { stderr?: Buffer }).stderr ?? error);
+  }
+  return "";
 }
 
 describe("the build's top-level stubs", () => {
-  const code = buildEntry();
-  const context = vm.createContext({});
+  const { code, app } = buildEntries();
+  const reads: string[] = [];
+  const HtmlService = {
+    createHtmlOutputFromFile: (name: string) => {
+      reads.push(name);
+      return { getContent: () => (name === "server-app" ? app : "") };
+    },
+  };
+  const context = vm.createContext({ HtmlService });
   vm.runInContext(code, context);
   /** Calls a top-level function as Apps Script does, and brings the result out of the vm. */
   const call = (name: string, ...args: unknown[]): unknown =>
@@ -81,6 +141,37 @@ describe("the build's top-level stubs", () => {
 
   it("forwards more arguments than the function declares", () => {
     expect(call("count", "a", "b", "c")).toEqual(["a", 3]);
+  });
+
+  it("loads the app on its first call, once per execution, and forwards the arguments", () => {
+    expect(reads).toEqual([]);
+    expect(call("appEcho", 1, "a")).toEqual({ evaluated: 1, args: [1, "a"], less: "</script>" });
+    expect(call("appEcho")).toEqual({ evaluated: 1, args: [], less: "</script>" });
+    expect(reads).toEqual(["server-app"]);
+    // A new execution: a fresh global scope, where the app is read and evaluated again.
+    vm.runInContext("delete globalThis.OKR_APP_", context);
+    expect(call("appEcho")).toMatchObject({ evaluated: 1 });
+    expect(reads).toEqual(["server-app", "server-app"]);
+  });
+
+  it("finds a message Code.js lacks in the app's catalogue", () => {
+    vm.runInContext("delete globalThis.OKR_APP_", context);
+    reads.length = 0;
+    expect(call("message", "test.onlyInTheApp")).toBe("From the app");
+    expect(reads).toEqual(["server-app"]);
+  });
+
+  it("writes the app as a JSON string without <, > or &", () => {
+    expect(app).not.toMatch(/[<>&]/);
+    expect(JSON.parse(app)).toContain("</script>");
+  });
+
+  it("refuses an export in both entries, a re-export and anything but a function", () => {
+    expect(buildError("export function same() {}\n", "export function same() {}\n")).toMatch(
+      /exported by both server entries: same/,
+    );
+    expect(buildError('export { appEcho } from "./app";\n')).toMatch(/not re-exports/);
+    expect(buildError("export const answer = 42;\n")).toMatch(/only function declarations/);
   });
 
   it("shows the rest parameter in the stub's signature and keeps the custom function's JSDoc", () => {
