@@ -208,11 +208,12 @@ export async function residentKeys({ importPath, menu = "menu" }) {
  */
 export function frenchFile(fr) {
   const deferred = Object.fromEntries(Object.entries(fr).filter(([key]) => !residentFrench(key)));
-  return JSON.stringify(deferred).replace(
-    /[<>&]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return jsonInHtml(deferred);
 }
+
+/** JSON with <, > and & as \u escapes, as src/core/page-data.ts `jsonInHtml` (this is plain JS for Node). */
+const jsonInHtml = (value) =>
+  JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /**
  * The app bundle as a project file: its code as one JSON string, with <, > and & escaped, so that
@@ -221,7 +222,7 @@ export function frenchFile(fr) {
  * costs a fraction of a millisecond (bench: "a menu or sidebar call").
  */
 export function appFile(code) {
-  return JSON.stringify(code).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return jsonInHtml(code);
 }
 
 /** The entry modules of the two bundles, as imported from the root. */

@@ -23,7 +23,7 @@ class FakeHtmlOutput {
   height = 500;
   readonly api: HtmlOutputApi;
   constructor(
-    readonly html: string,
+    public html: string,
     calls: CallLog,
   ) {
     this.api = counted<HtmlOutputApi>(
@@ -44,6 +44,11 @@ class FakeHtmlOutput {
         },
         getHeight: () => this.height,
         getContent: () => this.html,
+        // Appended as given, unescaped, as Google documents it ("only for content from a trusted source").
+        append: (content: string) => {
+          this.html += content;
+          return this.api;
+        },
       },
       "HtmlOutput",
       calls,

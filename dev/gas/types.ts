@@ -159,7 +159,7 @@ export interface MenuApi extends Faked<GoogleAppsScript.Base.Menu, "addItem" | "
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface HtmlOutputApi extends Faked<
   GoogleAppsScript.HTML.HtmlOutput,
-  "setTitle" | "getTitle" | "setWidth" | "getWidth" | "setHeight" | "getHeight" | "getContent"
+  "setTitle" | "getTitle" | "setWidth" | "getWidth" | "setHeight" | "getHeight" | "getContent" | "append"
 > {}
 
 /** An embedded chart as built by `sheet.newChart()`: recorded for assertions. */

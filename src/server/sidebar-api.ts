@@ -5,7 +5,6 @@
  * end: sidebar call, global in main.ts, and the module function here (called through its module).
  */
 import * as z from "zod/mini";
-import type { Lang, MenuKind } from "../core/i18n";
 import { SHEETS, type SheetKey } from "../core/schema";
 import { currentUserEmail } from "./author";
 import { userFacing } from "./errors";
@@ -16,7 +15,7 @@ import * as lifecycle from "./lifecycle";
 import type { NextQuarterProposal, ReviewOptions } from "./lifecycle";
 import { userLang } from "./locale";
 import { parsePayload, text } from "./payload";
-import { type SidebarView, takeRequestedView } from "./sidebar";
+import { type SidebarContext, sidebarContext } from "./sidebar";
 import { currentFindings, type FindingsView, validateAndMark } from "./validate";
 import { Workbook } from "./workbook";
 import * as wizard from "./wizard";
@@ -26,27 +25,15 @@ export type { FindingsView, FindingItem } from "./validate";
 export type { CheckinView, SaveResult } from "./checkins";
 export type { NextQuarterProposal, ReviewOptions } from "./lifecycle";
 
-export type { SidebarView } from "./sidebar";
+export type { SidebarContext, SidebarView } from "./sidebar";
 export type { DraftPayload, InsertResult, WizardContext } from "./wizard";
 
-export interface SidebarContext {
-  lang: Lang;
-  /** The view to open first: the menu item that opened the sidebar chose it. */
-  view: SidebarView;
-  /** Where the menu sits in this build, for the messages that name its items. */
-  menu: MenuKind;
-  /** The spreadsheet's ID: the sidebar keeps its draft per spreadsheet. */
-  spreadsheetId: string;
-}
-
-/** What the sidebar needs to draw its first screen. */
+/**
+ * What the sidebar needs to draw its first screen, for a page that does not carry it (the server
+ * writes it into the page it shows: server/sidebar.ts). Opens on the home view.
+ */
 export function getSidebarContext(): SidebarContext {
-  return {
-    lang: userLang(),
-    view: takeRequestedView(),
-    menu: __MENU_KIND__,
-    spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(),
-  };
+  return sidebarContext("home");
 }
 
 /** The current findings, without marking the sheet. */

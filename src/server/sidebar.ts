@@ -1,42 +1,47 @@
-import { t } from "../core/i18n";
+import { type Lang, type MenuKind, t } from "../core/i18n";
+import { jsonInHtml, PAGE_CONTEXT_ID } from "../core/page-data";
 import { userLang } from "./locale";
 import { Workbook } from "./workbook";
 
 export type SidebarView = "home" | "findings" | "checkin" | "review" | "nextQuarter";
 export const SIDEBAR_VIEWS: readonly SidebarView[] = ["home", "findings", "checkin", "review", "nextQuarter"];
 
-/**
- * The view hand-off lives in the user's properties, which an add-on shares across every
- * spreadsheet its user opens: the key names the spreadsheet, so a sidebar opened in another file
- * does not take this one's view.
- */
-const VIEW_PROPERTY = "okr.sidebar.view";
+/** What the sidebar needs to draw its first screen. */
+export interface SidebarContext {
+  lang: Lang;
+  /** The view to open first: the menu item that opened the sidebar chose it. */
+  view: SidebarView;
+  /** Where the menu sits in this build, for the messages that name its items. */
+  menu: MenuKind;
+  /** The spreadsheet's ID: the sidebar keeps its draft per spreadsheet. */
+  spreadsheetId: string;
+}
 
-function viewProperty(): string {
-  return `${VIEW_PROPERTY}.${Workbook.spreadsheetId()}`;
+export function sidebarContext(view: SidebarView): SidebarContext {
+  return { lang: userLang(), view, menu: __MENU_KIND__, spreadsheetId: Workbook.spreadsheetId() };
 }
 
 /**
- * Shows the built dist/Sidebar.html as the OKR sidebar, opening on a view. The HTML is a static
- * file, so the view is left in the user's properties for the sidebar's first call to pick up.
+ * The built dist/Sidebar.html with its opening context appended as a JSON data block, so that the
+ * page draws its first screen without calling the server back (an execution saved: the app's code
+ * and the user's locale read again). `HtmlOutput.append` adds content unescaped, "only for content
+ * from a trusted source" (https://developers.google.com/apps-script/reference/html/html-output#append(String)):
+ * the JSON is ours, and jsonInHtml escapes <, > and & so that no user text (none today) could end
+ * the element.
  */
+function sidebarPage(view: SidebarView): GoogleAppsScript.HTML.HtmlOutput {
+  const data = jsonInHtml(sidebarContext(view));
+  return HtmlService.createHtmlOutputFromFile("Sidebar").append(
+    `<script type="application/json" id="${PAGE_CONTEXT_ID}">${data}</script>`,
+  );
+}
+
+/** Shows the built dist/Sidebar.html as the OKR sidebar, opening on a view. */
 export function openSidebar(view: SidebarView = "home"): void {
-  PropertiesService.getUserProperties().setProperty(viewProperty(), view);
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(t(userLang(), "sidebar.title"));
-  SpreadsheetApp.getUi().showSidebar(html);
+  SpreadsheetApp.getUi().showSidebar(sidebarPage(view).setTitle(t(userLang(), "sidebar.title")));
 }
 
 /** Shows the same built HTML as a modal dialog on one view (the review and next-quarter choices). */
 export function openDialog(view: SidebarView, title: string): void {
-  PropertiesService.getUserProperties().setProperty(viewProperty(), view);
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setWidth(520).setHeight(560);
-  SpreadsheetApp.getUi().showModalDialog(html, title);
-}
-
-/** The view the sidebar was opened for, once (a later reopening starts from home). */
-export function takeRequestedView(): SidebarView {
-  const props = PropertiesService.getUserProperties();
-  const requested = props.getProperty(viewProperty());
-  if (requested !== null) props.deleteProperty(viewProperty());
-  return SIDEBAR_VIEWS.find((v) => v === requested) ?? "home";
+  SpreadsheetApp.getUi().showModalDialog(sidebarPage(view).setWidth(520).setHeight(560), title);
 }

@@ -1,10 +1,11 @@
 /**
- * The sidebar's entry: asks the server for the user's language and the view to open, then draws
- * the navigation and that view. The views are listed here, and only the tabs have a tab; the same
+ * The sidebar's entry: reads the user's language and the view to open (written into the page by
+ * the server, else asked of it), then draws the navigation and that view. The views are listed here, and only the tabs have a tab; the same
  * page opened in a modal dialog (review, next quarter) shows its one view, without navigation.
  */
 import { type Lang, setMenuKind, t } from "./i18n";
-import type { SidebarView } from "../server/sidebar-api";
+import { PAGE_CONTEXT_ID } from "../core/page-data";
+import type { SidebarContext, SidebarView } from "../server/sidebar-api";
 import { el, fill } from "./dom";
 import { findingsView } from "./findings";
 import { checkinView } from "./checkin";
@@ -90,9 +91,28 @@ function shell(initial: SidebarView): void {
   show(initial);
 }
 
+/**
+ * The context the server wrote into the page (src/server/sidebar.ts), appended after this script:
+ * read once the document is parsed. A page without it (or with a damaged one) asks the server.
+ */
+async function pageContext(): Promise<SidebarContext | undefined> {
+  if (document.readyState === "loading") {
+    await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+  }
+  const text = document.getElementById(PAGE_CONTEXT_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    const context = JSON.parse(text) as Partial<SidebarContext>;
+    const known = (context.lang === "en" || context.lang === "fr") && typeof context.view === "string";
+    return known ? (context as SidebarContext) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function start(): Promise<void> {
   try {
-    const context = await callServer("getSidebarContext");
+    const context = (await pageContext()) ?? (await callServer("getSidebarContext"));
     lang = context.lang;
     setCallLanguage(lang);
     setMenuKind(context.menu);

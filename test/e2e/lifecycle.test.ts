@@ -3,6 +3,7 @@ import type { FakeSheet } from "../../dev/gas";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 
 import { isoIn } from "../helpers/grids";
+import { shownContext } from "../helpers/page";
 function start(now: string, locale = "en"): LoadedAddon {
   const addon = loadAddon({ locale, now });
   addon.ui.answers.push({ button: "NO" });
@@ -154,7 +155,7 @@ describe("a whole quarter, from the menu", () => {
     addon.setNow("2026-12-31T17:00:00Z");
     addon.run("openReview");
     expect(addon.ui.shown.at(-1)).toMatchObject({ kind: "modal", title: "Generate quarterly review" });
-    expect(addon.run("getSidebarContext")).toMatchObject({ view: "review" });
+    expect(shownContext(addon)).toMatchObject({ view: "review" });
     expect(addon.run("getReviewOptions")).toEqual({
       lang: "en",
       quarter: "2026-Q4",

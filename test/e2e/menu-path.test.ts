@@ -1,13 +1,14 @@
 /**
  * Messages name the menu where the build puts it: "OKR › …" for the top-level menu, "Extensions ›
  * OKR Sheets › …" for the add-on. And an add-on's user properties and browser storage are shared by
- * every spreadsheet its user opens, so the hand-off between views is kept per spreadsheet.
+ * every spreadsheet its user opens, so the hand-off between views travels in the page, not in them.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadAddon, readDistFiles } from "../../dev/loader";
+import { loadAddon, readDist, readDistFiles } from "../../dev/loader";
+import { shownContext } from "../helpers/page";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -79,19 +80,32 @@ describe("the menu path in messages", () => {
 });
 
 describe("the view hand-off between the menu and the sidebar", () => {
-  it("belongs to the spreadsheet it was made in, though user properties are shared", () => {
+  it("travels in the page the menu opens: nothing stored, nothing for another spreadsheet to take", () => {
     const first = loadAddon({ spreadsheetId: "sheet-A", email: "ada@example.com" });
     const second = loadAddon({ spreadsheetId: "sheet-B", email: "ada@example.com" });
-    // One user, one add-on: the same user properties in every spreadsheet, as in Apps Script.
-    first.run("getSidebarContext");
-    second.world.properties.users.set(
-      "ada@example.com",
-      first.world.properties.users.get("ada@example.com")!,
-    );
 
     first.run("checkIn"); // opens the sidebar of spreadsheet A on the check-in view
+    expect(shownContext(first)).toEqual({
+      lang: "en",
+      view: "checkin",
+      menu: "menu",
+      spreadsheetId: "sheet-A",
+    });
+    const stored = [...(first.world.properties.users.get("ada@example.com")?.keys() ?? [])];
+    expect(stored.filter((key) => key.startsWith("okr.sidebar"))).toEqual([]);
+    // A page without the context (opened some other way) asks, and opens on home.
     expect(second.run("getSidebarContext")).toMatchObject({ view: "home", spreadsheetId: "sheet-B" });
-    expect(first.run("getSidebarContext")).toMatchObject({ view: "checkin", spreadsheetId: "sheet-A" });
+    expect(first.run("getSidebarContext")).toMatchObject({ view: "home", spreadsheetId: "sheet-A" });
+  });
+
+  it("cannot be closed early by the text it carries", () => {
+    const addon = loadAddon({ spreadsheetId: "</script><script>alert(1)</script>" });
+    addon.run("openSidebar");
+    const html = addon.ui.shown.at(-1)!.html;
+    expect(html.match(/<\/script>/g)!.length).toBe(
+      (readDist("Sidebar.html").match(/<\/script>/g) ?? []).length + 1,
+    );
+    expect(shownContext(addon)).toMatchObject({ spreadsheetId: "</script><script>alert(1)</script>" });
   });
 
   it("remembers the check-in filter per spreadsheet", () => {

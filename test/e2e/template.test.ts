@@ -1,6 +1,7 @@
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 import { checkinGridOf, generateCheckins, generateOkrs, okrGridOf } from "../../dev/fixtures";
 import type { FakeSheet } from "../../dev/gas";
+import { shownContext } from "../helpers/page";
 
 const NOW = "2026-11-15T10:00:00Z";
 
@@ -224,7 +225,7 @@ describe("OKR › Validate", () => {
     expect(okrs.peek(launch, 7)?.note).toMatch(/^⚑ An output, not an outcome \(launch, milestone\)/);
     expect(okrs.peek(launch, 7)?.background).toBe("#fef6df");
     expect(addon.ui.shown.at(-1)).toMatchObject({ kind: "sidebar", title: "OKR" });
-    expect(addon.run("getSidebarContext")).toMatchObject({ lang: "en", view: "findings" });
+    expect(shownContext(addon)).toMatchObject({ lang: "en", view: "findings" });
     expect(addon.spreadsheet.toasts.at(-1)?.message).toMatch(/^\d+ errors, \d+ warnings, \d+ notes\.$/);
     const view = addon.run<{ items: { code: string; sheet: string; a1: string; krId?: string }[] }>(
       "getFindings",

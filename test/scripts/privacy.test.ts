@@ -19,7 +19,7 @@ const privacy = read("docs/privacy.md");
 // tests fail when the code stores something new, asks for a new scope or reaches the network.
 describe("docs/privacy.md", () => {
   it("names every key the add-on stores in properties or in the browser's storage", () => {
-    // Keys are constants: VIEW_PROPERTY = "okr.sidebar.view", STORAGE_KEY = "okr-sheets.wizard.v1"…
+    // Keys are constants: FILTER_PROPERTY = "okr.checkin.filter", STORAGE_KEY = "okr-sheets.wizard.v1"…
     // (a key built per spreadsheet is named here by its fixed part).
     const keys = SRC.flatMap(({ text }) =>
       [...text.matchAll(/const \w*(?:PROPERTY|STORAGE_KEY)\w* = ["'`]([^"'`$]+)/g)].map((m) => m[1]!),

@@ -30,6 +30,24 @@ describe("dist/Sidebar.html in headless Chromium", () => {
     expect(await page.getAttribute("html", "lang")).toBe("fr");
   });
 
+  it("opens on the view the menu chose, from the page the server showed, without calling back", async () => {
+    const addon = loadAddon({ locale: "fr", now: "2026-11-15T10:00:00Z" });
+    addon.ui.answers.push({ button: "NO" });
+    addon.run("setUpTemplate");
+    addon.run("checkIn"); // OKR › Weekly check-in: the sidebar, on the check-in view
+    const calls: string[] = [];
+    const serve = serveWith(addon);
+    await bridgeScriptRun(page, (name, args) => (calls.push(name), serve(name, args)));
+    await openHtml(page, addon.ui.shown.at(-1)!.html);
+    await page
+      .getByRole("button", { name: "Point hebdo", exact: true })
+      .and(page.locator("[aria-current=page]"))
+      .waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    expect(calls).not.toContain("getSidebarContext");
+    expect(calls).toContain("getCheckins");
+  });
+
   it("shows a loading indicator while the server answers, for every call", async () => {
     const waiting: (() => void)[] = [];
     const addon = loadAddon({ now: "2026-11-15T10:00:00Z" });
