@@ -8,14 +8,15 @@ import { type Lang, t } from "../i18n";
 import type { WizardContext } from "../../server/sidebar-api";
 import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
 import { append, datalist, el, fill, uid } from "../dom";
+import { type Control, setInvalid } from "../field";
 import { fillIfChanged } from "../live";
 import { watchPointer, whenReleased } from "../pointer";
 import { callServer } from "../server-client";
-import type { App, View } from "../view";
+import { type App, keptView, type View } from "../view";
 import { type Coaching, coach, type FieldKey, stepOf } from "./coach";
 import { contextStep } from "./context-step";
 import { doneStep, type Inserted } from "./done-step";
-import { type Control, shiftTouched, type StepHost, type TextOptions } from "./host";
+import { shiftTouched, type StepHost, type TextOptions } from "./host";
 import { krStep, objectiveStep } from "./objective-step";
 import { reviewStep } from "./review-step";
 import {
@@ -265,10 +266,11 @@ class Wizard {
       fillIfChanged(slot.msgs, said, () =>
         notes.map((n) => el("p", { class: `msg ${n.finding.severity}` }, n.message)),
       );
-      if (slot.control) {
-        if (notes.some((n) => n.blocking)) slot.control.setAttribute("aria-invalid", "true");
-        else slot.control.removeAttribute("aria-invalid");
-      }
+      if (slot.control)
+        setInvalid(
+          slot.control,
+          notes.some((n) => n.blocking),
+        );
     }
     this.live.forEach((draw) => draw());
   }
@@ -331,13 +333,5 @@ class Wizard {
 
 /** The wizard, the sidebar's home view. Its state lives as long as the sidebar (and in storage). */
 export function wizardView(): View {
-  let wizard: Wizard | undefined;
-  return {
-    id: "home",
-    label: "sidebar.nav.wizard",
-    mount(root, app) {
-      wizard ??= new Wizard();
-      wizard.mount(root, app);
-    },
-  };
+  return keptView("home", "sidebar.nav.wizard", () => new Wizard());
 }
