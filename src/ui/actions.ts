@@ -50,6 +50,14 @@ export function showNote(slot: HTMLElement, message: string): void {
   fill(slot, el("p", { class: "msg ok", role: "status" }, message));
 }
 
+/** Shows a confirmation in an action slot and moves focus to it: a screen reader reads it out. */
+export function announce(slot: HTMLElement, message: string): void {
+  showNote(slot, message);
+  const note = slot.querySelector<HTMLElement>("p");
+  note?.setAttribute("tabindex", "-1");
+  note?.focus();
+}
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false };
 
 /**

@@ -5,7 +5,8 @@
 import type { CheckinItem, HistoryEntry } from "../core/checkins";
 import { columnHeader, type OkrColumn } from "../core/schema";
 import { type Lang, t, tKey } from "./i18n";
-import { labelled, type Row } from "./checkin-row";
+import type { Row } from "./checkin-row";
+import { labelled } from "./field";
 import { el, uid } from "./dom";
 import { formatNumber, formatScore, withUnit } from "./format";
 import { sparkline } from "./sparkline";

@@ -1,5 +1,5 @@
 /** The check-in's filters: one team or one owner, picked from a list. */
-import { el, fill } from "./dom";
+import { fill, option } from "./dom";
 
 /**
  * Applies a filter when it is picked: at once with the mouse, but with the keyboard, where each
@@ -32,16 +32,6 @@ export function filterOptions(
   current: string,
 ): void {
   const list = current && !values.includes(current) ? [current, ...values] : values;
-  const none = el("option", {}, all);
-  none.value = "";
-  fill(
-    select,
-    none,
-    ...list.map((v) => {
-      const option = el("option", {}, v);
-      option.value = v;
-      return option;
-    }),
-  );
+  fill(select, option("", all), ...list.map((v) => option(v, v)));
   select.value = current;
 }

@@ -6,9 +6,9 @@ import { type NumberResult, parseNumber } from "../core/cells";
 import type { CheckinItem } from "../core/checkins";
 import { LIMITS } from "../core/limits";
 import { type Lang, t } from "./i18n";
-import { el, uid } from "./dom";
+import { el, option, uid } from "./dom";
 import { formatNumber } from "./format";
-import { fillIfChanged } from "./live";
+import { mark } from "./field";
 
 /** The server's limit for a comment. */
 export const MAX_COMMENT = LIMITS.comment;
@@ -81,15 +81,12 @@ export function rowFields(
     "aria-describedby": [valueMsgs.id, staleId].filter(Boolean).join(" "),
   });
   value.value = draft.value;
-  const confidence = el("select");
-  const none = el("option", {}, t(lang, "checkinView.confidenceNone"));
-  none.value = "";
-  confidence.appendChild(none);
-  for (const c of CONFIDENCES) {
-    const option = el("option", {}, c);
-    option.value = c;
-    confidence.appendChild(option);
-  }
+  const confidence = el(
+    "select",
+    {},
+    option("", t(lang, "checkinView.confidenceNone")),
+    ...CONFIDENCES.map((c) => option(c, c)),
+  );
   confidence.value = draft.confidence;
   const comment = el("textarea", {
     rows: "2",
@@ -143,31 +140,4 @@ export function checkRow(lang: Lang, row: Row): { entry?: Entry; invalid?: HTMLE
   if (valueError) return { invalid: row.value };
   if (commentError) return { invalid: row.comment };
   return entry ? { entry } : {};
-}
-
-/** Shows a field's error or note next to it, and marks it invalid for assistive technology. */
-export function mark(control: HTMLElement, msgs: HTMLElement, error?: string, note?: string): void {
-  if (error) control.setAttribute("aria-invalid", "true");
-  else control.removeAttribute("aria-invalid");
-  // Rewritten only when it says something else; an error already shown, changed as the value is
-  // fixed (it quotes the value), is updated quietly: an alert would read it out on every key.
-  const shown = msgs.dataset.said?.startsWith("error:") ?? false;
-  fillIfChanged(msgs, error ? `error:${error}` : note ? `note:${note}` : "", () =>
-    error
-      ? [el("p", { class: "msg error", role: shown ? undefined : "alert" }, error)]
-      : note
-        ? [el("p", { class: "msg note" }, note)]
-        : [],
-  );
-}
-
-/** A labelled control, with its message area under it. */
-export function labelled(
-  label: string,
-  control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
-  msgs?: HTMLElement,
-): HTMLElement {
-  const id = uid("ci");
-  control.id = id;
-  return el("div", { class: "field" }, el("label", { for: id }, label), control, msgs ?? null);
 }

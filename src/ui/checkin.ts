@@ -8,30 +8,20 @@
  * who is checking in (a team owner or a typed name, remembered by the server) before saving.
  */
 import type { CheckinFilter, CheckinItem } from "../core/checkins";
-import { LIMITS } from "../core/limits";
 import { columnHeader } from "../core/schema";
 import { type Lang, t } from "./i18n";
 import type { CheckinView } from "../server/sidebar-api";
-import { act, actionSlot, busyButton, showError } from "./actions";
+import { act, actionSlot, announce, busyButton, showError } from "./actions";
 import { krCard, staleNoteId } from "./checkin-card";
-import {
-  checkRow,
-  type Draft,
-  emptyDraft,
-  type Entry,
-  hasInput,
-  labelled,
-  mark,
-  type Row,
-  rowFields,
-} from "./checkin-row";
+import { WhoField } from "./checkin-who";
+import { checkRow, type Draft, emptyDraft, type Entry, hasInput, type Row, rowFields } from "./checkin-row";
 import { filterOptions, onPick } from "./checkin-filter";
-import { announce } from "./dialog";
-import { append, datalist, el, fill, uid } from "./dom";
+import { append, el, fill, uid } from "./dom";
+import { labelled } from "./field";
 import { setText } from "./live";
 import { watchPointer, whenReleased } from "./pointer";
 import { callServer } from "./server-client";
-import type { App, View } from "./view";
+import { type App, keptView, type View } from "./view";
 
 class CheckinForm {
   private lang: Lang = "en";
@@ -47,10 +37,7 @@ class CheckinForm {
   private saveSlot: HTMLElement | undefined;
   private counter: HTMLElement | undefined;
   private whoSlot: HTMLElement | undefined;
-  private who: HTMLInputElement | undefined;
-  private whoMsgs: HTMLElement | undefined;
-  /** The name typed or picked, kept across redraws until it is saved with a check-in. */
-  private whoDraft: string | undefined;
+  private readonly who = new WhoField();
 
   constructor() {
     watchPointer();
@@ -166,7 +153,7 @@ class CheckinForm {
     const lang = this.lang;
     fill(this.title!, t(lang, "checkinView.title", { quarter: data.quarter }));
     this.showFilter();
-    this.drawWho();
+    this.who.draw(this.whoSlot!, lang, data);
     const stale = data.items.filter((i) => i.stale).length;
     setText(
       this.summary!,
@@ -179,53 +166,6 @@ class CheckinForm {
     // What was typed before (another filter, a failed save) shows its messages again.
     for (const row of this.rows) if (hasInput(row.draft)) this.check(row);
     this.count();
-  }
-
-  /**
-   * Who is checking in: the signed-in email when Google shares it; else a field to pick one of the
-   * owners or type a name, filled with the one chosen last time.
-   */
-  private drawWho(): void {
-    const { author, owners } = this.data!;
-    const lang = this.lang;
-    this.who = this.whoMsgs = undefined;
-    if (author.email) {
-      fill(
-        this.whoSlot!,
-        el("p", { class: "hint who-as" }, t(lang, "checkinView.whoAs", { email: author.email })),
-      );
-      return;
-    }
-    const suggestions = datalist(owners);
-    const hintId = uid("ci-who-hint");
-    this.whoMsgs = el("div", { id: uid("ci-msgs"), class: "msgs" });
-    this.who = el("input", {
-      type: "text",
-      list: suggestions.id,
-      autocomplete: "name",
-      maxlength: String(LIMITS.name),
-      required: true,
-      "aria-describedby": `${hintId} ${this.whoMsgs.id}`,
-    });
-    this.who.value = this.whoDraft ?? author.name;
-    this.who.addEventListener("input", () => {
-      this.whoDraft = this.who!.value;
-      if (this.whoMsgs!.hasChildNodes()) this.checkWho();
-    });
-    fill(
-      this.whoSlot!,
-      labelled(t(lang, "checkinView.who"), this.who, this.whoMsgs),
-      suggestions.node,
-      el("p", { class: "hint", id: hintId }, t(lang, "checkinView.whoHint")),
-    );
-  }
-
-  /** The name to send, "" when the email is known; the field to fix when a name is needed and missing. */
-  private checkWho(): { author?: string; invalid?: HTMLElement } {
-    if (!this.who) return {};
-    const name = this.who.value.trim();
-    mark(this.who, this.whoMsgs!, name ? undefined : t(this.lang, "checkinView.whoNeeded"));
-    return name ? { author: name } : { invalid: this.who };
   }
 
   private draft(krId: string): Draft {
@@ -268,7 +208,7 @@ class CheckinForm {
   private save(): void {
     const slot = this.saveSlot!;
     const entries: Entry[] = [];
-    const who = this.checkWho();
+    const who = this.who.check(this.lang);
     let first: HTMLElement | undefined = who.invalid;
     for (const row of this.rows) {
       const { entry, invalid } = this.check(row);
@@ -294,7 +234,7 @@ class CheckinForm {
     const request = author === undefined ? { entries, filter } : { entries, author, filter };
     const outcome = await act(slot, this.lang, () => callServer("saveCheckins", request));
     if (!outcome.ok) return; // the error is next to Save; every field keeps what was typed
-    this.whoDraft = undefined; // the server remembers the name now
+    this.who.saved();
     const saved = new Set(entries.map((e) => e.krId));
     for (const row of this.rows.filter((r) => saved.has(r.item.id))) {
       Object.assign(row.draft, emptyDraft());
@@ -313,13 +253,5 @@ class CheckinForm {
 
 /** The weekly check-in; OKR › Weekly check-in opens the sidebar on it. */
 export function checkinView(): View {
-  let form: CheckinForm | undefined;
-  return {
-    id: "checkin",
-    label: "sidebar.nav.checkin",
-    mount(root, app) {
-      form ??= new CheckinForm();
-      form.mount(root, app);
-    },
-  };
+  return keptView("checkin", "sidebar.nav.checkin", () => new CheckinForm());
 }

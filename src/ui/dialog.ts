@@ -1,10 +1,10 @@
 /**
  * What the dialogs (review, next quarter) share: one `dialogView` that loads, draws and retries, a
- * Close button when the host can close the dialog, and a confirmation that takes focus so a screen
- * reader reads it out.
+ * Close button when the host can close the dialog, and a heading that takes focus so a screen
+ * reader starts there.
  */
 import { type Lang, t } from "./i18n";
-import { act, actionSlot, busyButton, showNote } from "./actions";
+import { act, actionSlot, busyButton } from "./actions";
 import { append, el, fill } from "./dom";
 import type { SidebarView } from "../server/sidebar-api";
 import type { App, PlainMessage, View } from "./view";
@@ -28,14 +28,6 @@ function focusTitle(root: HTMLElement): void {
   root.querySelector<HTMLElement>("h1[tabindex]")?.focus();
 }
 
-/** Shows a confirmation in an action slot and moves focus to it. */
-export function announce(slot: HTMLElement, message: string): void {
-  showNote(slot, message);
-  const note = slot.querySelector<HTMLElement>("p");
-  note?.setAttribute("tabindex", "-1");
-  note?.focus();
-}
-
 /** What a dialog draws with once its data has come. */
 export interface DialogFrame {
   root: HTMLElement;
@@ -50,19 +42,19 @@ export interface DialogFrame {
 }
 
 /**
- * A dialog (review, next quarter): its title while `fetch` brings its data (with the loading
- * state), on failure the server's message with Retry and Close, then `draw` with the data.
+ * A dialog (review, next quarter): its `title` (also the page's) while `fetch` brings its data
+ * (with the loading state), on failure the server's message with Retry and Close, then `draw`
+ * with the data.
  */
 export function dialogView<T extends { lang: Lang }>(spec: {
   id: SidebarView;
-  label: PlainMessage;
-  title: (lang: Lang) => string;
+  title: PlainMessage;
   fetch: () => Promise<T>;
   draw: (data: T, frame: DialogFrame) => void;
 }): View {
   async function open(root: HTMLElement, app: App): Promise<void> {
     const slot = actionSlot();
-    fill(root, el("h1", { class: app.close ? "sr-only" : undefined }, spec.title(app.lang)), slot);
+    fill(root, el("h1", { class: app.close ? "sr-only" : undefined }, t(app.lang, spec.title)), slot);
     const outcome = await act(slot, app.lang, spec.fetch);
     if (!root.isConnected) return;
     if (!outcome.ok) {
@@ -90,5 +82,5 @@ export function dialogView<T extends { lang: Lang }>(spec: {
     };
     spec.draw(outcome.value, frame);
   }
-  return { id: spec.id, label: spec.label, mount: (root, app) => void open(root, app) };
+  return { id: spec.id, label: spec.title, mount: (root, app) => void open(root, app) };
 }

@@ -44,14 +44,15 @@ export function uid(prefix: string): string {
   return `${prefix}-${ids}`;
 }
 
+/** A choice of a select or a datalist: `value` sent, `label` shown (none in a datalist). */
+export function option(value: string, label?: string): HTMLOptionElement {
+  const node = el("option", {}, label);
+  node.value = value;
+  return node;
+}
+
 /** A list of suggestions for a text field (its `list` attribute takes the id). */
 export function datalist(values: readonly string[]): { id: string; node: HTMLDataListElement } {
   const id = uid("list");
-  const node = el("datalist", { id });
-  for (const value of values) {
-    const option = el("option");
-    option.value = value;
-    node.appendChild(option);
-  }
-  return { id, node };
+  return { id, node: el("datalist", { id }, ...values.map((value) => option(value))) };
 }

@@ -6,7 +6,7 @@
 import type { Severity } from "../core/findings";
 import { type Lang, t } from "./i18n";
 import type { FindingItem, FindingsView } from "../server/sidebar-api";
-import { act, actionSlot, busyButton, showNote } from "./actions";
+import { act, actionSlot, announce, busyButton, showNote } from "./actions";
 import { append, el, fill } from "./dom";
 import { setText } from "./live";
 import { callServer } from "./server-client";
@@ -143,9 +143,7 @@ class FindingsList {
     );
     if (!outcome.ok) return;
     if (this.list!.isConnected) this.draw(outcome.value.findings);
-    showNote(slot, outcome.value.message);
-    slot.querySelector("p")?.setAttribute("tabindex", "-1");
-    (slot.querySelector("p") as HTMLElement | null)?.focus();
+    announce(slot, outcome.value.message);
   }
 }
 

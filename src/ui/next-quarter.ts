@@ -10,11 +10,12 @@ import { LIMITS } from "../core/limits";
 import type { CarryCandidate, CarryReason } from "../core/next-quarter";
 import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../server/sidebar-api";
-import { act, actionSlot, busyButton, showError } from "./actions";
-import { announce, closeButton, type DialogFrame, dialogView } from "./dialog";
+import { act, actionSlot, announce, busyButton, showError } from "./actions";
+import { closeButton, type DialogFrame, dialogView } from "./dialog";
 import { datalist, el, fill, uid } from "./dom";
 import { formatScore } from "./format";
-import { fillIfChanged, setText } from "./live";
+import { mark } from "./field";
+import { setText } from "./live";
 import { callServer } from "./server-client";
 import type { View } from "./view";
 
@@ -102,7 +103,7 @@ class NextQuarterDialog {
     this.picks.push(pick);
     const sync = () => {
       owner.disabled = !box.checked;
-      if (!box.checked) this.mark(pick);
+      if (!box.checked) mark(owner, msgs);
       count();
     };
     box.addEventListener("change", sync);
@@ -156,17 +157,9 @@ class NextQuarterDialog {
   /** A ticked objective needs a next owner. */
   private check(pick: Pick): boolean {
     const missing = pick.box.checked && pick.owner.value.trim() === "";
-    this.mark(pick, missing ? t(this.lang, "nextView.ownerNeeded", { id: pick.candidate.id }) : undefined);
+    const error = missing ? t(this.lang, "nextView.ownerNeeded", { id: pick.candidate.id }) : undefined;
+    mark(pick.owner, pick.msgs, error);
     return !missing;
-  }
-
-  private mark(pick: Pick, error?: string): void {
-    if (error) pick.owner.setAttribute("aria-invalid", "true");
-    else pick.owner.removeAttribute("aria-invalid");
-    // Rewritten only when it says something else: an alert inserted again is read again.
-    fillIfChanged(pick.msgs, error ?? "", () =>
-      error ? [el("p", { class: "msg error", role: "alert" }, error)] : [],
-    );
   }
 
   private start(slot: HTMLElement): void {
@@ -223,8 +216,7 @@ class NextQuarterDialog {
 export function nextQuarterView(): View {
   return dialogView({
     id: "nextQuarter",
-    label: "next.title",
-    title: (lang) => t(lang, "next.title"),
+    title: "next.title",
     fetch: () => callServer("getNextQuarter"),
     draw: (proposal, frame) => new NextQuarterDialog(proposal, frame).draw(),
   });

@@ -4,9 +4,9 @@
  */
 import { type Lang, t } from "./i18n";
 import type { ReviewOptions } from "../server/sidebar-api";
-import { act, actionSlot, busyButton } from "./actions";
-import { announce, closeButton, type DialogFrame, dialogView } from "./dialog";
-import { el, uid } from "./dom";
+import { act, actionSlot, announce, busyButton } from "./actions";
+import { closeButton, type DialogFrame, dialogView } from "./dialog";
+import { el, option, uid } from "./dom";
 import { callServer } from "./server-client";
 import type { View } from "./view";
 
@@ -14,8 +14,7 @@ import type { View } from "./view";
 export function reviewView(): View {
   return dialogView({
     id: "review",
-    label: "menu.review",
-    title: (lang) => t(lang, "menu.review"),
+    title: "menu.review",
     fetch: () => callServer("getReviewOptions"),
     draw,
   });
@@ -32,12 +31,7 @@ function draw(options: ReviewOptions, frame: DialogFrame): void {
   };
   const all = radio("all", t(lang, "review.allTeams"), true);
   const one = radio("one", t(lang, "reviewView.oneTeam"), false);
-  const team = el("select", { id: uid("rv") });
-  for (const name of options.teams) {
-    const option = el("option", {}, name);
-    option.value = name;
-    team.appendChild(option);
-  }
+  const team = el("select", { id: uid("rv") }, ...options.teams.map((name) => option(name, name)));
   // Picking a team means "one team".
   team.addEventListener("change", () => (one.input.checked = true));
   const hasTeams = options.teams.length > 0;

@@ -30,3 +30,24 @@ export interface View {
   /** Draws the view into an empty element; called each time its tab is chosen. */
   mount(root: HTMLElement, app: App): void;
 }
+
+/** What a kept view's state draws with (see keptView). */
+export interface Mountable {
+  mount(root: HTMLElement, app: App): void;
+}
+
+/**
+ * A view whose state lives as long as the sidebar: `create` makes it on the first visit, and each
+ * later visit draws that same one again, so what was typed is still there.
+ */
+export function keptView(id: SidebarView, label: PlainMessage, create: () => Mountable): View {
+  let kept: Mountable | undefined;
+  return {
+    id,
+    label,
+    mount(root, app) {
+      kept ??= create();
+      kept.mount(root, app);
+    },
+  };
+}

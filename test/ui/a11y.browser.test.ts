@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import { axeRules, axeViolations } from "../helpers/axe";
 import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
+import { openSidebar } from "./sidebar-page";
 
 const NOW = "2026-11-15T10:00:00Z";
 /** At the end of the quarter, when the review and the next quarter are offered. */
@@ -51,13 +52,11 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
   });
 
   async function open(addon: LoadedAddon, dialog = false): Promise<void> {
-    await bridgeScriptRun(page, serveWith(addon));
-    if (dialog)
-      await page.addInitScript(() => {
-        const w = window as unknown as { google: { script: Record<string, unknown> } };
-        w.google.script.host = { close: () => undefined };
-      });
-    await openHtml(page, readDist("Sidebar.html"));
+    const host = () => {
+      const w = window as unknown as { google: { script: Record<string, unknown> } };
+      w.google.script.host = { close: () => undefined };
+    };
+    await openSidebar(page, serveWith(addon), dialog ? host : undefined);
   }
   const idle = () => page.waitForFunction(() => !document.body.classList.contains("busy"));
   const tab = async (n: number) => {
@@ -190,16 +189,21 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     expect(rules.length).toBeGreaterThan(50);
   });
 
-  it("does not speak while a key result title is typed: live regions change only when their text does", async () => {
-    await open(setUp("en"));
-    await stepTitle(1);
-    await idle();
+  /** From the context step: a team objective for Sales, then on to the key results step. */
+  async function toKeyResults(): Promise<void> {
     await page.locator(".step-body input[list]").first().fill("Sales");
     await page.locator(".step-body input[list]").nth(1).fill("Camille");
     await next();
     await page.locator(".step-body textarea").fill("Make booking effortless for drivers");
     await next();
     await stepTitle(3);
+  }
+
+  it("does not speak while a key result title is typed: live regions change only when their text does", async () => {
+    await open(setUp("en"));
+    await stepTitle(1);
+    await idle();
+    await toKeyResults();
     await countLiveMutations(page);
     // Slower than the coaching's pause: each key refreshes the coaching and counters.
     await page.locator("fieldset.kr textarea").pressSequentially("Raise NPS from 30 to 45", { delay: 200 });
@@ -315,12 +319,7 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     await tab(0);
     await stepTitle(1);
     out.context = await sideways();
-    await page.locator(".step-body input[list]").first().fill("Sales");
-    await page.locator(".step-body input[list]").nth(1).fill("Camille");
-    await next();
-    await page.locator(".step-body textarea").fill("Make booking effortless for drivers");
-    await next();
-    await stepTitle(3);
+    await toKeyResults();
     out.keyResults = await sideways();
     await screenshot(page, `zoom-${width}px-${lang}-key-results`);
     await page.locator("fieldset.kr textarea").fill("Raise NPS from 30 to 45");
@@ -332,12 +331,11 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
     return out;
   }
 
-  const zooms = LANGS.flatMap((lang) => [
-    { lang, zoom: 200, width: 150 },
-    { lang, zoom: 400, width: 75 },
-  ]);
+  /** A page `width` px wide at 200 % and 400 % zoom: half and a quarter as many CSS pixels. */
+  const zoomed = (width: number) =>
+    LANGS.flatMap((lang) => [200, 400].map((zoom) => ({ lang, zoom, width: (width * 100) / zoom })));
   // 300 px at 200 % zoom is 150 CSS pixels; at 400 %, 75.
-  it.each(zooms)(
+  it.each(zoomed(300))(
     "reflows at $zoom % zoom in the 300 px sidebar: nothing scrolls sideways ($lang)",
     async ({ lang, width }) => {
       const sideways = await overflow(lang, width);
@@ -346,11 +344,7 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
   );
 
   // The dialogs are 520 px wide: 260 CSS pixels at 200 % zoom, 130 at 400 %.
-  const dialogZooms = LANGS.flatMap((lang) => [
-    { lang, zoom: 200, width: 260 },
-    { lang, zoom: 400, width: 130 },
-  ]);
-  it.each(dialogZooms)(
+  it.each(zoomed(520))(
     "reflows the next-quarter and review dialogs at $zoom % zoom ($lang)",
     async ({ lang, width }) => {
       await page.setViewportSize({ width, height: 560 });

@@ -2,7 +2,8 @@ import type { Locator, Page } from "playwright-core";
 import { World } from "../../dev/gas";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import { isoIn } from "../helpers/grids";
-import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
+import { openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
+import { describedBy, openSidebar } from "./sidebar-page";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = "<img src=x onerror=alert(1)>";
@@ -36,20 +37,11 @@ describe("the check-in view in headless Chromium", () => {
     page = pages.page;
   });
 
-  async function open(addon: LoadedAddon, serve = serveWith(addon)): Promise<void> {
-    await bridgeScriptRun(page, serve);
-    await openHtml(page, readDist("Sidebar.html"));
-  }
+  const open = (addon: LoadedAddon, serve = serveWith(addon)) => openSidebar(page, serve);
 
   /** A key result's card: the group named by its legend. */
   const card = (id: string): Locator => page.locator(`fieldset.kr-checkin[data-kr="${id}"]`);
   const save = () => page.getByRole("button", { name: /^(Save check-ins|Enregistrer les points)$/ }).click();
-  /** The texts a control's aria-describedby points to. */
-  async function describedBy(control: Locator): Promise<string> {
-    const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
-    const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-    return texts.join(" ");
-  }
   async function pickTeam(team: string, fr = false): Promise<void> {
     await page.getByLabel(fr ? "Équipe" : "Team", { exact: true }).selectOption(team);
   }

@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
-import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
-import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
+import { type LoadedAddon, loadAddon } from "../../dev/loader";
+import { screenshot, serveWith, usePages } from "../helpers/browser";
+import { openSidebar } from "./sidebar-page";
 import { isoIn } from "../helpers/grids";
 
 const NOW = "2026-12-30T10:00:00Z";
@@ -26,14 +27,11 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
 
   /** Opens the built page as Sheets shows a dialog: google.script.host.close() is there. */
   async function open(addon: LoadedAddon, options: { host?: boolean } = {}): Promise<void> {
-    await bridgeScriptRun(page, serveWith(addon));
-    if (options.host !== false) {
-      await page.addInitScript(() => {
-        const w = window as unknown as { google: { script: Record<string, unknown> }; __closed?: number };
-        w.google.script.host = { close: () => (w.__closed = (w.__closed ?? 0) + 1) };
-      });
-    }
-    await openHtml(page, readDist("Sidebar.html"));
+    const host = () => {
+      const w = window as unknown as { google: { script: Record<string, unknown> }; __closed?: number };
+      w.google.script.host = { close: () => (w.__closed = (w.__closed ?? 0) + 1) };
+    };
+    await openSidebar(page, serveWith(addon), options.host === false ? undefined : host);
   }
   const closed = () => page.evaluate(() => (window as unknown as { __closed?: number }).__closed ?? 0);
 

@@ -3,6 +3,7 @@ import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import type { FakeSheet } from "../../dev/gas";
 import { OKRS } from "../../src/core/schema";
 import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
+import { describedBy, openSidebar } from "./sidebar-page";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = [
@@ -37,21 +38,14 @@ describe("the drafting wizard in headless Chromium", () => {
     page = pages.page;
   });
 
-  async function open(addon: LoadedAddon, serve = serveWith(addon)): Promise<void> {
-    await bridgeScriptRun(page, serve);
-    await openHtml(page, readDist("Sidebar.html"));
-  }
+  const open = (addon: LoadedAddon, serve = serveWith(addon)) => openSidebar(page, serve);
 
   const next = () => page.getByRole("button", { name: /^(Next|Suivant)$/ }).click();
   const back = () => page.getByRole("button", { name: /^(Back|Retour)$/ }).click();
   const stepTitle = (name: RegExp | string) => page.locator(".step-title", { hasText: name }).waitFor();
   /** The hint and messages of a field, as its aria-describedby names them. */
-  async function describedBy(label: string | RegExp, nth = 0): Promise<string> {
-    const control = page.getByLabel(label, { exact: typeof label === "string" }).nth(nth);
-    const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
-    const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-    return texts.join(" ");
-  }
+  const describedByLabel = (label: string | RegExp, nth = 0) =>
+    describedBy(page.getByLabel(label, { exact: typeof label === "string" }).nth(nth));
 
   it("keeps Next in sight at 300 × 600 px on a team objective's context step", async () => {
     await page.setViewportSize({ width: 300, height: 600 });
@@ -229,7 +223,7 @@ describe("the drafting wizard in headless Chromium", () => {
       const title = fr ? "Intitulé" : "Title";
       await page.getByLabel(title).fill("Launch the new portal");
       await page.getByText(output).waitFor();
-      expect(await describedBy(title)).toMatch(output);
+      expect(await describedByLabel(title)).toMatch(output);
       if (fr) {
         await page.getByLabel(title).fill("Lancer le nouveau portail");
         await page.getByText(/Une activité, pas un résultat \(lancer\)/).waitFor();
@@ -251,7 +245,7 @@ describe("the drafting wizard in headless Chromium", () => {
         .nth(1)
         .fill("2");
       await page.getByText(kpi).waitFor();
-      expect(await describedBy(title, 1)).toMatch(kpi);
+      expect(await describedByLabel(title, 1)).toMatch(kpi);
       await screenshot(page, `wizard-3-coaching-${locale}`);
       await next();
       await page.locator(".review-findings .group.warning").waitFor();
@@ -287,7 +281,7 @@ describe("the drafting wizard in headless Chromium", () => {
     await next();
     await page.getByRole("alert").getByText("Some fields need your attention.").waitFor();
     expect(await page.getByLabel("Owner").getAttribute("aria-invalid")).toBe("true");
-    expect(await describedBy("Owner")).toContain("Every objective needs an owner.");
+    expect(await describedByLabel("Owner")).toContain("Every objective needs an owner.");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       await page.getByLabel("Owner").getAttribute("id"),
     );
@@ -295,14 +289,14 @@ describe("the drafting wizard in headless Chromium", () => {
     await next();
     await next();
     await stepTitle("Step 2 of 4");
-    expect(await describedBy("Objective")).toContain("Title is required.");
+    expect(await describedByLabel("Objective")).toContain("Title is required.");
     await page.getByLabel("Objective", { exact: true }).fill("Delight drivers");
     await next();
     await page.getByLabel("Baseline").fill("abc");
     await next();
     await stepTitle("Step 3 of 4");
-    expect(await describedBy("Baseline")).toContain('Baseline: "abc" is not a number');
-    expect(await describedBy("Title")).toContain("Title is required.");
+    expect(await describedByLabel("Baseline")).toContain('Baseline: "abc" is not a number');
+    expect(await describedByLabel("Title")).toContain("Title is required.");
     // Up to the limit of key results, not one more.
     const add = page.getByRole("button", { name: "Add a key result" });
     for (let i = 0; i < 3; i++) await add.click();
@@ -455,7 +449,7 @@ describe("the drafting wizard in headless Chromium", () => {
     await page.getByLabel("Target").fill(XSS[1].slice(0, 40));
     await page.getByLabel("Weight").fill(XSS[2]);
     await next();
-    expect(await describedBy("Baseline")).toContain(`"${XSS[0]}" is not a number`);
+    expect(await describedByLabel("Baseline")).toContain(`"${XSS[0]}" is not a number`);
     await page.getByLabel("Baseline").fill("1");
     await page.getByLabel("Target").fill("2");
     await page.getByLabel("Weight").fill("");

@@ -2,7 +2,7 @@
 import { DRAFT_LIMITS } from "../../core/draft";
 import { KINDS } from "../../core/schema";
 import { t } from "../i18n";
-import { append, el, uid } from "../dom";
+import { append, el, option, uid } from "../dom";
 import { quietCounter } from "../live";
 import { type StepHost, teamCount, teamFull } from "./host";
 
@@ -11,12 +11,7 @@ export function contextStep(w: StepHost, body: HTMLElement): void {
   const context = w.context;
   const state = w.state;
 
-  const level = el("select");
-  for (const choice of context.levels) {
-    const option = el("option", {}, choice.label);
-    option.value = choice.key;
-    level.appendChild(option);
-  }
+  const level = el("select", {}, ...context.levels.map((choice) => option(choice.key, choice.label)));
   level.value = state.level;
 
   const teams = w.datalist(context.teams);
@@ -58,15 +53,12 @@ export function contextStep(w: StepHost, body: HTMLElement): void {
   if (context.companyObjectives.length === 0) {
     append(parentField, el("p", { class: "hint" }, t(lang, "wizard.noCompanyObjective")), w.area("parent"));
   } else {
-    const parent = el("select");
-    const none = el("option", {}, t(lang, "wizard.parentNone"));
-    none.value = "";
-    parent.appendChild(none);
-    for (const o of context.companyObjectives) {
-      const option = el("option", {}, `${o.id} — ${o.title}`);
-      option.value = o.id;
-      parent.appendChild(option);
-    }
+    const parent = el(
+      "select",
+      {},
+      option("", t(lang, "wizard.parentNone")),
+      ...context.companyObjectives.map((o) => option(o.id, `${o.id} — ${o.title}`)),
+    );
     parent.value = context.companyObjectives.some((o) => o.id === state.parent) ? state.parent : "";
     parent.addEventListener("change", () => w.update((s) => (s.parent = parent.value), "parent"));
     parentField.appendChild(

@@ -4,10 +4,9 @@
  */
 import { type Lang, t } from "../i18n";
 import type { WizardContext } from "../../server/sidebar-api";
+import type { Control } from "../field";
 import type { Coaching, FieldKey } from "./coach";
 import type { Step, WizardState } from "./state";
-
-export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export interface TextOptions {
   multiline?: boolean;

@@ -4,7 +4,7 @@ import { LIMITS } from "../../core/limits";
 import { columnHeader, METRIC_CHOICES, type OkrColumn } from "../../core/schema";
 import { type Lang, t } from "../i18n";
 import { busyButton, setAvailable } from "../actions";
-import { append, el } from "../dom";
+import { append, el, option } from "../dom";
 import type { StepHost } from "./host";
 import { emptyKr } from "./state";
 
@@ -79,12 +79,7 @@ function krCard(w: StepHost, i: number): HTMLElement {
   const title = w.text(key("title"), kr.title, DRAFT_LIMITS.title, (s, v) => (s.krs[i]!.title = v), {
     multiline: true,
   });
-  const metric = el("select");
-  for (const choice of METRIC_CHOICES) {
-    const option = el("option", {}, choice.label[lang]);
-    option.value = choice.key;
-    metric.appendChild(option);
-  }
+  const metric = el("select", {}, ...METRIC_CHOICES.map((choice) => option(choice.key, choice.label[lang])));
   metric.value = kr.metric;
   metric.addEventListener("change", () =>
     w.update(

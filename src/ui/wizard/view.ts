@@ -7,15 +7,16 @@
 import { type Lang, t } from "../i18n";
 import type { WizardContext } from "../../server/sidebar-api";
 import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
-import { append, datalist, el, fill, uid } from "../dom";
-import { fillIfChanged } from "../live";
+import { append, datalist, el, fill } from "../dom";
+import type { Control } from "../field";
 import { watchPointer, whenReleased } from "../pointer";
 import { callServer } from "../server-client";
-import type { App, View } from "../view";
+import { type App, keptView, type View } from "../view";
 import { type Coaching, coach, type FieldKey, stepOf } from "./coach";
 import { contextStep } from "./context-step";
 import { doneStep, type Inserted } from "./done-step";
-import { type Control, shiftTouched, type StepHost, type TextOptions } from "./host";
+import { StepFields } from "./fields";
+import { shiftTouched, type StepHost, type TextOptions } from "./host";
 import { krStep, objectiveStep } from "./objective-step";
 import { reviewStep } from "./review-step";
 import {
@@ -31,11 +32,6 @@ import {
   type WizardState,
 } from "./state";
 
-interface FieldSlot {
-  control: Control | undefined;
-  msgs: HTMLElement;
-}
-
 const COACH_DELAY_MS = 150;
 
 class Wizard {
@@ -47,7 +43,7 @@ class Wizard {
   private lang: Lang = "en";
   private readonly touched = new Set<FieldKey>();
   private readonly attempted = new Set<Step>();
-  private fields = new Map<FieldKey, FieldSlot>();
+  private fields = new StepFields();
   private live: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private coaching: Coaching | undefined;
@@ -101,7 +97,7 @@ class Wizard {
 
   private render(focus?: FieldKey | "step"): void {
     const lang = this.lang;
-    this.fields = new Map();
+    this.fields = new StepFields();
     this.live = [];
     clearTimeout(this.timer);
     const step = this.state.step;
@@ -162,7 +158,7 @@ class Wizard {
     this.restored = false;
     this.refresh(true);
     if (focus === "step") stepTitle.focus();
-    else if (focus) this.fields.get(focus)?.control?.focus();
+    else if (focus) this.fields.control(focus)?.focus();
   }
 
   /** Fills the view: the wizard's title, then `children`. */
@@ -185,39 +181,12 @@ class Wizard {
       render: (focus) => this.render(focus),
       go: (step, focus) => this.go(step, focus),
       live: (draw) => this.live.push(draw),
-      field: (key, label, control, hint) => this.field(key, label, control, hint),
-      area: (key) => this.area(key),
+      field: (key, label, control, hint) => this.fields.field(key, label, control, hint),
+      area: (key) => this.fields.area(key),
       text: (key, value, max, set, options) => this.text(key, value, max, set, options),
       datalist,
       shiftTouched: (removed) => shiftTouched(this.touched, removed),
     };
-  }
-
-  /** A labelled field with its hint and its message area, registered for live coaching. */
-  private field(key: FieldKey, label: string, control: Control, hint?: string): HTMLElement {
-    const id = uid("wz");
-    control.id = id;
-    const hintId = hint ? `${id}-hint` : undefined;
-    const msgsId = `${id}-msgs`;
-    control.setAttribute("aria-describedby", [hintId, msgsId].filter(Boolean).join(" "));
-    // Not live: the field's description, read with it; the step's errors are said on Next.
-    const msgs = el("div", { id: msgsId, class: "msgs" });
-    this.fields.set(key, { control, msgs });
-    return el(
-      "div",
-      { class: "field" },
-      el("label", { for: id }, label),
-      control,
-      hint ? el("p", { id: hintId, class: "hint" }, hint) : null,
-      msgs,
-    );
-  }
-
-  /** A message area for findings about a whole row. */
-  private area(key: FieldKey): HTMLElement {
-    const msgs = el("div", { class: "msgs" });
-    this.fields.set(key, { control: undefined, msgs });
-    return msgs;
   }
 
   private text(
@@ -256,20 +225,11 @@ class Wizard {
     // While a pointer is pressed nothing moves: a message appearing under it would cancel the click.
     if (!now) return whenReleased(this.refreshNow);
     this.coaching = coach(this.context, this.state, this.lang);
-    for (const [key, slot] of this.fields) {
-      const notes = this.coaching.notes.filter(
-        (n) => n.field === key && (!n.blocking || this.touched.has(key) || this.attempted.has(stepOf(key))),
-      );
-      // Rewritten only when it says something else: focus and reading stay where they are.
-      const said = notes.map((n) => `${n.finding.severity}:${n.message}`).join("\n");
-      fillIfChanged(slot.msgs, said, () =>
-        notes.map((n) => el("p", { class: `msg ${n.finding.severity}` }, n.message)),
-      );
-      if (slot.control) {
-        if (notes.some((n) => n.blocking)) slot.control.setAttribute("aria-invalid", "true");
-        else slot.control.removeAttribute("aria-invalid");
-      }
-    }
+    // A blocking note shows once its field was touched or its step's Next tried.
+    this.fields.show(
+      this.coaching.notes,
+      (n) => !n.blocking || this.touched.has(n.field) || this.attempted.has(stepOf(n.field)),
+    );
     this.live.forEach((draw) => draw());
   }
 
@@ -289,8 +249,7 @@ class Wizard {
     const blocking = this.coaching!.notes.filter((n) => n.blocking && stepOf(n.field) === step);
     if (blocking.length > 0) {
       showError(slot, t(this.lang, "wizard.fix"));
-      const first = [...this.fields].find(([key]) => blocking.some((n) => n.field === key))?.[1].control;
-      first?.focus();
+      this.fields.firstOf(blocking)?.focus();
       return;
     }
     this.go(STEPS[index + 1]!);
@@ -331,13 +290,5 @@ class Wizard {
 
 /** The wizard, the sidebar's home view. Its state lives as long as the sidebar (and in storage). */
 export function wizardView(): View {
-  let wizard: Wizard | undefined;
-  return {
-    id: "home",
-    label: "sidebar.nav.wizard",
-    mount(root, app) {
-      wizard ??= new Wizard();
-      wizard.mount(root, app);
-    },
-  };
+  return keptView("home", "sidebar.nav.wizard", () => new Wizard());
 }
