@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { FormulaEngine } from "./formulas";
+import { FormulaEngine } from "./formula-engine";
 import { createRuntime, type Manifest, type Runtime, type RuntimeOptions } from "./gas";
 
 export const DIST = join(__dirname, "..", "dist");

@@ -19,7 +19,7 @@ import { FakeConditionalFormatRule, FakeRange } from "../gas/spreadsheet";
 import type { ChartApi } from "../gas/types";
 import { type LoadedAddon, loadAddon } from "../loader";
 import { displayValue, editText } from "./display";
-import type { FormulaEngine } from "./formulas";
+import type { FormulaEngine } from "../formula-engine";
 import type { Active, CellView, ChartView, Effects, RecordedMenu, SheetView, State } from "./protocol";
 import { load, snapshot, type WorkbookData } from "./workbook";
 

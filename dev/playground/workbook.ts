@@ -5,7 +5,7 @@
  */
 import type { CellValue, FakeSheet, FakeSpreadsheet } from "../gas";
 import { FakeConditionalFormatRule, FakeDataValidation } from "../gas/spreadsheet";
-import type { FormulaEngine } from "./formulas";
+import type { FormulaEngine } from "../formula-engine";
 
 export interface CellData {
   row: number;

@@ -16,7 +16,7 @@ import * as ExcelJS from "exceljs";
 import type { CellValue } from "../gas";
 import { isDate } from "../gas";
 import { displayValue, fromWallClock, wallClock } from "./display";
-import { PLAYGROUND_ERROR } from "./formulas";
+import { PLAYGROUND_ERROR } from "../formula-engine";
 import {
   type CellData,
   type ConditionalFormatData,

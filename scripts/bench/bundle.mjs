@@ -126,7 +126,10 @@ const GROUPS = [
     "bilingual content outside the catalogs (guide, example, schema, settings)",
     (p) => /^src\/core\/(guide|example|schema|settings)\.ts$/.test(p),
   ],
-  ["custom formulas (src/server/formulas.ts, src/core/formulas.ts)", (p) => /\/formulas\.ts$/.test(p)],
+  [
+    "custom formulas (src/core/formula-*.ts, src/server/sheets-host.ts)",
+    (p) => /^src\/core\/formula-[^/]+\.ts$|^src\/server\/sheets-host\.ts$/.test(p),
+  ],
   ["rest of src/core", (p) => p.startsWith("src/core/")],
   ["rest of src/server", (p) => p.startsWith("src/server/")],
   ["entry and glue", () => true],

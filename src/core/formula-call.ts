@@ -1,7 +1,7 @@
 /**
  * What one custom-formula call knows and how it reads its arguments: the language, the time zone,
  * and each argument checked with a localized message naming it. Pure: the spreadsheet's locale and
- * time zone come through a FormulaHost (src/server/formulas.ts reads them from SpreadsheetApp), so
+ * time zone come through a FormulaHost (src/server/sheets-host.ts reads them from SpreadsheetApp), so
  * the argument handling is unit-tested in test/core without Apps Script.
  *
  * Custom functions may not use Session, so the language is the spreadsheet's locale, read once per

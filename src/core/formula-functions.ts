@@ -18,7 +18,7 @@ import {
   single,
   statusLabels,
 } from "./formula-cells";
-import { krCheckText, krCheckVariant, scoreColumn } from "./formulas";
+import { krCheckText, krCheckVariant, scoreColumn } from "./formula-results";
 import { at, type FormulaArg, isRange } from "./grid";
 import { t } from "./i18n";
 import { DEFAULT_THRESHOLDS, expectedProgress, paceStatus } from "./pace";

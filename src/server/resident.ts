@@ -17,8 +17,8 @@ import {
   okrScoreFormula,
   okrStatusesFormula,
   okrStatusFormula,
-  sheetsHost,
-} from "./formulas";
+} from "../core/formula-functions";
+import { sheetsHost } from "./sheets-host";
 import { okrHealthFormula } from "./health-formula";
 import { buildMenu } from "./menu";
 

@@ -5,7 +5,7 @@
  */
 import type { FormulaArg } from "../core/grid";
 import { okrRollup, okrTeams, type RollupOut } from "../core/rollup-formulas";
-import { sheetsHost } from "./formulas";
+import { sheetsHost } from "./sheets-host";
 
 /** OKRROLLUP(company_okrs, settings, imports…): one row per company objective of the quarter. */
 export function okrRollupFormula(

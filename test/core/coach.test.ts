@@ -4,7 +4,7 @@
  * same sentence however it is dressed.
  */
 import fc from "fast-check";
-import { checkKeyResult, krCheckText } from "../../src/core/formulas";
+import { checkKeyResult, krCheckText } from "../../src/core/formula-results";
 import { readKr } from "../../src/core/kr-reading";
 import { readCorpus } from "../../scripts/bench/coach-eval";
 

@@ -6,7 +6,7 @@
 import { loadAddon, type LoadedAddon } from "../../dev/loader";
 import { type FakeSheet, isDate } from "../../dev/gas";
 import { isoIn } from "../helpers/grids";
-import { VOLATILE_MESSAGE } from "../../dev/formulas";
+import { VOLATILE_MESSAGE } from "../../dev/formula-engine";
 import { generateOkrs, okrGridOf } from "../../dev/fixtures";
 
 const sheet = (addon: LoadedAddon, name: string): FakeSheet => {

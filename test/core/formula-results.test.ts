@@ -4,7 +4,7 @@ import {
   scoreColumn as scoreColumns,
   KR_CHECKS,
   type ScoreColumns,
-} from "../../src/core/formulas";
+} from "../../src/core/formula-results";
 import {
   defaultSettings,
   describeFinding,

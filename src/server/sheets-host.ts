@@ -14,13 +14,3 @@ export function sheetsHost(): FormulaHost {
     timeZone: () => sheet().getSpreadsheetTimeZone(),
   };
 }
-
-export {
-  krCheckFormula,
-  krScoreFormula,
-  okrBandFormula,
-  okrPaceFormula,
-  okrScoreFormula,
-  okrStatusesFormula,
-  okrStatusFormula,
-} from "../core/formula-functions";

@@ -1,2 +1,0 @@
-/** The formula evaluator is shared with the e2e loader: see dev/formulas.ts. */
-export * from "../formulas";
