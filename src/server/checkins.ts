@@ -22,15 +22,13 @@ import {
 } from "../core/checkins";
 import type { Day } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
-import { analyze } from "../core/index";
 import { LIMITS } from "../core/limits";
-import { parseCheckins, parseOkrs } from "../core/parse";
+import { parseCheckins } from "../core/parse";
 import { CHECKINS } from "../core/schema";
-import { parseSettings, type Settings } from "../core/settings";
-import { today } from "./clock";
+import type { Settings } from "../core/settings";
 import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
 import { userError } from "./errors";
-import { sheetLangOf } from "./locale";
+import { load } from "./load";
 import { withDocumentLock } from "./lock";
 import { parsePayload, text } from "./payload";
 import { readAll, Workbook } from "./workbook";
@@ -63,20 +61,16 @@ function rememberedFilter(): CheckinFilter {
 
 /** The check-in view for a team or an owner; the choice is remembered for next time. */
 export function checkinView(lang: Lang, request: unknown): CheckinView {
-  const wb = Workbook.active();
   let filter: CheckinFilter;
   if (request === undefined || request === null) filter = rememberedFilter();
   else {
     filter = parsePayload(lang, filterSchema(), request, labels(lang));
     PropertiesService.getUserProperties().setProperty(filterProperty(), JSON.stringify(filter));
   }
-  const okrGrid = wb.read("okrs");
-  if (!okrGrid) throw userError(lang, "error.noOkrSheet");
   const email = currentUserEmail();
-  const grids = { okrs: okrGrid, checkins: wb.read("checkins"), settings: wb.read("settings") };
-  const day = today(wb.timeZone);
+  const { analysis, day } = load(lang, { checkins: true });
   const author = { email, name: email ? "" : rememberedAuthor() };
-  return checkinViewOf(lang, analyze(grids, day, wb.timeZone), filter, author, day);
+  return checkinViewOf(lang, analysis, filter, author, day);
 }
 
 const entriesSchema = () =>
@@ -117,18 +111,12 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
   const author = resolveAuthor(email, chosen);
   if (!author) throw userError(userLang, "checkin.whoNeeded");
   return withDocumentLock(userLang, (progress) => {
-    const wb = Workbook.active();
-    const okrSheet = wb.find("okrs");
-    if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
-    const day = today(wb.timeZone);
-    const settingsGrid = wb.read("settings");
-    const settings = parseSettings(settingsGrid ?? [], day, wb.timeZone).settings;
-    const sheetLang = sheetLangOf(wb.ss, settings);
+    // Read under the lock: another person may have saved a moment ago.
+    const loaded = load(userLang);
+    const { wb, day, okrSheet, okrGrid, sheetLang } = loaded;
+    const okrs = loaded.parsed.okrs!;
     const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[sheetLang]);
-    // Re-read under the lock: another person may have saved a moment ago.
-    const okrGrid = readAll(okrSheet);
-    const okrs = parseOkrs(okrGrid, wb.timeZone);
-    const problems = checkEntries(entries, okrs.items, settings);
+    const problems = checkEntries(entries, okrs.items, loaded.parsed.settings.settings);
     if (problems.length > 0)
       throw userError(userLang, "checkin.nothingSaved", { problems: entryProblems(userLang, problems) });
     const logGrid = appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
@@ -144,10 +132,9 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
       updateColumn(okrSheet, okrGrid, column, updates);
       for (const [row, value] of updates) okrGrid[row - 1]![column] = value;
     }
-    const grids = { okrs: okrGrid, checkins: logGrid, settings: settingsGrid };
     const view = checkinViewOf(
       userLang,
-      analyze(grids, day, wb.timeZone),
+      loaded.analysisOf({ checkins: logGrid }),
       filter ?? rememberedFilter(),
       { email, name: email ? "" : author },
       day,
@@ -180,10 +167,10 @@ function appendToLog(
 
 /** On open: how many key results have gone without a check-in too long (0 outside the quarter). */
 export function staleReminder(): { count: number; settings: Settings } | undefined {
+  // No OKRs sheet, nothing to remind (and no refusal to word: the language is not needed).
   const wb = Workbook.active();
-  const okrs = wb.read("okrs");
-  if (!okrs) return undefined;
-  const day = today(wb.timeZone);
-  const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
-  return { count: staleCount(parseOkrs(okrs, wb.timeZone).items, settings, day), settings };
+  if (!wb.find("okrs")) return undefined;
+  const { parsed, day } = load("en", {}, wb);
+  const settings = parsed.settings.settings;
+  return { count: staleCount(parsed.okrs!.items, settings, day), settings };
 }
