@@ -5,6 +5,7 @@
 import { type Day, isoOf } from "./dates";
 import type { Lang, MessageKey, MessageParams } from "./i18n";
 import type { NewRow } from "./next-quarter";
+import { idHolder } from "./identity";
 import type { OkrRow } from "./parse";
 import { choiceLabel, type ListName, LISTS } from "./schema";
 import type { Settings } from "./settings";
@@ -47,21 +48,6 @@ export interface StartRequest {
   confirmedEarly: boolean;
   /** The quarter being started. */
   to: string;
-}
-
-/**
- * The one row holding an ID, or a refusal when several rows hold it (any quarter, an objective and
- * a key result alike): a write keyed on it would otherwise check one row and change another.
- */
-export function idHolder(
-  okrs: readonly OkrRow[],
-  id: string,
-): { row: OkrRow | undefined } | { refusal: Said<"id.ambiguous"> } {
-  const key = id.trim().toLowerCase();
-  const rows = okrs.filter((r) => r.id.toLowerCase() === key);
-  if (rows.length > 1)
-    return { refusal: { key: "id.ambiguous", params: { id, rows: rows.map((r) => r.row).join(", ") } } };
-  return { row: rows[0] };
 }
 
 /**
