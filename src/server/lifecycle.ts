@@ -10,10 +10,18 @@ import { carryCandidates, type CarryCandidate, carryOverRows, followingQuarter }
 import { checkStart, earliness, withLabels } from "../core/next-quarter-start";
 import { parseTable } from "../core/parse-table";
 import { buildReview, reviewTeams } from "../core/review";
-import { carriedOverIds, isReviewSheetOf, reviewLayout } from "../core/review-sheet";
-import { columnOf, OKRS, SETTINGS_SHEET } from "../core/schema";
+import {
+  carriedOverIds,
+  carryOverCells,
+  isReviewSheetOf,
+  REVIEW_FORMATS,
+  reviewCellValue,
+  reviewLayout,
+} from "../core/review-sheet";
+import { OKRS, SETTINGS_SHEET } from "../core/schema";
 import { parseSettings, type SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
+import { paintOf } from "../core/sheet-paint";
 import { LIMITS } from "../core/limits";
 import { today } from "./clock";
 import { UserError, userError } from "./errors";
@@ -24,7 +32,7 @@ import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
 import { parsePayload, text } from "./payload";
 import { readAll, sizeNewSheet, Workbook } from "./workbook";
-import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
+import { nextFreeRow, paint, updateColumn, writeRows } from "./writer";
 
 /**
  * Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks
@@ -51,8 +59,6 @@ function writeSettings(
   if (change.appended.length)
     sheet.getRange(settingsGrid.length + 1, 1, change.appended.length, 3).setValues(change.appended);
 }
-
-const TEXT = columnOf("okrs", "title");
 
 // ---------------------------------------------------------------- lock plan
 
@@ -115,8 +121,6 @@ export function reviewOptions(userLang: Lang): ReviewOptions {
 
 const reviewRequest = () => z.strictObject({ team: text(LIMITS.name) });
 
-const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00", percent: "0%" } as const;
-
 /**
  * Builds the review sheet in the spreadsheet's language; answers the sheet's name and a
  * confirmation in the user's.
@@ -144,34 +148,18 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
   const name = wb.freeName(base.slice(0, 90));
   const sheet = wb.insert(undefined, name, true);
   progress.wrote();
-  const height = layout.cells.length;
-  const textColumn = { ...TEXT };
-  const values = layout.cells.map((line) =>
-    line.map((cell) => {
-      if (cell.value === undefined || cell.value === "") return "";
-      if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value, wb.timeZone);
-      return typeof cell.value === "string" ? cellValue(textColumn, cell.value, wb.timeZone) : cell.value;
-    }),
+  sizeNewSheet(sheet, layout.cells.length, layout.width);
+  const range = sheet.getRange(1, 1, layout.cells.length, layout.width);
+  paint(
+    range,
+    paintOf(layout.cells, REVIEW_FORMATS, (cell) => reviewCellValue(cell, wb.timeZone)),
   );
-  sizeNewSheet(sheet, height, layout.width);
-  const range = sheet.getRange(1, 1, height, layout.width);
-  range.setNumberFormats(layout.cells.map((line) => line.map((cell) => NUMBER_FORMATS[cell.kind])));
-  range.setValues(values);
-  range.setBackgrounds(layout.cells.map((line) => line.map((cell) => cell.background ?? null)) as string[][]);
-  range.setFontWeights(layout.cells.map((line) => line.map((cell) => (cell.bold ? "bold" : "normal"))));
   if (layout.tableRows > 0) {
     // The "Carry over?" checkboxes through the range already in hand: null leaves a cell without
     // validation (https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules).
     const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
-    const first = layout.tableHeaderRow + 1;
-    const last = layout.tableHeaderRow + layout.tableRows;
-    range.setDataValidations(
-      layout.cells.map((line, i) =>
-        line.map((_, c) =>
-          i + 1 >= first && i + 1 <= last && c === layout.columns.carryOver ? checkbox : null,
-        ),
-      ) as GoogleAppsScript.Spreadsheet.DataValidation[][],
-    );
+    const rules = carryOverCells(layout).map((line) => line.map((box) => (box ? checkbox : null)));
+    range.setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
   // Column A holds the summary's labels ("Overall score") and the chart's objective titles.
   sheet.setColumnWidth(1, 200);
