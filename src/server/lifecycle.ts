@@ -19,15 +19,14 @@ import {
   reviewLayout,
 } from "../core/review-sheet";
 import { OKRS, SETTINGS_SHEET } from "../core/schema";
-import { parseSettings, type SettingKey } from "../core/settings";
+import type { SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { paintOf } from "../core/sheet-paint";
 import { LIMITS } from "../core/limits";
-import { today } from "./clock";
 import { UserError, userError } from "./errors";
 import { recordLock } from "./health";
 import { highestIssued, recordIssued } from "./ids";
-import { load, type Loaded } from "./load";
+import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
 import { parsePayload, text } from "./payload";
@@ -70,8 +69,8 @@ export interface LockQuestion {
 
 /** What the lock question needs: the Settings sheet only (the plan is read again under the lock). */
 export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuestion {
-  const day = today(wb.timeZone);
-  const { settings } = parseSettings(wb.read("settings") ?? [], day, wb.timeZone);
+  const { day, parsed } = loadEvenWithoutOkrs(userLang, { okrs: false }, wb);
+  const { settings } = parsed.settings;
   const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
   return { quarter: settings.quarter, date: isoOf(day), previous };
 }

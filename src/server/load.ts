@@ -27,6 +27,8 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 export type LoadedGrids = WorkbookGrids & { settings: RawCell[][] };
 
 export interface LoadOptions {
+  /** false: Settings alone (the lock question, the roll-up), no OKRs sheet looked up or read. */
+  okrs?: false;
   /** The sheets read besides OKRs and Settings: many operations need neither, so each only when asked. */
   checkins?: true;
   kpis?: true;
@@ -75,9 +77,9 @@ export function loadEvenWithoutOkrs(
     if (found) ranges[key] = found.range;
     return found?.values;
   };
-  const okrSheet = wb.find("okrs");
+  const okrSheet = also.okrs === false ? undefined : wb.find("okrs");
   const grids: LoadedGrids = {
-    okrs: read("okrs"),
+    okrs: okrSheet && read("okrs"),
     settings: read("settings") ?? [],
     checkins: also.checkins ? read("checkins") : undefined,
     kpis: also.kpis ? read("kpis") : undefined,

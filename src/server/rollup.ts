@@ -26,9 +26,9 @@ import {
 } from "../core/rollup-sheet";
 import { isSpreadsheetUrl, teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
 import { OKRS } from "../core/schema";
-import { parseSettings, type Settings } from "../core/settings";
+import type { Settings } from "../core/settings";
 import { UserError, userError } from "./errors";
-import { today } from "./clock";
+import { loadEvenWithoutOkrs } from "./load";
 import { userLang } from "./locale";
 import { withDocumentLock } from "./lock";
 import { readAll, Workbook } from "./workbook";
@@ -52,13 +52,9 @@ export interface RollupReport {
  */
 export function rollUpTeams(lang: Lang): RollupReport {
   return withDocumentLock(lang, (progress) => {
-    const wb = Workbook.active();
-    const settingsSheet = wb.find("settings");
+    const loaded = loadEvenWithoutOkrs(lang, { okrs: false });
+    const { wb, settingsSheet, settingsGrid, day, sheetLang } = loaded;
     if (!settingsSheet) throw userError(lang, "rollup.noSettings");
-    const settingsGrid = readAll(settingsSheet);
-    const day = today(wb.timeZone);
-    const settings = parseSettings(settingsGrid, day, wb.timeZone).settings;
-    const sheetLang = sheetLanguage(settings.language, wb.ss.getSpreadsheetLocale());
     const table = teamsTable(settingsGrid);
     if (table.headerRow === undefined) {
       const start = teamsTableStart(sheetLang);
