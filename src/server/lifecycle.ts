@@ -130,9 +130,10 @@ export function generateReview(userLang: Lang, request: unknown): { sheet: strin
 }
 
 function writeReview(userLang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
-  const { wb, day, analysis, sheetLang, settingsGrid } = load(userLang, { checkins: true });
+  const loaded = load(userLang, { checkins: true });
+  const { wb, day, analysis, sheetLang } = loaded;
   // All teams of a company spreadsheet: the rolled-up teams' rows too.
-  const company = team ? undefined : companyReviewInput(wb, settingsGrid, analysis, day);
+  const company = team ? undefined : companyReviewInput(loaded);
   const review = buildReview({
     okrs: company?.okrs ?? analysis.okrs,
     checkins: company?.checkins ?? analysis.checkins,

@@ -44,8 +44,7 @@ function load(assigned?: string[]): Validated {
   const prepare =
     assigned && ((grids: LoadedGrids, wb: Workbook) => assigned.push(...assignMissingIds(wb, grids)));
   const loaded = loadEvenWithoutOkrs(currentUserLang(), { checkins: true, kpis: true, prepare });
-  const { wb, grids, analysis, day } = loaded;
-  analysis.findings.push(...rollupFindings(wb, grids.settings, grids.okrs, analysis.settings, day));
+  loaded.analysis.findings.push(...rollupFindings(loaded));
   return loaded;
 }
 
