@@ -4,7 +4,6 @@
  * Check-ins and updates Current, Confidence and Last check-in on the OKRs sheet, one batch each.
  * When anything in the payload is invalid, nothing is written.
  */
-import * as z from "zod/mini";
 import type { RawCell } from "../core/cells";
 import { keyResultUpdates, logHeader, logPlace, logRows } from "../core/checkin-save";
 import {
@@ -13,16 +12,10 @@ import {
   checkinViewOf,
   entryProblems,
 } from "../core/checkin-view";
-import {
-  AUTHOR_MAX,
-  type CheckinEntry,
-  type CheckinFilter,
-  checkEntries,
-  staleCount,
-} from "../core/checkins";
+import { type CheckinEntry, type CheckinFilter, checkEntries, staleCount } from "../core/checkins";
 import type { Day } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
-import { LIMITS } from "../core/limits";
+import { checkinFilterSchema, checkinsSchema } from "../core/payloads";
 import { parseCheckins } from "../core/parse";
 import { CHECKINS } from "../core/schema";
 import type { Settings } from "../core/settings";
@@ -30,7 +23,7 @@ import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
 import { userError } from "./errors";
 import { load } from "./load";
 import { withDocumentLock } from "./lock";
-import { parsePayload, text } from "./payload";
+import { parsePayload } from "./payload";
 import { readAll, Workbook } from "./workbook";
 import { nextFreeRow, updateColumn, withRows, writeRows } from "./writer";
 
@@ -44,15 +37,11 @@ const FILTER_PROPERTY = "okr.checkin.filter";
 function filterProperty(): string {
   return `${FILTER_PROPERTY}.${Workbook.spreadsheetId()}`;
 }
-export const MAX_ENTRIES = 200;
-
-const filterSchema = () =>
-  z.strictObject({ team: z.optional(text(LIMITS.name)), owner: z.optional(text(LIMITS.name)) });
 
 function rememberedFilter(): CheckinFilter {
   try {
     const raw = PropertiesService.getUserProperties().getProperty(filterProperty());
-    const parsed = filterSchema().safeParse(raw ? JSON.parse(raw) : {});
+    const parsed = checkinFilterSchema().safeParse(raw ? JSON.parse(raw) : {});
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -64,7 +53,7 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
   let filter: CheckinFilter;
   if (request === undefined || request === null) filter = rememberedFilter();
   else {
-    filter = parsePayload(lang, filterSchema(), request, labels(lang));
+    filter = parsePayload(lang, checkinFilterSchema(), request, labels(lang));
     PropertiesService.getUserProperties().setProperty(filterProperty(), JSON.stringify(filter));
   }
   const email = currentUserEmail();
@@ -72,23 +61,6 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
   const author = { email, name: email ? "" : rememberedAuthor() };
   return checkinViewOf(lang, analysis, filter, author, day);
 }
-
-const entriesSchema = () =>
-  z.strictObject({
-    entries: z
-      .array(
-        z.strictObject({
-          krId: text(50).check(z.minLength(1)),
-          value: z.number().check(z.refine(Number.isFinite)),
-          confidence: z.optional(z.int().check(z.gte(0), z.lte(10))),
-          comment: z.optional(text(LIMITS.comment)),
-        }),
-      )
-      .check(z.minLength(1), z.maxLength(MAX_ENTRIES)),
-    author: z.optional(text(AUTHOR_MAX)),
-    /** The filter the sidebar shows: the answer's view is drawn with it (else the remembered one). */
-    filter: z.optional(filterSchema()),
-  });
 
 export interface SaveResult {
   saved: number;
@@ -107,7 +79,7 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     entries,
     author: chosen,
     filter,
-  } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
+  } = parsePayload(userLang, checkinsSchema(), request, labels(userLang));
   const author = resolveAuthor(email, chosen);
   if (!author) throw userError(userLang, "checkin.whoNeeded");
   return withDocumentLock(userLang, (progress) => {

@@ -3,7 +3,6 @@
  * next quarter. Each reads the sheets once and writes in a number of calls that does not grow with
  * the rows; nothing the user wrote is overwritten (reviews get a new sheet with a free name).
  */
-import * as z from "zod/mini";
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t, tKey } from "../core/i18n";
 import { carryCandidates, type CarryCandidate, carryOverRows, followingQuarter } from "../core/next-quarter";
@@ -22,14 +21,14 @@ import { OKRS, SETTINGS_SHEET } from "../core/schema";
 import type { SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { paintOf } from "../core/sheet-paint";
-import { LIMITS } from "../core/limits";
+import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
 import { UserError, userError } from "./errors";
 import { recordLock } from "./health";
 import { highestIssued, recordIssued } from "./ids";
 import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
-import { parsePayload, text } from "./payload";
+import { parsePayload } from "./payload";
 import { readAll, sizeNewSheet, Workbook } from "./workbook";
 import { nextFreeRow, paint, updateColumn, writeRows } from "./writer";
 
@@ -118,14 +117,14 @@ export function reviewOptions(userLang: Lang): ReviewOptions {
   return { lang: userLang, quarter, teams: reviewTeams(parsed.okrs?.items ?? [], quarter) };
 }
 
-const reviewRequest = () => z.strictObject({ team: text(LIMITS.name) });
-
 /**
  * Builds the review sheet in the spreadsheet's language; answers the sheet's name and a
  * confirmation in the user's.
  */
 export function generateReview(userLang: Lang, request: unknown): { sheet: string; message: string } {
-  const { team } = parsePayload(userLang, reviewRequest(), request, { team: t(userLang, "review.team") });
+  const { team } = parsePayload(userLang, reviewRequestSchema(), request, {
+    team: t(userLang, "review.team"),
+  });
   return withDocumentLock(userLang, (progress) => writeReview(userLang, team, progress));
 }
 
@@ -217,21 +216,12 @@ export function nextQuarterProposal(userLang: Lang): NextQuarterProposal {
   };
 }
 
-const nextRequest = () =>
-  z.strictObject({
-    /** The quarter the dialog starts from: a second run (a retry, another person's dialog) is refused. */
-    from: text(50),
-    carry: z.array(z.strictObject({ id: text(50), owner: text(LIMITS.name) })).check(z.maxLength(200)),
-    /** The user confirmed starting more than two weeks before the quarter's end. */
-    early: z.optional(z.boolean()),
-  });
-
 /**
  * Copies the picked objectives into the next quarter and moves Settings there. The previous
  * quarter's rows stay exactly as they were.
  */
 export function startNextQuarter(userLang: Lang, request: unknown): string {
-  const { carry, from: asked, early } = parsePayload(userLang, nextRequest(), request);
+  const { carry, from: asked, early } = parsePayload(userLang, nextQuarterSchema(), request);
   return withDocumentLock(userLang, (progress) => {
     // The log and the KPIs hold IDs too: new ones must be above them.
     const loaded = load(userLang, { checkins: true, kpis: true });
