@@ -56,8 +56,8 @@ export function checkinView(lang: Lang, request: unknown): CheckinView {
     filter = parsePayload(lang, checkinFilterSchema(), request, labels(lang));
     PropertiesService.getUserProperties().setProperty(filterProperty(), JSON.stringify(filter));
   }
-  const email = currentUserEmail();
   const { analysis, day } = load(lang, { checkins: true });
+  const email = currentUserEmail();
   const author = { email, name: email ? "" : rememberedAuthor() };
   return checkinViewOf(lang, analysis, filter, author, day);
 }

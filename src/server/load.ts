@@ -60,9 +60,9 @@ export interface Loaded<OkrSheet extends Sheet | undefined = Sheet> {
 
 /** Loads the sheets an operation needs; without an OKRs sheet, tells the user in their language. */
 export function load(userLang: Lang, also: LoadOptions = {}, wb = Workbook.active()): Loaded {
-  const loaded = loadEvenWithoutOkrs(userLang, also, wb);
-  if (!loaded.okrSheet) throw userError(userLang, "error.noOkrSheet");
-  return loaded as Loaded;
+  // Refused before any other read (the sheet found is kept: no second look-up).
+  if (!wb.find("okrs")) throw userError(userLang, "error.noOkrSheet");
+  return loadEvenWithoutOkrs(userLang, also, wb) as Loaded;
 }
 
 /** The same, going on without an OKRs sheet: Validate lists it as a finding rather than refusing. */
