@@ -5,8 +5,8 @@
  */
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t, tKey } from "../core/i18n";
-import { carryCandidates, type CarryCandidate, carryOverRows, followingQuarter } from "../core/next-quarter";
-import { checkStart, earliness, withLabels } from "../core/next-quarter-start";
+import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
+import { earliness, startPlan } from "../core/next-quarter-start";
 import { parseTable } from "../core/parse-table";
 import { buildReview, reviewTeams } from "../core/review";
 import {
@@ -226,28 +226,15 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     // The log and the KPIs hold IDs too: new ones must be above them.
     const loaded = load(userLang, { checkins: true, kpis: true });
     const { analysis, okrSheet, okrGrid, day, wb } = loaded;
-    const from = analysis.settings.quarter;
-    const next = followingQuarter(analysis.settings);
-    if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: from });
-    const checked = checkStart(analysis.okrs, analysis.settings, day, {
-      asked,
-      carry,
-      confirmedEarly: early === true,
-      to: next.quarter,
-    });
-    if ("refusal" in checked)
-      throw new UserError(tKey(userLang, checked.refusal.key, checked.refusal.params));
-    const { picks } = checked;
-    const floor = highestIssued(wb, analysis);
-    const rows = carryOverRows(
-      analysis.okrs,
-      picks,
-      from,
-      next.quarter,
+    const plan = startPlan(
+      analysis,
       day,
-      floor,
-      analysis.settings.idPrefix,
-    ).map((r) => withLabels(r, loaded.sheetLang));
+      { asked, carry, confirmedEarly: early === true },
+      () => highestIssued(wb, analysis),
+      () => loaded.sheetLang,
+    );
+    if ("refusal" in plan) throw new UserError(tKey(userLang, plan.refusal.key, plan.refusal.params));
+    const { next, rows } = plan;
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
@@ -256,11 +243,7 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
       wb,
       rows.map((r) => String(r.id ?? "")),
     );
-    writeSettings(
-      loaded,
-      { quarter: next.quarter, lockDate: "" },
-      analysis.settingsQuarterRows.has(next.quarter) ? undefined : next,
-    );
+    writeSettings(loaded, { quarter: next.quarter, lockDate: "" }, plan.quarterMissing ? next : undefined);
     const count = carry.length;
     return count
       ? t(userLang, "next.done", { to: next.quarter, count })
