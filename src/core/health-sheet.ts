@@ -15,6 +15,7 @@ import { type Signal, SIGNALS, signalName, type ThresholdsResult } from "./healt
 import { type Lang, type MessageKey, t, tKey } from "./i18n";
 import { BAND_COLORS } from "./scoring";
 import { OKRS } from "./schema";
+import { columnLetters } from "./template";
 
 export type HealthCellKind = "text" | "percent" | "score";
 
@@ -129,12 +130,6 @@ export function findingText(lang: Lang, finding: HealthFinding, health: Health):
         toQuarter: finding.to,
       });
   }
-}
-
-function columnLetter(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 const text = (value: string, extra: Partial<HealthCell> = {}): HealthCell => ({
@@ -270,13 +265,13 @@ export function healthLayout(
   const cellsOf = (signal: Signal, ...labels: (string | undefined)[]) => {
     const columns = labels.filter((l): l is string => l !== undefined).map((l) => quarterColumns[l]!);
     const row = signalRows[signal];
-    return `${columnLetter(Math.min(...columns))}${row}:${columnLetter(Math.max(...columns))}${row}`;
+    return `${columnLetters(Math.min(...columns) - 1)}${row}:${columnLetters(Math.max(...columns) - 1)}${row}`;
   };
   for (const { index, finding } of findingRows) {
     let link: HealthLink;
     switch (finding.kind) {
       case "gap": {
-        const column = columnLetter(quarterColumns[finding.quarter]!);
+        const column = columnLetters(quarterColumns[finding.quarter]! - 1);
         link = { sheet: "health", a1: `${column}${allHeader}:${column}${allHeader + SIGNALS.length}` };
         break;
       }

@@ -6,6 +6,7 @@
 import type { Analysis } from "./analyze";
 import { asText, isBlank, type RawCell } from "./cells";
 import { type Lang, t } from "./i18n";
+import { idHolder } from "./identity";
 import type { OkrRow } from "./parse";
 import type { Table } from "./parse-table";
 import { type ColumnDef, columnHeader, type KpiColumn, KPIS, type OkrColumn, type RowCells } from "./schema";
@@ -40,9 +41,8 @@ export function movableKr(
   if (!kr || kr.id.toLowerCase() !== id.trim().toLowerCase())
     return { refusal: t(lang, "error.rowChanged", { row, id }) };
   if (kr.type !== "kr") return { refusal: t(lang, "error.notKeyResult", { id }) };
-  const same = analysis.okrs.filter((r) => r.id.toLowerCase() === kr.id.toLowerCase());
-  if (same.length > 1)
-    return { refusal: t(lang, "id.ambiguous", { id: kr.id, rows: same.map((r) => r.row).join(", ") }) };
+  const held = idHolder(analysis.okrs, kr.id);
+  if ("refusal" in held) return { refusal: t(lang, held.refusal.key, held.refusal.params) };
   const quarter = analysis.settings.quarter;
   if (kr.quarter !== quarter)
     return { refusal: t(lang, "kpi.otherQuarter", { id: kr.id, quarter: kr.quarter, current: quarter }) };

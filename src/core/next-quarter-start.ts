@@ -4,7 +4,10 @@
  */
 import { type Day, isoOf } from "./dates";
 import type { Lang, MessageKey, MessageParams } from "./i18n";
-import type { NewRow } from "./next-quarter";
+import type { Analysis } from "./analyze";
+import type { HighestIds } from "./draft";
+import { carryOverRows, followingQuarter, type NewRow } from "./next-quarter";
+import { idHolder } from "./identity";
 import type { OkrRow } from "./parse";
 import { choiceLabel, type ListName, LISTS } from "./schema";
 import type { Settings } from "./settings";
@@ -47,21 +50,6 @@ export interface StartRequest {
   confirmedEarly: boolean;
   /** The quarter being started. */
   to: string;
-}
-
-/**
- * The one row holding an ID, or a refusal when several rows hold it (any quarter, an objective and
- * a key result alike): a write keyed on it would otherwise check one row and change another.
- */
-export function idHolder(
-  okrs: readonly OkrRow[],
-  id: string,
-): { row: OkrRow | undefined } | { refusal: Said<"id.ambiguous"> } {
-  const key = id.trim().toLowerCase();
-  const rows = okrs.filter((r) => r.id.toLowerCase() === key);
-  if (rows.length > 1)
-    return { refusal: { key: "id.ambiguous", params: { id, rows: rows.map((r) => r.row).join(", ") } } };
-  return { row: rows[0] };
 }
 
 /**
@@ -116,4 +104,40 @@ export function withLabels(row: NewRow, lang: Lang): NewRow {
     labelled[list] = typeof key === "string" ? choiceLabel(list, key, lang) : undefined;
   }
   return labelled;
+}
+
+/**
+ * The whole start, decided: the quarter that follows, the rows to write (new IDs above `floor`,
+ * asked only when the start may run, list values in the spreadsheet's language, asked then too),
+ * and whether the
+ * quarters table lacks the new quarter; else the refusal.
+ */
+export function startPlan(
+  analysis: Pick<Analysis, "okrs" | "settings" | "settingsQuarterRows">,
+  day: Day,
+  request: Omit<StartRequest, "to">,
+  floor: () => HighestIds,
+  sheetLang: () => Lang,
+):
+  | { next: NonNullable<ReturnType<typeof followingQuarter>>; rows: NewRow[]; quarterMissing: boolean }
+  | { refusal: StartRefusal | Said<"finding.unknown-quarter"> } {
+  const { okrs, settings } = analysis;
+  const next = followingQuarter(settings);
+  if (!next) return { refusal: { key: "finding.unknown-quarter", params: { quarter: settings.quarter } } };
+  const checked = checkStart(okrs, settings, day, { ...request, to: next.quarter });
+  if ("refusal" in checked) return checked;
+  const rows = carryOverRows(
+    okrs,
+    checked.picks,
+    settings.quarter,
+    next.quarter,
+    day,
+    floor(),
+    settings.idPrefix,
+  );
+  return {
+    next,
+    rows: rows.map((r) => withLabels(r, sheetLang())),
+    quarterMissing: !analysis.settingsQuarterRows.has(next.quarter),
+  };
 }

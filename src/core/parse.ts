@@ -17,9 +17,11 @@ import {
   METRIC_CHOICES,
   OKRS,
   ROW_TYPES,
+  type ColumnDef,
   type Kind,
   type Level,
   type RowType,
+  type SheetKey,
 } from "./schema";
 import type { Metric } from "./scoring";
 
@@ -54,17 +56,31 @@ export interface Parsed<T> {
   findings: Finding[];
 }
 
-export function parseOkrs(grid: RawCell[][], timeZone: string): Parsed<OkrRow> {
-  const table = parseTable("okrs", OKRS.columns, grid);
+/**
+ * A table sheet's rows, each read by `rowOf` through a reader that adds the problems it meets to
+ * the findings (the number columns' definitions are looked up once, by the caller, not per row).
+ */
+function parseSheet<T>(
+  sheet: SheetKey,
+  columns: readonly ColumnDef[],
+  grid: RawCell[][],
+  timeZone: string,
+  rowOf: (read: CellReader, row: number) => T,
+): Parsed<T> {
+  const table = parseTable(sheet, columns, grid);
   const findings = [...table.findings];
+  const items = table.rows.map((row) => rowOf(new CellReader(sheet, row, timeZone, findings), row.row));
+  return { table, items, findings };
+}
+
+export function parseOkrs(grid: RawCell[][], timeZone: string): Parsed<OkrRow> {
   const col = (key: string) => columnDef(OKRS.columns, key);
   const [baseline, target, current] = [col("baseline"), col("target"), col("current")];
   const [weight, confidence] = [col("weight"), col("confidence")];
-  const items = table.rows.map((row): OkrRow => {
-    const read = new CellReader("okrs", row, timeZone, findings);
+  return parseSheet("okrs", OKRS.columns, grid, timeZone, (read, row): OkrRow => {
     const quarterText = read.text("quarter");
     return {
-      row: row.row,
+      row,
       quarter: canonicalQuarter(quarterText) ?? quarterText,
       id: read.text("id"),
       type: read.choice<RowType>("type", ROW_TYPES),
@@ -86,7 +102,6 @@ export function parseOkrs(grid: RawCell[][], timeZone: string): Parsed<OkrRow> {
       notes: read.text("notes"),
     };
   });
-  return { table, items, findings };
 }
 
 /** One row of the Check-ins log. */
@@ -101,23 +116,17 @@ export interface CheckinRow {
 }
 
 export function parseCheckins(grid: RawCell[][], timeZone: string): Parsed<CheckinRow> {
-  const table = parseTable("checkins", CHECKINS.columns, grid);
-  const findings = [...table.findings];
   const col = (key: string) => columnDef(CHECKINS.columns, key);
   const [value, confidence] = [col("value"), col("confidence")];
-  const items = table.rows.map((row): CheckinRow => {
-    const read = new CellReader("checkins", row, timeZone, findings);
-    return {
-      row: row.row,
-      date: read.day("date"),
-      krId: read.text("krId"),
-      value: read.number(value),
-      confidence: read.number(confidence),
-      comment: read.text("comment"),
-      author: read.text("author"),
-    };
-  });
-  return { table, items, findings };
+  return parseSheet("checkins", CHECKINS.columns, grid, timeZone, (read, row): CheckinRow => ({
+    row,
+    date: read.day("date"),
+    krId: read.text("krId"),
+    value: read.number(value),
+    confidence: read.number(confidence),
+    comment: read.text("comment"),
+    author: read.text("author"),
+  }));
 }
 
 /** One row of the KPIs sheet. */
@@ -134,23 +143,17 @@ export interface KpiRow {
 }
 
 export function parseKpis(grid: RawCell[][], timeZone: string): Parsed<KpiRow> {
-  const table = parseTable("kpis", KPIS.columns, grid);
-  const findings = [...table.findings];
   const col = (key: string) => columnDef(KPIS.columns, key);
   const [target, current] = [col("target"), col("current")];
-  const items = table.rows.map((row): KpiRow => {
-    const read = new CellReader("kpis", row, timeZone, findings);
-    return {
-      row: row.row,
-      team: read.text("team"),
-      name: read.text("name"),
-      owner: read.text("owner"),
-      unit: read.text("unit"),
-      target: read.number(target),
-      current: read.number(current),
-      origin: read.text("origin"),
-      notes: read.text("notes"),
-    };
-  });
-  return { table, items, findings };
+  return parseSheet("kpis", KPIS.columns, grid, timeZone, (read, row): KpiRow => ({
+    row,
+    team: read.text("team"),
+    name: read.text("name"),
+    owner: read.text("owner"),
+    unit: read.text("unit"),
+    target: read.number(target),
+    current: read.number(current),
+    origin: read.text("origin"),
+    notes: read.text("notes"),
+  }));
 }

@@ -3,7 +3,8 @@
  * score), colour and weight, computed from a Review. The server writes it in a fixed number of
  * calls whatever the number of rows.
  */
-import { isoOf } from "./dates";
+import { asText } from "./cells";
+import { dateOfDay, isoOf } from "./dates";
 import { type Lang, LANGS, type MessageKey, t, tKey } from "./i18n";
 import type { Review, ReviewRow } from "./review";
 import { choiceLabel, columnHeader } from "./schema";
@@ -313,4 +314,34 @@ export function reviewLayout(review: Review, lang: Lang): ReviewLayout {
 /** ISO day for a date cell in tests and text exports. */
 export function reviewDate(value: number): string {
   return isoOf(value);
+}
+
+/** Each kind of review cell's number format. */
+export const REVIEW_FORMATS: Readonly<Record<CellKind, string>> = {
+  text: "",
+  number: "",
+  date: "yyyy-mm-dd",
+  score: "0.00",
+  percent: "0%",
+};
+
+/**
+ * A review cell as written: a day as a date in the spreadsheet's time zone, user text as text
+ * (titles and notes never become formulas), numbers as they are.
+ *
+ * @example
+ * reviewCellValue({ kind: "text", value: "=1+1" }, "UTC") //=> "'=1+1"
+ */
+export function reviewCellValue(cell: ReviewCell, timeZone: string): string | number | Date {
+  if (cell.value === undefined || cell.value === "") return "";
+  if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value, timeZone);
+  return typeof cell.value === "string" ? asText(cell.value) : cell.value;
+}
+
+/** Where the "Carry over?" checkboxes go: the table's rows in that column. */
+export function carryOverCells(layout: ReviewLayout): boolean[][] {
+  const [first, last] = [layout.tableHeaderRow + 1, layout.tableHeaderRow + layout.tableRows];
+  return layout.cells.map((line, i) =>
+    line.map((_, c) => i + 1 >= first && i + 1 <= last && c === layout.columns.carryOver),
+  );
 }

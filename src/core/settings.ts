@@ -100,7 +100,7 @@ type NumberSetting = Exclude<
   "quarter" | "asOf" | "lockDate" | "allowedLevels" | "language" | "idPrefix"
 >;
 
-/** Plain bounds rather than zod: zod stays where payloads cross the wire (src/server/payload.ts). */
+/** Plain bounds rather than zod: zod stays with the payloads that cross the wire (src/core/payloads.ts). */
 const NUMBER_RULES: Record<NumberSetting, NumberRule> = {
   maxObjectivesPerTeam: { integer: true, min: 1, max: 50 },
   maxKrsPerObjective: { integer: true, min: 1, max: 50 },

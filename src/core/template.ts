@@ -139,3 +139,49 @@ export function formulaPlacement(
 export function hasValuesBelow(grid: readonly RawCell[][], headerRow: number, column: number): boolean {
   return grid.slice(headerRow).some((line) => line[column] !== "" && line[column] !== undefined);
 }
+
+/** A computed column's formula, where set-up puts it. */
+export interface FormulaWrite {
+  key: ComputedColumn;
+  /** 0-based column. */
+  column: number;
+  formula: string;
+  placement: ReturnType<typeof formulaPlacement>;
+}
+
+/**
+ * The computed columns that get a formula, and the span of the OKRs sheet to read first (the header
+ * row and the row below, from the leftmost such column to the rightmost: one read for both).
+ *
+ * @example
+ * computedSpan({ columns: { score: 4, status: 6 }, headerRow: 1, settingsSheet: "S", settingsRows: {} }, { score: "=OKRSCORE()" }) //=> { keys: ["score"], left: 4, width: 1 }
+ */
+export function computedSpan(
+  places: FormulaPlaces,
+  formulas: Partial<Record<ComputedColumn, string>>,
+): { keys: ComputedColumn[]; left: number; width: number } | undefined {
+  const keys = COMPUTED.filter((key) => places.columns[key] !== undefined && formulas[key] !== undefined);
+  if (keys.length === 0) return undefined;
+  const indexes = keys.map((key) => places.columns[key]!);
+  const left = Math.min(...indexes);
+  return { keys, left, width: Math.max(...indexes) - left + 1 };
+}
+
+/** Where each computed column's formula goes, from the span read (see computedSpan) and the grid. */
+export function formulaWrites(
+  places: FormulaPlaces,
+  formulas: Partial<Record<ComputedColumn, string>>,
+  span: { keys: ComputedColumn[]; left: number; formulas: readonly (readonly string[])[] },
+  grid: readonly RawCell[][],
+): FormulaWrite[] {
+  return span.keys.map((key) => {
+    const column = places.columns[key]!;
+    const formula = formulas[key]!;
+    const placement = formulaPlacement(key, formula, {
+      inHeader: span.formulas[0]?.[column - span.left] ?? "",
+      inFirstRow: span.formulas[1]?.[column - span.left] ?? "",
+      hasValues: hasValuesBelow(grid, places.headerRow, column),
+    });
+    return { key, column, formula, placement };
+  });
+}

@@ -7,6 +7,7 @@ import type { Day } from "./dates";
 import { blocksInsert, type Draft } from "./draft";
 import type { Finding } from "./findings";
 import { type Lang, t } from "./i18n";
+import { text } from "./payloads";
 import { LIMITS } from "./limits";
 import { shorten } from "./cell-reader";
 import type { OkrRow } from "./parse";
@@ -77,7 +78,6 @@ const MAX_SUGGESTIONS = 200;
 const TITLE_SHOWN = 200;
 
 const keys = <K extends string>(list: readonly Choice<K>[]) => list.map((c) => c.key) as [K, ...K[]];
-const text = (max: number) => z.string().check(z.maxLength(max));
 const amount = () => z.number().check(z.gte(-LIMITS.magnitude), z.lte(LIMITS.magnitude));
 
 /** The draft payload's schema: strict objects (no extra key), bounded text, lists and numbers. */

@@ -4,7 +4,6 @@
  * Check-ins and updates Current, Confidence and Last check-in on the OKRs sheet, one batch each.
  * When anything in the payload is invalid, nothing is written.
  */
-import * as z from "zod/mini";
 import type { RawCell } from "../core/cells";
 import { keyResultUpdates, logHeader, logPlace, logRows } from "../core/checkin-save";
 import {
@@ -13,26 +12,18 @@ import {
   checkinViewOf,
   entryProblems,
 } from "../core/checkin-view";
-import {
-  AUTHOR_MAX,
-  type CheckinEntry,
-  type CheckinFilter,
-  checkEntries,
-  staleCount,
-} from "../core/checkins";
+import { type CheckinEntry, type CheckinFilter, checkEntries, staleCount } from "../core/checkins";
 import type { Day } from "../core/dates";
 import { type Lang, t } from "../core/i18n";
-import { analyze } from "../core/index";
-import { LIMITS } from "../core/limits";
-import { parseCheckins, parseOkrs } from "../core/parse";
+import { checkinFilterSchema, checkinsSchema } from "../core/payloads";
+import { parseCheckins } from "../core/parse";
 import { CHECKINS } from "../core/schema";
-import { parseSettings, type Settings } from "../core/settings";
-import { today } from "./clock";
+import type { Settings } from "../core/settings";
 import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
 import { userError } from "./errors";
-import { sheetLangOf } from "./locale";
+import { load } from "./load";
 import { withDocumentLock } from "./lock";
-import { parsePayload, text } from "./payload";
+import { parsePayload } from "./payload";
 import { readAll, Workbook } from "./workbook";
 import { nextFreeRow, updateColumn, withRows, writeRows } from "./writer";
 
@@ -46,15 +37,11 @@ const FILTER_PROPERTY = "okr.checkin.filter";
 function filterProperty(): string {
   return `${FILTER_PROPERTY}.${Workbook.spreadsheetId()}`;
 }
-export const MAX_ENTRIES = 200;
-
-const filterSchema = () =>
-  z.strictObject({ team: z.optional(text(LIMITS.name)), owner: z.optional(text(LIMITS.name)) });
 
 function rememberedFilter(): CheckinFilter {
   try {
     const raw = PropertiesService.getUserProperties().getProperty(filterProperty());
-    const parsed = filterSchema().safeParse(raw ? JSON.parse(raw) : {});
+    const parsed = checkinFilterSchema().safeParse(raw ? JSON.parse(raw) : {});
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -63,38 +50,17 @@ function rememberedFilter(): CheckinFilter {
 
 /** The check-in view for a team or an owner; the choice is remembered for next time. */
 export function checkinView(lang: Lang, request: unknown): CheckinView {
-  const wb = Workbook.active();
   let filter: CheckinFilter;
   if (request === undefined || request === null) filter = rememberedFilter();
   else {
-    filter = parsePayload(lang, filterSchema(), request, labels(lang));
+    filter = parsePayload(lang, checkinFilterSchema(), request, labels(lang));
     PropertiesService.getUserProperties().setProperty(filterProperty(), JSON.stringify(filter));
   }
-  const okrGrid = wb.read("okrs");
-  if (!okrGrid) throw userError(lang, "error.noOkrSheet");
+  const { analysis, day } = load(lang, { checkins: true });
   const email = currentUserEmail();
-  const grids = { okrs: okrGrid, checkins: wb.read("checkins"), settings: wb.read("settings") };
-  const day = today(wb.timeZone);
   const author = { email, name: email ? "" : rememberedAuthor() };
-  return checkinViewOf(lang, analyze(grids, day, wb.timeZone), filter, author, day);
+  return checkinViewOf(lang, analysis, filter, author, day);
 }
-
-const entriesSchema = () =>
-  z.strictObject({
-    entries: z
-      .array(
-        z.strictObject({
-          krId: text(50).check(z.minLength(1)),
-          value: z.number().check(z.refine(Number.isFinite)),
-          confidence: z.optional(z.int().check(z.gte(0), z.lte(10))),
-          comment: z.optional(text(LIMITS.comment)),
-        }),
-      )
-      .check(z.minLength(1), z.maxLength(MAX_ENTRIES)),
-    author: z.optional(text(AUTHOR_MAX)),
-    /** The filter the sidebar shows: the answer's view is drawn with it (else the remembered one). */
-    filter: z.optional(filterSchema()),
-  });
 
 export interface SaveResult {
   saved: number;
@@ -113,22 +79,16 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     entries,
     author: chosen,
     filter,
-  } = parsePayload(userLang, entriesSchema(), request, labels(userLang));
+  } = parsePayload(userLang, checkinsSchema(), request, labels(userLang));
   const author = resolveAuthor(email, chosen);
   if (!author) throw userError(userLang, "checkin.whoNeeded");
   return withDocumentLock(userLang, (progress) => {
-    const wb = Workbook.active();
-    const okrSheet = wb.find("okrs");
-    if (!okrSheet) throw userError(userLang, "error.noOkrSheet");
-    const day = today(wb.timeZone);
-    const settingsGrid = wb.read("settings");
-    const settings = parseSettings(settingsGrid ?? [], day, wb.timeZone).settings;
-    const sheetLang = sheetLangOf(wb.ss, settings);
+    // Read under the lock: another person may have saved a moment ago.
+    const loaded = load(userLang);
+    const { wb, day, okrSheet, okrGrid, sheetLang } = loaded;
+    const okrs = loaded.parsed.okrs!;
     const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[sheetLang]);
-    // Re-read under the lock: another person may have saved a moment ago.
-    const okrGrid = readAll(okrSheet);
-    const okrs = parseOkrs(okrGrid, wb.timeZone);
-    const problems = checkEntries(entries, okrs.items, settings);
+    const problems = checkEntries(entries, okrs.items, loaded.parsed.settings.settings);
     if (problems.length > 0)
       throw userError(userLang, "checkin.nothingSaved", { problems: entryProblems(userLang, problems) });
     const logGrid = appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
@@ -144,10 +104,9 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
       updateColumn(okrSheet, okrGrid, column, updates);
       for (const [row, value] of updates) okrGrid[row - 1]![column] = value;
     }
-    const grids = { okrs: okrGrid, checkins: logGrid, settings: settingsGrid };
     const view = checkinViewOf(
       userLang,
-      analyze(grids, day, wb.timeZone),
+      loaded.analysisOf({ checkins: logGrid }),
       filter ?? rememberedFilter(),
       { email, name: email ? "" : author },
       day,
@@ -180,10 +139,10 @@ function appendToLog(
 
 /** On open: how many key results have gone without a check-in too long (0 outside the quarter). */
 export function staleReminder(): { count: number; settings: Settings } | undefined {
+  // No OKRs sheet, nothing to remind (and no refusal to word: the language is not needed).
   const wb = Workbook.active();
-  const okrs = wb.read("okrs");
-  if (!okrs) return undefined;
-  const day = today(wb.timeZone);
-  const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
-  return { count: staleCount(parseOkrs(okrs, wb.timeZone).items, settings, day), settings };
+  if (!wb.find("okrs")) return undefined;
+  const { parsed, day } = load("en", {}, wb);
+  const settings = parsed.settings.settings;
+  return { count: staleCount(parsed.okrs!.items, settings, day), settings };
 }

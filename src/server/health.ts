@@ -4,18 +4,20 @@
  * calls that does not grow with the quarters, teams or rows. The sheet is ours (its first row says so); a sheet of that name that is
  * not ours is left alone and ours gets a free name.
  */
-import { asText } from "../core/cells";
 import type { Day } from "../core/dates";
 import { practiceHealth } from "../core/health";
-import { healthLayout, type HealthCell, type HealthLayout } from "../core/health-sheet";
-import { parseThresholds, thresholdRows } from "../core/health-settings";
+import { healthLayout, type HealthLayout } from "../core/health-sheet";
+import { parseThresholds } from "../core/health-settings";
+import { HEALTH_FORMATS, healthCellValue, rememberedHealthSheet, thresholdCells } from "../core/health-write";
 import { type Lang, t } from "../core/i18n";
 import { lockHistoryText, parseLockHistory } from "../core/lock-history";
+import { paintOf } from "../core/sheet-paint";
 import { UserError, userFacing } from "./errors";
 import { load } from "./load";
 import { userLang } from "./locale";
 import { type Progress, withDocumentLock } from "./lock";
 import { Workbook } from "./workbook";
+import { paint } from "./writer";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -36,8 +38,6 @@ export function recordLock(wb: Workbook, quarter: string, day: Day): void {
   const locks = readLocks(wb);
   if (locks.get(quarter) !== day) wb.setProperty(LOCKS_PROPERTY, lockHistoryText(locks, quarter, day));
 }
-
-const NUMBER_FORMATS = { text: "", percent: "0%", score: "0.00" } as const;
 
 /** Builds or refreshes the Practice health sheet; answers its name and a confirmation in the user's language. */
 export function generateHealth(userLang: Lang): { sheet: string; message: string } {
@@ -75,10 +75,10 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   // The OKRs tab's id is known when it was found by it: no call for it then.
   const ids = { health: id, okrs: wb.idOf("okrs") ?? okrSheet.getSheetId() };
   const { range, grown } = gridOf(sheet, layout.cells.length, layout.width);
-  range.setNumberFormats(layout.cells.map((line) => line.map((cell) => NUMBER_FORMATS[cell.kind])));
-  range.setValues(layout.cells.map((line) => line.map((cell) => valueOf(cell, ids))));
-  range.setBackgrounds(layout.cells.map((line) => line.map((cell) => cell.background ?? null)) as string[][]);
-  range.setFontWeights(layout.cells.map((line) => line.map((cell) => (cell.bold ? "bold" : "normal"))));
+  paint(
+    range,
+    paintOf(layout.cells, HEALTH_FORMATS, (cell) => healthCellValue(cell, ids)),
+  );
   // Sheet.clear() keeps the widths: set once per column, so a width the user chose since is kept.
   if (grown || sized !== layout.width) setWidths(sheet, layout.width);
   insertChart(sheet, layout, lang, health.quarters.length > 0);
@@ -112,18 +112,6 @@ function insertChart(sheet: Sheet, layout: HealthLayout, lang: Lang, any: boolea
 }
 
 /**
- * A cell as written: user text (team names, titles) as text, never a formula; a finding's link as
- * a HYPERLINK to "#gid=…&range=…", the in-spreadsheet link Sheets' Insert › Link makes.
- */
-function valueOf(cell: HealthCell, ids: { health: number; okrs: number }): string | number {
-  if (cell.link) {
-    const target = `#gid=${ids[cell.link.sheet]}&range=${cell.link.a1}`;
-    return `=HYPERLINK("${target}","${String(cell.value).replace(/"/g, '""')}")`;
-  }
-  return typeof cell.value === "number" ? cell.value : asText(cell.value);
-}
-
-/**
  * The sheet's grid, `rows` × `columns` from A1, and whether the sheet had to grow. Sheets refuses
  * a range outside the sheet ("The coordinates of the range are outside the dimensions of the
  * sheet"), so the sheet's size is read, and the sheet grown, only then: a sheet already large
@@ -144,20 +132,6 @@ function gridOf(
   }
 }
 
-/** What the property remembers of our sheet; a bare id was written before the widths were kept. */
-function remembered(wb: Workbook): { id: number; columns: number } | undefined {
-  const text = wb.property(HEALTH_SHEET_PROPERTY);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === "number") return { id: parsed, columns: 0 };
-    const { id, columns } = (parsed ?? {}) as { id?: unknown; columns?: unknown };
-    return typeof id === "number" ? { id, columns: typeof columns === "number" ? columns : 0 } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Our sheet, cleared with its chart: the tab we remember by id (only we write that property),
  * whatever its name now; else a new one, under our name when it is free (Sheets refuses a name
@@ -168,7 +142,7 @@ function healthSheet(
   wb: Workbook,
   lang: Lang,
 ): { sheet: Sheet; name: string; id: number; inserted: boolean; sized: number } {
-  const known = remembered(wb);
+  const known = rememberedHealthSheet(wb.property(HEALTH_SHEET_PROPERTY));
   const found = known ? wb.ss.getSheetById(known.id) : null;
   if (!known || !found) {
     let name = t(lang, "health.sheetName");
@@ -188,13 +162,10 @@ function healthSheet(
 
 /**
  * Adds the thresholds table below everything in Settings (a blank row first): nothing above moves.
- * Shares are typed as percentages, so values and formats are one write.
+ * Shares are typed as percentages (core/health-write), so values and formats are one write.
  */
 function appendThresholds(sheet: Sheet, lastRow: number, lang: Lang): void {
-  const rows = thresholdRows(lang).map((line, i) =>
-    // Labels and help are text whatever they hold; the values are typed on purpose ("90%").
-    line.map((v, c) => (typeof v === "number" || (i > 0 && c === 1) ? v : asText(v))),
-  );
+  const rows = thresholdCells(lang);
   sheet.getRange(lastRow + 2, 1, rows.length, 3).setValues(rows);
 }
 

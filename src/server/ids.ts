@@ -5,10 +5,7 @@
  * the document lock, read the sheets under it, and record what they issued before releasing it.
  */
 import { highestIds, type HighestIds } from "../core/draft";
-import type { Lang } from "../core/i18n";
-import { idHolder } from "../core/next-quarter-start";
 import type { CheckinRow, KpiRow, OkrRow } from "../core/parse";
-import { userError } from "./errors";
 import type { Workbook } from "./workbook";
 
 /** Document property: `{"objective": n, "kr": n}`, the highest ID numbers ever issued. */
@@ -44,11 +41,4 @@ export function recordIssued(wb: Workbook, ids: readonly string[]): void {
   const after = highestIds(ids, before);
   if (after.objective !== before.objective || after.kr !== before.kr)
     wb.setProperty(HIGH_WATER_PROPERTY, JSON.stringify(after));
-}
-
-/** The one row holding an ID (core's `idHolder`), refused in the user's language when several do. */
-export function uniqueRow(lang: Lang, okrs: readonly OkrRow[], id: string): OkrRow | undefined {
-  const held = idHolder(okrs, id);
-  if ("refusal" in held) throw userError(lang, held.refusal.key, held.refusal.params);
-  return held.row;
 }

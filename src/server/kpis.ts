@@ -10,35 +10,27 @@
  * every reference, as when a user deletes a row); emptied in place when it holds one, so that an
  * array formula anchored there (the Score and Status of older templates) keeps covering the sheet.
  */
-import { analyze } from "../core/analyze";
 import { asText } from "../core/cells";
-import { sheetLanguage, type Lang, t } from "../core/i18n";
+import { type Lang, t } from "../core/i18n";
 import { kpiRowPlan, movableKr, type OkrLine } from "../core/kpi-move";
 import { stripOurNote } from "../core/marks";
 import { parseKpis } from "../core/parse";
 import { KPIS } from "../core/schema";
-import { today } from "./clock";
-import { UserError, userError } from "./errors";
+import { UserError } from "./errors";
+import { load } from "./load";
 import { withDocumentLock } from "./lock";
-import { readAll, Workbook } from "./workbook";
+import { readAll, type Workbook } from "./workbook";
 import { nextFreeRow } from "./writer";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string {
   return withDocumentLock(lang, (progress) => {
-    const wb = Workbook.active();
-    const okrSheet = wb.find("okrs");
-    if (!okrSheet) throw userError(lang, "error.noOkrSheet");
-    const okrGrid = readAll(okrSheet);
-    const analysis = analyze(
-      { okrs: okrGrid, settings: wb.read("settings") },
-      today(wb.timeZone),
-      wb.timeZone,
-    );
+    const loaded = load(lang);
+    const { wb, okrSheet, okrGrid, analysis } = loaded;
     const movable = movableKr(lang, analysis, row, id);
     if ("refusal" in movable) throw new UserError(movable.refusal);
-    const sheetLang = () => sheetLanguage(analysis.settings.language, wb.ss.getSpreadsheetLocale());
+    const sheetLang = () => loaded.sheetLang;
     // A KPIs sheet deleted by hand is created again, named in the spreadsheet's language.
     const kpiSheet = wb.find("kpis") ?? wb.insert("kpis", KPIS.name[sheetLang()]);
     const table = analysis.okrTable!;

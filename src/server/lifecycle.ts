@@ -3,28 +3,34 @@
  * next quarter. Each reads the sheets once and writes in a number of calls that does not grow with
  * the rows; nothing the user wrote is overwritten (reviews get a new sheet with a free name).
  */
-import * as z from "zod/mini";
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t, tKey } from "../core/i18n";
-import { carryCandidates, type CarryCandidate, carryOverRows, followingQuarter } from "../core/next-quarter";
-import { checkStart, earliness, withLabels } from "../core/next-quarter-start";
+import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
+import { earliness, startPlan } from "../core/next-quarter-start";
 import { parseTable } from "../core/parse-table";
 import { buildReview, reviewTeams } from "../core/review";
-import { carriedOverIds, isReviewSheetOf, reviewLayout } from "../core/review-sheet";
-import { columnOf, OKRS, SETTINGS_SHEET } from "../core/schema";
-import { parseSettings, type SettingKey } from "../core/settings";
+import {
+  carriedOverIds,
+  carryOverCells,
+  isReviewSheetOf,
+  REVIEW_FORMATS,
+  reviewCellValue,
+  reviewLayout,
+} from "../core/review-sheet";
+import { OKRS, SETTINGS_SHEET } from "../core/schema";
+import type { SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
-import { LIMITS } from "../core/limits";
-import { today } from "./clock";
+import { paintOf } from "../core/sheet-paint";
+import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
 import { UserError, userError } from "./errors";
 import { recordLock } from "./health";
 import { highestIssued, recordIssued } from "./ids";
-import { load, type Loaded } from "./load";
+import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
-import { parsePayload, text } from "./payload";
+import { parsePayload } from "./payload";
 import { readAll, sizeNewSheet, Workbook } from "./workbook";
-import { cellValue, nextFreeRow, updateColumn, writeRows } from "./writer";
+import { nextFreeRow, paint, updateColumn, writeRows } from "./writer";
 
 /**
  * Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks
@@ -52,8 +58,6 @@ function writeSettings(
     sheet.getRange(settingsGrid.length + 1, 1, change.appended.length, 3).setValues(change.appended);
 }
 
-const TEXT = columnOf("okrs", "title");
-
 // ---------------------------------------------------------------- lock plan
 
 export interface LockQuestion {
@@ -64,8 +68,8 @@ export interface LockQuestion {
 
 /** What the lock question needs: the Settings sheet only (the plan is read again under the lock). */
 export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuestion {
-  const day = today(wb.timeZone);
-  const { settings } = parseSettings(wb.read("settings") ?? [], day, wb.timeZone);
+  const { day, parsed } = loadEvenWithoutOkrs(userLang, { okrs: false }, wb);
+  const { settings } = parsed.settings;
   const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
   return { quarter: settings.quarter, date: isoOf(day), previous };
 }
@@ -113,23 +117,22 @@ export function reviewOptions(userLang: Lang): ReviewOptions {
   return { lang: userLang, quarter, teams: reviewTeams(parsed.okrs?.items ?? [], quarter) };
 }
 
-const reviewRequest = () => z.strictObject({ team: text(LIMITS.name) });
-
-const NUMBER_FORMATS = { text: "", number: "", date: "yyyy-mm-dd", score: "0.00", percent: "0%" } as const;
-
 /**
  * Builds the review sheet in the spreadsheet's language; answers the sheet's name and a
  * confirmation in the user's.
  */
 export function generateReview(userLang: Lang, request: unknown): { sheet: string; message: string } {
-  const { team } = parsePayload(userLang, reviewRequest(), request, { team: t(userLang, "review.team") });
+  const { team } = parsePayload(userLang, reviewRequestSchema(), request, {
+    team: t(userLang, "review.team"),
+  });
   return withDocumentLock(userLang, (progress) => writeReview(userLang, team, progress));
 }
 
 function writeReview(userLang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
-  const { wb, day, analysis, sheetLang, settingsGrid } = load(userLang, { checkins: true });
+  const loaded = load(userLang, { checkins: true });
+  const { wb, day, analysis, sheetLang } = loaded;
   // All teams of a company spreadsheet: the rolled-up teams' rows too.
-  const company = team ? undefined : companyReviewInput(wb, settingsGrid, analysis, day);
+  const company = team ? undefined : companyReviewInput(loaded);
   const review = buildReview({
     okrs: company?.okrs ?? analysis.okrs,
     checkins: company?.checkins ?? analysis.checkins,
@@ -144,34 +147,18 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
   const name = wb.freeName(base.slice(0, 90));
   const sheet = wb.insert(undefined, name, true);
   progress.wrote();
-  const height = layout.cells.length;
-  const textColumn = { ...TEXT };
-  const values = layout.cells.map((line) =>
-    line.map((cell) => {
-      if (cell.value === undefined || cell.value === "") return "";
-      if (cell.kind === "date" && typeof cell.value === "number") return dateOfDay(cell.value, wb.timeZone);
-      return typeof cell.value === "string" ? cellValue(textColumn, cell.value, wb.timeZone) : cell.value;
-    }),
+  sizeNewSheet(sheet, layout.cells.length, layout.width);
+  const range = sheet.getRange(1, 1, layout.cells.length, layout.width);
+  paint(
+    range,
+    paintOf(layout.cells, REVIEW_FORMATS, (cell) => reviewCellValue(cell, wb.timeZone)),
   );
-  sizeNewSheet(sheet, height, layout.width);
-  const range = sheet.getRange(1, 1, height, layout.width);
-  range.setNumberFormats(layout.cells.map((line) => line.map((cell) => NUMBER_FORMATS[cell.kind])));
-  range.setValues(values);
-  range.setBackgrounds(layout.cells.map((line) => line.map((cell) => cell.background ?? null)) as string[][]);
-  range.setFontWeights(layout.cells.map((line) => line.map((cell) => (cell.bold ? "bold" : "normal"))));
   if (layout.tableRows > 0) {
     // The "Carry over?" checkboxes through the range already in hand: null leaves a cell without
     // validation (https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules).
     const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
-    const first = layout.tableHeaderRow + 1;
-    const last = layout.tableHeaderRow + layout.tableRows;
-    range.setDataValidations(
-      layout.cells.map((line, i) =>
-        line.map((_, c) =>
-          i + 1 >= first && i + 1 <= last && c === layout.columns.carryOver ? checkbox : null,
-        ),
-      ) as GoogleAppsScript.Spreadsheet.DataValidation[][],
-    );
+    const rules = carryOverCells(layout).map((line) => line.map((box) => (box ? checkbox : null)));
+    range.setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
   // Column A holds the summary's labels ("Overall score") and the chart's objective titles.
   sheet.setColumnWidth(1, 200);
@@ -229,47 +216,25 @@ export function nextQuarterProposal(userLang: Lang): NextQuarterProposal {
   };
 }
 
-const nextRequest = () =>
-  z.strictObject({
-    /** The quarter the dialog starts from: a second run (a retry, another person's dialog) is refused. */
-    from: text(50),
-    carry: z.array(z.strictObject({ id: text(50), owner: text(LIMITS.name) })).check(z.maxLength(200)),
-    /** The user confirmed starting more than two weeks before the quarter's end. */
-    early: z.optional(z.boolean()),
-  });
-
 /**
  * Copies the picked objectives into the next quarter and moves Settings there. The previous
  * quarter's rows stay exactly as they were.
  */
 export function startNextQuarter(userLang: Lang, request: unknown): string {
-  const { carry, from: asked, early } = parsePayload(userLang, nextRequest(), request);
+  const { carry, from: asked, early } = parsePayload(userLang, nextQuarterSchema(), request);
   return withDocumentLock(userLang, (progress) => {
     // The log and the KPIs hold IDs too: new ones must be above them.
     const loaded = load(userLang, { checkins: true, kpis: true });
     const { analysis, okrSheet, okrGrid, day, wb } = loaded;
-    const from = analysis.settings.quarter;
-    const next = followingQuarter(analysis.settings);
-    if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: from });
-    const checked = checkStart(analysis.okrs, analysis.settings, day, {
-      asked,
-      carry,
-      confirmedEarly: early === true,
-      to: next.quarter,
-    });
-    if ("refusal" in checked)
-      throw new UserError(tKey(userLang, checked.refusal.key, checked.refusal.params));
-    const { picks } = checked;
-    const floor = highestIssued(wb, analysis);
-    const rows = carryOverRows(
-      analysis.okrs,
-      picks,
-      from,
-      next.quarter,
+    const plan = startPlan(
+      analysis,
       day,
-      floor,
-      analysis.settings.idPrefix,
-    ).map((r) => withLabels(r, loaded.sheetLang));
+      { asked, carry, confirmedEarly: early === true },
+      () => highestIssued(wb, analysis),
+      () => loaded.sheetLang,
+    );
+    if ("refusal" in plan) throw new UserError(tKey(userLang, plan.refusal.key, plan.refusal.params));
+    const { next, rows } = plan;
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
@@ -278,11 +243,7 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
       wb,
       rows.map((r) => String(r.id ?? "")),
     );
-    writeSettings(
-      loaded,
-      { quarter: next.quarter, lockDate: "" },
-      analysis.settingsQuarterRows.has(next.quarter) ? undefined : next,
-    );
+    writeSettings(loaded, { quarter: next.quarter, lockDate: "" }, plan.quarterMissing ? next : undefined);
     const count = carry.length;
     return count
       ? t(userLang, "next.done", { to: next.quarter, count })

@@ -68,5 +68,4 @@ export function parsePayload<T>(
   throw userError(lang, "error.badRequest", { detail });
 }
 
-/** A string of bounded length (sheets accept 50,000 characters; we need far less). */
-export const text = (max: number) => z.string().check(z.maxLength(max));
+export { text } from "../core/payloads";

@@ -6,9 +6,8 @@
  * Also reads the import sheets for Validate and the company's quarterly review.
  */
 import type { RawCell } from "../core/cells";
-import type { Day } from "../core/dates";
 import type { Finding } from "../core/findings";
-import { type Lang, sheetLanguage, t } from "../core/i18n";
+import { type Lang, t } from "../core/i18n";
 import type { CheckinRow, OkrRow } from "../core/parse";
 import type { QuarterScores } from "../core/quarter-scores";
 import { companyReview } from "../core/rollup";
@@ -26,9 +25,8 @@ import {
 } from "../core/rollup-sheet";
 import { isSpreadsheetUrl, teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
 import { OKRS } from "../core/schema";
-import { parseSettings, type Settings } from "../core/settings";
 import { UserError, userError } from "./errors";
-import { today } from "./clock";
+import { type Loaded as LoadedAny, loadEvenWithoutOkrs } from "./load";
 import { userLang } from "./locale";
 import { withDocumentLock } from "./lock";
 import { readAll, Workbook } from "./workbook";
@@ -52,13 +50,9 @@ export interface RollupReport {
  */
 export function rollUpTeams(lang: Lang): RollupReport {
   return withDocumentLock(lang, (progress) => {
-    const wb = Workbook.active();
-    const settingsSheet = wb.find("settings");
+    const loaded = loadEvenWithoutOkrs(lang, { okrs: false });
+    const { wb, settingsSheet, settingsGrid, day, sheetLang } = loaded;
     if (!settingsSheet) throw userError(lang, "rollup.noSettings");
-    const settingsGrid = readAll(settingsSheet);
-    const day = today(wb.timeZone);
-    const settings = parseSettings(settingsGrid, day, wb.timeZone).settings;
-    const sheetLang = sheetLanguage(settings.language, wb.ss.getSpreadsheetLocale());
     const table = teamsTable(settingsGrid);
     if (table.headerRow === undefined) {
       const start = teamsTableStart(sheetLang);
@@ -128,36 +122,30 @@ export function rollUpCommand(): void {
   }
 }
 
+/** What the roll-up reads of a loaded workbook (server/load). */
+type Loaded = Pick<LoadedAny, "wb" | "grids" | "day" | "analysis" | "sheetLang">;
+
 /**
  * Validate in a company spreadsheet: Parent links and focus across the imported teams. Reads each
  * team's import sheet as Sheets shows it (two calls per team). No Teams table: nothing to check,
  * no call.
  */
-export function rollupFindings(
-  wb: Workbook,
-  settingsGrid: RawCell[][] | undefined,
-  okrsGrid: RawCell[][] | undefined,
-  settings: Settings,
-  day: Day,
-): Finding[] {
-  if (!settingsGrid || !okrsGrid) return [];
-  const teams = readImports(wb, settingsGrid, settings);
-  return findingsOfRollup(okrsGrid, teams, settings, day, wb.timeZone);
+export function rollupFindings(loaded: Loaded): Finding[] {
+  const { wb, grids, analysis, day } = loaded;
+  if (!grids.okrs) return [];
+  const teams = readImports(loaded);
+  return findingsOfRollup(grids.okrs, teams, analysis.settings, day, wb.timeZone);
 }
 
 /**
  * The teams' import sheets as Sheets shows them, in the Teams table's order: two calls per team
  * (a sheet not rolled up yet is skipped). No Teams table: no call.
  */
-function readImports(
-  wb: Workbook,
-  settingsGrid: RawCell[][],
-  settings: Settings,
-  full = false,
-): TeamImport[] {
-  const { teams: entries } = teamsTable(settingsGrid);
+function readImports(loaded: Loaded, full = false): TeamImport[] {
+  const { wb, grids } = loaded;
+  const { teams: entries } = teamsTable(grids.settings);
   if (entries.length === 0) return [];
-  const sheetLang = sheetLanguage(settings.language, wb.ss.getSpreadsheetLocale());
+  const sheetLang = loaded.sheetLang;
   const teams: TeamImport[] = [];
   for (const entry of entries) {
     if (entry.name === "" || !isSpreadsheetUrl(entry.url)) continue;
@@ -181,10 +169,7 @@ function readImports(
  * company's objectives from the team objectives under them). Undefined elsewhere.
  */
 export function companyReviewInput(
-  wb: Workbook,
-  settingsGrid: RawCell[][],
-  analysis: { okrs: OkrRow[]; checkins: CheckinRow[]; settings: Settings },
-  day: Day,
+  loaded: Loaded,
 ): { okrs: OkrRow[]; checkins: CheckinRow[]; scores: QuarterScores } | undefined {
-  return companyReview(analysis, readImports(wb, settingsGrid, analysis.settings, true), day);
+  return companyReview(loaded.analysis, readImports(loaded, true), loaded.day);
 }

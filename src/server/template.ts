@@ -29,9 +29,9 @@ import {
 import {
   COMPUTED,
   computedColumnsIn,
+  computedSpan,
   type FormulaPlaces,
-  formulaPlacement,
-  hasValuesBelow,
+  formulaWrites,
   headerRow,
   scoreFormula,
   statusFormula,
@@ -279,21 +279,13 @@ function addComputedFormulas(
     settingsRows: settings.rows,
   };
   const formulas = { score: scoreFormula(places), status: statusFormula(places) };
-  const keys = COMPUTED.filter((key) => okrs.place.columns[key] !== undefined && formulas[key] !== undefined);
-  if (keys.length === 0) return;
-  const indexes = keys.map((key) => okrs.place.columns[key]!);
-  const left = Math.min(...indexes);
-  const span = okrs.sheet
-    .getRange(places.headerRow, left + 1, 2, Math.max(...indexes) - left + 1)
+  const span = computedSpan(places, formulas);
+  if (!span) return;
+  const read = okrs.sheet
+    .getRange(places.headerRow, span.left + 1, 2, span.width)
     .getFormulas() as string[][];
-  for (const key of keys) {
-    const column = okrs.place.columns[key]!;
-    const formula = formulas[key]!;
-    const placement = formulaPlacement(key, formula, {
-      inHeader: span[0]![column - left] ?? "",
-      inFirstRow: span[1]![column - left] ?? "",
-      hasValues: hasValuesBelow(okrs.grid, places.headerRow, column),
-    });
+  const writes = formulaWrites(places, formulas, { ...span, formulas: read }, okrs.grid);
+  for (const { key, column, formula, placement } of writes) {
     if (placement === "update" || placement === "write")
       okrs.sheet.getRange(places.headerRow, column + 1).setFormula(formula);
     else if (placement === "move-up")

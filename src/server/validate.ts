@@ -3,7 +3,6 @@
  * (a note and a soft background; earlier marks cleared, the user's own kept), and returns the
  * findings for the sidebar's list. What to list, mark and toast is decided in core/findings-view.ts.
  */
-import { analyze, type Analysis } from "../core/index";
 import {
   findingsView,
   type FindingsView,
@@ -14,17 +13,17 @@ import {
   type SheetGrids,
   validateToast,
 } from "../core/findings-view";
-import { type Lang, t } from "../core/i18n";
+import { t } from "../core/i18n";
 import { applyMarks, changedRows } from "../core/marks";
 import { parseCheckins, parseKpis, parseOkrs } from "../core/parse";
 import type { SheetKey } from "../core/schema";
 import { parseSettings } from "../core/settings";
-import { today } from "./clock";
 import { highestIssued, recordIssued } from "./ids";
-import { sheetLangOf, userLang as currentUserLang } from "./locale";
+import { type Loaded, type LoadedGrids, loadEvenWithoutOkrs } from "./load";
+import { userLang as currentUserLang } from "./locale";
 import { withDocumentLock } from "./lock";
 import { rollupFindings } from "./rollup";
-import { Workbook } from "./workbook";
+import type { Workbook } from "./workbook";
 import { updateColumn } from "./writer";
 
 export type { FindingItem, FindingsView } from "../core/findings-view";
@@ -35,47 +34,25 @@ export type { FindingItem, FindingsView } from "../core/findings-view";
  */
 const MARKED_PROPERTY = "okr.marked";
 
-interface Loaded {
-  wb: Workbook;
-  grids: SheetGrids;
-  /** Each sheet's data range, as read: marks are read and written on it, no new range needed. */
-  ranges: Partial<Record<SheetKey, GoogleAppsScript.Spreadsheet.Range>>;
-  analysis: Analysis;
-  /** The spreadsheet's language: the notes written on the cells. */
-  sheetLang: Lang;
-  /** The user's language: the sidebar's list and the toast. */
-  userLang: Lang;
-  /** IDs given to rows typed without one (Validate only). */
-  assigned: string[];
-}
+type Validated = Loaded<GoogleAppsScript.Spreadsheet.Sheet | undefined>;
 
-function load(assignIds = false): Loaded {
-  const wb = Workbook.active();
-  const grids: SheetGrids = {};
-  const ranges: Loaded["ranges"] = {};
-  for (const key of MARKED) {
-    const read = wb.readRange(key);
-    grids[key] = read?.values;
-    if (read) ranges[key] = read.range;
-  }
-  const assigned = assignIds ? assignMissingIds(wb, grids) : [];
-  const analysis = analyze(
-    { okrs: grids.okrs, checkins: grids.checkins, kpis: grids.kpis, settings: grids.settings },
-    today(wb.timeZone),
-    wb.timeZone,
-  );
-  analysis.findings.push(
-    ...rollupFindings(wb, grids.settings, grids.okrs, analysis.settings, today(wb.timeZone)),
-  );
-  const sheetLang = sheetLangOf(wb.ss, analysis.settings);
-  return { wb, grids, ranges, analysis, sheetLang, userLang: currentUserLang(), assigned };
+/**
+ * Every sheet we mark, read once with its data range, analysed, with the findings across the
+ * rolled-up teams; rows typed without an ID get one first when `assigned` collects them.
+ */
+function load(assigned?: string[]): Validated {
+  const prepare =
+    assigned && ((grids: LoadedGrids, wb: Workbook) => assigned.push(...assignMissingIds(wb, grids)));
+  const loaded = loadEvenWithoutOkrs(currentUserLang(), { checkins: true, kpis: true, prepare });
+  loaded.analysis.findings.push(...rollupFindings(loaded));
+  return loaded;
 }
 
 /**
  * Rows typed by hand with a Type but no ID get the next free IDs, written into the ID column in
  * one write and into the grid read, so the rest of Validate sees them. Runs under the lock.
  */
-function assignMissingIds(wb: Workbook, grids: SheetGrids): string[] {
+function assignMissingIds(wb: Workbook, grids: LoadedGrids): string[] {
   const grid = grids.okrs;
   const sheet = wb.find("okrs");
   if (!grid || !sheet) return [];
@@ -87,7 +64,7 @@ function assignMissingIds(wb: Workbook, grids: SheetGrids): string[] {
     kpis: grids.kpis ? parseKpis(grids.kpis, wb.timeZone).items : [],
     checkins: grids.checkins ? parseCheckins(grids.checkins, wb.timeZone).items : [],
   });
-  const prefix = grids.settings ? parseSettings(grids.settings, 0, wb.timeZone).settings.idPrefix : "";
+  const prefix = parseSettings(grids.settings, 0, wb.timeZone).settings.idPrefix;
   const updates = missingIds(okrs.items, highest, prefix);
   for (const [row, id] of updates) grid[row - 1]![column] = id;
   updateColumn(sheet, grid, column, updates);
@@ -96,7 +73,7 @@ function assignMissingIds(wb: Workbook, grids: SheetGrids): string[] {
   return ids;
 }
 
-function view({ wb, grids, analysis, sheetLang, userLang }: Loaded): FindingsView {
+function view({ wb, grids, analysis, sheetLang, userLang }: Validated): FindingsView {
   return findingsView(analysis, grids, { user: userLang, sheet: sheetLang }, (key) => wb.nameOf(key));
 }
 
@@ -104,8 +81,9 @@ function view({ wb, grids, analysis, sheetLang, userLang }: Loaded): FindingsVie
  * Replaces earlier marks with the new ones: two reads and two writes per sheet, whatever its size,
  * and only on the sheets that have findings now or had marks before.
  */
-function mark(loaded: Loaded): void {
-  const { wb, grids, ranges, analysis, sheetLang } = loaded;
+function mark(loaded: Validated): void {
+  const { wb, ranges, analysis, sheetLang } = loaded;
+  const grids: SheetGrids = loaded.grids;
   const before = markedSheets(wb.property(MARKED_PROPERTY));
   const after = new Set<SheetKey>();
   for (const key of MARKED) {
@@ -132,13 +110,14 @@ function mark(loaded: Loaded): void {
 export function validateAndMark(): FindingsView {
   // Under the lock, read again: a row moved by a colleague between a read and the marks would
   // put notes and colours on the wrong rows.
-  const { loaded, result } = withDocumentLock(currentUserLang(), (progress) => {
-    const loaded = load(true);
-    if (loaded.assigned.length > 0) progress.wrote();
+  const { loaded, assigned, result } = withDocumentLock(currentUserLang(), (progress) => {
+    const assigned: string[] = [];
+    const loaded = load(assigned);
+    if (assigned.length > 0) progress.wrote();
     mark(loaded);
-    return { loaded, result: view(loaded) };
+    return { loaded, assigned, result: view(loaded) };
   });
-  loaded.wb.ss.toast(validateToast(result, loaded.assigned), t(result.lang, "validate.toastTitle"), 8);
+  loaded.wb.ss.toast(validateToast(result, assigned), t(result.lang, "validate.toastTitle"), 8);
   return result;
 }
 

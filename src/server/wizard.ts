@@ -5,13 +5,11 @@
  * writes the objective and its key results in one batch under the document lock, with new IDs.
  * What to answer and write is decided in core/wizard.ts.
  */
-import type { Day } from "../core/dates";
 import { checkDraft, nextIds } from "../core/draft";
 import { describeFinding } from "../core/describe";
 import type { Lang } from "../core/i18n";
-import { parseCheckins, parseKpis, parseOkrs } from "../core/parse";
+import type { OkrRow, Parsed } from "../core/parse";
 import { OKRS } from "../core/schema";
-import { parseSettings, type Settings } from "../core/settings";
 import {
   draftCells,
   draftFieldLabels,
@@ -24,41 +22,27 @@ import {
   type WizardContext,
   wizardContextOf,
 } from "../core/wizard";
-import { today } from "./clock";
 import { userError } from "./errors";
 import { highestIssued, recordIssued } from "./ids";
-import { sheetLangOf } from "./locale";
+import { load, type Loaded, type LoadOptions } from "./load";
 import { withDocumentLock } from "./lock";
 import { parsePayload } from "./payload";
-import { readAll, Workbook } from "./workbook";
 import { nextFreeRow, writeRows } from "./writer";
 
 export type { DraftPayload, InsertResult, WizardContext } from "../core/wizard";
 
-interface Sheets {
-  wb: Workbook;
-  day: Day;
-  settings: Settings;
-  okrs: ReturnType<typeof parseOkrs>;
-  grid: ReturnType<typeof readAll>;
-}
-
-function readSheets(userLang: Lang): Sheets {
-  const wb = Workbook.active();
-  const sheet = wb.find("okrs");
-  if (!sheet) throw userError(userLang, "error.noOkrSheet");
-  const grid = readAll(sheet);
-  const okrs = parseOkrs(grid, wb.timeZone);
+/** The OKRs sheet with a table on it, and Settings (the log and KPIs when asked): one read each. */
+function loadWithTable(userLang: Lang, also?: LoadOptions): Loaded & { okrs: Parsed<OkrRow> } {
+  const loaded = load(userLang, also);
+  const okrs = loaded.parsed.okrs!;
   if (okrs.table.headerRow === 0) throw userError(userLang, "error.noOkrSheet");
-  const day = today(wb.timeZone);
-  const settings = parseSettings(wb.read("settings") ?? [], day, wb.timeZone).settings;
-  return { wb, day, settings, okrs, grid };
+  return Object.assign(loaded, { okrs });
 }
 
 /** The wizard's context, read from the OKRs and Settings sheets (one read each). */
 export function wizardContext(userLang: Lang): WizardContext {
-  const { day, settings, okrs } = readSheets(userLang);
-  return wizardContextOf(userLang, settings, day, okrs.items);
+  const { day, parsed, okrs } = loadWithTable(userLang);
+  return wizardContextOf(userLang, parsed.settings.settings, day, okrs.items);
 }
 
 /**
@@ -71,11 +55,13 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
   const draft = toDraft(parsePayload(userLang, draftSchema(), request, draftFieldLabels(userLang)));
   return withDocumentLock(userLang, () => {
     // Read under the lock: someone may have added rows since the wizard opened.
-    const { wb, day, settings, okrs, grid } = readSheets(userLang);
+    const loaded = loadWithTable(userLang, { checkins: true, kpis: true });
+    const { wb, day, okrs, okrSheet: sheet, okrGrid: grid, parsed } = loaded;
+    const settings = parsed.settings.settings;
     const floor = highestIssued(wb, {
       okrs: okrs.items,
-      kpis: parseKpis(wb.read("kpis") ?? [], wb.timeZone).items,
-      checkins: parseCheckins(wb.read("checkins") ?? [], wb.timeZone).items,
+      kpis: parsed.kpis?.items,
+      checkins: parsed.checkins?.items,
     });
     const ids = nextIds(okrs.items, draft.krs.length, floor, settings.idPrefix);
     const { rows, findings } = checkDraft(draft, rowsForRules(okrs.items, settings), settings, day, ids);
@@ -83,8 +69,7 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     if (refusal)
       throw userError(userLang, "wizard.error.refused", { message: describeFinding(refusal, userLang) });
     // List values in the spreadsheet's language; the answer in the user's.
-    const values = draftCells(rows, day, sheetLangOf(wb.ss, settings));
-    const sheet = wb.find("okrs")!;
+    const values = draftCells(rows, day, loaded.sheetLang);
     const place = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
     const first = nextFreeRow(grid, place, OKRS.columns);
     writeRows(sheet, first, place, OKRS.columns, values, wb.timeZone);

@@ -2,10 +2,11 @@
  * Writing rows into a table sheet in one batch: after the last row that holds anything, only into
  * our input columns (never over the Score and Status formulas, never into a user's own columns),
  * user text as text (formula injection), days as dates. What goes where is decided in
- * core/table-write.ts; this module makes the calls.
+ * core/table-write.ts; this module makes the calls. Also a laid-out sheet painted in four calls.
  */
 import type { RawCell } from "../core/cells";
 import type { ColumnDef } from "../core/schema";
+import type { Paint } from "../core/sheet-paint";
 import {
   columnRuns,
   columnWrite,
@@ -71,4 +72,13 @@ export function updateColumn(
   const { first, last } = rowSpan(updates.keys());
   const range = sheet.getRange(first, column + 1, last - first + 1, 1);
   range.setValues(columnWrite(range.getFormulas(), first, grid, column, updates));
+}
+
+/** Writes a laid-out sheet's grids on its range (core/sheet-paint.ts). Service calls: four. */
+export function paint(range: GoogleAppsScript.Spreadsheet.Range, grids: Paint<unknown>): void {
+  range.setNumberFormats(grids.numberFormats);
+  range.setValues(grids.values);
+  // null clears a background: https://developers.google.com/apps-script/reference/spreadsheet/range#setbackgroundscolor
+  range.setBackgrounds(grids.backgrounds as string[][]);
+  range.setFontWeights(grids.fontWeights);
 }

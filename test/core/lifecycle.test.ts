@@ -13,6 +13,7 @@ import {
   quarterHelpLanguage,
   reviewTeams,
   settingsUpdate,
+  startPlan,
   withLabels,
 } from "../../src/core";
 import { settingHelp } from "../../src/core/setting-rows";
@@ -172,6 +173,48 @@ describe("checkStart", () => {
       kind: "Engagé",
       metric: undefined,
       title: "Grow",
+    });
+  });
+
+  it("plans the whole start: the next quarter, rows with IDs above the floor, labelled; the floor asked only then", () => {
+    const full = parseSettings([], day("2026-12-28"), "UTC").settings;
+    const analysis = { okrs, settings: { ...full, quarter: "2026-Q4" }, settingsQuarterRows: new Map() };
+    const floor = jest.fn(() => ({ objective: 9, kr: 20 }));
+    const plan = startPlan(
+      analysis,
+      day("2026-12-28"),
+      { asked: "2026-Q4", carry: [{ id: "O-1", owner: "Ada" }], confirmedEarly: false },
+      floor,
+      () => "fr",
+    );
+    expect("refusal" in plan).toBe(false);
+    if ("refusal" in plan) return;
+    expect(plan.next.quarter).toBe("2027-Q1");
+    expect(plan.quarterMissing).toBe(true);
+    expect(plan.rows.map((r) => [r.id, r.type])).toEqual([
+      ["O-10", "Objectif"],
+      ["KR-21", "Résultat clé"],
+    ]);
+    floor.mockClear();
+    const refused = startPlan(
+      analysis,
+      day("2026-12-28"),
+      { asked: "2026-Q3", carry: [], confirmedEarly: false },
+      floor,
+      () => "en",
+    );
+    expect("refusal" in refused && refused.refusal.key).toBe("next.alreadyStarted");
+    expect(floor).not.toHaveBeenCalled();
+    const unknown = startPlan(
+      { ...analysis, settings: { ...analysis.settings, quarter: "next" } },
+      day("2026-12-28"),
+      { asked: "next", carry: [], confirmedEarly: false },
+      floor,
+      () => "en",
+    );
+    expect("refusal" in unknown && unknown.refusal).toEqual({
+      key: "finding.unknown-quarter",
+      params: { quarter: "next" },
     });
   });
 });

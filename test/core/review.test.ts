@@ -1,4 +1,12 @@
-import { analyze, buildReview, carryCandidates, carryOverRows, reviewLayout } from "../../src/core";
+import {
+  analyze,
+  buildReview,
+  carryCandidates,
+  carryOverCells,
+  carryOverRows,
+  reviewCellValue,
+  reviewLayout,
+} from "../../src/core";
 import { checkinGrid, day, okrGrid, type RowSpec } from "../helpers/grids";
 
 /**
@@ -203,6 +211,24 @@ describe("buildReview on the fixture quarter", () => {
     const o2 = layout.cells.find((line) => line[1]!.value === "O-2")!;
     expect(o2[layout.columns.explain]!.value).toBe("Engagé, sous 1,0 : expliquez pourquoi");
     expect(o2[layout.columns.score]!.background).toBe("#b7e1cd");
+  });
+
+  it("puts the carry-over checkboxes on the table's rows of that column only", () => {
+    const layout = reviewLayout(review, "en");
+    const boxes = carryOverCells(layout);
+    const rows = boxes.flatMap((line, i) => (line.some(Boolean) ? [i + 1] : []));
+    expect(rows[0]).toBe(layout.tableHeaderRow + 1);
+    expect(rows).toHaveLength(layout.tableRows);
+    expect(boxes.every((line) => line.every((box, c) => !box || c === layout.columns.carryOver))).toBe(true);
+  });
+
+  it("writes days as dates, user text as text and numbers as they are", () => {
+    expect(reviewCellValue({ kind: "date", value: day("2026-10-01") }, "Europe/Brussels")).toEqual(
+      new Date("2026-09-30T22:00:00.000Z"),
+    );
+    expect(reviewCellValue({ kind: "text", value: "=HYPERLINK(1)" }, "UTC")).toBe("'=HYPERLINK(1)");
+    expect(reviewCellValue({ kind: "score", value: 0.75 }, "UTC")).toBe(0.75);
+    expect(reviewCellValue({ kind: "text", value: undefined }, "UTC")).toBe("");
   });
 });
 

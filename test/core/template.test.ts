@@ -2,7 +2,9 @@ import { OKRS, schemaPlace } from "../../src/core";
 import {
   columnLetters,
   computedColumnsIn,
+  computedSpan,
   formulaPlacement,
+  formulaWrites,
   hasValuesBelow,
   scoreFormula,
   statusFormula,
@@ -68,6 +70,25 @@ describe("where set-up puts a computed column's formula", () => {
     row[7] = "=OKRSTATUSES(Q1:Q)";
     row[9] = "=OKRSCORE(C1:C)";
     expect(computedColumnsIn(row)).toEqual({ score: 3, status: 7 });
+  });
+
+  it("reads both columns in one span and places each formula from what the span shows", () => {
+    const formulas = { score: scoreFormula(places)!, status: statusFormula(places)! };
+    const { score, status } = places.columns as { score: number; status: number };
+    const span = computedSpan(places, formulas)!;
+    expect(span).toEqual({
+      keys: ["score", "status"],
+      left: Math.min(score, status),
+      width: Math.abs(status - score) + 1,
+    });
+    const read = [Array<string>(span.width).fill(""), Array<string>(span.width).fill("")];
+    read[1]![status - span.left] = "=OKRSTATUS(Q2)";
+    const grid = [OKRS.columns.map((c) => c.header.en), OKRS.columns.map((_, i) => (i === score ? 0.5 : ""))];
+    expect(formulaWrites(places, formulas, { ...span, formulas: read }, grid)).toEqual([
+      { key: "score", column: score, formula: formulas.score, placement: "skip" },
+      { key: "status", column: status, formula: formulas.status, placement: "move-up" },
+    ]);
+    expect(computedSpan(places, {})).toBeUndefined();
   });
 
   it("sees the user's values below the header only", () => {
