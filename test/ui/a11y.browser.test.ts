@@ -4,10 +4,10 @@
  * zoom in the 300 px sidebar, a title and an h1 per view, dialogs that take focus.
  */
 import type { Page } from "playwright-core";
-import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
+import { type LoadedAddon, loadAddon } from "../../dev/loader";
 import { axeRules, axeViolations } from "../helpers/axe";
 import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages } from "../helpers/browser";
-import { openSidebar } from "./sidebar-page";
+import { openSidebar, pageShown } from "./sidebar-page";
 
 const NOW = "2026-11-15T10:00:00Z";
 /** At the end of the quarter, when the review and the next quarter are offered. */
@@ -56,7 +56,7 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
       const w = window as unknown as { google: { script: Record<string, unknown> } };
       w.google.script.host = { close: () => undefined };
     };
-    await openSidebar(page, serveWith(addon), dialog ? host : undefined);
+    await openSidebar(page, serveWith(addon), dialog ? host : undefined, pageShown(addon));
   }
   const idle = () => page.waitForFunction(() => !document.body.classList.contains("busy"));
   const tab = async (n: number) => {
@@ -268,7 +268,7 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
       calls.push(name);
       return serve(name, args);
     });
-    await openHtml(page, readDist("Sidebar.html"));
+    await openHtml(page, pageShown(addon));
     await page.locator("fieldset.kr-checkin").first().waitFor();
     await idle();
     const before = calls.filter((c) => c === "getCheckins").length;
@@ -356,7 +356,7 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
       const out = { nextQuarter: await sideways(), review: -1 };
       // The same page shows the review when the server says so.
       addon.run("openReview");
-      await page.reload();
+      await openHtml(page, pageShown(addon));
       await page.locator('[data-action="generate"]').waitFor();
       out.review = await sideways();
       expect(out).toEqual({ nextQuarter: 0, review: 0 });

@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import { bridgeScriptRun, openHtml, usePages } from "../helpers/browser";
+import { pageShown } from "./sidebar-page";
 
 const NOW = "2026-11-15T10:00:00Z";
 /** What google.script.run's failure handler receives in that case (Apps Script issue 69270374). */
@@ -76,7 +77,7 @@ describe("several Google accounts signed in", () => {
       if (name === "getReviewOptions") throw new Error(STORAGE_DENIED);
       return addon.run(name, ...args);
     });
-    await openHtml(page, readDist("Sidebar.html"));
+    await openHtml(page, pageShown(addon));
     await page.getByRole("alert").getByText("several Google accounts are signed in").waitFor();
     await page.getByRole("button", { name: "Try again" }).waitFor();
   });

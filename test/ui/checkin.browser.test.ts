@@ -1,9 +1,9 @@
 import type { Locator, Page } from "playwright-core";
 import { World } from "../../dev/gas";
-import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
+import { type LoadedAddon, loadAddon } from "../../dev/loader";
 import { isoIn } from "../helpers/grids";
 import { openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
-import { describedBy, openSidebar } from "./sidebar-page";
+import { describedBy, openSidebar, pageShown } from "./sidebar-page";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = "<img src=x onerror=alert(1)>";
@@ -37,7 +37,8 @@ describe("the check-in view in headless Chromium", () => {
     page = pages.page;
   });
 
-  const open = (addon: LoadedAddon, serve = serveWith(addon)) => openSidebar(page, serve);
+  const open = (addon: LoadedAddon, serve = serveWith(addon)) =>
+    openSidebar(page, serve, undefined, pageShown(addon));
 
   /** A key result's card: the group named by its legend. */
   const card = (id: string): Locator => page.locator(`fieldset.kr-checkin[data-kr="${id}"]`);
@@ -166,7 +167,7 @@ describe("the check-in view in headless Chromium", () => {
 
     // Next time (OKR › Weekly check-in again) the name is already there.
     julien.run("checkIn");
-    await openHtml(page, readDist("Sidebar.html"));
+    await openHtml(page, pageShown(julien));
     await who.waitFor();
     expect(await page.getByLabel("Who is checking in").inputValue()).toBe("Julien");
   });

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 import { screenshot, serveWith, usePages } from "../helpers/browser";
-import { openSidebar } from "./sidebar-page";
+import { openSidebar, pageShown } from "./sidebar-page";
 import { isoIn } from "../helpers/grids";
 
 const NOW = "2026-12-30T10:00:00Z";
@@ -31,7 +31,7 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
       const w = window as unknown as { google: { script: Record<string, unknown> }; __closed?: number };
       w.google.script.host = { close: () => (w.__closed = (w.__closed ?? 0) + 1) };
     };
-    await openSidebar(page, serveWith(addon), options.host === false ? undefined : host);
+    await openSidebar(page, serveWith(addon), options.host === false ? undefined : host, pageShown(addon));
   }
   const closed = () => page.evaluate(() => (window as unknown as { __closed?: number }).__closed ?? 0);
 

@@ -3,7 +3,7 @@ import { type LoadedAddon, loadAddon, readDist } from "../../dev/loader";
 import type { FakeSheet } from "../../dev/gas";
 import { OKRS } from "../../src/core/schema";
 import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
-import { describedBy, openSidebar } from "./sidebar-page";
+import { describedBy, openSidebar, pageShown } from "./sidebar-page";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = [
@@ -38,7 +38,8 @@ describe("the drafting wizard in headless Chromium", () => {
     page = pages.page;
   });
 
-  const open = (addon: LoadedAddon, serve = serveWith(addon)) => openSidebar(page, serve);
+  const open = (addon: LoadedAddon, serve = serveWith(addon)) =>
+    openSidebar(page, serve, undefined, pageShown(addon));
 
   const next = () => page.getByRole("button", { name: /^(Next|Suivant)$/ }).click();
   const back = () => page.getByRole("button", { name: /^(Back|Retour)$/ }).click();
@@ -487,7 +488,7 @@ describe("the findings list in headless Chromium", () => {
       items: { code: string; a1: string; message: string }[];
     }>("getFindings");
     await bridgeScriptRun(page, serveWith(addon));
-    await openHtml(page, readDist("Sidebar.html"));
+    await openHtml(page, pageShown(addon));
     await page.getByRole("heading", { name: "Findings" }).waitFor();
     expect(await page.getByRole("button", { name: "Findings" }).getAttribute("aria-current")).toBe("page");
     const headings = await page.locator(".findings h2").allTextContents();
