@@ -14,7 +14,7 @@
  *   whose Function constructor compiles the code in the global scope.
  *
  * Each execution starts with a fresh global scope, so the app is read at most once per execution:
- * two calls for a menu command, a sidebar call or a company roll-up formula, none for a team
+ * two calls for a menu command, a sidebar call, KRCHECK or a company roll-up formula, none for a team
  * formula's recalculation or for onOpen in AuthMode.NONE.
  */
 import { deferMessages } from "../core/i18n";

@@ -7,6 +7,7 @@
  * sidebar's call, the global here, and the function it calls in its module. The company roll-up's
  * custom formulas are here too (src/server/resident.ts says why). Wiring only: no logic.
  */
+import { krCheckFormula } from "../core/formula-functions";
 import type { FormulaArg } from "../core/grid";
 import { catalogFor } from "../core/i18n";
 import { asOfOnOpen, withAsOf } from "./as-of";
@@ -14,6 +15,7 @@ import * as commands from "./commands";
 import { practiceHealthCommand } from "./health";
 import { okrRollupFormula, okrTeamsFormula, rollUpCommand } from "./rollup";
 import * as sidebar from "./sidebar";
+import { sheetsHost } from "./sheets-host";
 import * as sidebarApi from "./sidebar-api";
 
 /**
@@ -157,6 +159,21 @@ export function getWizardContext() {
 /** Sidebar: writes a drafted objective and its key results, with new IDs. */
 export function insertDraft(draft: Parameters<typeof sidebarApi.insertDraft>[0]) {
   return withAsOf(() => sidebarApi.insertDraft(draft));
+}
+
+/**
+ * Checks a key result's wording as OKR › Validate does: empty when it looks sound, otherwise each
+ * problem as "code: explanation", joined with "; ". Codes: output (an activity, not an outcome),
+ * kpi (keeps a level instead of changing one), vague (nothing measurable). Accepts ranges.
+ *
+ * @param {string|Array<Array<string>>} key_result_text The key result as written.
+ * @param {number|Array<Array<number>>} [baseline] Its baseline, if any.
+ * @param {number|Array<Array<number>>} [target] Its target, if any.
+ * @return {string|Array<Array<string>>} Empty, or the problems found.
+ * @customfunction
+ */
+export function KRCHECK(key_result_text: FormulaArg, baseline?: FormulaArg, target?: FormulaArg) {
+  return krCheckFormula(sheetsHost(), key_result_text, baseline, target);
 }
 
 /**

@@ -5,12 +5,14 @@
  * commands and the sidebar's calls are the app entry, src/server/main.ts, loaded on demand; so are
  * the company roll-up's formulas (OKRROLLUP, OKRTEAMS): they live in one spreadsheet, the company's,
  * and recalculate when an import changes, while their code (19 kB) would be loaded by every
- * recalculation of every team's formulas. Wiring only: no logic.
+ * recalculation of every team's formulas. So is KRCHECK, the KR coach's formula (17 kB of word
+ * lists and reading rules): a user adds it to a column of their own and it reruns when a key
+ * result's wording changes, while Score and Status (OKRSCORE, OKRSTATUSES, in every template) rerun
+ * on every check-in. Wiring only: no logic.
  */
 import type { FormulaArg } from "../core/grid";
 import { loadApp } from "./app-loader";
 import {
-  krCheckFormula,
   krScoreFormula,
   okrBandFormula,
   okrPaceFormula,
@@ -167,21 +169,6 @@ export function OKRSTATUS(
   ids?: FormulaArg,
 ) {
   return okrStatusFormula(sheetsHost(), score, start_date, end_date, today, on_track, at_risk, ids);
-}
-
-/**
- * Checks a key result's wording as OKR › Validate does: empty when it looks sound, otherwise each
- * problem as "code: explanation", joined with "; ". Codes: output (an activity, not an outcome),
- * kpi (keeps a level instead of changing one), vague (nothing measurable). Accepts ranges.
- *
- * @param {string|Array<Array<string>>} key_result_text The key result as written.
- * @param {number|Array<Array<number>>} [baseline] Its baseline, if any.
- * @param {number|Array<Array<number>>} [target] Its target, if any.
- * @return {string|Array<Array<string>>} Empty, or the problems found.
- * @customfunction
- */
-export function KRCHECK(key_result_text: FormulaArg, baseline?: FormulaArg, target?: FormulaArg) {
-  return krCheckFormula(sheetsHost(), key_result_text, baseline, target);
 }
 
 /**

@@ -9,13 +9,12 @@ import type { RecordedMenu } from "../../dev/gas/ui";
 
 const NOW = "2026-11-20T09:00:00Z";
 const READ = "HtmlService.createHtmlOutputFromFile";
-/** The team formulas: every custom formula but the company roll-up's. */
+/** The team formulas: every custom formula but the company roll-up's and the KR coach's. */
 const RESIDENT_FORMULAS = [
   "KRSCORE",
   "OKRSCORE",
   "OKRSTATUSES",
   "OKRSTATUS",
-  "KRCHECK",
   "OKRBAND",
   "OKRPACE",
   "OKRHEALTH",
@@ -82,7 +81,6 @@ describe("a recalculation and onOpen in AuthMode.NONE", () => {
       expect(addon.run("OKRSTATUS", 0.5, "2026-10-01", "2026-12-31", "2026-11-15")).toEqual(
         expect.any(String),
       );
-      expect(addon.run("KRCHECK", "Launch the new website")).toMatch(/^output:/);
       expect(() => addon.run("KRSCORE", "abc", 10, 5)).toThrow(/KRSCORE/);
       // No project file read in English (in French, the French messages: the app file is absent).
       if (locale === "en") expect(reads(addon)).toBe(0);
@@ -98,6 +96,7 @@ describe("a recalculation and onOpen in AuthMode.NONE", () => {
       expect(stubs).toMatch(new RegExp(`function ${name}\\([^)]*\\) \\{\\n  return OKR_\\.${name}\\.apply`));
     }
     expect(stubs).toMatch(/function OKRROLLUP\([^)]*\) \{\n {2}return OKR_\.loadApp\(\)\.OKRROLLUP\.apply/);
+    expect(stubs).toMatch(/function KRCHECK\([^)]*\) \{\n {2}return OKR_\.loadApp\(\)\.KRCHECK\.apply/);
   });
 });
 
@@ -120,6 +119,17 @@ describe("an app execution", () => {
     addon.run("onOpen", { authMode: "LIMITED" });
     expect(reads(addon)).toBe(1);
     expect(addon.run("getSidebarContext")).toMatchObject({ lang: "en", menu: "menu" });
+    expect(reads(addon)).toBe(2);
+  });
+
+  it("answers KRCHECK, the KR coach's formula, with the app read once per recalculation", () => {
+    const addon = loadAddon({ locale: "en", now: NOW });
+    expect(addon.run("KRCHECK", "Launch the new website")).toMatch(/^output:/);
+    expect(reads(addon)).toBe(1);
+    expect(addon.run("KRCHECK", [["Raise NPS from 30 to 45"], ["Post 30 times on Instagram"]])).toEqual([
+      [""],
+      [expect.stringMatching(/^output:/)],
+    ]);
     expect(reads(addon)).toBe(2);
   });
 
