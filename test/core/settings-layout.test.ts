@@ -11,17 +11,21 @@ import {
 const TODAY = dayFromIso("2026-11-20")!;
 const values = { ...defaultSettings(TODAY), quarter: "2026-Q4", asOf: TODAY, language: "en" as const };
 
+/** What set-up appends to an empty Settings sheet: every row, and the quarters table. */
+const wholeSettings = () =>
+  settingsAdditions({
+    existingRows: 0,
+    missing: SETTING_DEFS.map((d) => d.key),
+    needsTable: true,
+    values,
+    knownQuarters: [],
+    today: TODAY,
+    lang: "en",
+  });
+
 describe("settingsAdditions: what set-up appends to Settings", () => {
   it("builds a whole Settings sheet that reads back as its defaults, with the quarters table", () => {
-    const { rows, tableHeader } = settingsAdditions({
-      existingRows: 0,
-      missing: SETTING_DEFS.map((d) => d.key),
-      needsTable: true,
-      values,
-      knownQuarters: [],
-      today: TODAY,
-      lang: "en",
-    });
+    const { rows, tableHeader } = wholeSettings();
     expect(rows[0]!.map((c) => c.value)).toEqual(["Setting", "Value", "About"]);
     expect(rows[tableHeader! - 1]!.map((c) => c.value)).toEqual(["Quarter", "Start", "End"]);
     expect(rows.slice(tableHeader!).map((line) => line[0]!.value)).toEqual([
@@ -126,15 +130,7 @@ describe("settingsCompletion: what set-up adds to the Settings it read", () => {
   });
 
   it("adds nothing to a complete sheet", () => {
-    const whole = settingsAdditions({
-      existingRows: 0,
-      missing: SETTING_DEFS.map((d) => d.key),
-      needsTable: true,
-      values,
-      knownQuarters: [],
-      today: TODAY,
-      lang: "en",
-    }).rows.map((line) => line.map((cell) => cell.value));
+    const whole = wholeSettings().rows.map((line) => line.map((cell) => cell.value));
     expect(settingsCompletion(parseSettings(whole, TODAY, "UTC"), whole.length, TODAY, "en")).toBeUndefined();
   });
 });
