@@ -5,10 +5,13 @@
 import { isBlank, MAX_MAGNITUDE, type NumberResult, parseNumber } from "./cells";
 import { matchChoice } from "./choices";
 import { type Day, parseDay } from "./dates";
-import type { Finding } from "./findings";
+import type { Finding, Severity } from "./findings";
 import type { TableRow } from "./parse-table";
 import type { ColumnDef, LISTS, SheetKey } from "./schema";
 import { cellText } from "./text";
+
+/** The findings for a cell that holds something its column cannot read. */
+type UnreadableCode = "number-too-large" | "not-a-number" | "not-a-date" | "not-in-list";
 
 /** Reads typed values out of a row, reporting each cell that cannot be read. */
 export class CellReader {
@@ -21,6 +24,11 @@ export class CellReader {
 
   private at(column: string) {
     return { sheet: this.sheet, row: this.row.row, column };
+  }
+
+  /** Reports a cell its column cannot read, quoting what it holds (cut short). */
+  private unreadable(code: UnreadableCode, severity: Severity, column: string, value: unknown): void {
+    this.findings.push({ code, severity, ...this.at(column), params: { column, value: shorten(value) } });
   }
 
   text(column: string): string {
@@ -48,19 +56,9 @@ export class CellReader {
     }
     if (parsed.reason === "too-large") {
       // Quoted as typed: a number cell holding 1e309 would otherwise read "Infinity".
-      this.findings.push({
-        code: "number-too-large",
-        severity: "error",
-        ...this.at(column.key),
-        params: { column: column.key, value: shorten(typeof raw === "number" ? asTyped(raw) : raw) },
-      });
+      this.unreadable("number-too-large", "error", column.key, typeof raw === "number" ? asTyped(raw) : raw);
     } else if (parsed.reason === "not-a-number") {
-      this.findings.push({
-        code: "not-a-number",
-        severity: "error",
-        ...this.at(column.key),
-        params: { column: column.key, value: shorten(raw) },
-      });
+      this.unreadable("not-a-number", "error", column.key, raw);
     }
     return undefined;
   }
@@ -69,14 +67,7 @@ export class CellReader {
     const raw = this.row.cells[column];
     if (isBlank(raw)) return undefined;
     const day = parseDay(raw, this.timeZone);
-    if (day === undefined) {
-      this.findings.push({
-        code: "not-a-date",
-        severity: "warning",
-        ...this.at(column),
-        params: { column, value: shorten(raw) },
-      });
-    }
+    if (day === undefined) this.unreadable("not-a-date", "warning", column, raw);
     return day;
   }
 
@@ -84,14 +75,7 @@ export class CellReader {
     const raw = this.row.cells[column];
     if (isBlank(raw)) return undefined;
     const key = matchChoice(list, raw);
-    if (key === undefined) {
-      this.findings.push({
-        code: "not-in-list",
-        severity: "error",
-        ...this.at(column),
-        params: { column, value: shorten(raw) },
-      });
-    }
+    if (key === undefined) this.unreadable("not-in-list", "error", column, raw);
     return key as K | undefined;
   }
 }

@@ -1,18 +1,24 @@
 /**
  * Structure: the sheet says what it must for the rest to work.
  */
-import type { Finding } from "../findings";
+import type { Finding, FindingCode, Severity } from "../findings";
 import { prefixOf } from "../identity";
 import type { OkrRow } from "../parse";
 import { parseQuarter } from "../quarters";
 import { type ColumnDef, OKRS } from "../schema";
 import type { Rule } from "./context";
 
-const at = (row: OkrRow, column?: string) => ({
-  sheet: "okrs" as const,
-  row: row.row,
-  ...(column ? { column } : {}),
-});
+/**
+ * A finding on one cell of the OKRs sheet. The cast only joins what the signature already ties
+ * together: `params` is checked against `code`'s own params at every call.
+ */
+const onCell = <C extends FindingCode>(
+  row: OkrRow,
+  column: string,
+  code: C,
+  severity: Severity,
+  params: Extract<Finding, { code: C }>["params"],
+): Finding => ({ code, severity, sheet: "okrs", row: row.row, column, params }) as Finding;
 
 /**
  * A required value is missing. Quarter, ID, Type, Team and Title always; Level for objectives;
@@ -31,12 +37,7 @@ export const required: Rule = (ctx) => {
       if (!needed || column.key === "owner") continue;
       const value = row[column.key as keyof OkrRow];
       if (value === undefined || value === "") {
-        findings.push({
-          code: "required",
-          severity: "error",
-          ...at(row, column.key),
-          params: { column: column.key },
-        });
+        findings.push(onCell(row, column.key, "required", "error", { column: column.key }));
       }
     }
   }
@@ -56,16 +57,9 @@ export const duplicateIds: Rule = (ctx) => {
     if (!row.id) continue;
     const key = row.id.toLowerCase();
     const first = seen.get(key);
-    if (ctx.movedToKpis.has(key))
-      findings.push({ code: "id-on-kpis", severity: "error", ...at(row, "id"), params: { id: row.id } });
+    if (ctx.movedToKpis.has(key)) findings.push(onCell(row, "id", "id-on-kpis", "error", { id: row.id }));
     if (first === undefined) seen.set(key, row.row);
-    else
-      findings.push({
-        code: "duplicate-id",
-        severity: "error",
-        ...at(row, "id"),
-        params: { id: row.id, firstRow: first },
-      });
+    else findings.push(onCell(row, "id", "duplicate-id", "error", { id: row.id, firstRow: first }));
   }
   return findings;
 };
@@ -82,32 +76,16 @@ export const parents: Rule = (ctx) => {
     if (!row.parent) continue;
     const parent = ctx.byId.get(row.parent);
     if (row.type === "kr") {
-      if (!parent)
-        findings.push({
-          code: "unknown-parent",
-          severity: "error",
-          ...at(row, "parent"),
-          params: { parent: row.parent },
-        });
+      if (!parent) findings.push(onCell(row, "parent", "unknown-parent", "error", { parent: row.parent }));
       else if (parent.type !== "objective")
-        findings.push({
-          code: "parent-not-objective",
-          severity: "error",
-          ...at(row, "parent"),
-          params: { parent: row.parent },
-        });
+        findings.push(onCell(row, "parent", "parent-not-objective", "error", { parent: row.parent }));
     } else if (row.type === "objective" && row.level !== "company") {
       // A Parent with another spreadsheet's prefix (CO-O-1) is a company spreadsheet's objective:
       // only the company's roll-up can see it, and its Validate checks it.
       const foreign = prefixOf(row.parent);
       if (!parent && foreign !== "" && foreign !== ctx.settings.idPrefix) continue;
       if (!parent || parent.type !== "objective" || parent.level !== "company") {
-        findings.push({
-          code: "unknown-company-objective",
-          severity: "warning",
-          ...at(row, "parent"),
-          params: { parent: row.parent },
-        });
+        findings.push(onCell(row, "parent", "unknown-company-objective", "warning", { parent: row.parent }));
       }
     }
   }
@@ -127,12 +105,7 @@ export const targetEqualsBaseline: Rule = (ctx) =>
         r.baseline !== undefined &&
         r.baseline === r.target,
     )
-    .map((r) => ({
-      code: "target-equals-baseline",
-      severity: "error",
-      ...at(r, "target"),
-      params: { value: String(r.target) },
-    }));
+    .map((r) => onCell(r, "target", "target-equals-baseline", "error", { value: String(r.target) }));
 
 /**
  * A weight must be positive (empty means 1).
@@ -142,12 +115,7 @@ export const targetEqualsBaseline: Rule = (ctx) =>
 export const weights: Rule = (ctx) =>
   ctx.krs
     .filter((r) => r.weight !== undefined && !(r.weight > 0))
-    .map((r) => ({
-      code: "weight-not-positive",
-      severity: "error",
-      ...at(r, "weight"),
-      params: { value: String(r.weight) },
-    }));
+    .map((r) => onCell(r, "weight", "weight-not-positive", "error", { value: String(r.weight) }));
 
 /**
  * A Quarter that is not a quarter ("Q5", "next") matches no quarter's settings.
@@ -157,12 +125,7 @@ export const weights: Rule = (ctx) =>
 export const quarters: Rule = (ctx) =>
   ctx.all
     .filter((r) => r.quarter !== "" && parseQuarter(r.quarter) === undefined)
-    .map((r) => ({
-      code: "unknown-quarter",
-      severity: "warning",
-      ...at(r, "quarter"),
-      params: { quarter: r.quarter },
-    }));
+    .map((r) => onCell(r, "quarter", "unknown-quarter", "warning", { quarter: r.quarter }));
 
 /**
  * A check-in for a key result that does not exist (in any quarter). A key result moved to the KPIs
