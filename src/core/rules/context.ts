@@ -1,4 +1,5 @@
 import type { Day } from "../dates";
+import type { Finding, FindingCode, Severity } from "../findings";
 import type { CheckinRow, KpiRow, OkrRow } from "../parse";
 import type { Settings } from "../settings";
 
@@ -53,4 +54,16 @@ export function ruleContext(input: ValidationInput): RuleContext {
   };
 }
 
-export type Rule = (ctx: RuleContext) => import("../findings").Finding[];
+export type Rule = (ctx: RuleContext) => Finding[];
+
+/**
+ * A finding on one cell of the OKRs sheet. The cast only joins what the signature already ties
+ * together: `params` is checked against `code`'s own params at every call.
+ */
+export const onCell = <C extends FindingCode>(
+  row: OkrRow,
+  column: string,
+  code: C,
+  severity: Severity,
+  params: Extract<Finding, { code: C }>["params"],
+): Finding => ({ code, severity, sheet: "okrs", row: row.row, column, params }) as Finding;

@@ -1,24 +1,12 @@
 /**
  * Structure: the sheet says what it must for the rest to work.
  */
-import type { Finding, FindingCode, Severity } from "../findings";
+import type { Finding } from "../findings";
 import { prefixOf } from "../identity";
 import type { OkrRow } from "../parse";
 import { parseQuarter } from "../quarters";
 import { type ColumnDef, OKRS } from "../schema";
-import type { Rule } from "./context";
-
-/**
- * A finding on one cell of the OKRs sheet. The cast only joins what the signature already ties
- * together: `params` is checked against `code`'s own params at every call.
- */
-const onCell = <C extends FindingCode>(
-  row: OkrRow,
-  column: string,
-  code: C,
-  severity: Severity,
-  params: Extract<Finding, { code: C }>["params"],
-): Finding => ({ code, severity, sheet: "okrs", row: row.row, column, params }) as Finding;
+import { onCell, type Rule } from "./context";
 
 /**
  * A required value is missing. Quarter, ID, Type, Team and Title always; Level for objectives;

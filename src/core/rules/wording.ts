@@ -5,7 +5,7 @@ import type { Finding } from "../findings";
 import type { OkrRow } from "../parse";
 import { readKr } from "../kr-reading";
 import { objectiveNumbers } from "../kr-sentence";
-import type { Rule } from "./context";
+import { onCell, type Rule } from "./context";
 
 /** What the wording rules look at in one key result (KRCHECK passes the same from a formula). */
 export type KrWording = Pick<OkrRow, "title" | "metric" | "baseline" | "target">;
@@ -23,14 +23,14 @@ export function kpiLikeWords(kr: KrWording): string | undefined {
 }
 
 function kpiLike_(kr: KrWording): { words: string; metric?: string } | undefined {
-  const found: string[] = [];
-  const reading = readKr(kr.title);
-  if (reading.kpi) found.push(reading.kpi.words);
-  if (kr.metric === "threshold") found.push("threshold");
-  else if (kr.baseline !== undefined && kr.baseline === kr.target) found.push("target = baseline");
-  if (!found.length) return undefined;
-  const metric = reading.kpi?.metric;
-  return metric ? { words: found.join(", "), metric } : { words: found.join(", ") };
+  const { kpi } = readKr(kr.title);
+  const measure =
+    kr.metric === "threshold"
+      ? "threshold"
+      : kr.baseline !== undefined && kr.baseline === kr.target
+        ? "target = baseline"
+        : undefined;
+  return because([kpi?.words, measure], kpi?.metric ? { metric: kpi.metric } : {});
 }
 
 /**
@@ -46,13 +46,21 @@ export function outputNotOutcomeWords(kr: KrWording): string | undefined {
 }
 
 function outputNotOutcome_(kr: KrWording): { words: string; object?: string } | undefined {
-  const found: string[] = [];
-  const reading = readKr(kr.title);
-  if (reading.output) found.push(reading.output.words);
-  if (kr.metric === "milestone") found.push("milestone");
-  if (!found.length) return undefined;
-  const object = reading.output?.object;
-  return object ? { words: found.join(", "), object } : { words: found.join(", ") };
+  const { output } = readKr(kr.title);
+  const measure = kr.metric === "milestone" ? "milestone" : undefined;
+  return because([output?.words, measure], output?.object ? { object: output.object } : {});
+}
+
+/**
+ * A wording finding's params: what gave it away (in the title, then in how it is measured), joined,
+ * with the detail its advice quotes; undefined when nothing did.
+ */
+function because<D extends object>(
+  reasons: (string | undefined)[],
+  detail: D,
+): ({ words: string } & D) | undefined {
+  const found = reasons.filter((reason): reason is string => reason !== undefined);
+  return found.length ? { words: found.join(", "), ...detail } : undefined;
 }
 
 /**
@@ -89,11 +97,9 @@ export const wordingParams = {
  * @example "Keep churn below 2%" → { code: "kpi-like", words: "keep" }
  */
 export const kpiLike: Rule = (ctx) =>
-  ctx.krs.flatMap((kr): Finding[] => {
+  ctx.krs.flatMap((kr) => {
     const params = kpiLike_(kr);
-    return params === undefined
-      ? []
-      : [{ code: "kpi-like", severity: "warning", sheet: "okrs", row: kr.row, column: "title", params }];
+    return params ? [onCell(kr, "title", "kpi-like", "warning", params)] : [];
   });
 
 /**
@@ -103,20 +109,9 @@ export const kpiLike: Rule = (ctx) =>
  * @example "Launch the new onboarding" → { code: "output-not-outcome", words: "launch" }
  */
 export const outputNotOutcome: Rule = (ctx) =>
-  ctx.krs.flatMap((kr): Finding[] => {
+  ctx.krs.flatMap((kr) => {
     const params = outputNotOutcome_(kr);
-    return params === undefined
-      ? []
-      : [
-          {
-            code: "output-not-outcome",
-            severity: "warning",
-            sheet: "okrs",
-            row: kr.row,
-            column: "title",
-            params,
-          },
-        ];
+    return params ? [onCell(kr, "title", "output-not-outcome", "warning", params)] : [];
   });
 
 /**
@@ -125,14 +120,9 @@ export const outputNotOutcome: Rule = (ctx) =>
  * @example "Improve customer happiness" with an empty Target → { code: "not-measurable" }
  */
 export const notMeasurable: Rule = (ctx) =>
-  ctx.krs.filter(isNotMeasurable).map((kr) => ({
-    code: "not-measurable",
-    severity: "warning",
-    sheet: "okrs",
-    row: kr.row,
-    column: "title",
-    params: vagueParams(kr),
-  }));
+  ctx.krs
+    .filter(isNotMeasurable)
+    .map((kr) => onCell(kr, "title", "not-measurable", "warning", vagueParams(kr)));
 
 /**
  * Objectives are qualitative; the number belongs in a key result. Years and quarters are fine.
