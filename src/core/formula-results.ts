@@ -7,18 +7,16 @@ import { describeFinding } from "./describe";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { type KrWording, wordingParams } from "./rules/wording";
-import type { RowType } from "./schema";
-import { rollUpScores } from "./quarter-scores";
+import { type RollUpColumns, rollUpScores } from "./quarter-scores";
 
-/** OKRSCORE's column form, its cells already read: row i across the arrays. */
-export interface ScoreColumns {
-  ids: readonly string[];
-  types: readonly (RowType | undefined)[];
-  parents: readonly string[];
+/**
+ * OKRSCORE's column form, its cells already read: row i across the arrays, as the roll-up reads
+ * them, each key result's own score under `scores`.
+ */
+export type ScoreColumns = Omit<RollUpColumns, "krScores"> & {
   /** A key result's own score; undefined when it has none (no current value yet, or a bad value). */
   scores: readonly (number | undefined)[];
-  weights: readonly (number | undefined)[];
-}
+};
 
 /**
  * Scores every row of an OKRs column in O(rows), as scoreQuarter does: key results keep their
