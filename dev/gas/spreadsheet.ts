@@ -565,6 +565,14 @@ export class FakeSheet {
 
 const rangeOfFacade = new WeakMap<object, FakeRange>();
 
+/** How each format setter writes one cell, the same for a whole range (setNote) as per cell (setNotes). */
+const writeNote = (cell: Cell, note: unknown) => (cell.note = note === null ? "" : String(note));
+const writeBackground = (cell: Cell, color: unknown) =>
+  (cell.background = color === null ? null : String(color));
+const writeNumberFormat = (cell: Cell, format: unknown) => (cell.numberFormat = String(format));
+const writeFontWeight = (cell: Cell, weight: unknown) =>
+  (cell.fontWeight = weight === null ? "normal" : String(weight));
+
 type Grid<T> = T[][];
 
 export class FakeRange {
@@ -611,6 +619,26 @@ export class FakeRange {
         );
       }
     }
+  }
+
+  /** A setter of one value for every cell of the range (setNote, setBackground…). */
+  private setAll<V>(write: (cell: Cell, value: V) => void): (value: V) => RangeApi {
+    return (value) => {
+      this.each(
+        this.map(() => value),
+        (cell) => write(cell, value),
+      );
+      return this.api;
+    };
+  }
+
+  /** A setter of one value per cell (setNotes, setBackgrounds…): the grid must match the range's shape. */
+  private setEach<V>(write: (cell: Cell, value: V) => void): (values: V[][]) => RangeApi {
+    return (values) => {
+      this.checkShape(values);
+      this.each(values, (cell, value) => write(cell, value as V));
+      return this.api;
+    };
   }
 
   private each(
@@ -686,64 +714,20 @@ export class FakeRange {
         return this.api;
       },
       getNotes: () => this.map((r, c) => this.sheet.peek(r, c)?.note ?? ""),
-      setNotes: (notes: unknown[][]) => {
-        this.checkShape(notes);
-        this.each(notes, (cell, note) => (cell.note = note === null ? "" : String(note)));
-        return this.api;
-      },
+      setNotes: this.setEach(writeNote),
       getNote: () => this.sheet.peek(this.rect.row, this.rect.column)?.note ?? "",
-      setNote: (note: string | null) => {
-        this.each(
-          this.map(() => note),
-          (cell, n) => (cell.note = n === null ? "" : String(n)),
-        );
-        return this.api;
-      },
+      setNote: this.setAll(writeNote),
       getBackgrounds: () => this.map((r, c) => this.sheet.peek(r, c)?.background ?? WHITE),
-      setBackgrounds: (colors: (string | null)[][]) => {
-        this.checkShape(colors);
-        this.each(colors, (cell, color) => (cell.background = color === null ? null : String(color)));
-        return this.api;
-      },
-      setBackground: (color: string | null) => {
-        this.each(
-          this.map(() => color),
-          (cell, c) => (cell.background = c === null ? null : String(c)),
-        );
-        return this.api;
-      },
+      setBackgrounds: this.setEach(writeBackground),
+      setBackground: this.setAll(writeBackground),
       getNumberFormats: () => this.map((r, c) => this.sheet.peek(r, c)?.numberFormat ?? ""),
-      setNumberFormat: (format: string) => {
-        this.each(
-          this.map(() => format),
-          (cell, f) => (cell.numberFormat = String(f)),
-        );
-        return this.api;
-      },
-      setNumberFormats: (formats: string[][]) => {
-        this.checkShape(formats);
-        this.each(formats, (cell, f) => (cell.numberFormat = String(f)));
-        return this.api;
-      },
-      setFontWeight: (weight: string | null) => {
-        this.each(
-          this.map(() => weight),
-          (cell, w) => (cell.fontWeight = w === null ? "normal" : String(w)),
-        );
-        return this.api;
-      },
-      setFontWeights: (weights: (string | null)[][]) => {
-        this.checkShape(weights);
-        this.each(weights, (cell, w) => (cell.fontWeight = w === null ? "normal" : String(w)));
-        return this.api;
-      },
-      setFontColor: (color: string | null) => {
-        this.each(
-          this.map(() => color),
-          (cell, c) => (cell.fontColor = c === null ? "#000000" : String(c)),
-        );
-        return this.api;
-      },
+      setNumberFormat: this.setAll(writeNumberFormat),
+      setNumberFormats: this.setEach(writeNumberFormat),
+      setFontWeight: this.setAll(writeFontWeight),
+      setFontWeights: this.setEach(writeFontWeight),
+      setFontColor: this.setAll(
+        (cell, color: string | null) => (cell.fontColor = color === null ? "#000000" : String(color)),
+      ),
       setWrap: () => this.api,
       getRow: () => this.rect.row,
       getColumn: () => this.rect.column,
@@ -767,18 +751,10 @@ export class FakeRange {
         this.sheet.spreadsheet.setActive(this);
         return this.api;
       },
-      setDataValidation: (rule: DataValidationApi | null) => {
-        this.each(
-          this.map(() => rule),
-          (cell, r) => (cell.validation = r as DataValidationApi | null),
-        );
-        return this.api;
-      },
-      setDataValidations: (rules: (DataValidationApi | null)[][]) => {
-        this.checkShape(rules);
-        this.each(rules, (cell, r) => (cell.validation = (r ?? null) as DataValidationApi | null));
-        return this.api;
-      },
+      setDataValidation: this.setAll((cell, rule: DataValidationApi | null) => (cell.validation = rule)),
+      setDataValidations: this.setEach(
+        (cell, rule: DataValidationApi | null | undefined) => (cell.validation = rule ?? null),
+      ),
       getDataValidations: () => this.map((r, c) => this.sheet.peek(r, c)?.validation ?? null),
       protect: () => {
         const protection = new FakeProtection(this.sheet, this);
