@@ -4,21 +4,23 @@
  * changes a signature we use, the fakes stop compiling.
  */
 
-export type Swap<R> = R extends GoogleAppsScript.Spreadsheet.Range
-  ? RangeApi
-  : R extends GoogleAppsScript.Spreadsheet.Sheet
-    ? SheetApi
-    : R extends GoogleAppsScript.Spreadsheet.Spreadsheet
-      ? SpreadsheetApi
-      : R extends GoogleAppsScript.Base.Menu
-        ? MenuApi
-        : R extends GoogleAppsScript.HTML.HtmlOutput
-          ? HtmlOutputApi
-          : R extends GoogleAppsScript.Spreadsheet.Protection
-            ? ProtectionApi
-            : R extends GoogleAppsScript.Spreadsheet.RangeList
-              ? RangeListApi
-              : R;
+/** Each real type a faked method may return, with the fake returned in its place. */
+type Fakes = [
+  [GoogleAppsScript.Spreadsheet.Range, RangeApi],
+  [GoogleAppsScript.Spreadsheet.Sheet, SheetApi],
+  [GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetApi],
+  [GoogleAppsScript.Base.Menu, MenuApi],
+  [GoogleAppsScript.HTML.HtmlOutput, HtmlOutputApi],
+  [GoogleAppsScript.Spreadsheet.Protection, ProtectionApi],
+  [GoogleAppsScript.Spreadsheet.RangeList, RangeListApi],
+];
+
+/** R with the first real type of Fakes it extends swapped for its fake; other types as they are. */
+export type Swap<R, Left = Fakes> = Left extends [[infer Real, infer Fake], ...infer Rest]
+  ? R extends Real
+    ? Fake
+    : Swap<R, Rest>
+  : R;
 
 export type Faked<T, K extends keyof T> = {
   [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => Swap<R> : T[P];
