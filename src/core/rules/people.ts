@@ -4,7 +4,7 @@
 import type { Finding } from "../findings";
 import { parseQuarter, previousQuarter, quarterName } from "../quarters";
 import type { OkrRow } from "../parse";
-import type { Rule } from "./context";
+import { onCell, type Rule } from "./context";
 
 /**
  * A level outside the allowed set (Company and Team by default).
@@ -14,14 +14,12 @@ import type { Rule } from "./context";
 export const levelsAllowed: Rule = (ctx) =>
   ctx.current
     .filter((r) => r.level !== undefined && !ctx.settings.allowedLevels.includes(r.level))
-    .map((r) => ({
-      code: "level-not-allowed",
-      severity: "warning",
-      sheet: "okrs",
-      row: r.row,
-      column: "level",
-      params: { level: r.level as string, allowed: ctx.settings.allowedLevels.join(", ") },
-    }));
+    .map((r) =>
+      onCell(r, "level", "level-not-allowed", "warning", {
+        level: r.level as string,
+        allowed: ctx.settings.allowedLevels.join(", "),
+      }),
+    );
 
 /**
  * Every objective has an owner.
@@ -29,16 +27,7 @@ export const levelsAllowed: Rule = (ctx) =>
  * @example an objective with an empty Owner → { code: "owner-missing" }
  */
 export const ownerMissing: Rule = (ctx) =>
-  ctx.objectives
-    .filter((o) => o.owner === "")
-    .map((o) => ({
-      code: "owner-missing",
-      severity: "warning",
-      sheet: "okrs",
-      row: o.row,
-      column: "owner",
-      params: {},
-    }));
+  ctx.objectives.filter((o) => o.owner === "").map((o) => onCell(o, "owner", "owner-missing", "warning", {}));
 
 /**
  * Owners rotate: a note when a team's objective has the same owner as one of that team's objectives
@@ -56,16 +45,7 @@ export const ownerRepeated: Rule = (ctx) => {
     const team = rotation.get(o.team.toLowerCase());
     const repeated = o.owner !== "" && team?.last.has(o.owner.toLowerCase());
     return repeated && team!.fresh.length > 0
-      ? [
-          {
-            code: "owner-repeated",
-            severity: "info",
-            sheet: "okrs",
-            row: o.row,
-            column: "owner",
-            params: { owner: o.owner, previousQuarter: previous },
-          },
-        ]
+      ? [onCell(o, "owner", "owner-repeated", "info", { owner: o.owner, previousQuarter: previous })]
       : [];
   });
 };

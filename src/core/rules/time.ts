@@ -4,7 +4,7 @@
 import { staleSince } from "../checkins";
 import { isoOf } from "../dates";
 import type { Finding } from "../findings";
-import type { Rule } from "./context";
+import { onCell, type Rule } from "./context";
 
 /**
  * A row created after the plan was locked was added mid-quarter. Locking the plan dates every row
@@ -17,14 +17,12 @@ export const addedMidQuarter: Rule = (ctx) => {
   if (lock === undefined) return [];
   return ctx.current
     .filter((r) => r.created === undefined || r.created > lock)
-    .map((r) => ({
-      code: "added-mid-quarter",
-      severity: "warning",
-      sheet: "okrs",
-      row: r.row,
-      column: "created",
-      params: { created: r.created === undefined ? "" : isoOf(r.created), lockDate: isoOf(lock) },
-    }));
+    .map((r) =>
+      onCell(r, "created", "added-mid-quarter", "warning", {
+        created: r.created === undefined ? "" : isoOf(r.created),
+        lockDate: isoOf(lock),
+      }),
+    );
 };
 
 /**
@@ -42,14 +40,10 @@ export const stale: Rule = (ctx) => {
     const days = ctx.today - since;
     if (days <= staleDays) return [];
     return [
-      {
-        code: "stale",
-        severity: "warning",
-        sheet: "okrs",
-        row: kr.row,
-        column: "lastCheckIn",
-        params: { days, lastCheckIn: kr.lastCheckIn === undefined ? "" : isoOf(kr.lastCheckIn) },
-      },
+      onCell(kr, "lastCheckIn", "stale", "warning", {
+        days,
+        lastCheckIn: kr.lastCheckIn === undefined ? "" : isoOf(kr.lastCheckIn),
+      }),
     ];
   });
 };

@@ -132,16 +132,5 @@ export const notMeasurable: Rule = (ctx) =>
 export const objectiveHasNumber: Rule = (ctx) =>
   ctx.objectives.flatMap((o): Finding[] => {
     const found = objectiveNumbers(o.title);
-    return found
-      ? [
-          {
-            code: "objective-has-number",
-            severity: "info",
-            sheet: "okrs",
-            row: o.row,
-            column: "title",
-            params: { words: found.words },
-          },
-        ]
-      : [];
+    return found ? [onCell(o, "title", "objective-has-number", "info", { words: found.words })] : [];
   });
