@@ -24,12 +24,9 @@ export function kpiLikeWords(kr: KrWording): string | undefined {
 
 function kpiLike_(kr: KrWording): { words: string; metric?: string } | undefined {
   const { kpi } = readKr(kr.title);
+  const targetIsBaseline = kr.baseline !== undefined && kr.baseline === kr.target;
   const measure =
-    kr.metric === "threshold"
-      ? "threshold"
-      : kr.baseline !== undefined && kr.baseline === kr.target
-        ? "target = baseline"
-        : undefined;
+    kr.metric === "threshold" ? "threshold" : targetIsBaseline ? "target = baseline" : undefined;
   return because([kpi?.words, measure], kpi?.metric ? { metric: kpi.metric } : {});
 }
 
