@@ -18,6 +18,7 @@ import {
   single,
   statusLabels,
 } from "./formula-cells";
+import type { FormulaArgs } from "./formula-jsdoc";
 import { krCheckText, krCheckVariant, scoreColumn } from "./formula-results";
 import { at, type FormulaArg, isRange } from "./grid";
 import { t } from "./i18n";
@@ -64,7 +65,7 @@ const COLUMN_KR_ARGS = ["baselines", "targets", "currents", "metrics"] as const;
  * OKRSCORE(kr_scores, [weights]) or OKRSCORE(ids, types, parents, baselines, targets, currents,
  * [metrics], [weights]), told apart by the number of arguments given: see formula-docs.ts.
  */
-export function okrScoreFormula(host: FormulaHost, ...args: FormulaArg[]): Out | Out[][] {
+export function okrScoreFormula(host: FormulaHost, ...args: FormulaArgs<"OKRSCORE">): Out | Out[][] {
   return formula("OKRSCORE", host, (call) => {
     let count = args.length;
     while (count > 0 && args[count - 1] === undefined) count--;
@@ -172,13 +173,13 @@ function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
 
 const STATUS_ARGS = ["score", "startDate", "endDate", "today", "onTrack", "atRisk", "ids"] as const;
 
-/** OKRSTATUS(score, start_date, end_date, [today], [on_track], [at_risk], [ids]): see formula-docs.ts. */
+/** OKRSTATUS(score, start_date, end_date, today, [on_track], [at_risk], [ids]): see formula-docs.ts. */
 export function okrStatusFormula(
   host: FormulaHost,
   score: FormulaArg,
   startDate: FormulaArg,
   endDate: FormulaArg,
-  today?: FormulaArg,
+  today: FormulaArg,
   onTrack?: FormulaArg,
   atRisk?: FormulaArg,
   ids?: FormulaArg,
@@ -216,12 +217,12 @@ export function okrStatusFormula(
 
 const PACE_ARGS = ["startDate", "endDate", "today"] as const;
 
-/** OKRPACE(start_date, end_date, [today]): see formula-docs.ts. */
+/** OKRPACE(start_date, end_date, today): see formula-docs.ts. */
 export function okrPaceFormula(
   host: FormulaHost,
   startDate: FormulaArg,
   endDate: FormulaArg,
-  today?: FormulaArg,
+  today: FormulaArg,
 ): Out | Out[][] {
   return formula("OKRPACE", host, (call) => {
     const days = quarterReader(call);
