@@ -33,6 +33,7 @@ import {
   appFile,
   BUNDLE_GLOBAL,
   catalogueCut,
+  evaluateCore,
   FRENCH_FILE,
   frenchFile,
   keysAskedBy,
@@ -98,25 +99,12 @@ function stubParameter(parameter, index) {
  * The custom formulas' documentation (src/core/formula-docs.ts) with its renderers
  * (src/core/formula-jsdoc.ts), bundled apart: no formula's code carries it.
  */
-export async function loadFormulaDocs() {
-  const result = await esbuild.build({
-    stdin: {
-      contents:
-        'export { FORMULA_DOCS } from "./src/core/formula-docs";\n' +
-        'export { formulaJsDoc, stubParameters } from "./src/core/formula-jsdoc";',
-      resolveDir: root,
-      sourcefile: "formula-docs.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    write: false,
-    logLevel: "warning",
-  });
-  const module = { exports: {} };
-  new Function("module", "exports", result.outputFiles[0].text)(module, module.exports);
-  return module.exports;
+export function loadFormulaDocs() {
+  return evaluateCore(
+    'export { FORMULA_DOCS } from "./src/core/formula-docs";\n' +
+      'export { formulaJsDoc, stubParameters } from "./src/core/formula-jsdoc";',
+    "formula-docs.ts",
+  );
 }
 
 /** A custom formula's name, as Sheets offers it: capitals and digits (KRSCORE, OKRSTATUSES). */

@@ -69,6 +69,7 @@ const required: Same<
 
 describe("the formulas' documentation", () => {
   test("documents every formula's code (checked by typecheck above)", () => {
+    expect(Object.keys(FORMULA_CODE).sort()).toEqual(Object.keys(FORMULA_DOCS).sort());
     expect(Object.keys(takesWhatItDocuments).sort()).toEqual(Object.keys(FORMULA_DOCS).sort());
     expect([undocumented, required]).toEqual([true, true]);
   });
