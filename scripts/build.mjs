@@ -4,9 +4,10 @@
  *   Code.js         what every execution loads: the resident bundle (src/server/resident.ts: onOpen,
  *                   onInstall, the custom formulas; one IIFE, es2020, its English catalogue cut to
  *                   the messages it can ask for) followed by one top-level function stub per export
- *                   of either entry, forwarding all its arguments and carrying its JSDoc (esbuild
- *                   drops comments, and Sheets needs `@customfunction` for autocomplete). The stubs
- *                   of src/server/main.ts's exports load the app first. Nothing else is global.
+ *                   of either entry, forwarding all its arguments; a custom formula's stub carries
+ *                   the JSDoc written from src/core/formula-docs.ts (esbuild drops comments, and
+ *                   Sheets needs `@customfunction` for autocomplete). The stubs of
+ *                   src/server/main.ts's exports load the app first. Nothing else is global.
  *   server-app.html the app bundle (src/server/main.ts: the menu commands, the sidebar's and the
  *                   dialogs' calls), as a JSON string: read and evaluated by the first stub of an
  *                   execution that needs it (src/server/app-loader.ts), so that a recalculation or
@@ -32,6 +33,7 @@ import {
   appFile,
   BUNDLE_GLOBAL,
   catalogueCut,
+  evaluateCore,
   FRENCH_FILE,
   frenchFile,
   keysAskedBy,
@@ -77,7 +79,8 @@ export function readEntryExports(file = ENTRY) {
     const parameters = statement.parameters.filter(
       (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
     );
-    exports.push({ name: statement.name.text, params: parameters.map(stubParameter), jsdoc });
+    const types = parameters.map((p) => p.type?.getText(source));
+    exports.push({ name: statement.name.text, params: parameters.map(stubParameter), types, jsdoc });
   }
   return exports;
 }
@@ -93,15 +96,65 @@ function stubParameter(parameter, index) {
 }
 
 /**
+ * The custom formulas' documentation (src/core/formula-docs.ts) with its renderers
+ * (src/core/formula-jsdoc.ts), bundled apart: no formula's code carries it.
+ */
+export function loadFormulaDocs() {
+  return evaluateCore(
+    'export { FORMULA_DOCS } from "./src/core/formula-docs";\n' +
+      'export { formulaJsDoc, stubParameters } from "./src/core/formula-jsdoc";',
+    "formula-docs.ts",
+  );
+}
+
+/** A custom formula's name, as Sheets offers it: capitals and digits (KRSCORE, OKRSTATUSES). */
+const isFormula = (name) => /^[A-Z][A-Z0-9]*$/.test(name);
+
+/**
+ * Refuses entries whose custom formulas and documentation disagree: a formula must be documented,
+ * take what its documentation says (`...args: FormulaArgs<"ITS_NAME">`, which typecheck holds to
+ * the formula's code, or the documented parameters by name), and carry no JSDoc of its own; every
+ * documented formula must be exported.
+ */
+function checkFormulas(exports, docs, stubParameters) {
+  const problems = [];
+  for (const { name, params, types, jsdoc } of exports) {
+    if (jsdoc.includes("@customfunction"))
+      problems.push(
+        `${name}: a custom formula is documented in src/core/formula-docs.ts, not by its own JSDoc`,
+      );
+    if (!isFormula(name)) continue;
+    const doc = docs[name];
+    if (!doc) {
+      problems.push(`${name}: a custom formula that src/core/formula-docs.ts does not document`);
+      continue;
+    }
+    const wired = params.length === 1 && params[0].startsWith("...") && types[0] === `FormulaArgs<"${name}">`;
+    const documented = stubParameters(doc);
+    if (!wired && params.join(", ") !== documented.join(", "))
+      problems.push(
+        `${name}: takes (${params.join(", ")}), its documentation (${documented.join(", ")}); ` +
+          `declare it as ${name}(...args: FormulaArgs<"${name}">)`,
+      );
+  }
+  const exported = new Set(exports.map((e) => e.name));
+  for (const name of Object.keys(docs))
+    if (!exported.has(name)) problems.push(`${name}: documented, but exported by neither server entry`);
+  if (problems.length) throw new Error(`custom formulas:\n  ${problems.join("\n  ")}`);
+}
+
+/**
  * One top-level function per export. It forwards `arguments` whole, so rest parameters, defaults
  * and however many values Sheets or google.script.run pass all reach the bundled function: the
  * resident bundle's own, or the app's, loaded first (once per execution) by `OKR_.loadApp()`.
  */
-function stub({ name, params, jsdoc }, inApp) {
+function stub({ name, params }, inApp, { FORMULA_DOCS, formulaJsDoc, stubParameters }) {
   // Sheets needs the JSDoc of custom formulas for autocomplete; other stubs keep the bundle small.
-  const doc = jsdoc.includes("@customfunction") ? `${jsdoc}\n` : "";
+  const formula = isFormula(name) ? FORMULA_DOCS[name] : undefined;
+  const doc = formula ? `${formulaJsDoc(formula)}\n` : "";
+  const signature = formula ? stubParameters(formula) : params;
   const target = inApp ? `${BUNDLE_GLOBAL}.loadApp()` : BUNDLE_GLOBAL;
-  return `${doc}function ${name}(${params.join(", ")}) {\n  return ${target}.${name}.apply(this, arguments);\n}\n`;
+  return `${doc}function ${name}(${signature.join(", ")}) {\n  return ${target}.${name}.apply(this, arguments);\n}\n`;
 }
 
 /** The entry as imported from the root ("./src/server/resident", as scripts/bench/bundle.mjs does). */
@@ -109,7 +162,8 @@ const importPath = (entry) => `./${relative(root, entry).split(sep).join("/").re
 
 /**
  * dist/Code.js and dist/server-app.html from the two entry modules (src/server/resident.ts and
- * src/server/main.ts; tests pass small ones of their own). An export name may belong to one only.
+ * src/server/main.ts; tests pass small ones of their own, and the documentation of their
+ * formulas as `formulaDocs`). An export name may belong to one only.
  */
 export async function buildServer({
   outdir,
@@ -117,11 +171,15 @@ export async function buildServer({
   minify = true,
   entry = ENTRY,
   appEntry = fromRoot(APP_ENTRY),
+  formulaDocs,
 }) {
   const resident = readEntryExports(entry);
   const app = readEntryExports(appEntry);
   const twice = resident.filter((r) => app.some((a) => a.name === r.name)).map((r) => r.name);
   if (twice.length) throw new Error(`exported by both server entries: ${twice.join(", ")}`);
+  const loaded = await loadFormulaDocs();
+  const docs = { ...loaded, FORMULA_DOCS: formulaDocs ?? loaded.FORMULA_DOCS };
+  checkFormulas([...resident, ...app], docs.FORMULA_DOCS, docs.stubParameters);
   const { fr } = await serverCatalogs();
   const cut = await residentCatalogue({ importPath: importPath(entry), menu });
   const [residentBuild, appBuild] = await Promise.all([
@@ -129,7 +187,7 @@ export async function buildServer({
     esbuild.build(serverOptions({ importPath: importPath(appEntry), kind: "app", menu, minify })),
   ]);
   const header = `// OKR Sheets — built by scripts/build.mjs (menu: ${menu}). Do not edit; edit src/ and rebuild.\n`;
-  const stubs = [...resident.map((e) => stub(e, false)), ...app.map((e) => stub(e, true))];
+  const stubs = [...resident.map((e) => stub(e, false, docs)), ...app.map((e) => stub(e, true, docs))];
   const code = header + residentBuild.outputFiles[0].text + "\n" + stubs.join("\n");
   writeFileSync(join(outdir, "Code.js"), code);
   const appText = appFile(appBuild.outputFiles[0].text);

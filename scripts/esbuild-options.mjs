@@ -52,14 +52,17 @@ export const SCRIPT_OPTIONS = {
 };
 
 /** The server's message catalogues as the bundle sees them (evaluated from src/core/i18n/{en,fr}.ts). */
-export async function serverCatalogs() {
+export function serverCatalogs() {
+  return evaluateCore(
+    `export { en } from "./src/core/i18n/en"; export { fr } from "./src/core/i18n/fr";`,
+    "catalogs.ts",
+  );
+}
+
+/** The exports of `contents` (TypeScript re-exporting src/core modules), bundled and evaluated here. */
+export async function evaluateCore(contents, sourcefile) {
   const result = await esbuild.build({
-    stdin: {
-      contents: `export { en } from "./src/core/i18n/en"; export { fr } from "./src/core/i18n/fr";`,
-      resolveDir: root,
-      sourcefile: "catalogs.ts",
-      loader: "ts",
-    },
+    stdin: { contents, resolveDir: root, sourcefile, loader: "ts" },
     bundle: true,
     format: "cjs",
     platform: "node",

@@ -3,7 +3,7 @@
  * accepts what Sheets passes (single values or 2-D ranges of numbers, text numbers, '', booleans,
  * Dates) and answers bad arguments with a thrown, localized Error, which Sheets shows on the cell's
  * #ERROR!. In a range, one bad row gets its message as the cell's text, so that a single mistake
- * does not blank the whole column. See src/server/resident.ts for the user documentation.
+ * does not blank the whole column. See src/core/formula-docs.ts for the user documentation.
  */
 import { isBlank, type RawCell } from "./cells";
 import { matchChoice } from "./choices";
@@ -18,6 +18,7 @@ import {
   single,
   statusLabels,
 } from "./formula-cells";
+import type { FormulaArgs } from "./formula-jsdoc";
 import { krCheckText, krCheckVariant, scoreColumn } from "./formula-results";
 import { at, type FormulaArg, isRange } from "./grid";
 import { t } from "./i18n";
@@ -29,7 +30,7 @@ import { cellText } from "./text";
 
 const KR_ARGS = ["baseline", "target", "current", "metric"] as const;
 
-/** KRSCORE(baseline, target, current, [metric]): see resident.ts for the user documentation. */
+/** KRSCORE(baseline, target, current, [metric]): see src/core/formula-docs.ts for the user documentation. */
 export function krScoreFormula(
   host: FormulaHost,
   baseline: FormulaArg,
@@ -62,9 +63,9 @@ const COLUMN_KR_ARGS = ["baselines", "targets", "currents", "metrics"] as const;
 
 /**
  * OKRSCORE(kr_scores, [weights]) or OKRSCORE(ids, types, parents, baselines, targets, currents,
- * [metrics], [weights]), told apart by the number of arguments given: see resident.ts.
+ * [metrics], [weights]), told apart by the number of arguments given: see formula-docs.ts.
  */
-export function okrScoreFormula(host: FormulaHost, ...args: FormulaArg[]): Out | Out[][] {
+export function okrScoreFormula(host: FormulaHost, ...args: FormulaArgs<"OKRSCORE">): Out | Out[][] {
   return formula("OKRSCORE", host, (call) => {
     let count = args.length;
     while (count > 0 && args[count - 1] === undefined) count--;
@@ -172,13 +173,13 @@ function scoreColumns(call: Call, values: readonly FormulaArg[]): Out[][] {
 
 const STATUS_ARGS = ["score", "startDate", "endDate", "today", "onTrack", "atRisk", "ids"] as const;
 
-/** OKRSTATUS(score, start_date, end_date, [today], [on_track], [at_risk], [ids]): see resident.ts. */
+/** OKRSTATUS(score, start_date, end_date, today, [on_track], [at_risk], [ids]): see formula-docs.ts. */
 export function okrStatusFormula(
   host: FormulaHost,
   score: FormulaArg,
   startDate: FormulaArg,
   endDate: FormulaArg,
-  today?: FormulaArg,
+  today: FormulaArg,
   onTrack?: FormulaArg,
   atRisk?: FormulaArg,
   ids?: FormulaArg,
@@ -216,12 +217,12 @@ export function okrStatusFormula(
 
 const PACE_ARGS = ["startDate", "endDate", "today"] as const;
 
-/** OKRPACE(start_date, end_date, [today]): see resident.ts. */
+/** OKRPACE(start_date, end_date, today): see formula-docs.ts. */
 export function okrPaceFormula(
   host: FormulaHost,
   startDate: FormulaArg,
   endDate: FormulaArg,
-  today?: FormulaArg,
+  today: FormulaArg,
 ): Out | Out[][] {
   return formula("OKRPACE", host, (call) => {
     const days = quarterReader(call);
@@ -235,7 +236,7 @@ export function okrPaceFormula(
 
 const BAND_ARGS = ["score"] as const;
 
-/** OKRBAND(score): see resident.ts. */
+/** OKRBAND(score): see formula-docs.ts. */
 export function okrBandFormula(host: FormulaHost, score: FormulaArg): Out | Out[][] {
   return formula("OKRBAND", host, (call) => {
     const labels = {
@@ -252,7 +253,7 @@ export function okrBandFormula(host: FormulaHost, score: FormulaArg): Out | Out[
 
 const CHECK_ARGS = ["keyResultText", "baseline", "target"] as const;
 
-/** KRCHECK(key_result_text, [baseline], [target]): see resident.ts. */
+/** KRCHECK(key_result_text, [baseline], [target]): see formula-docs.ts. */
 export function krCheckFormula(
   host: FormulaHost,
   keyResultText: FormulaArg,
@@ -284,9 +285,9 @@ const STATUSES_ARGS = ["score", "currents", "quarters", "ids"] as const;
 
 /**
  * OKRSTATUSES(scores, currents, quarters, quarter_table, as_of, on_track, at_risk, ids, language):
- * the Status column of the OKRs sheet, each row judged in its own quarter on the "as of" day. See
- * resident.ts. A row whose Score is empty although it has a Current value had a bad value: it gets no
- * status (the message is Validate's), rather than "Not started" or a message that spreads.
+ * the Status column of the OKRs sheet, each row judged in its own quarter on the "as of" day (see
+ * formula-docs.ts). A row whose Score is empty although it has a Current value had a bad value: it
+ * gets no status (the message is Validate's), rather than "Not started" or a message that spreads.
  */
 export function okrStatusesFormula(
   host: FormulaHost,

@@ -10,10 +10,59 @@
  * cannot be an argument at all, so scope churn would go stale. The sheet already holds every figure.
  */
 import { isBlank, type RawCell } from "./cells";
+import type { FormulaHost } from "./formula-call";
+import { single } from "./formula-cells";
+import { type FormulaArg, isRange } from "./grid";
 import { type Signal, SIGNALS, signalName } from "./health-settings";
-import { type Lang, LANGS, t } from "./i18n";
+import { type Lang, LANGS, langFromLocale, t } from "./i18n";
 import { canonicalQuarter } from "./quarters";
 import { normalize } from "./text";
+
+/**
+ * OKRHEALTH(table, signal, quarter, [team]) on the values Sheets passes: the figure, or an Error
+ * in the spreadsheet's language saying which argument is wrong (Sheets shows it on #ERROR!).
+ */
+export function okrHealthFormula(
+  host: FormulaHost,
+  table: FormulaArg,
+  signal: FormulaArg,
+  quarter: FormulaArg,
+  team?: FormulaArg,
+): number | "" {
+  const found = healthLookup(
+    isRange(table) ? table : [[table]],
+    single(signal),
+    single(quarter),
+    team === undefined ? undefined : single(team),
+  );
+  if (found.ok) return found.value;
+  throw new Error(healthProblem(languageOf(host), found));
+}
+
+/** The spreadsheet's language; English rather than no message when its locale cannot be read. */
+function languageOf(host: FormulaHost): Lang {
+  try {
+    return langFromLocale(host.locale());
+  } catch {
+    return "en";
+  }
+}
+
+/** What a failed lookup tells the user, naming the argument at fault. */
+export function healthProblem(lang: Lang, found: Extract<HealthLookup, { ok: false }>): string {
+  switch (found.problem) {
+    case "notTable":
+      return t(lang, "health.formula.notTable");
+    case "signal": {
+      const allowed = SIGNALS.map((s) => signalName(lang, s)).join(", ");
+      return t(lang, "health.formula.signal", { value: found.value, allowed });
+    }
+    case "quarter":
+      return t(lang, "health.formula.quarter", { value: found.value });
+    case "team":
+      return t(lang, "health.formula.team", { value: found.value });
+  }
+}
 
 export type HealthLookup =
   | { ok: true; value: number | "" }

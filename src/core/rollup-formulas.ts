@@ -1,7 +1,7 @@
 /**
  * OKRROLLUP and OKRTEAMS, the custom formulas of the Company roll-up sheet: their arguments read,
  * the roll-up computed, and the tables they return. Pure: the spreadsheet's locale and time zone
- * come through a FormulaHost (src/server/rollup-formulas.ts passes the one of SpreadsheetApp).
+ * come through a FormulaHost (src/server/main.ts passes the one of SpreadsheetApp).
  *
  * A custom function may not read the clock (it reruns only when an argument changes): the shared
  * "as of" day comes from Settings, an argument.
@@ -62,12 +62,12 @@ type RollupFormula = (
   host: FormulaHost,
   companyOkrs: FormulaArg,
   settings: FormulaArg,
-  imports: FormulaArg[],
+  ...imports: FormulaArg[]
 ) => RollupOut[][];
 
 /** A roll-up formula drawing `table`: an error shows on #ERROR! by its message only, no stack of ours. */
 function rollupFormula(table: (view: RollupView) => RollupOut[][]): RollupFormula {
-  return (host, companyOkrs, settings, imports) => {
+  return (host, companyOkrs, settings, ...imports) => {
     try {
       return table(compute(host, companyOkrs, settings, imports));
     } catch (error) {

@@ -8,12 +8,13 @@
  * custom formulas are here too (src/server/resident.ts says why). Wiring only: no logic.
  */
 import { krCheckFormula } from "../core/formula-functions";
-import type { FormulaArg } from "../core/grid";
+import type { FormulaArgs } from "../core/formula-jsdoc";
 import { catalogFor } from "../core/i18n";
+import { okrRollup, okrTeams } from "../core/rollup-formulas";
 import { asOfOnOpen, withAsOf } from "./as-of";
 import * as commands from "./commands";
 import { practiceHealthCommand } from "./health";
-import { okrRollupFormula, okrTeamsFormula, rollUpCommand } from "./rollup";
+import { rollUpCommand } from "./rollup";
 import * as sidebar from "./sidebar";
 import { sheetsHost } from "./sheets-host";
 import * as sidebarApi from "./sidebar-api";
@@ -161,49 +162,14 @@ export function insertDraft(draft: Parameters<typeof sidebarApi.insertDraft>[0])
   return withAsOf(() => sidebarApi.insertDraft(draft));
 }
 
-/**
- * Checks a key result's wording as OKR › Validate does: empty when it looks sound, otherwise each
- * problem as "code: explanation", joined with "; ". Codes: output (an activity, not an outcome),
- * kpi (keeps a level instead of changing one), vague (nothing measurable). Accepts ranges.
- *
- * @param {string|Array<Array<string>>} key_result_text The key result as written.
- * @param {number|Array<Array<number>>} [baseline] Its baseline, if any.
- * @param {number|Array<Array<number>>} [target] Its target, if any.
- * @return {string|Array<Array<string>>} Empty, or the problems found.
- * @customfunction
- */
-export function KRCHECK(key_result_text: FormulaArg, baseline?: FormulaArg, target?: FormulaArg) {
-  return krCheckFormula(sheetsHost(), key_result_text, baseline, target);
+// The custom formulas of the app entry (src/server/resident.ts says why they are here): documented
+// in src/core/formula-docs.ts, computed in src/core.
+export function KRCHECK(...args: FormulaArgs<"KRCHECK">) {
+  return krCheckFormula(sheetsHost(), ...args);
 }
-
-/**
- * The company roll-up: one row per company objective of the current quarter, scored from the team
- * objectives whose Parent names it, across team spreadsheets imported with IMPORTRANGE. Columns:
- * ID, company objective, teams contributing, score (mean of the team objectives' scores; those
- * without one are left out and said), band, pace status on Settings' "As of" day, last check-in.
- * A team that is not connected counts for nothing, never for zero (OKRTEAMS says why).
- *
- * @param {Array<Array<string>>} company_okrs The company's OKRs sheet, header row included.
- * @param {Array<Array<string>>} settings Settings' columns A:C (quarter, As of, thresholds, ID prefix, quarters table).
- * @param {Array<Array<string>>} imports The teams' import sheets (Roll up teams writes them), one range each.
- * @return {Array<Array<string>>} A header row, then one row per company objective.
- * @customfunction
- */
-export function OKRROLLUP(company_okrs: FormulaArg, settings: FormulaArg, ...imports: FormulaArg[]) {
-  return okrRollupFormula(company_okrs, settings, imports);
+export function OKRROLLUP(...args: FormulaArgs<"OKRROLLUP">) {
+  return okrRollup(sheetsHost(), ...args);
 }
-
-/**
- * The teams of the company roll-up, one row per team: its connection said plainly (connected; not
- * connected yet, with the cell where Allow access fixes it; unreachable since it was connected;
- * older template), its objectives this quarter and how many serve a company objective.
- *
- * @param {Array<Array<string>>} company_okrs The company's OKRs sheet, header row included.
- * @param {Array<Array<string>>} settings Settings' columns A:C.
- * @param {Array<Array<string>>} imports The teams' import sheets, one range each.
- * @return {Array<Array<string>>} A header row, then one row per team.
- * @customfunction
- */
-export function OKRTEAMS(company_okrs: FormulaArg, settings: FormulaArg, ...imports: FormulaArg[]) {
-  return okrTeamsFormula(company_okrs, settings, imports);
+export function OKRTEAMS(...args: FormulaArgs<"OKRTEAMS">) {
+  return okrTeams(sheetsHost(), ...args);
 }

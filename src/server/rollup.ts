@@ -2,7 +2,7 @@
  * OKR › Roll up teams: reads Settings and the roll-up sheet as they stand, and writes what
  * src/core/rollup-sheet.ts lays out: each team's hidden import sheet and the Company roll-up sheet.
  * The command only writes formulas; Sheets moves the data through IMPORTRANGE and keeps it live,
- * and OKRROLLUP / OKRTEAMS (src/server/rollup-formulas.ts) compute from it on every change.
+ * and OKRROLLUP / OKRTEAMS (src/core/rollup-formulas.ts) compute from it on every change.
  * Also reads the import sheets for Validate and the company's quarterly review.
  */
 import type { RawCell } from "../core/cells";
@@ -30,9 +30,6 @@ import { type Loaded as LoadedAny, loadEvenWithoutOkrs } from "./load";
 import { userLang } from "./locale";
 import { withDocumentLock } from "./lock";
 import { readAll, Workbook } from "./workbook";
-
-// main.ts takes the formulas from here, with the command.
-export { okrRollupFormula, okrTeamsFormula } from "./rollup-formulas";
 
 /** Document property: `{url: "yyyy-mm-dd"}`, the day a roll-up first saw each team connected. */
 export const CONNECTED_PROPERTY = "okr.rollup.connected";

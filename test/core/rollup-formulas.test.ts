@@ -59,7 +59,7 @@ const salesOkrs = okrGrid([
 
 describe("OKRROLLUP", () => {
   it("answers one row per company objective: teams, score, band, status, last check-in and notes", () => {
-    const table = okrRollup(host(), companyOkrs, settingsGrid(), [importSheet("Sales", salesOkrs)]);
+    const table = okrRollup(host(), companyOkrs, settingsGrid(), importSheet("Sales", salesOkrs));
     expect(table[0]).toEqual([
       "ID",
       "Company objective",
@@ -78,13 +78,13 @@ describe("OKRROLLUP", () => {
   });
 
   it("answers in the spreadsheet's language when Settings names none", () => {
-    const french = okrRollup(host("fr_FR"), companyOkrs, settingsGrid(), []);
+    const french = okrRollup(host("fr_FR"), companyOkrs, settingsGrid());
     expect(french[0]![1]).toBe("Objectif d'entreprise");
     expect(french[2]![7]).toBe("Aucun objectif d'équipe n'y contribue.");
   });
 
   it("refuses to judge pace without Settings' “As of” day, saying so in the spreadsheet's language", () => {
-    const run = () => okrRollup(host("fr_FR"), companyOkrs, settingsGrid(""), []);
+    const run = () => okrRollup(host("fr_FR"), companyOkrs, settingsGrid(""));
     expect(run).toThrow(/^Les Paramètres n'ont pas de jour « À la date du »/);
   });
 
@@ -95,19 +95,23 @@ describe("OKRROLLUP", () => {
       },
       timeZone: () => "UTC",
     };
-    expect(okrRollup(broken, companyOkrs, settingsGrid(), [])[0]![0]).toBe("ID");
+    expect(okrRollup(broken, companyOkrs, settingsGrid())[0]![0]).toBe("ID");
   });
 });
 
 describe("OKRTEAMS", () => {
   it("says each team's connection and what to do, and counts only a connected team's objectives", () => {
-    const table = okrTeams(host(), companyOkrs, settingsGrid(), [
+    // Each import is an argument of its own, as the sheet's formula passes them.
+    const table = okrTeams(
+      host(),
+      companyOkrs,
+      settingsGrid(),
       importSheet("Sales", salesOkrs),
       importSheet("Ops", [["#REF!"]]),
       importSheet("Product", [["#REF!"]], "2026-10-01"),
       importSheet("HR", [["#N/A"]]),
       [["", ""]],
-    ]);
+    );
     expect(table).toEqual([
       ["Team", "Connection", "Objectives this quarter", "Aligned to the company"],
       ["Sales", "Connected", 2, 2],

@@ -8,13 +8,7 @@ const ROOT = join(__dirname, "..", "..");
 
 /** A small server entry with the parameter forms a stub has to forward. */
 const ENTRY = `
-/**
- * Adds its arguments.
- *
- * @param {number} values The numbers to add.
- * @return {number} Their sum.
- * @customfunction
- */
+/** A custom formula, documented in SUMALL_DOCS. */
 export function SUMALL(...values: number[]) {
   return values.reduce((sum, value) => sum + value, 0);
 }
@@ -50,6 +44,15 @@ export function message(key: string) {
 }
 `;
 
+/** The documentation of the entry's custom formula, in the shape of src/core/formula-docs.ts. */
+const SUMALL_DOCS = {
+  SUMALL: {
+    summary: "Adds its arguments.",
+    params: [{ name: "values", type: "number", doc: "The numbers to add.", rest: true }],
+    returns: { type: "number", doc: "Their sum." },
+  },
+};
+
 /** A small app entry: its functions are read from the app file on first call. */
 const APP_ENTRY = `
 /** The app's English catalogue, where Code.js looks for a message it lacks. */
@@ -77,7 +80,7 @@ function buildEntries(): { code: string; app: string } {
   const appEntry = join(dir, "app.ts");
   writeFileSync(entry, ENTRY + MESSAGE);
   writeFileSync(appEntry, APP_ENTRY);
-  const options = { outdir: dir, entry, appEntry };
+  const options = { outdir: dir, entry, appEntry, formulaDocs: SUMALL_DOCS };
   const script =
     `import(${JSON.stringify(join(ROOT, "scripts", "build.mjs"))})` +
     `.then((m) => m.buildServer(${JSON.stringify(options)}))`;
@@ -88,15 +91,15 @@ function buildEntries(): { code: string; app: string } {
   };
 }
 
-/** The error buildServer stops with on these entries. */
-function buildError(entrySource: string, appSource = APP_ENTRY): string {
+/** The error buildServer stops with on these entries, their formulas documented by `formulaDocs`. */
+function buildError(entrySource: string, appSource = APP_ENTRY, formulaDocs: object = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "okr-build-"));
   const [entry, appEntry] = [join(dir, "entry.ts"), join(dir, "app.ts")];
   writeFileSync(entry, entrySource);
   writeFileSync(appEntry, appSource);
   const script =
     `import(${JSON.stringify(join(ROOT, "scripts", "build.mjs"))})` +
-    `.then((m) => m.buildServer(${JSON.stringify({ outdir: dir, entry, appEntry })}))`;
+    `.then((m) => m.buildServer(${JSON.stringify({ outdir: dir, entry, appEntry, formulaDocs })}))`;
   try {
     execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, stdio: "pipe" });
   } catch (error) {
@@ -174,7 +177,29 @@ describe("the build's top-level stubs", () => {
     expect(buildError("export const answer = 42;\n")).toMatch(/only function declarations/);
   });
 
-  it("shows the rest parameter in the stub's signature and keeps the custom function's JSDoc", () => {
+  it("refuses a custom formula that is not documented, or takes other arguments than documented", () => {
+    expect(buildError("export function NEWONE(a: number) { return a; }\n")).toMatch(
+      /NEWONE: a custom formula that src\/core\/formula-docs.ts does not document/,
+    );
+    expect(
+      buildError("export function SUMALL(a: number, b: number) { return a + b; }\n", APP_ENTRY, SUMALL_DOCS),
+    ).toMatch(/SUMALL: takes \(a, b\), its documentation \(\.\.\.values\)/);
+    // The wiring's arguments typed from another formula's documentation.
+    const wrongDocs = 'export function SUMALL(...args: FormulaArgs<"OKRBAND">) { return args; }\n';
+    expect(buildError(wrongDocs, APP_ENTRY, SUMALL_DOCS)).toMatch(/SUMALL: takes \(\.\.\.args\)/);
+    expect(buildError("export function other() {}\n", APP_ENTRY, SUMALL_DOCS)).toMatch(
+      /SUMALL: documented, but exported by neither server entry/,
+    );
+    const ownDoc = "/**\n * Adds.\n * @customfunction\n */\nexport function add(a: number) { return a; }\n";
+    expect(buildError(ownDoc)).toMatch(/add: a custom formula is documented in src\/core\/formula-docs.ts/);
+  });
+
+  it("builds a formula whose wiring takes the arguments of its own documentation", () => {
+    const wired = 'export function SUMALL(...args: FormulaArgs<"SUMALL">) { return args; }\n';
+    expect(buildError(wired, APP_ENTRY, SUMALL_DOCS)).toBe("");
+  });
+
+  it("shows the rest parameter in the stub's signature and writes the custom function's JSDoc", () => {
     expect(code).toMatch(
       /@param \{number\} values The numbers to add\.\n \* @return[^\n]*\n \* @customfunction\n \*\/\nfunction SUMALL\(\.\.\.values\) \{/,
     );

@@ -1,9 +1,12 @@
 /**
- * The README's formula signatures against the JSDoc the build emits into dist/Code.js (what Sheets
- * shows in its autocomplete): same functions, no argument left out, none made optional that is not.
+ * The README's formula signatures against the formulas' documentation (src/core/formula-docs.ts),
+ * and that documentation against the JSDoc the build emits into dist/Code.js (what Sheets shows in
+ * its autocomplete): same functions, no argument left out, none made optional that is not.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { FORMULA_DOCS } from "../../src/core/formula-docs";
+import { formulaJsDoc } from "../../src/core/formula-jsdoc";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -12,30 +15,31 @@ interface Param {
   optional: boolean;
 }
 
-/** Each custom function of the built bundle with its @param list, in order. */
-function emittedFormulas(code: string): Map<string, Param[]> {
-  const formulas = new Map<string, Param[]>();
-  for (const [, doc, name] of code.matchAll(
-    /\/\*\*((?:(?!\*\/)[\s\S])*?@customfunction[\s\S]*?)\*\/\s*function (\w+)\(/g,
-  )) {
-    const params = [...doc!.matchAll(/@param \{[^}]*\} (\[?)(\w+)\]?/g)].map(([, bracket, param]) => ({
-      name: param!,
-      optional: bracket === "[",
-    }));
-    formulas.set(name!, params);
-  }
-  return formulas;
+/** Each documented custom formula with its parameters, in order. */
+const documented = new Map<string, Param[]>(
+  Object.entries(FORMULA_DOCS).map(([name, doc]) => [
+    name,
+    doc.params.map((p) => ({ name: p.name, optional: "optional" in p && p.optional })),
+  ]),
+);
+
+/** Each JSDoc block over a top-level function of the built bundle, by the function's name. */
+function emittedJsDocs(code: string): Map<string, string> {
+  const docs = new Map<string, string>();
+  for (const [doc, name] of code.matchAll(/\/\*\*(?:(?!\*\/)[\s\S])*?\*\/(?=\nfunction (\w+)\()/g))
+    docs.set(name!, doc);
+  return docs;
 }
 
 /** Every signature the README gives in bold, `**\`=NAME(a, [b])\`**`, as written. */
-function documentedSignatures(readme: string): { name: string; params: Param[] }[] {
+function readmeSignatures(readme: string): { name: string; params: Param[] }[] {
   return [...readme.matchAll(/\*\*`=([A-Z]+)\(([^)]*)\)`\*\*/g)].map(([, name, args]) => ({
     name: name!,
     params: args!
       .split(",")
       .map((a) => a.trim())
       .filter(Boolean)
-      // "imports…" is a rest parameter, emitted under its bare name.
+      // "imports…" is a rest parameter, documented under its bare name.
       .map((a) => ({
         name: a.replace(/^\[|\]$/g, "").replace(/(…|\.\.\.)$/, ""),
         optional: a.startsWith("["),
@@ -44,18 +48,17 @@ function documentedSignatures(readme: string): { name: string; params: Param[] }
 }
 
 /**
- * What the README gets wrong about the formulas. A documented argument must be the emitted one at
+ * What the README gets wrong about the formulas. A documented argument must be the formula's at
  * its place (or one of its `a_or_b` names, for a formula with two forms), optional only if it is;
  * each formula needs one signature with every argument.
  */
-function mismatches(readme: string, code: string): string[] {
-  const emitted = emittedFormulas(code);
-  const documented = documentedSignatures(readme);
+function mismatches(readme: string, formulas: Map<string, Param[]> = documented): string[] {
+  const signatures = readmeSignatures(readme);
   const problems: string[] = [];
-  for (const { name, params } of documented) {
-    const expected = emitted.get(name);
+  for (const { name, params } of signatures) {
+    const expected = formulas.get(name);
     if (!expected) {
-      problems.push(`${name}: documented, but not a custom function of the build`);
+      problems.push(`${name}: in the README, but not a documented custom formula`);
       continue;
     }
     params.forEach((param, i) => {
@@ -67,8 +70,8 @@ function mismatches(readme: string, code: string): string[] {
         problems.push(`${name}: argument ${i + 1} "${param.name}" is required, the README says optional`);
     });
   }
-  for (const [name, expected] of emitted) {
-    const forms = documented.filter((d) => d.name === name);
+  for (const [name, expected] of formulas) {
+    const forms = signatures.filter((d) => d.name === name);
     if (forms.length === 0) problems.push(`${name}: not documented in the README`);
     else if (!forms.some((f) => f.params.length === expected.length))
       problems.push(
@@ -83,31 +86,48 @@ function mismatches(readme: string, code: string): string[] {
 
 describe("the README's formula signatures", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const code = readFileSync(join(ROOT, "dist", "Code.js"), "utf8");
 
-  test("the build emits the ten custom functions with their parameters", () => {
-    expect([...emittedFormulas(code).keys()].sort()).toEqual(
+  test("match the formulas' documentation", () => {
+    expect(mismatches(readme)).toEqual([]);
+  });
+
+  test("a README that leaves out an argument, renames one or makes one optional is caught", () => {
+    expect(mismatches(readme.replace("[at_risk], [ids])", "[at_risk])"))).toEqual([
+      "OKRSTATUS: the README leaves out ids",
+    ]);
+    expect(mismatches(readme.replace("=OKRBAND(score)", "=OKRBAND(value)"))).toEqual([
+      'OKRBAND: argument 1 is "score", the README says "value"',
+    ]);
+    expect(mismatches(readme.replace("=KRCHECK(key_result_text,", "=KRCHECK([key_result_text],"))).toEqual([
+      'KRCHECK: argument 1 "key_result_text" is required, the README says optional',
+    ]);
+  });
+
+  test("a formula documented but missing from the README is caught", () => {
+    const withNew = new Map([...documented, ["OKRNEW", [{ name: "value", optional: false }]]]);
+    expect(mismatches(readme, withNew)).toEqual(["OKRNEW: not documented in the README"]);
+  });
+});
+
+describe("the JSDoc the build emits", () => {
+  const code = readFileSync(join(ROOT, "dist", "Code.js"), "utf8");
+  const emitted = emittedJsDocs(code);
+
+  test("is each formula's documentation, over its stub, and over no other function", () => {
+    expect([...emitted.keys()].sort()).toEqual(
       [
         ...["KRCHECK", "KRSCORE", "OKRBAND", "OKRPACE", "OKRSCORE", "OKRSTATUS", "OKRSTATUSES"],
         ...["OKRHEALTH", "OKRROLLUP", "OKRTEAMS"],
       ].sort(),
     );
-    expect(emittedFormulas(code).get("OKRSTATUS")!.at(-1)).toEqual({ name: "ids", optional: true });
+    for (const [name, doc] of Object.entries(FORMULA_DOCS)) expect(emitted.get(name)).toBe(formulaJsDoc(doc));
   });
 
-  test("match the JSDoc the build emits", () => {
-    expect(mismatches(readme, code)).toEqual([]);
-  });
-
-  test("a README that leaves out an argument, renames one or makes one optional is caught", () => {
-    expect(mismatches(readme.replace("[at_risk], [ids])", "[at_risk])"), code)).toEqual([
-      "OKRSTATUS: the README leaves out ids",
-    ]);
-    expect(mismatches(readme.replace("=OKRBAND(score)", "=OKRBAND(value)"), code)).toEqual([
-      'OKRBAND: argument 1 is "score", the README says "value"',
-    ]);
-    expect(
-      mismatches(readme.replace("=KRCHECK(key_result_text,", "=KRCHECK([key_result_text],"), code),
-    ).toEqual(['KRCHECK: argument 1 "key_result_text" is required, the README says optional']);
+  test("names each parameter as Sheets' autocomplete reads it, an optional one in brackets", () => {
+    expect(emitted.get("OKRSTATUS")).toContain(
+      "@param {string|Array<Array<string>>} [ids] The rows' IDs: a row without an ID gets no status",
+    );
+    expect(emitted.get("OKRROLLUP")).toMatch(/@param \{Array<Array<string>>\} imports The teams'/);
+    expect(code).toContain("@customfunction\n */\nfunction OKRROLLUP(company_okrs, settings, ...imports) {");
   });
 });
