@@ -44,18 +44,18 @@ type Told = string | { toast: string } | undefined;
  */
 export function menuCommand(
   title: Title,
-  run: (lang: Lang, ui: () => GoogleAppsScript.Base.Ui) => Told,
+  run: (lang: Lang, getUi: () => GoogleAppsScript.Base.Ui) => Told,
 ): void {
   const lang = userLang();
-  let known: GoogleAppsScript.Base.Ui | undefined;
-  const ui = () => (known ??= SpreadsheetApp.getUi());
+  let ui: GoogleAppsScript.Base.Ui | undefined;
+  const getUi = () => (ui ??= SpreadsheetApp.getUi());
   let told: Told;
   try {
-    told = userFacing(lang, () => run(lang, ui));
+    told = userFacing(lang, () => run(lang, getUi));
   } catch (error) {
     told = (error as UserError).message;
   }
-  if (typeof told === "string") ui().alert(t(lang, title), told, ui().ButtonSet.OK);
+  if (typeof told === "string") getUi().alert(t(lang, title), told, getUi().ButtonSet.OK);
   // The operation's spreadsheet, opened once (menu commands run inside `withAsOf`).
   else if (told) Workbook.active().ss.toast(told.toast, t(lang, title), 5);
 }

@@ -17,19 +17,19 @@ import { validateAndMark } from "./validate";
 
 /** Set-up: the sheets in the spreadsheet's language, the questions and the report in the user's. */
 export function setUpTemplate(): void {
-  menuCommand("setup.title", (lang, ui) => {
+  menuCommand("setup.title", (lang, getUi) => {
+    const ui = getUi();
     const report = template.setUpTemplate(
       lang,
       () =>
-        ui().alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui().ButtonSet.YES_NO) ===
-        ui().Button.YES,
+        ui.alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui.ButtonSet.YES_NO) === ui.Button.YES,
       () => {
-        const answer = ui().prompt(
+        const answer = ui.prompt(
           t(lang, "setup.whoTitle"),
           t(lang, "setup.whoPrompt"),
-          ui().ButtonSet.OK_CANCEL,
+          ui.ButtonSet.OK_CANCEL,
         );
-        return answer.getSelectedButton() === ui().Button.OK ? answer.getResponseText() : "";
+        return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : "";
       },
     );
     const list = (sheets: string[]) => ({ sheets: sheets.join(", "), count: sheets.length });
@@ -74,14 +74,15 @@ export function remindStaleCheckins(e: GoogleAppsScript.Events.SheetsOnOpen | un
 
 /** Asks before recording today as the plan's lock date (again, when it was locked before). */
 export function lockPlan(): void {
-  menuCommand("lock.title", (lang, ui) => {
+  menuCommand("lock.title", (lang, getUi) => {
+    const ui = getUi();
     const wb = Workbook.active();
     const { quarter, date, previous } = lifecycle.lockQuestion(lang, wb);
     const question = previous
       ? t(lang, "lock.askAgain", { quarter, previous, date })
       : t(lang, "lock.ask", { quarter, date });
-    const yes = ui().alert(t(lang, "lock.title"), question, ui().ButtonSet.YES_NO) === ui().Button.YES;
-    return yes ? lifecycle.lockPlan(lang, wb) : undefined;
+    if (ui.alert(t(lang, "lock.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return undefined;
+    return lifecycle.lockPlan(lang, wb);
   });
 }
 

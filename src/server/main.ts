@@ -118,7 +118,10 @@ export function getCheckins(filter?: Payload<typeof checkinFilterSchema> | null)
   return sidebarCall((lang) => checkins.checkinView(lang, filter));
 }
 
-/** Sidebar: saves a batch of check-ins, all or nothing, under the document lock; answers the fresh view too. */
+/**
+ * Sidebar: saves a batch of check-ins, all or nothing, under the document lock; `author` names who
+ * checks in when Google does not share the email. Answers the view after the save too.
+ */
 export function saveCheckins(request: Payload<typeof checkinsSchema>) {
   return sidebarCall((lang) => checkins.saveCheckins(lang, request, currentUserEmail()));
 }
