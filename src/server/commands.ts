@@ -4,9 +4,12 @@
  * work to its module.
  */
 import { t } from "../core/i18n";
+import { menuCommand } from "./calls";
 import { staleReminder } from "./checkins";
+import { generateHealth } from "./health";
 import { userLang } from "./locale";
 import * as lifecycle from "./lifecycle";
+import * as rollup from "./rollup";
 import { Workbook } from "./workbook";
 import { openDialog, openSidebar } from "./sidebar";
 import * as template from "./template";
@@ -14,26 +17,32 @@ import { validateAndMark } from "./validate";
 
 /** Set-up: the sheets in the spreadsheet's language, the questions and the report in the user's. */
 export function setUpTemplate(): void {
-  const lang = userLang();
-  const ui = SpreadsheetApp.getUi();
-  const report = template.setUpTemplate(
-    lang,
-    () =>
-      ui.alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui.ButtonSet.YES_NO) === ui.Button.YES,
-    () => {
-      const answer = ui.prompt(t(lang, "setup.whoTitle"), t(lang, "setup.whoPrompt"), ui.ButtonSet.OK_CANCEL);
-      return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : "";
-    },
-  );
-  const list = (sheets: string[]) => ({ sheets: sheets.join(", "), count: sheets.length });
-  const lines = [
-    report.created.length ? t(lang, "setup.created", list(report.created)) : "",
-    report.kept.length ? t(lang, "setup.kept", list(report.kept)) : "",
-    ...report.notes,
-    report.exampleRows ? t(lang, "setup.exampleAdded", { count: report.exampleRows }) : "",
-    t(lang, "setup.done"),
-  ].filter(Boolean);
-  ui.alert(t(lang, "setup.title"), lines.join("\n\n"), ui.ButtonSet.OK);
+  menuCommand("setup.title", (lang, getUi) => {
+    const ui = getUi();
+    const report = template.setUpTemplate(
+      lang,
+      () =>
+        ui.alert(t(lang, "setup.title"), t(lang, "setup.askExample"), ui.ButtonSet.YES_NO) === ui.Button.YES,
+      () => {
+        const answer = ui.prompt(
+          t(lang, "setup.whoTitle"),
+          t(lang, "setup.whoPrompt"),
+          ui.ButtonSet.OK_CANCEL,
+        );
+        return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : "";
+      },
+    );
+    const list = (sheets: string[]) => ({ sheets: sheets.join(", "), count: sheets.length });
+    return [
+      report.created.length ? t(lang, "setup.created", list(report.created)) : "",
+      report.kept.length ? t(lang, "setup.kept", list(report.kept)) : "",
+      ...report.notes,
+      report.exampleRows ? t(lang, "setup.exampleAdded", { count: report.exampleRows }) : "",
+      t(lang, "setup.done"),
+    ]
+      .filter(Boolean)
+      .join("\n\n");
+  });
 }
 
 export function validate(): void {
@@ -63,16 +72,18 @@ export function remindStaleCheckins(e: GoogleAppsScript.Events.SheetsOnOpen | un
   }
 }
 
+/** Asks before recording today as the plan's lock date (again, when it was locked before). */
 export function lockPlan(): void {
-  const lang = userLang();
-  const ui = SpreadsheetApp.getUi();
-  const wb = Workbook.active();
-  const { quarter, date, previous } = lifecycle.lockQuestion(lang, wb);
-  const question = previous
-    ? t(lang, "lock.askAgain", { quarter, previous, date })
-    : t(lang, "lock.ask", { quarter, date });
-  if (ui.alert(t(lang, "lock.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-  ui.alert(t(lang, "lock.title"), lifecycle.lockPlan(lang, wb), ui.ButtonSet.OK);
+  menuCommand("lock.title", (lang, getUi) => {
+    const ui = getUi();
+    const wb = Workbook.active();
+    const { quarter, date, previous } = lifecycle.lockQuestion(lang, wb);
+    const question = previous
+      ? t(lang, "lock.askAgain", { quarter, previous, date })
+      : t(lang, "lock.ask", { quarter, date });
+    if (ui.alert(t(lang, "lock.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return undefined;
+    return lifecycle.lockPlan(lang, wb);
+  });
 }
 
 export function openReview(): void {
@@ -87,18 +98,24 @@ export function openNextQuarter(): void {
 export function openSettings(): void {
   const settings = Workbook.active().find("settings");
   if (settings) settings.activate();
-  else {
-    const lang = userLang();
-    SpreadsheetApp.getUi().alert(
-      t(lang, "menu.settings"),
-      t(lang, "settings.missing"),
-      SpreadsheetApp.getUi().ButtonSet.OK,
-    );
-  }
+  else menuCommand("menu.settings", (lang) => t(lang, "settings.missing"));
 }
 
 export function showHelp(): void {
-  const lang = userLang();
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(t(lang, "help.title"), t(lang, "help.body"), ui.ButtonSet.OK);
+  menuCommand("help.title", (lang) => t(lang, "help.body"));
+}
+
+/** Generates the Practice health sheet, then says where it is in a toast (or why not, in an alert). */
+export function practiceHealth(): void {
+  menuCommand("menu.health", (lang) => ({ toast: generateHealth(lang).message }));
+}
+
+/** Writes the teams' import sheets and the Company roll-up sheet, then says what it did. */
+export function rollUpTeams(): void {
+  menuCommand("rollup.title", (lang) => {
+    const report = rollup.rollUpTeams(lang);
+    return [...report.notes, t(lang, "rollup.done", { count: report.teams, sheet: report.sheet })].join(
+      "\n\n",
+    );
+  });
 }

@@ -12,9 +12,7 @@ import { HEALTH_FORMATS, healthCellValue, rememberedHealthSheet, thresholdCells 
 import { type Lang, t } from "../core/i18n";
 import { lockHistoryText, parseLockHistory } from "../core/lock-history";
 import { paintOf } from "../core/sheet-paint";
-import { UserError, userFacing } from "./errors";
 import { load } from "./load";
-import { userLang } from "./locale";
 import { type Progress, withDocumentLock } from "./lock";
 import { Workbook } from "./workbook";
 import { paint } from "./writer";
@@ -167,17 +165,4 @@ function healthSheet(
 function appendThresholds(sheet: Sheet, lastRow: number, lang: Lang): void {
   const rows = thresholdCells(lang);
   sheet.getRange(lastRow + 2, 1, rows.length, 3).setValues(rows);
-}
-
-/** Menu: generates the sheet, then says where it is (or why it could not), in the user's language. */
-export function practiceHealthCommand(): void {
-  const lang = userLang();
-  try {
-    const { message } = userFacing(lang, () => generateHealth(lang));
-    // The operation's spreadsheet, opened once (menu commands run inside `withAsOf`).
-    Workbook.active().ss.toast(message, t(lang, "menu.health"), 5);
-  } catch (error) {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(t(lang, "menu.health"), (error as UserError).message, ui.ButtonSet.OK);
-  }
 }

@@ -25,9 +25,8 @@ import {
 } from "../core/rollup-sheet";
 import { isSpreadsheetUrl, teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
 import { OKRS } from "../core/schema";
-import { UserError, userError } from "./errors";
+import { userError } from "./errors";
 import { type Loaded as LoadedAny, loadEvenWithoutOkrs } from "./load";
-import { userLang } from "./locale";
 import { withDocumentLock } from "./lock";
 import { readAll, Workbook } from "./workbook";
 
@@ -103,19 +102,6 @@ function importHead(wb: Workbook, name: string): GoogleAppsScript.Spreadsheet.Ra
     if (columns < IMPORT_LAYOUT.width) sheet.insertColumnsAfter(columns, IMPORT_LAYOUT.width - columns);
     sheet.hideSheet();
     return sheet.getRange(1, 1, IMPORT_LAYOUT.importRow, IMPORT_LAYOUT.width);
-  }
-}
-
-export function rollUpCommand(): void {
-  const lang = userLang();
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const report = rollUpTeams(lang);
-    const lines = [...report.notes, t(lang, "rollup.done", { count: report.teams, sheet: report.sheet })];
-    ui.alert(t(lang, "rollup.title"), lines.join("\n\n"), ui.ButtonSet.OK);
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    ui.alert(t(lang, "rollup.title"), error.message, ui.ButtonSet.OK);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { LIMITS } from "../core/limits";
 import { type Lang, t } from "./i18n";
-import type { CheckinView } from "../server/sidebar-api";
+import type { CheckinView } from "../core/checkin-view";
 import { datalist, el, fill, uid } from "./dom";
 import { labelled, mark } from "./field";
 

@@ -10,7 +10,7 @@
 import type { CheckinFilter, CheckinItem } from "../core/checkins";
 import { columnHeader } from "../core/schema";
 import { type Lang, t } from "./i18n";
-import type { CheckinView } from "../server/sidebar-api";
+import type { CheckinView } from "../core/checkin-view";
 import { act, actionSlot, announce, busyButton, showError } from "./actions";
 import { krCard, staleNoteId } from "./checkin-card";
 import { WhoField } from "./checkin-who";

@@ -6,7 +6,7 @@
 import { type Lang, t } from "./i18n";
 import { act, actionSlot, busyButton } from "./actions";
 import { append, el, fill } from "./dom";
-import type { SidebarView } from "../server/sidebar-api";
+import type { SidebarView } from "../server/sidebar";
 import type { App, PlainMessage, View } from "./view";
 
 /** The Close button of a dialog, or nothing where the page cannot be closed (a browser tab). */

@@ -5,7 +5,7 @@
  */
 import type { Severity } from "../core/findings";
 import { type Lang, t } from "./i18n";
-import type { FindingItem, FindingsView } from "../server/sidebar-api";
+import type { FindingItem, FindingsView } from "../core/findings-view";
 import { act, actionSlot, announce, busyButton, showNote } from "./actions";
 import { append, el, fill } from "./dom";
 import { setText } from "./live";

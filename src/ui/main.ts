@@ -5,7 +5,7 @@
  */
 import { type Lang, setMenuKind, t } from "./i18n";
 import { PAGE_CONTEXT_ID } from "../core/page-data";
-import type { SidebarContext, SidebarView } from "../server/sidebar-api";
+import type { SidebarContext, SidebarView } from "../server/sidebar";
 import { el, fill } from "./dom";
 import { findingsView } from "./findings";
 import { checkinView } from "./checkin";

@@ -1,25 +1,24 @@
 /**
- * Typed calls to the server. The names and signatures come from src/server/sidebar-api.ts, so a
- * misspelled function or a wrong argument is a compile error; only the functions that
- * src/server/main.ts also exports can be called (only those are global in Apps Script), and a
- * type check below fails the build when one is missing there. Each call returns a promise and
- * tells the busy listeners, so the sidebar shows its loading indicator and disables the buttons
- * marked `data-busy` (no double submit).
+ * Typed calls to the server. The names and signatures come from src/server/main.ts, whose exports
+ * are the globals google.script.run can reach, so a misspelled function or a wrong argument is a
+ * compile error, and a call cannot name a function the server does not have. Each call returns a
+ * promise and tells the busy listeners, so the sidebar shows its loading indicator and disables the
+ * buttons marked `data-busy` (no double submit).
  */
 import type * as Globals from "../server/main";
+import type { MENU_FUNCTIONS } from "../server/menu";
 import { type Lang, t } from "./i18n";
-import type * as SidebarApi from "../server/sidebar-api";
 
-type Api = typeof SidebarApi;
-type Functions<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
+type Api = typeof Globals;
 
-/** The sidebar API's functions that Apps Script can actually run. */
-export type ServerFunction = Functions<Api> & keyof typeof Globals;
-
-/** Fails to compile, naming the function, when sidebar-api.ts exports one that main.ts does not. */
-type Assert<T extends true> = T;
-export type EveryApiFunctionIsGlobal = Assert<
-  [Exclude<Functions<Api>, keyof typeof Globals>] extends [never] ? true : false
+/**
+ * What the sidebar and dialogs may call: main.ts's functions, less the menu's commands, the private
+ * ones (a trailing underscore, which google.script.run refuses anyway) and the custom formulas
+ * (capitalized names), none of which is meant for a page.
+ */
+export type ServerFunction = Exclude<
+  keyof Api,
+  (typeof MENU_FUNCTIONS)[number] | `${string}_` | Uppercase<keyof Api>
 >;
 
 interface ScriptRun {

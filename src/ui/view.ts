@@ -5,7 +5,7 @@
  * page they open in shows no navigation.
  */
 import type { Lang, MessageKey, MessageParams } from "./i18n";
-import type { SidebarView } from "../server/sidebar-api";
+import type { SidebarView } from "../server/sidebar";
 
 /** A message without placeholders. */
 export type PlainMessage = {

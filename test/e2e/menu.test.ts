@@ -80,3 +80,19 @@ describe("the help item", () => {
     expect(addon.ui.dialogs[0]?.message).toMatch(/objectifs qualitatifs/);
   });
 });
+
+describe("a menu command that fails", () => {
+  it("says why in an alert under the item's title, in the user's language, instead of throwing", () => {
+    const addon = loadAddon({ locale: "fr_FR" });
+    addon.calls.onCount = (name) => {
+      if (name === "Spreadsheet.insertSheet") throw new Error("Service Spreadsheets timed out");
+    };
+    addon.run("setUpTemplate");
+    expect(addon.ui.dialogs.at(-1)).toMatchObject({
+      kind: "alert",
+      title: "Modèle OKR",
+      // The error is thrown from the test's realm, so it reaches the add-on as "Error: …".
+      message: expect.stringMatching(/^Une erreur est survenue : .*Service Spreadsheets timed out$/),
+    });
+  });
+});

@@ -4,7 +4,7 @@ import type { FakeSheet } from "../../dev/gas";
 import { isDate } from "../../dev/gas";
 import { dayFromIso } from "../../src/core/dates";
 import { OKRS } from "../../src/core/schema";
-import type { DraftPayload, InsertResult, WizardContext } from "../../src/server/sidebar-api";
+import type { DraftPayload, InsertResult, WizardContext } from "../../src/core/wizard";
 import { isoIn } from "../helpers/grids";
 
 const NOW = "2026-11-15T10:00:00Z";

@@ -36,7 +36,7 @@ const REFUSED: [string, string][] = [
   ["src/core/dates.ts", 'import { x } from "../../dev/gas/a1";'],
   ["src/core/rules/time.ts", 'import type { Clock } from "../../server/clock";'],
   ["src/ui/wizard/view.ts", 'import { insertDraft } from "../../server/wizard";'],
-  ["src/ui/checkin.ts", 'import { x } from "../server/sidebar-api";'],
+  ["src/ui/checkin.ts", 'import { x } from "../server/checkins";'],
   ["src/ui/wizard/view.ts", 'import { x } from "../../../dev/fixtures";'],
   ["src/server/menu.ts", 'import { x } from "../ui/view";'],
   ["src/server/menu.ts", 'import { x } from "../../dev/loader";'],
@@ -47,7 +47,7 @@ const REFUSED: [string, string][] = [
 const ALLOWED: [string, string][] = [
   ["src/core/rules/time.ts", 'import { x } from "../dates";'],
   ["src/core/i18n/en.ts", 'import { x } from "./messages/ui";'],
-  ["src/ui/wizard/view.ts", 'import type { WizardContext } from "../../server/sidebar-api";'],
+  ["src/ui/wizard/view.ts", 'import type { SidebarContext } from "../../server/sidebar";'],
   ["src/ui/checkin.ts", 'import { callServer } from "./server-client";'],
   ["src/ui/wizard/view.ts", 'import { x } from "../../core/schema";'],
   ["src/server/menu.ts", 'import { x } from "../core/schema";'],

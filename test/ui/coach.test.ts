@@ -1,5 +1,5 @@
 import { defaultSettings, parseOkrs } from "../../src/core";
-import type { WizardContext } from "../../src/server/sidebar-api";
+import type { WizardContext } from "../../src/core/wizard";
 import { coach, stepOf } from "../../src/ui/wizard/coach";
 import { emptyKr, emptyState, toPayload, type WizardState } from "../../src/ui/wizard/state";
 import { day, okrGrid, soundQuarter } from "../helpers/grids";

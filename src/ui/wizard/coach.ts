@@ -7,7 +7,7 @@ import { blocksInsert, checkDraft } from "../../core/draft";
 import { describeFinding } from "../../core/describe";
 import type { Finding } from "../../core/findings";
 import { type Lang, t } from "../i18n";
-import type { WizardContext } from "../../server/sidebar-api";
+import type { WizardContext } from "../../core/wizard";
 import { type Step, toDraft, type WizardState } from "./state";
 
 /** A field of the wizard: "team", "title", "kr.0.target"…; "objective" and "kr.0" for the whole row. */

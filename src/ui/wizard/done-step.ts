@@ -2,7 +2,7 @@
  * The wizard's end: what was inserted, an offer to move each key result Validate will call a KPI
  * to the KPIs sheet (it exists in the sheet only now), and a fresh draft.
  */
-import type { InsertResult } from "../../server/sidebar-api";
+import type { InsertResult } from "../../core/wizard";
 import { act, actionSlot, busyButton, showNote } from "../actions";
 import { el } from "../dom";
 import { type Lang, t } from "../i18n";

@@ -3,7 +3,7 @@
  * registers for live coaching, and the moves between steps. The Wizard (view.ts) is the host.
  */
 import { type Lang, t } from "../i18n";
-import type { WizardContext } from "../../server/sidebar-api";
+import type { WizardContext } from "../../core/wizard";
 import type { Control } from "../field";
 import type { Coaching, FieldKey } from "./coach";
 import type { Step, WizardState } from "./state";

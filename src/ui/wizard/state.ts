@@ -8,7 +8,7 @@ import { DRAFT_LIMITS, type Draft, type DraftKr } from "../../core/draft";
 import { shorten } from "../../core/cell-reader";
 import { KINDS, type Kind, LEVELS, type Level } from "../../core/schema";
 import { type Metric, METRICS } from "../../core/scoring";
-import type { DraftPayload } from "../../server/sidebar-api";
+import type { DraftPayload } from "../../core/wizard";
 
 export const STEPS = ["context", "objective", "krs", "review"] as const;
 export type Step = (typeof STEPS)[number] | "done";

@@ -5,7 +5,7 @@
  * areas are redrawn while the user types, so focus and caret stay where they are.
  */
 import { type Lang, t } from "../i18n";
-import type { WizardContext } from "../../server/sidebar-api";
+import type { WizardContext } from "../../core/wizard";
 import { act, actionSlot, busyButton, setAvailable, showError } from "../actions";
 import { append, datalist, el, fill } from "../dom";
 import type { Control } from "../field";

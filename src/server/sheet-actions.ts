@@ -1,0 +1,52 @@
+/**
+ * The sidebar's small actions on the sheet, which have no module of their own: select a finding's
+ * cell, move a "looks like a KPI" key result to the KPIs sheet. Every argument is untrusted: it is
+ * parsed with zod before use.
+ */
+import * as z from "zod/mini";
+import type { Lang } from "../core/i18n";
+import { SHEETS, type SheetKey } from "../core/schema";
+import type { Payload } from "./calls";
+import { moveKeyResultToKpis } from "./kpis";
+import { parsePayload, text } from "./payload";
+import { currentFindings, type FindingsView } from "./validate";
+import { Workbook } from "./workbook";
+
+const cellRequest = () =>
+  z.strictObject({
+    sheet: z.enum(Object.keys(SHEETS) as SheetKey[]),
+    a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/)),
+  });
+export type CellRequest = Payload<typeof cellRequest>;
+
+/**
+ * Selects a finding's cell. The sheet travels as its key and is found by the ID remembered when it
+ * was created (then by name), so a tab renamed since the findings were listed still works.
+ */
+export function selectCell(lang: Lang, request: CellRequest): void {
+  const { sheet, a1 } = parsePayload(lang, cellRequest(), request);
+  const target = Workbook.active().find(sheet);
+  if (!target) throw new Error(SHEETS[sheet].name[lang]);
+  target.getRange(a1).activate();
+}
+
+const moveRequest = () =>
+  z.strictObject({ row: z.int().check(z.gte(2), z.lte(10_000_000)), krId: text(100) });
+export type MoveRequest = Payload<typeof moveRequest>;
+
+/** Moves a "looks like a KPI" key result to the KPIs sheet; answers the confirmation to show. */
+export function moveToKpis(lang: Lang, request: MoveRequest): string {
+  const { row, krId } = parsePayload(lang, moveRequest(), request);
+  return moveKeyResultToKpis(lang, row, krId);
+}
+
+/**
+ * The findings list's "Move to KPIs": moves the key result, then answers the findings as they
+ * stand now, so the list redraws from one call.
+ */
+export function moveFindingToKpis(
+  lang: Lang,
+  request: MoveRequest,
+): { message: string; findings: FindingsView } {
+  return { message: moveToKpis(lang, request), findings: currentFindings() };
+}
