@@ -19,6 +19,7 @@ import { KPIS } from "../core/schema";
 import { UserError } from "./errors";
 import { load } from "./load";
 import { withDocumentLock } from "./lock";
+import { growTo } from "./sheet-shape";
 import { readAll, type Workbook } from "./workbook";
 import { nextFreeRow } from "./writer";
 
@@ -61,15 +62,14 @@ function appendKpi(wb: Workbook, sheet: Sheet, line: OkrLine, sheetLang: () => L
   const grid = readAll(sheet);
   const plan = kpiRowPlan(grid, parseKpis(grid, wb.timeZone).table, line, sheetLang);
   const { headerRow, added, width } = plan;
-  if (width > sheet.getMaxColumns())
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  growTo(sheet, { columns: width });
   if (added.length > 0) {
     const first = added[0]!.index;
     sheet.getRange(headerRow, first + 1, 1, added.length).setValues([added.map((a) => asText(a.text))]);
   }
   const place = { headerRow, columns: plan.columns };
   const at = nextFreeRow(grid.length ? grid : [plan.header], place, KPIS.columns);
-  if (at > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), at - sheet.getMaxRows());
+  growTo(sheet, { rows: at });
   const range = sheet.getRange(at, 1, 1, width);
   const formulas = range.getFormulas()[0]!;
   range.setValues([formulas.map((formula, i) => (formula ? formula : (plan.values.get(i) ?? "")))]);

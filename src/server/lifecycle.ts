@@ -21,6 +21,7 @@ import { OKRS, SETTINGS_SHEET } from "../core/schema";
 import type { SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { paintOf } from "../core/sheet-paint";
+import { reviewShape } from "../core/sheet-shape";
 import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
 import { UserError, userError } from "./errors";
 import { recordLock } from "./health";
@@ -29,7 +30,8 @@ import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
 import { parsePayload } from "./payload";
-import { readAll, sizeNewSheet, Workbook } from "./workbook";
+import { insertChart, setWidths, sizeNewSheet } from "./sheet-shape";
+import { readAll, Workbook } from "./workbook";
 import { nextFreeRow, paint, updateColumn, writeRows } from "./writer";
 
 /**
@@ -161,24 +163,10 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
     range.setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
   // Column A holds the summary's labels ("Overall score") and the chart's objective titles.
-  sheet.setColumnWidth(1, 200);
-  sheet.setColumnWidth(layout.columns.title + 1, 300);
-  // "Needs an explanation", "What worked" and "What did not" sit side by side: one call.
-  sheet.setColumnWidths(layout.columns.explain + 1, layout.columns.didNot - layout.columns.explain + 1, 220);
-  sheet.setFrozenRows(layout.tableHeaderRow);
-  if (review.chart.length > 0) {
-    const chart = sheet
-      .newChart()
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(sheet.getRange(layout.chart.firstRow, 1, layout.chart.rows, 2))
-      // Beside its data, below the table: it covers neither.
-      .setPosition(layout.chart.firstRow, 4, 0, 0)
-      .setOption("title", t(sheetLang, "review.chartTitle"))
-      .setOption("legend", { position: "none" })
-      .setOption("hAxis", { minValue: 0, maxValue: 1 })
-      .build();
-    sheet.insertChart(chart);
-  }
+  const shape = reviewShape(layout, sheetLang);
+  setWidths(sheet, shape.widths);
+  sheet.setFrozenRows(shape.frozenRows!);
+  insertChart(sheet, shape.chart);
   sheet.activate();
   return { sheet: name, message: t(userLang, "review.done", { sheet: name }) };
 }

@@ -29,6 +29,7 @@ import { UserError, userError } from "./errors";
 import { type Loaded as LoadedAny, loadEvenWithoutOkrs } from "./load";
 import { userLang } from "./locale";
 import { withDocumentLock } from "./lock";
+import { growTo } from "./sheet-shape";
 import { readAll, Workbook } from "./workbook";
 
 // main.ts takes the formulas from here, with the command.
@@ -102,8 +103,7 @@ function importHead(wb: Workbook, name: string): GoogleAppsScript.Spreadsheet.Ra
     return wb.ss.getRange(importHeadA1(name));
   } catch {
     const sheet = wb.ss.getSheetByName(name) ?? wb.ss.insertSheet(name);
-    const columns = sheet.getMaxColumns();
-    if (columns < IMPORT_LAYOUT.width) sheet.insertColumnsAfter(columns, IMPORT_LAYOUT.width - columns);
+    growTo(sheet, { columns: IMPORT_LAYOUT.width });
     sheet.hideSheet();
     return sheet.getRange(1, 1, IMPORT_LAYOUT.importRow, IMPORT_LAYOUT.width);
   }

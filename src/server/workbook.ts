@@ -288,20 +288,6 @@ export class Workbook {
   }
 }
 
-/** The grid of a sheet just inserted: Sheets gives every new sheet 1,000 rows and 26 columns. */
-export const NEW_SHEET = { rows: 1000, columns: 26 } as const;
-
-/**
- * Sizes a sheet just inserted to `rows` rows, in one call whether it grows or shrinks (its size is
- * known: nothing to read), so the calls do not depend on the content's height; columns are only
- * added when the content is wider than the new sheet.
- */
-export function sizeNewSheet(sheet: Sheet, rows: number, columns: number): void {
-  if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, rows - NEW_SHEET.rows);
-  else if (rows < NEW_SHEET.rows) sheet.deleteRows(rows + 1, NEW_SHEET.rows - rows);
-  if (columns > NEW_SHEET.columns) sheet.insertColumnsAfter(NEW_SHEET.columns, columns - NEW_SHEET.columns);
-}
-
 export function readAll(sheet: Sheet): RawCell[][] {
   return readDataRange(sheet).values;
 }
