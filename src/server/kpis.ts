@@ -12,7 +12,7 @@
  */
 import { asText } from "../core/cells";
 import { type Lang, t } from "../core/i18n";
-import { kpiRowPlan, movableKr, type OkrLine } from "../core/kpi-move";
+import { kpiRowCells, kpiRowPlan, movableKr, type OkrLine, okrRowRemoval } from "../core/kpi-move";
 import { stripOurNote } from "../core/marks";
 import { parseKpis } from "../core/parse";
 import { KPIS } from "../core/schema";
@@ -71,22 +71,15 @@ function appendKpi(wb: Workbook, sheet: Sheet, line: OkrLine, sheetLang: () => L
   const at = nextFreeRow(grid.length ? grid : [plan.header], place, KPIS.columns);
   growTo(sheet, { rows: at });
   const range = sheet.getRange(at, 1, 1, width);
-  const formulas = range.getFormulas()[0]!;
-  range.setValues([formulas.map((formula, i) => (formula ? formula : (plan.values.get(i) ?? "")))]);
-  range.setNotes([formulas.map((_, i) => plan.notes.get(i) ?? "")]);
+  const { values, notes } = kpiRowCells(range.getFormulas()[0]!, plan);
+  range.setValues(values);
+  range.setNotes(notes);
 }
 
-/**
- * Deletes the row, unless it holds a formula: then its values and notes are emptied and its
- * formulas written back as they were, so no formula of the sheet is lost or moved.
- */
+/** Deletes the row, or empties it around its formulas, as core/kpi-move.ts decides. */
 function removeRow(sheet: Sheet, row: number, width: number): void {
   const range = sheet.getRange(row, 1, 1, width);
-  const formulas = range.getFormulas()[0]!;
-  if (formulas.every((f) => !f)) {
-    sheet.deleteRow(row);
-    return;
-  }
-  range.setValues([formulas.map((f) => f || "")]);
-  range.setNotes([formulas.map(() => "")]);
+  const removal = okrRowRemoval(range.getFormulas()[0]!);
+  if (removal === "delete") sheet.deleteRow(row);
+  else range.setValues(removal.values).setNotes(removal.notes);
 }

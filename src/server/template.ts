@@ -6,15 +6,15 @@
  * user's language). What to write is decided in core (table-layout, settings-layout,
  * table-format, template); this module reads, asks core, and writes, one read per sheet.
  */
-import type { RawCell } from "../core/cells";
+import { asText, type RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
 import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { parseTable } from "../core/parse-table";
-import { type ColumnDef, columnHeader, OKRS, SHEETS } from "../core/schema";
+import { columnHeader, OKRS, SHEETS } from "../core/schema";
 import { settingDef } from "../core/setting-rows";
 import { parseSettings, type SettingKey } from "../core/settings";
-import { recognisedSettings, type SetupCell, settingsCompletion } from "../core/settings-layout";
+import { recognisedSettings, settingsCompletion } from "../core/settings-layout";
 import { HEADER_BACKGROUND } from "../core/table-format";
 import {
   formatSignature,
@@ -221,7 +221,8 @@ function ensureSettings(
   const completion = settingsCompletion(found, grid.length, day, sheetLang);
   if (!completion) return { name, rows: found.rows };
   const { missing, rows, tableHeader, headerRanges } = completion;
-  const newRows = rows.map((line) => line.map((cell) => setupValue(cell, wb.timeZone)));
+  // Text as text (never a formula), a day as a date.
+  const newRows = rows.map((line) => line.map((cell) => cellValue(cell, cell.value, wb.timeZone)));
   sheet.getRange(grid.length + 1, 1, newRows.length, 3).setValues(newRows);
   // The sheet's header and the quarters table's header: one RangeList, styled in two calls.
   if (headerRanges.length > 0)
@@ -240,21 +241,13 @@ function ensureSettings(
   return { name, rows: parseSettings(newGrid, day, wb.timeZone).rows };
 }
 
-/** A cell as set-up writes it: text as text (never a formula), a day as a date. */
-function setupValue(cell: SetupCell, timeZone: string): string | number | boolean | Date {
-  const column: ColumnDef = { key: "", header: { en: "", fr: "" }, type: cell.type, width: 0 };
-  return cellValue(column, cell.value, timeZone);
-}
-
 function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits: FocusLimits): void {
   if (wb.find("guide")) {
     report.kept.push(wb.nameOf("guide")!);
     return;
   }
   const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
-  const rows = guideRows(sheetLang, limits).map((row) =>
-    row.map((text) => setupValue({ value: text, type: "text" }, wb.timeZone)),
-  );
+  const rows = guideRows(sheetLang, limits).map((row) => row.map(asText));
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
   sheet.getRangeList(guideBold(rows.length)).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 2).setWrap(true);
