@@ -62,6 +62,27 @@ export function missingColumns(
   return { start: missing.length > 0 ? lastUsedColumn(grid) : 0, missing };
 }
 
+/**
+ * The headers set-up adds to a table that lacks some of our columns, in the sheet's language,
+ * where they go (missingColumns) and the table's columns with them; undefined when none is missing.
+ *
+ * @example
+ * addedColumns("kpis", { team: 0, name: 1 }, [["Team", "KPI", "", "Mine"]], "fr")?.columns.owner //=> 4
+ * addedColumns("okrs", schemaPlace("okrs").columns, [[]], "en") //=> undefined
+ */
+export function addedColumns(
+  key: TableSheet,
+  columns: Readonly<Record<string, number>>,
+  grid: RawCell[][],
+  lang: Lang,
+): { start: number; headers: string[]; columns: Record<string, number> } | undefined {
+  const { start, missing } = missingColumns(key, columns, grid);
+  if (missing.length === 0) return undefined;
+  const added = { ...columns };
+  missing.forEach((c, i) => (added[c.key] = start + i));
+  return { start, headers: missing.map((c) => c.header[lang]), columns: added };
+}
+
 /** The 1-based number of the last column holding anything (0 when empty). */
 function lastUsedColumn(grid: RawCell[][]): number {
   // A loop, not Math.max(...rows): spreading 200,000 rows overflows the call stack.

@@ -17,9 +17,9 @@ import { parseSettings, type SettingKey } from "../core/settings";
 import { recognisedSettings, settingsCompletion } from "../core/settings-layout";
 import { HEADER_BACKGROUND } from "../core/table-format";
 import {
+  addedColumns,
   formatSignature,
   formattedLayouts,
-  missingColumns,
   recognisedTable,
   schemaPlace,
   type TableSheet,
@@ -27,19 +27,20 @@ import {
   TABLES,
 } from "../core/table-layout";
 import {
-  COMPUTED,
-  computedColumnsIn,
   computedSpan,
   type FormulaPlaces,
   formulaWrites,
   headerRow,
+  lacksComputed,
   scoreFormula,
   statusFormula,
+  withComputedColumns,
 } from "../core/template";
 import { AS_OF_PROPERTY } from "./as-of";
 import { today } from "./clock";
 import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
+import { growTo } from "./sheet-shape";
 import { exampleAuthor, fillExample } from "./template-example";
 import { formatTable } from "./template-format";
 import { readAll, Workbook } from "./workbook";
@@ -176,29 +177,21 @@ function ensureTable(
     return undefined;
   }
   report.kept.push(name);
-  if (key === "okrs") findComputedColumns(existing, table);
-  const { start, missing } = missingColumns(key, table.columns, grid);
-  if (missing.length > 0) {
-    const maxColumns = existing.getMaxColumns();
-    if (start + missing.length > maxColumns)
-      existing.insertColumnsAfter(maxColumns, start + missing.length - maxColumns);
-    const headers = missing.map((c) => c.header[sheetLang]);
-    existing.getRange(table.headerRow, start + 1, 1, missing.length).setValues([headers]);
-    missing.forEach((c, i) => (table.columns[c.key] = start + i));
-    report.notes.push(t(userLang, "setup.columnsAdded", { sheet: name, columns: headers.join(", ") }));
+  let columns = table.columns;
+  // Score and Status whose header cells show an error: their header row's formulas, read only then.
+  if (key === "okrs" && lacksComputed(columns)) {
+    const formulas = existing.getRange(table.headerRow, 1, 1, existing.getMaxColumns()).getFormulas()[0];
+    columns = withComputedColumns(columns, formulas ?? []);
   }
-  return { sheet: existing, place: { headerRow: table.headerRow, columns: table.columns }, grid };
-}
-
-/**
- * Score and Status are ours even when their header cells show an error instead of the header
- * (our formula, blocked by a value typed below): read the header row's formulas only then.
- */
-function findComputedColumns(sheet: Sheet, table: TablePlace): void {
-  if (table.columns.score !== undefined && table.columns.status !== undefined) return;
-  const formulas = sheet.getRange(table.headerRow, 1, 1, sheet.getMaxColumns()).getFormulas()[0] ?? [];
-  const found = computedColumnsIn(formulas);
-  for (const key of COMPUTED) if (found[key] !== undefined) table.columns[key] ??= found[key];
+  const added = addedColumns(key, columns, grid, sheetLang);
+  if (added) {
+    growTo(existing, { columns: added.start + added.headers.length });
+    existing.getRange(table.headerRow, added.start + 1, 1, added.headers.length).setValues([added.headers]);
+    columns = added.columns;
+    const list = added.headers.join(", ");
+    report.notes.push(t(userLang, "setup.columnsAdded", { sheet: name, columns: list }));
+  }
+  return { sheet: existing, place: { headerRow: table.headerRow, columns }, grid };
 }
 
 /**

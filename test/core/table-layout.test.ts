@@ -5,6 +5,7 @@ import {
   formattedLayouts,
   KPIS,
   missingColumns,
+  addedColumns,
   OKRS,
   recognisedTable,
   schemaPlace,
@@ -45,6 +46,25 @@ describe("missingColumns", () => {
 
   it("finds nothing missing in a complete table", () => {
     expect(missingColumns("okrs", schemaPlace("okrs").columns, [[]]).missing).toEqual([]);
+  });
+});
+
+describe("addedColumns: the headers set-up adds to a table", () => {
+  it("names them in the sheet's language and places them after the last column used, the table's columns with them", () => {
+    const columns = { team: 0, name: 1, owner: 2 };
+    const added = addedColumns("kpis", columns, [["Équipe", "KPI", "Responsable", "", "Mine"]], "fr")!;
+    const lacking = KPIS.columns.slice(3);
+    expect(added.start).toBe(5);
+    expect(added.headers).toEqual(lacking.map((c) => c.header.fr));
+    expect(added.columns).toEqual({
+      ...columns,
+      ...Object.fromEntries(lacking.map((c, i) => [c.key, 5 + i])),
+    });
+    expect(columns).toEqual({ team: 0, name: 1, owner: 2 });
+  });
+
+  it("adds nothing to a complete table", () => {
+    expect(addedColumns("checkins", schemaPlace("checkins").columns, [[]], "en")).toBeUndefined();
   });
 });
 
