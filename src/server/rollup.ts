@@ -15,15 +15,15 @@ import { rollupFindings as findingsOfRollup } from "../core/rollup-findings";
 import { IMPORT_LAYOUT, readTeamImport, type TeamImport } from "../core/rollup-import";
 import {
   connectedSince,
-  importColumnsA1,
   importHeadA1,
   importSheetName,
   importSheetRows,
+  importsToRead,
   ROLLUP_FORMATS,
   rollupSheetRows,
   storedConnections,
 } from "../core/rollup-sheet";
-import { isSpreadsheetUrl, teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
+import { teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
 import { OKRS } from "../core/schema";
 import { UserError, userError } from "./errors";
 import { type Loaded as LoadedAny, loadEvenWithoutOkrs } from "./load";
@@ -143,17 +143,11 @@ export function rollupFindings(loaded: Loaded): Finding[] {
  */
 function readImports(loaded: Loaded, full = false): TeamImport[] {
   const { wb, grids } = loaded;
-  const { teams: entries } = teamsTable(grids.settings);
-  if (entries.length === 0) return [];
-  const sheetLang = loaded.sheetLang;
   const teams: TeamImport[] = [];
-  for (const entry of entries) {
-    if (entry.name === "" || !isSpreadsheetUrl(entry.url)) continue;
+  for (const a1 of importsToRead(grids.settings, () => loaded.sheetLang)) {
     let values: RawCell[][];
     try {
-      values = wb.ss
-        .getRange(importColumnsA1(importSheetName(sheetLang, entry.name)))
-        .getValues() as RawCell[][];
+      values = wb.ss.getRange(a1).getValues() as RawCell[][];
     } catch {
       continue; // Not rolled up yet.
     }

@@ -7,7 +7,7 @@
  * round trip, and reading both for every tab up front was a quarter of an operation's calls.
  */
 import type { RawCell } from "../core/cells";
-import { SHEETS, type SheetKey } from "../core/schema";
+import type { SheetKey } from "../core/schema";
 import { freeSheetName, isSheetName, sheetIdsFrom as idsFrom } from "../core/sheet-names";
 import { timeZoneOf } from "./clock";
 
@@ -44,10 +44,10 @@ let current: Workbook | undefined;
 export class Workbook {
   readonly timeZone: string;
   private knownSheets: SheetEntry[] | undefined;
-  private readonly ids: Partial<Record<SheetKey, number>>;
+  private ids: Partial<Record<SheetKey, number>>;
   /** The document properties, read in one call when the workbook is opened. */
   private readonly store: Properties | undefined;
-  private readonly properties: Record<string, string>;
+  private properties: Record<string, string>;
 
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.timeZone = timeZoneOf(ss);
@@ -116,14 +116,9 @@ export class Workbook {
       return;
     }
     const idsChanged = fresh[IDS_PROPERTY] !== this.properties[IDS_PROPERTY];
-    for (const name of Object.keys(this.properties)) delete this.properties[name];
-    Object.assign(this.properties, fresh);
+    this.properties = fresh;
     if (idsChanged) {
-      const ids = idsFrom(fresh[IDS_PROPERTY]);
-      for (const key of Object.keys(SHEETS) as SheetKey[]) {
-        if (ids[key] === undefined) delete this.ids[key];
-        else this.ids[key] = ids[key];
-      }
+      this.ids = idsFrom(fresh[IDS_PROPERTY]);
       this.knownSheets = undefined;
       this.found.clear();
     }
