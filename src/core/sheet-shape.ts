@@ -30,7 +30,10 @@ export interface SheetShape {
   chart?: ChartSpec;
 }
 
-/** Labels in A (the summary's and the chart's); wide titles; the three review texts side by side. */
+/**
+ * Column A holds the summary's labels ("Overall score") and the chart's objective titles; wide
+ * titles; the three review texts side by side. The table's header stays in view.
+ */
 export function reviewShape(layout: ReviewLayout, lang: Lang): SheetShape {
   const { columns, chart } = layout;
   return {
@@ -57,15 +60,21 @@ export function reviewShape(layout: ReviewLayout, lang: Lang): SheetShape {
 
 /**
  * Labels in A; narrow columns for the thresholds, quarters and trend, so the chart fits beside
- * them. The chart only when some quarter was measured (`measured`).
+ * them (only when `widths`: columns not sized yet). The chart only when some quarter was `measured`.
  */
-export function healthShape(layout: HealthLayout, lang: Lang, measured: boolean): SheetShape {
+export function healthShape(
+  layout: HealthLayout,
+  lang: Lang,
+  { measured, widths }: { measured: boolean; widths: boolean },
+): SheetShape {
   const { chart, chartAnchor } = layout;
   return {
-    widths: [
-      { column: 1, width: 200 },
-      { column: 2, count: layout.width - 1, width: 76 },
-    ],
+    widths: widths
+      ? [
+          { column: 1, width: 200 },
+          { column: 2, count: layout.width - 1, width: 76 },
+        ]
+      : [],
     chart: measured
       ? {
           type: "LINE",

@@ -17,7 +17,7 @@ import { UserError, userFacing } from "./errors";
 import { load } from "./load";
 import { userLang } from "./locale";
 import { type Progress, withDocumentLock } from "./lock";
-import { gridOf, insertChart, setWidths } from "./sheet-shape";
+import { gridOf, shapeSheet } from "./sheet-shape";
 import { Workbook } from "./workbook";
 import { paint } from "./writer";
 
@@ -81,10 +81,9 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
     range,
     paintOf(layout.cells, HEALTH_FORMATS, (cell) => healthCellValue(cell, ids)),
   );
-  const shape = healthShape(layout, lang, health.quarters.length > 0);
   // Sheet.clear() keeps the widths: set once per column, so a width the user chose since is kept.
-  if (grown || sized !== layout.width) setWidths(sheet, shape.widths);
-  insertChart(sheet, shape.chart);
+  const measured = health.quarters.length > 0;
+  shapeSheet(sheet, healthShape(layout, lang, { measured, widths: grown || sized !== layout.width }));
   wb.setProperty(HEALTH_SHEET_PROPERTY, JSON.stringify({ id, columns: layout.width }));
   // A sheet just inserted is the active one already: "The new sheet becomes the active sheet"
   // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).

@@ -30,7 +30,7 @@ import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
 import { parsePayload } from "./payload";
-import { insertChart, setWidths, sizeNewSheet } from "./sheet-shape";
+import { shapeSheet, sizeNewSheet } from "./sheet-shape";
 import { readAll, Workbook } from "./workbook";
 import { nextFreeRow, paint, updateColumn, writeRows } from "./writer";
 
@@ -162,11 +162,7 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
     const rules = carryOverCells(layout).map((line) => line.map((box) => (box ? checkbox : null)));
     range.setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
-  // Column A holds the summary's labels ("Overall score") and the chart's objective titles.
-  const shape = reviewShape(layout, sheetLang);
-  setWidths(sheet, shape.widths);
-  sheet.setFrozenRows(shape.frozenRows!);
-  insertChart(sheet, shape.chart);
+  shapeSheet(sheet, reviewShape(layout, sheetLang));
   sheet.activate();
   return { sheet: name, message: t(userLang, "review.done", { sheet: name }) };
 }

@@ -2,7 +2,7 @@
  * Shaping a sheet: growing it to fit a grid, and giving a generated sheet the widths, frozen rows
  * and chart that core/sheet-shape.ts describes.
  */
-import type { ChartSpec, ColumnWidth } from "../core/sheet-shape";
+import type { ChartSpec, SheetShape } from "../core/sheet-shape";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -49,16 +49,17 @@ export function gridOf(sheet: Sheet, rows: number, columns: number): { range: Ra
   }
 }
 
-/** Sets column widths, one call per entry. */
-export function setWidths(sheet: Sheet, widths: readonly ColumnWidth[]): void {
+/** Gives a generated sheet its widths (one call per entry), frozen rows and chart. */
+export function shapeSheet(sheet: Sheet, { widths, frozenRows, chart }: SheetShape): void {
   for (const { column, width, count } of widths) {
     if (count === undefined) sheet.setColumnWidth(column, width);
     else sheet.setColumnWidths(column, count, width);
   }
+  if (frozenRows !== undefined) sheet.setFrozenRows(frozenRows);
+  if (chart) insertChart(sheet, chart);
 }
 
-export function insertChart(sheet: Sheet, spec: ChartSpec | undefined): void {
-  if (!spec) return;
+function insertChart(sheet: Sheet, spec: ChartSpec): void {
   const { data, anchor } = spec;
   let builder = sheet
     .newChart()

@@ -42,21 +42,22 @@ describe("the review sheet's shape", () => {
 });
 
 describe("the Practice health sheet's shape", () => {
-  it("keeps column A wide for the labels and the others narrow, in one call", () => {
-    expect(healthShape(health, "en", true).widths).toEqual([
+  it("keeps column A wide for the labels and the others narrow, in one call; none when already sized", () => {
+    expect(healthShape(health, "en", { measured: true, widths: true }).widths).toEqual([
       { column: 1, width: 200 },
       { column: 2, count: 7, width: 76 },
     ]);
+    expect(healthShape(health, "en", { measured: true, widths: false }).widths).toEqual([]);
   });
 
   it("charts the signals by quarter as lines broken at a gap, beside the all-teams table", () => {
-    expect(healthShape(health, "en", true).chart).toEqual({
+    expect(healthShape(health, "en", { measured: true, widths: false }).chart).toEqual({
       type: "LINE",
       data: { row: 40, column: 1, rows: 6, columns: 7 },
       anchor: { row: 12, column: 9 },
       title: "Signals over quarters (all teams)",
       options: { vAxis: { minValue: 0, maxValue: 1, format: "percent" }, interpolateNulls: false },
     });
-    expect(healthShape(health, "en", false).chart).toBeUndefined();
+    expect(healthShape(health, "en", { measured: false, widths: true }).chart).toBeUndefined();
   });
 });
