@@ -122,6 +122,25 @@ export function formatSignature(sheetId: number, place: TablePlace, lang: Lang):
 }
 
 /**
+ * Whether set-up formats a table sheet, and the layout to record once it has. Only a sheet
+ * remembered by id (`sheetId`) has a layout to compare: any other is formatted, nothing recorded.
+ *
+ * @example
+ * formatting({}, "okrs", undefined, { headerRow: 1, columns: {} }, "en") //=> { format: true }
+ */
+export function formatting(
+  recorded: FormattedLayouts,
+  key: TableSheet,
+  sheetId: number | undefined,
+  place: TablePlace,
+  lang: Lang,
+): { format: boolean; signature?: string } {
+  if (sheetId === undefined) return { format: true };
+  const signature = formatSignature(sheetId, place, lang);
+  return { format: recorded[key] !== signature, signature };
+}
+
+/**
  * The layouts recorded by earlier set-ups; none when the property is missing or not ours.
  *
  * @example

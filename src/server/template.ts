@@ -18,8 +18,8 @@ import { recognisedSettings, settingsCompletion } from "../core/settings-layout"
 import { HEADER_BACKGROUND } from "../core/table-format";
 import {
   addedColumns,
-  formatSignature,
   formattedLayouts,
+  formatting,
   recognisedTable,
   schemaPlace,
   type TableSheet,
@@ -126,11 +126,8 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
   for (const key of TABLES) {
     const state = tables[key];
     if (!state) continue;
-    // Only a sheet remembered by id has a layout to compare: any other is formatted.
-    const id = wb.idOf(key);
-    const signature = id === undefined ? undefined : formatSignature(id, state.place, sheetLang);
-    if (signature !== undefined && formatted[key] === signature) continue;
-    formatTable(state.sheet, SHEETS[key], state.place, sheetLang, state.created === true);
+    const { format, signature } = formatting(formatted, key, wb.idOf(key), state.place, sheetLang);
+    if (format) formatTable(state.sheet, SHEETS[key], state.place, sheetLang, state.created === true);
     if (signature !== undefined) formatted[key] = signature;
   }
   wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));

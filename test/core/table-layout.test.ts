@@ -3,6 +3,7 @@ import {
   type ColumnDef,
   formatSignature,
   formattedLayouts,
+  formatting,
   KPIS,
   missingColumns,
   addedColumns,
@@ -90,5 +91,17 @@ describe("the formatted layouts", () => {
     expect(formattedLayouts(undefined)).toEqual({});
     expect(formattedLayouts("null")).toEqual({});
     expect(formattedLayouts("{oops")).toEqual({});
+  });
+
+  it("tell set-up to format a sheet not remembered by id, or whose layout changed, and what to record", () => {
+    const signature = formatSignature(5, place, "en");
+    expect(formatting({ okrs: signature }, "okrs", 5, place, "en")).toEqual({ format: false, signature });
+    const moved = { headerRow: 2, columns: place.columns };
+    expect(formatting({ okrs: signature }, "okrs", 5, moved, "en")).toEqual({
+      format: true,
+      signature: formatSignature(5, moved, "en"),
+    });
+    expect(formatting({ okrs: signature }, "kpis", 5, place, "en").format).toBe(true);
+    expect(formatting({ okrs: signature }, "okrs", undefined, place, "en")).toEqual({ format: true });
   });
 });
