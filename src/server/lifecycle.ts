@@ -7,6 +7,7 @@ import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t, tKey } from "../core/i18n";
 import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
 import { earliness, startPlan } from "../core/next-quarter-start";
+import { lockDating } from "../core/lock-history";
 import { parseTable } from "../core/parse-table";
 import { buildReview, reviewTeams } from "../core/review";
 import {
@@ -77,9 +78,9 @@ export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuesti
 }
 
 /**
- * Records today as the lock date, and dates the current quarter's rows that have no Created date,
- * so anything added later (even typed by hand) is recognised as "added mid-quarter". `wb` may be
- * the workbook the question was asked on (its tabs are known; the sheets are read again here).
+ * Records today as the lock date, and dates the current quarter's rows that have no Created date
+ * (core/lock-history.ts lockDating). `wb` may be the workbook the question was asked on (its tabs
+ * are known; the sheets are read again here).
  */
 export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
   return withDocumentLock(userLang, () => {
@@ -88,18 +89,8 @@ export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
     writeSettings(loaded, { lockDate: dateOfDay(day, wb.timeZone) });
     // Settings keeps only the current quarter's lock date: the history keeps every quarter's.
     recordLock(wb, analysis.settings.quarter, day);
-    const created = analysis.okrTable?.columns.created;
-    if (created !== undefined) {
-      const undated = analysis.okrs.filter(
-        (r) => r.quarter === analysis.settings.quarter && r.created === undefined,
-      );
-      updateColumn(
-        okrSheet,
-        okrGrid,
-        created,
-        new Map(undated.map((r) => [r.row, dateOfDay(day, wb.timeZone)] as const)),
-      );
-    }
+    const dating = lockDating(analysis, dateOfDay(day, wb.timeZone));
+    if (dating) updateColumn(okrSheet, okrGrid, dating.column, dating.updates);
     return t(userLang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
   });
 }
