@@ -201,10 +201,14 @@ export class Workbook {
   remember(key: SheetKey, sheet: Sheet): void {
     this.fresh();
     const known = [...[...this.found.values()].map((f) => f.entry), ...(this.knownSheets ?? [])];
-    const chosen = known.find((e) => e?.sheet === sheet) ?? new SheetEntry(sheet);
-    this.found.set(key, { entry: chosen, byId: true });
-    if (this.ids[key] === chosen.id) return;
-    this.ids[key] = chosen.id;
+    this.adopt(key, known.find((e) => e?.sheet === sheet) ?? new SheetEntry(sheet));
+  }
+
+  /** The sheet found for a key from now on, its id remembered (written once, see saveIds). */
+  private adopt(key: SheetKey, entry: SheetEntry): void {
+    this.found.set(key, { entry, byId: true });
+    if (this.ids[key] === entry.id) return;
+    this.ids[key] = entry.id;
     this.idsToSave = true;
   }
 
@@ -262,11 +266,7 @@ export class Workbook {
     const sheet = this.ss.insertSheet(free);
     const entry = new SheetEntry(sheet, undefined, free);
     this.knownSheets?.push(entry);
-    if (key) {
-      this.found.set(key, { entry, byId: true });
-      this.ids[key] = entry.id;
-      this.idsToSave = true;
-    }
+    if (key) this.adopt(key, entry);
     return sheet;
   }
 
