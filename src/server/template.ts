@@ -12,9 +12,8 @@ import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/gu
 import { type Lang, t } from "../core/i18n";
 import { parseTable } from "../core/parse-table";
 import { columnHeader, OKRS, SHEETS } from "../core/schema";
-import { settingDef } from "../core/setting-rows";
 import { parseSettings, type SettingKey } from "../core/settings";
-import { recognisedSettings, settingsCompletion } from "../core/settings-layout";
+import { completionNotes, recognisedSettings, settingsCompletion } from "../core/settings-layout";
 import { HEADER_BACKGROUND } from "../core/table-format";
 import {
   addedColumns,
@@ -210,7 +209,7 @@ function ensureSettings(
   const found = parseSettings(grid, day, wb.timeZone);
   const completion = settingsCompletion(found, grid.length, day, sheetLang);
   if (!completion) return { name, rows: found.rows };
-  const { missing, rows, tableHeader, headerRanges } = completion;
+  const { missing, rows, headerRanges } = completion;
   // Text as text (never a formula), a day as a date.
   const newRows = rows.map((line) => line.map((cell) => cellValue(cell, cell.value, wb.timeZone)));
   sheet.getRange(grid.length + 1, 1, newRows.length, 3).setValues(newRows);
@@ -220,11 +219,8 @@ function ensureSettings(
   if (grid.length === 0) {
     sheet.setFrozenRows(1);
     SHEETS.settings.columns.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));
-  } else if (missing.length > 0) {
-    const settings = missing.map((k) => settingDef(k).label[sheetLang]).join(", ");
-    report.notes.push(t(userLang, "setup.settingsAdded", { settings }));
   }
-  if (tableHeader !== undefined && grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
+  report.notes.push(...completionNotes(completion, grid.length, { sheetLang, userLang }));
   // "As of" was written as today: the day's next operations need not read Settings to check it.
   if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
   const newGrid = [...grid, ...(newRows as RawCell[][])];
