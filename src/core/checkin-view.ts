@@ -6,6 +6,7 @@ import type { Analysis } from "./analyze";
 import { type CheckinFilter, type CheckinItem, checkinItems, type EntryProblem, ownerOf } from "./checkins";
 import type { Day } from "./dates";
 import { type Lang, t } from "./i18n";
+import { checkinFilterSchema } from "./payloads";
 import { columnHeader } from "./schema";
 
 export interface CheckinView {
@@ -46,6 +47,22 @@ export function checkinViewOf(
     filter,
     items: checkinItems(okrs, checkins, scores, settings, day, filter),
   };
+}
+
+/**
+ * The filter remembered in the user's properties (JSON); a damaged or foreign one is no filter.
+ *
+ * @example
+ * storedFilter('{"team":"Sales"}') //=> { team: "Sales" }
+ * storedFilter('{"team":1}') //=> {}
+ */
+export function storedFilter(raw: string | null): CheckinFilter {
+  try {
+    const parsed = checkinFilterSchema().safeParse(raw ? JSON.parse(raw) : {});
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Field names as the user sees them, for a refusal that says which field is wrong. */

@@ -160,3 +160,29 @@ export function kpiRowPlan(
   const width = Math.max(next, usedWidth(header));
   return { headerRow, added, width, columns, header, values, notes: cellNotes };
 }
+
+/**
+ * The KPI row's cells and notes, over the row as it reads (`formulas`, one per column it spans):
+ * a formula already there is written back as it was, so none is lost.
+ */
+export function kpiRowCells(
+  formulas: readonly string[],
+  plan: Pick<KpiRowPlan, "values" | "notes">,
+): { values: KpiCell[][]; notes: string[][] } {
+  return {
+    values: [formulas.map((formula, i) => (formula ? formula : (plan.values.get(i) ?? "")))],
+    notes: [formulas.map((_, i) => plan.notes.get(i) ?? "")],
+  };
+}
+
+/**
+ * How the key result's row leaves the OKRs sheet, from its formulas: deleted when it holds none;
+ * else emptied, its formulas written back as they were and its notes cleared, so no formula of the
+ * sheet is lost or moved (an array formula anchored there keeps covering the sheet).
+ */
+export function okrRowRemoval(
+  formulas: readonly string[],
+): "delete" | { values: string[][]; notes: string[][] } {
+  if (formulas.every((f) => !f)) return "delete";
+  return { values: [formulas.map((f) => f || "")], notes: [formulas.map(() => "")] };
+}

@@ -4,6 +4,7 @@
  * kept apart from the day this feature shipped on: quarters locked before it have no lock date,
  * and their scope churn is not measured (Practice health says so).
  */
+import type { Analysis } from "./analyze";
 import { dayFromIso, type Day, isoOf } from "./dates";
 import { canonicalQuarter } from "./quarters";
 
@@ -33,4 +34,21 @@ export function parseLockHistory(text: string | undefined): Map<string, Day> {
 export function lockHistoryText(locks: ReadonlyMap<string, Day>, quarter: string, day: Day): string {
   const next = new Map(locks).set(quarter, day);
   return JSON.stringify(Object.fromEntries([...next].map(([q, d]) => [q, isoOf(d)])));
+}
+
+/**
+ * Locking the plan dates the current quarter's rows that have no Created date, so anything added
+ * later (even typed by hand) is recognised as "added mid-quarter": the Created column and, by row,
+ * the lock day as the date to write. Undefined when the table has no Created column.
+ */
+export function lockDating(
+  analysis: Pick<Analysis, "okrTable" | "okrs" | "settings">,
+  lockDay: Date,
+): { column: number; updates: Map<number, Date> } | undefined {
+  const column = analysis.okrTable?.columns.created;
+  if (column === undefined) return undefined;
+  const undated = analysis.okrs.filter(
+    (r) => r.quarter === analysis.settings.quarter && r.created === undefined,
+  );
+  return { column, updates: new Map(undated.map((r) => [r.row, lockDay] as const)) };
 }

@@ -11,7 +11,7 @@ import { asText, type RawCell } from "./cells";
 import { type Day, dateOfDay, isoOf, parseDay } from "./dates";
 import { type Lang, t } from "./i18n";
 import { IMPORT_LAYOUT } from "./rollup-import";
-import { type TeamEntry, teamsTable } from "./rollup-teams";
+import { isSpreadsheetUrl, type TeamEntry, teamsTable } from "./rollup-teams";
 import { CHECKINS, OKRS, type SheetDef } from "./schema";
 import { columnLetters, quoteSheet } from "./template";
 
@@ -55,6 +55,18 @@ export const importColumnsA1 = (sheetName: string): string => columnsA1(sheetNam
 /** An import sheet's label and formula rows: what a roll-up writes. */
 export const importHeadA1 = (sheetName: string): string =>
   importColumnsA1(sheetName) + IMPORT_LAYOUT.importRow;
+
+/**
+ * What Validate and the company's review read of the teams rolled up: each team's import sheet
+ * columns, in the Teams table's order (`settings`: the Settings grid). A team without a name or a
+ * spreadsheet URL is left out; the language its sheets are named in is asked only when a team is in.
+ */
+export function importsToRead(settings: RawCell[][], sheetLang: () => Lang): string[] {
+  const teams = teamsTable(settings).teams.filter((team) => team.name !== "" && isSpreadsheetUrl(team.url));
+  if (teams.length === 0) return [];
+  const lang = sheetLang();
+  return teams.map((team) => importColumnsA1(importSheetName(lang, team.name)));
+}
 
 /** The Connect cell of the team in row `index` of OKRTEAMS (header first, on row 1). */
 export function connectCell(index: number): string {

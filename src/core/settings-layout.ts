@@ -5,7 +5,7 @@
  */
 import type { RawCell } from "./cells";
 import { type Day } from "./dates";
-import { type Lang } from "./i18n";
+import { type Lang, t } from "./i18n";
 import { calendarQuarters, QUARTER_TABLE_HEADERS, type QuarterDates, quarterOfDay } from "./quarters";
 import { choiceLabel, columnHeader, SETTINGS_SHEET } from "./schema";
 import { SETTING_DEFS, SETTINGS_BELOW_QUARTERS, settingDef, settingHelp } from "./setting-rows";
@@ -155,4 +155,22 @@ export function settingsCompletion(
     ...(tableHeader === undefined ? [] : [`A${tableHeader}:C${tableHeader}`]),
   ];
   return { missing, rows, tableHeader, headerRanges };
+}
+
+/**
+ * What set-up tells the user it added to their own Settings sheet (nothing about one it just
+ * filled, `existingRows` 0): the settings added, named in the sheet's language, and the quarters
+ * table; in the user's language.
+ */
+export function completionNotes(
+  { missing, tableHeader }: Pick<SettingsCompletion, "missing" | "tableHeader">,
+  existingRows: number,
+  { sheetLang, userLang }: { sheetLang: Lang; userLang: Lang },
+): string[] {
+  if (existingRows === 0) return [];
+  const settings = missing.map((k) => settingDef(k).label[sheetLang]).join(", ");
+  return [
+    ...(missing.length > 0 ? [t(userLang, "setup.settingsAdded", { settings })] : []),
+    ...(tableHeader !== undefined ? [t(userLang, "setup.quartersAdded")] : []),
+  ];
 }

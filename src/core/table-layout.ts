@@ -62,6 +62,27 @@ export function missingColumns(
   return { start: missing.length > 0 ? lastUsedColumn(grid) : 0, missing };
 }
 
+/**
+ * The headers set-up adds to a table that lacks some of our columns, in the sheet's language,
+ * where they go (missingColumns) and the table's columns with them; undefined when none is missing.
+ *
+ * @example
+ * addedColumns("kpis", { team: 0, name: 1 }, [["Team", "KPI", "", "Mine"]], "fr")?.columns.owner //=> 4
+ * addedColumns("okrs", schemaPlace("okrs").columns, [[]], "en") //=> undefined
+ */
+export function addedColumns(
+  key: TableSheet,
+  columns: Readonly<Record<string, number>>,
+  grid: RawCell[][],
+  lang: Lang,
+): { start: number; headers: string[]; columns: Record<string, number> } | undefined {
+  const { start, missing } = missingColumns(key, columns, grid);
+  if (missing.length === 0) return undefined;
+  const added = { ...columns };
+  missing.forEach((c, i) => (added[c.key] = start + i));
+  return { start, headers: missing.map((c) => c.header[lang]), columns: added };
+}
+
 /** The 1-based number of the last column holding anything (0 when empty). */
 function lastUsedColumn(grid: RawCell[][]): number {
   // A loop, not Math.max(...rows): spreading 200,000 rows overflows the call stack.
@@ -98,6 +119,25 @@ const FORMAT_VERSION = 1;
 export function formatSignature(sheetId: number, place: TablePlace, lang: Lang): string {
   const columns = Object.entries(place.columns).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([FORMAT_VERSION, sheetId, place.headerRow, columns, lang]);
+}
+
+/**
+ * Whether set-up formats a table sheet, and the layout to record once it has. Only a sheet
+ * remembered by id (`sheetId`) has a layout to compare: any other is formatted, nothing recorded.
+ *
+ * @example
+ * formatting({}, "okrs", undefined, { headerRow: 1, columns: {} }, "en") //=> { format: true }
+ */
+export function formatting(
+  recorded: FormattedLayouts,
+  key: TableSheet,
+  sheetId: number | undefined,
+  place: TablePlace,
+  lang: Lang,
+): { format: boolean; signature?: string } {
+  if (sheetId === undefined) return { format: true };
+  const signature = formatSignature(sheetId, place, lang);
+  return { format: recorded[key] !== signature, signature };
 }
 
 /**

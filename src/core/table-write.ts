@@ -36,12 +36,26 @@ export function nextFreeRow(grid: RawCell[][], place: TablePlace, defs: readonly
  * spreadsheet's time zone (what Sheets stores for a typed date, so the cell has no time of day),
  * text as text (a leading "=" does not become a formula).
  */
-export function cellValue(def: ColumnDef, value: RowValues[string], timeZone: string): WrittenCell {
+export function cellValue(
+  def: Pick<ColumnDef, "type">,
+  value: RowValues[string],
+  timeZone: string,
+): WrittenCell {
   if (value === undefined || value === "") return "";
   if (def.type === "date" && typeof value === "number") return dateOfDay(value, timeZone);
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
   if (typeof value === "boolean") return value;
   return asText(value);
+}
+
+/**
+ * The columns from A to the table's last one (at least one).
+ *
+ * @example
+ * tableWidth({ headerRow: 1, columns: { id: 0, title: 4 } }) //=> 5
+ */
+export function tableWidth(place: TablePlace): number {
+  return Math.max(1, ...Object.values(place.columns).map((c) => c + 1));
 }
 
 /** The schema's input columns present in the table, by their 0-based index. */

@@ -110,6 +110,27 @@ export function computedColumnsIn(formulas: readonly string[]): Partial<Record<C
   return found;
 }
 
+/** True when Score or Status was not found by its header: its header cell may show an error. */
+export function lacksComputed(columns: Readonly<Record<string, number>>): boolean {
+  return COMPUTED.some((key) => columns[key] === undefined);
+}
+
+/**
+ * The table's columns with Score and Status added where the header row's formulas show them to be
+ * ours (computedColumnsIn); a column already found by its header stays where it is.
+ *
+ * @example
+ * withComputedColumns({ score: 0 }, ["=OKRSCORE(C1:C)", "=OKRSTATUSES(A1:A)"]) //=> { score: 0, status: 1 }
+ */
+export function withComputedColumns(
+  columns: Readonly<Record<string, number>>,
+  formulas: readonly string[],
+): Record<string, number> {
+  const merged = { ...columns };
+  for (const [key, index] of Object.entries(computedColumnsIn(formulas))) merged[key] ??= index;
+  return merged;
+}
+
 /**
  * What set-up does with a computed column's formula, given the formulas in its header cell and the
  * cell below: ours in the header is brought up to date ("update", or "keep" when it is already

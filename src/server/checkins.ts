@@ -11,6 +11,7 @@ import {
   type CheckinView,
   checkinViewOf,
   entryProblems,
+  storedFilter,
 } from "../core/checkin-view";
 import { type CheckinEntry, type CheckinFilter, checkEntries, staleCount } from "../core/checkins";
 import type { Day } from "../core/dates";
@@ -40,11 +41,9 @@ function filterProperty(): string {
 
 function rememberedFilter(): CheckinFilter {
   try {
-    const raw = PropertiesService.getUserProperties().getProperty(filterProperty());
-    const parsed = checkinFilterSchema().safeParse(raw ? JSON.parse(raw) : {});
-    return parsed.success ? parsed.data : {};
+    return storedFilter(PropertiesService.getUserProperties().getProperty(filterProperty()));
   } catch {
-    return {};
+    return {}; // user properties out of reach: no filter
   }
 }
 

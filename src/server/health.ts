@@ -6,14 +6,16 @@
  */
 import type { Day } from "../core/dates";
 import { practiceHealth } from "../core/health";
-import { healthLayout, type HealthLayout } from "../core/health-sheet";
+import { healthLayout } from "../core/health-sheet";
 import { parseThresholds } from "../core/health-settings";
 import { HEALTH_FORMATS, healthCellValue, rememberedHealthSheet, thresholdCells } from "../core/health-write";
 import { type Lang, t } from "../core/i18n";
 import { lockHistoryText, parseLockHistory } from "../core/lock-history";
 import { paintOf } from "../core/sheet-paint";
+import { healthShape } from "../core/sheet-shape";
 import { load } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
+import { gridOf, shapeSheet } from "./sheet-shape";
 import { Workbook } from "./workbook";
 import { paint } from "./writer";
 
@@ -78,56 +80,13 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
     paintOf(layout.cells, HEALTH_FORMATS, (cell) => healthCellValue(cell, ids)),
   );
   // Sheet.clear() keeps the widths: set once per column, so a width the user chose since is kept.
-  if (grown || sized !== layout.width) setWidths(sheet, layout.width);
-  insertChart(sheet, layout, lang, health.quarters.length > 0);
+  const measured = health.quarters.length > 0;
+  shapeSheet(sheet, healthShape(layout, lang, { measured, widths: grown || sized !== layout.width }));
   wb.setProperty(HEALTH_SHEET_PROPERTY, JSON.stringify({ id, columns: layout.width }));
   // A sheet just inserted is the active one already: "The new sheet becomes the active sheet"
   // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
   if (!inserted) sheet.activate();
   return { sheet: name, message: t(userLang, "health.done", { sheet: name }) };
-}
-
-/** Labels in A; narrow columns for the thresholds, quarters and trend, so the chart fits beside them. */
-function setWidths(sheet: Sheet, columns: number): void {
-  sheet.setColumnWidth(1, 200);
-  sheet.setColumnWidths(2, columns - 1, 76);
-}
-
-function insertChart(sheet: Sheet, layout: HealthLayout, lang: Lang, any: boolean): void {
-  if (!any) return;
-  const chart = sheet
-    .newChart()
-    .setChartType(Charts.ChartType.LINE)
-    .addRange(sheet.getRange(layout.chart.firstRow, 1, layout.chart.rows, layout.chart.columns))
-    .setPosition(layout.chartAnchor.row, layout.chartAnchor.column, 0, 0)
-    .setOption("title", t(lang, "health.chartTitle"))
-    .setOption("vAxis", { minValue: 0, maxValue: 1, format: "percent" })
-    // Empty cells break the line rather than join it: a quarter without OKRs is a gap, not a zero.
-    // https://developers.google.com/chart/interactive/docs/gallery/linechart#configuration-options
-    .setOption("interpolateNulls", false)
-    .build();
-  sheet.insertChart(chart);
-}
-
-/**
- * The sheet's grid, `rows` × `columns` from A1, and whether the sheet had to grow. Sheets refuses
- * a range outside the sheet ("The coordinates of the range are outside the dimensions of the
- * sheet"), so the sheet's size is read, and the sheet grown, only then: a sheet already large
- * enough (ours, sized by the last run, or new, 1,000 × 26) costs no call for it.
- */
-function gridOf(
-  sheet: Sheet,
-  rows: number,
-  columns: number,
-): { range: GoogleAppsScript.Spreadsheet.Range; grown: boolean } {
-  try {
-    return { range: sheet.getRange(1, 1, rows, columns), grown: false };
-  } catch {
-    const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
-    if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    return { range: sheet.getRange(1, 1, rows, columns), grown: maxColumns < columns };
-  }
 }
 
 /**

@@ -12,13 +12,14 @@
  */
 import { asText } from "../core/cells";
 import { type Lang, t } from "../core/i18n";
-import { kpiRowPlan, movableKr, type OkrLine } from "../core/kpi-move";
+import { kpiRowCells, kpiRowPlan, movableKr, type OkrLine, okrRowRemoval } from "../core/kpi-move";
 import { stripOurNote } from "../core/marks";
 import { parseKpis } from "../core/parse";
 import { KPIS } from "../core/schema";
 import { UserError } from "./errors";
 import { load } from "./load";
 import { withDocumentLock } from "./lock";
+import { growTo } from "./sheet-shape";
 import { readAll, type Workbook } from "./workbook";
 import { nextFreeRow } from "./writer";
 
@@ -61,32 +62,24 @@ function appendKpi(wb: Workbook, sheet: Sheet, line: OkrLine, sheetLang: () => L
   const grid = readAll(sheet);
   const plan = kpiRowPlan(grid, parseKpis(grid, wb.timeZone).table, line, sheetLang);
   const { headerRow, added, width } = plan;
-  if (width > sheet.getMaxColumns())
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  growTo(sheet, { columns: width });
   if (added.length > 0) {
     const first = added[0]!.index;
     sheet.getRange(headerRow, first + 1, 1, added.length).setValues([added.map((a) => asText(a.text))]);
   }
   const place = { headerRow, columns: plan.columns };
   const at = nextFreeRow(grid.length ? grid : [plan.header], place, KPIS.columns);
-  if (at > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), at - sheet.getMaxRows());
+  growTo(sheet, { rows: at });
   const range = sheet.getRange(at, 1, 1, width);
-  const formulas = range.getFormulas()[0]!;
-  range.setValues([formulas.map((formula, i) => (formula ? formula : (plan.values.get(i) ?? "")))]);
-  range.setNotes([formulas.map((_, i) => plan.notes.get(i) ?? "")]);
+  const { values, notes } = kpiRowCells(range.getFormulas()[0]!, plan);
+  range.setValues(values);
+  range.setNotes(notes);
 }
 
-/**
- * Deletes the row, unless it holds a formula: then its values and notes are emptied and its
- * formulas written back as they were, so no formula of the sheet is lost or moved.
- */
+/** Deletes the row, or empties it around its formulas, as core/kpi-move.ts decides. */
 function removeRow(sheet: Sheet, row: number, width: number): void {
   const range = sheet.getRange(row, 1, 1, width);
-  const formulas = range.getFormulas()[0]!;
-  if (formulas.every((f) => !f)) {
-    sheet.deleteRow(row);
-    return;
-  }
-  range.setValues([formulas.map((f) => f || "")]);
-  range.setNotes([formulas.map(() => "")]);
+  const removal = okrRowRemoval(range.getFormulas()[0]!);
+  if (removal === "delete") sheet.deleteRow(row);
+  else range.setValues(removal.values).setNotes(removal.notes);
 }

@@ -7,6 +7,7 @@ import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t, tKey } from "../core/i18n";
 import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
 import { earliness, startPlan } from "../core/next-quarter-start";
+import { lockDating } from "../core/lock-history";
 import { parseTable } from "../core/parse-table";
 import { buildReview, reviewTeams } from "../core/review";
 import {
@@ -21,6 +22,7 @@ import { OKRS, SETTINGS_SHEET } from "../core/schema";
 import type { SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { paintOf } from "../core/sheet-paint";
+import { reviewShape } from "../core/sheet-shape";
 import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
 import { UserError, userError } from "./errors";
 import { recordLock } from "./health";
@@ -29,7 +31,8 @@ import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
 import { parsePayload } from "./payload";
-import { readAll, sizeNewSheet, Workbook } from "./workbook";
+import { shapeSheet, sizeNewSheet } from "./sheet-shape";
+import { readAll, Workbook } from "./workbook";
 import { nextFreeRow, paint, updateColumn, writeRows } from "./writer";
 
 /**
@@ -75,9 +78,9 @@ export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuesti
 }
 
 /**
- * Records today as the lock date, and dates the current quarter's rows that have no Created date,
- * so anything added later (even typed by hand) is recognised as "added mid-quarter". `wb` may be
- * the workbook the question was asked on (its tabs are known; the sheets are read again here).
+ * Records today as the lock date, and dates the current quarter's rows that have no Created date
+ * (core/lock-history.ts lockDating). `wb` may be the workbook the question was asked on (its tabs
+ * are known; the sheets are read again here).
  */
 export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
   return withDocumentLock(userLang, () => {
@@ -86,18 +89,8 @@ export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
     writeSettings(loaded, { lockDate: dateOfDay(day, wb.timeZone) });
     // Settings keeps only the current quarter's lock date: the history keeps every quarter's.
     recordLock(wb, analysis.settings.quarter, day);
-    const created = analysis.okrTable?.columns.created;
-    if (created !== undefined) {
-      const undated = analysis.okrs.filter(
-        (r) => r.quarter === analysis.settings.quarter && r.created === undefined,
-      );
-      updateColumn(
-        okrSheet,
-        okrGrid,
-        created,
-        new Map(undated.map((r) => [r.row, dateOfDay(day, wb.timeZone)] as const)),
-      );
-    }
+    const dating = lockDating(analysis, dateOfDay(day, wb.timeZone));
+    if (dating) updateColumn(okrSheet, okrGrid, dating.column, dating.updates);
     return t(userLang, "lock.done", { quarter: analysis.settings.quarter, date: isoOf(day) });
   });
 }
@@ -160,25 +153,7 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
     const rules = carryOverCells(layout).map((line) => line.map((box) => (box ? checkbox : null)));
     range.setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
-  // Column A holds the summary's labels ("Overall score") and the chart's objective titles.
-  sheet.setColumnWidth(1, 200);
-  sheet.setColumnWidth(layout.columns.title + 1, 300);
-  // "Needs an explanation", "What worked" and "What did not" sit side by side: one call.
-  sheet.setColumnWidths(layout.columns.explain + 1, layout.columns.didNot - layout.columns.explain + 1, 220);
-  sheet.setFrozenRows(layout.tableHeaderRow);
-  if (review.chart.length > 0) {
-    const chart = sheet
-      .newChart()
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(sheet.getRange(layout.chart.firstRow, 1, layout.chart.rows, 2))
-      // Beside its data, below the table: it covers neither.
-      .setPosition(layout.chart.firstRow, 4, 0, 0)
-      .setOption("title", t(sheetLang, "review.chartTitle"))
-      .setOption("legend", { position: "none" })
-      .setOption("hAxis", { minValue: 0, maxValue: 1 })
-      .build();
-    sheet.insertChart(chart);
-  }
+  shapeSheet(sheet, reviewShape(layout, sheetLang));
   sheet.activate();
   return { sheet: name, message: t(userLang, "review.done", { sheet: name }) };
 }

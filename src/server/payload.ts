@@ -1,56 +1,14 @@
 /**
  * Every argument from the sidebar is untrusted: it is parsed with zod before use. Wrong types,
  * extra keys (`__proto__` and `constructor` included), oversized strings or arrays are refused with
- * a clear, localized message that names the field, and nothing is written.
+ * a clear, localized message that names the field (core/payload-problem.ts), and nothing is written.
  */
-import * as z from "zod/mini";
-import { type Lang, t } from "../core/i18n";
+import type * as z from "zod/mini";
+import type { Lang } from "../core/i18n";
+import { checkPayload, type FieldLabels } from "../core/payload-problem";
 import { userError } from "./errors";
 
-/** Field labels by key, in the user's language, for messages ("Confidence: must be at most 10"). */
-export type FieldLabels = Record<string, string>;
-
-function where(lang: Lang, path: readonly PropertyKey[], labels: FieldLabels): string {
-  if (path.length === 0) return "payload";
-  return path
-    .map((part) =>
-      typeof part === "number"
-        ? t(lang, "payload.entry", { n: part + 1 })
-        : (labels[String(part)] ?? String(part)),
-    )
-    .join(" › ");
-}
-
-type Issue = z.core.$ZodIssue;
-
-function problem(lang: Lang, issue: Issue): string {
-  switch (issue.code) {
-    case "invalid_type": {
-      const expected = String(issue.expected);
-      const known = ["number", "string", "object", "array", "boolean"].includes(expected);
-      const name =
-        expected === "int"
-          ? t(lang, "payload.integer")
-          : known
-            ? t(lang, `payload.${expected}` as "payload.number")
-            : expected;
-      return t(lang, "payload.type", { expected: name });
-    }
-    case "too_big":
-      if (issue.origin === "string") return t(lang, "payload.tooLong", { maximum: String(issue.maximum) });
-      if (issue.origin === "array") return t(lang, "payload.tooMany", { maximum: String(issue.maximum) });
-      return t(lang, "payload.tooBig", { maximum: String(issue.maximum) });
-    case "too_small":
-      if (issue.origin === "array") return t(lang, "payload.tooFew", { minimum: String(issue.minimum) });
-      return t(lang, "payload.tooSmall", { minimum: String(issue.minimum) });
-    case "unrecognized_keys":
-      return t(lang, "payload.extraKeys", { keys: issue.keys.join(", ") });
-    case "invalid_format":
-      return t(lang, "payload.format");
-    default:
-      return t(lang, "payload.invalid");
-  }
-}
+export type { FieldLabels } from "../core/payload-problem";
 
 export function parsePayload<T>(
   lang: Lang,
@@ -58,14 +16,9 @@ export function parsePayload<T>(
   value: unknown,
   labels: FieldLabels = {},
 ): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0] as Issue;
-  const detail = t(lang, "payload.detail", {
-    field: where(lang, issue.path, labels),
-    problem: problem(lang, issue),
-  });
-  throw userError(lang, "error.badRequest", { detail });
+  const checked = checkPayload(lang, schema, value, labels);
+  if ("data" in checked) return checked.data;
+  throw userError(lang, "error.badRequest", { detail: checked.refusal });
 }
 
 export { text } from "../core/payloads";

@@ -15,19 +15,20 @@ import { rollupFindings as findingsOfRollup } from "../core/rollup-findings";
 import { IMPORT_LAYOUT, readTeamImport, type TeamImport } from "../core/rollup-import";
 import {
   connectedSince,
-  importColumnsA1,
   importHeadA1,
   importSheetName,
   importSheetRows,
+  importsToRead,
   ROLLUP_FORMATS,
   rollupSheetRows,
   storedConnections,
 } from "../core/rollup-sheet";
-import { isSpreadsheetUrl, teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
+import { teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
 import { OKRS } from "../core/schema";
 import { userError } from "./errors";
 import { type Loaded as LoadedAny, loadEvenWithoutOkrs } from "./load";
 import { withDocumentLock } from "./lock";
+import { growTo } from "./sheet-shape";
 import { readAll, Workbook } from "./workbook";
 
 /** Document property: `{url: "yyyy-mm-dd"}`, the day a roll-up first saw each team connected. */
@@ -98,8 +99,7 @@ function importHead(wb: Workbook, name: string): GoogleAppsScript.Spreadsheet.Ra
     return wb.ss.getRange(importHeadA1(name));
   } catch {
     const sheet = wb.ss.getSheetByName(name) ?? wb.ss.insertSheet(name);
-    const columns = sheet.getMaxColumns();
-    if (columns < IMPORT_LAYOUT.width) sheet.insertColumnsAfter(columns, IMPORT_LAYOUT.width - columns);
+    growTo(sheet, { columns: IMPORT_LAYOUT.width });
     sheet.hideSheet();
     return sheet.getRange(1, 1, IMPORT_LAYOUT.importRow, IMPORT_LAYOUT.width);
   }
@@ -126,17 +126,11 @@ export function rollupFindings(loaded: Loaded): Finding[] {
  */
 function readImports(loaded: Loaded, full = false): TeamImport[] {
   const { wb, grids } = loaded;
-  const { teams: entries } = teamsTable(grids.settings);
-  if (entries.length === 0) return [];
-  const sheetLang = loaded.sheetLang;
   const teams: TeamImport[] = [];
-  for (const entry of entries) {
-    if (entry.name === "" || !isSpreadsheetUrl(entry.url)) continue;
+  for (const a1 of importsToRead(grids.settings, () => loaded.sheetLang)) {
     let values: RawCell[][];
     try {
-      values = wb.ss
-        .getRange(importColumnsA1(importSheetName(sheetLang, entry.name)))
-        .getValues() as RawCell[][];
+      values = wb.ss.getRange(a1).getValues() as RawCell[][];
     } catch {
       continue; // Not rolled up yet.
     }

@@ -4,7 +4,6 @@ import { userLang } from "./locale";
 import { Workbook } from "./workbook";
 
 export type SidebarView = "home" | "findings" | "checkin" | "review" | "nextQuarter";
-export const SIDEBAR_VIEWS: readonly SidebarView[] = ["home", "findings", "checkin", "review", "nextQuarter"];
 
 /** What the sidebar needs to draw its first screen. */
 export interface SidebarContext {

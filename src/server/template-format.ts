@@ -15,7 +15,7 @@ import {
   type ValidationRule,
 } from "../core/table-format";
 import type { TablePlace } from "../core/table-layout";
-import { NEW_SHEET } from "./workbook";
+import { NEW_SHEET } from "./sheet-shape";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;

@@ -6,20 +6,19 @@
  * user's language). What to write is decided in core (table-layout, settings-layout,
  * table-format, template); this module reads, asks core, and writes, one read per sheet.
  */
-import type { RawCell } from "../core/cells";
+import { asText, type RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
 import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { parseTable } from "../core/parse-table";
-import { type ColumnDef, columnHeader, OKRS, SHEETS } from "../core/schema";
-import { settingDef } from "../core/setting-rows";
+import { columnHeader, OKRS, SHEETS } from "../core/schema";
 import { parseSettings, type SettingKey } from "../core/settings";
-import { recognisedSettings, type SetupCell, settingsCompletion } from "../core/settings-layout";
+import { completionNotes, recognisedSettings, settingsCompletion } from "../core/settings-layout";
 import { HEADER_BACKGROUND } from "../core/table-format";
 import {
-  formatSignature,
+  addedColumns,
   formattedLayouts,
-  missingColumns,
+  formatting,
   recognisedTable,
   schemaPlace,
   type TableSheet,
@@ -27,19 +26,20 @@ import {
   TABLES,
 } from "../core/table-layout";
 import {
-  COMPUTED,
-  computedColumnsIn,
   computedSpan,
   type FormulaPlaces,
   formulaWrites,
   headerRow,
+  lacksComputed,
   scoreFormula,
   statusFormula,
+  withComputedColumns,
 } from "../core/template";
 import { AS_OF_PROPERTY } from "./as-of";
 import { today } from "./clock";
 import { sheetLangOf } from "./locale";
 import { withDocumentLock } from "./lock";
+import { growTo } from "./sheet-shape";
 import { exampleAuthor, fillExample } from "./template-example";
 import { formatTable } from "./template-format";
 import { readAll, Workbook } from "./workbook";
@@ -125,11 +125,8 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
   for (const key of TABLES) {
     const state = tables[key];
     if (!state) continue;
-    // Only a sheet remembered by id has a layout to compare: any other is formatted.
-    const id = wb.idOf(key);
-    const signature = id === undefined ? undefined : formatSignature(id, state.place, sheetLang);
-    if (signature !== undefined && formatted[key] === signature) continue;
-    formatTable(state.sheet, SHEETS[key], state.place, sheetLang, state.created === true);
+    const { format, signature } = formatting(formatted, key, wb.idOf(key), state.place, sheetLang);
+    if (format) formatTable(state.sheet, SHEETS[key], state.place, sheetLang, state.created === true);
     if (signature !== undefined) formatted[key] = signature;
   }
   wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));
@@ -176,29 +173,21 @@ function ensureTable(
     return undefined;
   }
   report.kept.push(name);
-  if (key === "okrs") findComputedColumns(existing, table);
-  const { start, missing } = missingColumns(key, table.columns, grid);
-  if (missing.length > 0) {
-    const maxColumns = existing.getMaxColumns();
-    if (start + missing.length > maxColumns)
-      existing.insertColumnsAfter(maxColumns, start + missing.length - maxColumns);
-    const headers = missing.map((c) => c.header[sheetLang]);
-    existing.getRange(table.headerRow, start + 1, 1, missing.length).setValues([headers]);
-    missing.forEach((c, i) => (table.columns[c.key] = start + i));
-    report.notes.push(t(userLang, "setup.columnsAdded", { sheet: name, columns: headers.join(", ") }));
+  let columns = table.columns;
+  // Score and Status whose header cells show an error: their header row's formulas, read only then.
+  if (key === "okrs" && lacksComputed(columns)) {
+    const formulas = existing.getRange(table.headerRow, 1, 1, existing.getMaxColumns()).getFormulas()[0];
+    columns = withComputedColumns(columns, formulas ?? []);
   }
-  return { sheet: existing, place: { headerRow: table.headerRow, columns: table.columns }, grid };
-}
-
-/**
- * Score and Status are ours even when their header cells show an error instead of the header
- * (our formula, blocked by a value typed below): read the header row's formulas only then.
- */
-function findComputedColumns(sheet: Sheet, table: TablePlace): void {
-  if (table.columns.score !== undefined && table.columns.status !== undefined) return;
-  const formulas = sheet.getRange(table.headerRow, 1, 1, sheet.getMaxColumns()).getFormulas()[0] ?? [];
-  const found = computedColumnsIn(formulas);
-  for (const key of COMPUTED) if (found[key] !== undefined) table.columns[key] ??= found[key];
+  const added = addedColumns(key, columns, grid, sheetLang);
+  if (added) {
+    growTo(existing, { columns: added.start + added.headers.length });
+    existing.getRange(table.headerRow, added.start + 1, 1, added.headers.length).setValues([added.headers]);
+    columns = added.columns;
+    const list = added.headers.join(", ");
+    report.notes.push(t(userLang, "setup.columnsAdded", { sheet: name, columns: list }));
+  }
+  return { sheet: existing, place: { headerRow: table.headerRow, columns }, grid };
 }
 
 /**
@@ -220,8 +209,9 @@ function ensureSettings(
   const found = parseSettings(grid, day, wb.timeZone);
   const completion = settingsCompletion(found, grid.length, day, sheetLang);
   if (!completion) return { name, rows: found.rows };
-  const { missing, rows, tableHeader, headerRanges } = completion;
-  const newRows = rows.map((line) => line.map((cell) => setupValue(cell, wb.timeZone)));
+  const { missing, rows, headerRanges } = completion;
+  // Text as text (never a formula), a day as a date.
+  const newRows = rows.map((line) => line.map((cell) => cellValue(cell, cell.value, wb.timeZone)));
   sheet.getRange(grid.length + 1, 1, newRows.length, 3).setValues(newRows);
   // The sheet's header and the quarters table's header: one RangeList, styled in two calls.
   if (headerRanges.length > 0)
@@ -229,21 +219,12 @@ function ensureSettings(
   if (grid.length === 0) {
     sheet.setFrozenRows(1);
     SHEETS.settings.columns.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));
-  } else if (missing.length > 0) {
-    const settings = missing.map((k) => settingDef(k).label[sheetLang]).join(", ");
-    report.notes.push(t(userLang, "setup.settingsAdded", { settings }));
   }
-  if (tableHeader !== undefined && grid.length > 0) report.notes.push(t(userLang, "setup.quartersAdded"));
+  report.notes.push(...completionNotes(completion, grid.length, { sheetLang, userLang }));
   // "As of" was written as today: the day's next operations need not read Settings to check it.
   if (missing.includes("asOf")) wb.setProperty(AS_OF_PROPERTY, isoOf(day));
   const newGrid = [...grid, ...(newRows as RawCell[][])];
   return { name, rows: parseSettings(newGrid, day, wb.timeZone).rows };
-}
-
-/** A cell as set-up writes it: text as text (never a formula), a day as a date. */
-function setupValue(cell: SetupCell, timeZone: string): string | number | boolean | Date {
-  const column: ColumnDef = { key: "", header: { en: "", fr: "" }, type: cell.type, width: 0 };
-  return cellValue(column, cell.value, timeZone);
 }
 
 function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits: FocusLimits): void {
@@ -252,9 +233,7 @@ function ensureGuide(wb: Workbook, sheetLang: Lang, report: SetupReport, limits:
     return;
   }
   const sheet = wb.insert("guide", SHEETS.guide.name[sheetLang]);
-  const rows = guideRows(sheetLang, limits).map((row) =>
-    row.map((text) => setupValue({ value: text, type: "text" }, wb.timeZone)),
-  );
+  const rows = guideRows(sheetLang, limits).map((row) => row.map(asText));
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
   sheet.getRangeList(guideBold(rows.length)).setFontWeight("bold");
   sheet.getRange(1, 1, rows.length, 2).setWrap(true);

@@ -10,6 +10,7 @@ import { describeFinding } from "../core/describe";
 import type { Lang } from "../core/i18n";
 import type { OkrRow, Parsed } from "../core/parse";
 import { OKRS } from "../core/schema";
+import { tableWidth } from "../core/table-write";
 import {
   draftCells,
   draftFieldLabels,
@@ -74,8 +75,7 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     const first = nextFreeRow(grid, place, OKRS.columns);
     writeRows(sheet, first, place, OKRS.columns, values, wb.timeZone);
     recordIssued(wb, [ids.objectiveId, ...ids.krIds]);
-    const width = Math.max(1, ...Object.values(place.columns).map((c) => c + 1));
-    sheet.getRange(first, 1, values.length, width).activate();
+    sheet.getRange(first, 1, values.length, tableWidth(place)).activate();
     return insertResult(userLang, ids, sheet.getName(), first, first + values.length - 1);
   });
 }

@@ -7,7 +7,7 @@
  * round trip, and reading both for every tab up front was a quarter of an operation's calls.
  */
 import type { RawCell } from "../core/cells";
-import { SHEETS, type SheetKey } from "../core/schema";
+import type { SheetKey } from "../core/schema";
 import { freeSheetName, isSheetName, sheetIdsFrom as idsFrom } from "../core/sheet-names";
 import { timeZoneOf } from "./clock";
 
@@ -44,10 +44,10 @@ let current: Workbook | undefined;
 export class Workbook {
   readonly timeZone: string;
   private knownSheets: SheetEntry[] | undefined;
-  private readonly ids: Partial<Record<SheetKey, number>>;
+  private ids: Partial<Record<SheetKey, number>>;
   /** The document properties, read in one call when the workbook is opened. */
   private readonly store: Properties | undefined;
-  private readonly properties: Record<string, string>;
+  private properties: Record<string, string>;
 
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.timeZone = timeZoneOf(ss);
@@ -116,14 +116,9 @@ export class Workbook {
       return;
     }
     const idsChanged = fresh[IDS_PROPERTY] !== this.properties[IDS_PROPERTY];
-    for (const name of Object.keys(this.properties)) delete this.properties[name];
-    Object.assign(this.properties, fresh);
+    this.properties = fresh;
     if (idsChanged) {
-      const ids = idsFrom(fresh[IDS_PROPERTY]);
-      for (const key of Object.keys(SHEETS) as SheetKey[]) {
-        if (ids[key] === undefined) delete this.ids[key];
-        else this.ids[key] = ids[key];
-      }
+      this.ids = idsFrom(fresh[IDS_PROPERTY]);
       this.knownSheets = undefined;
       this.found.clear();
     }
@@ -206,10 +201,14 @@ export class Workbook {
   remember(key: SheetKey, sheet: Sheet): void {
     this.fresh();
     const known = [...[...this.found.values()].map((f) => f.entry), ...(this.knownSheets ?? [])];
-    const chosen = known.find((e) => e?.sheet === sheet) ?? new SheetEntry(sheet);
-    this.found.set(key, { entry: chosen, byId: true });
-    if (this.ids[key] === chosen.id) return;
-    this.ids[key] = chosen.id;
+    this.adopt(key, known.find((e) => e?.sheet === sheet) ?? new SheetEntry(sheet));
+  }
+
+  /** The sheet found for a key from now on, its id remembered (written once, see saveIds). */
+  private adopt(key: SheetKey, entry: SheetEntry): void {
+    this.found.set(key, { entry, byId: true });
+    if (this.ids[key] === entry.id) return;
+    this.ids[key] = entry.id;
     this.idsToSave = true;
   }
 
@@ -267,11 +266,7 @@ export class Workbook {
     const sheet = this.ss.insertSheet(free);
     const entry = new SheetEntry(sheet, undefined, free);
     this.knownSheets?.push(entry);
-    if (key) {
-      this.found.set(key, { entry, byId: true });
-      this.ids[key] = entry.id;
-      this.idsToSave = true;
-    }
+    if (key) this.adopt(key, entry);
     return sheet;
   }
 
@@ -286,20 +281,6 @@ export class Workbook {
     const sheet = this.find(key);
     return sheet ? readDataRange(sheet) : undefined;
   }
-}
-
-/** The grid of a sheet just inserted: Sheets gives every new sheet 1,000 rows and 26 columns. */
-export const NEW_SHEET = { rows: 1000, columns: 26 } as const;
-
-/**
- * Sizes a sheet just inserted to `rows` rows, in one call whether it grows or shrinks (its size is
- * known: nothing to read), so the calls do not depend on the content's height; columns are only
- * added when the content is wider than the new sheet.
- */
-export function sizeNewSheet(sheet: Sheet, rows: number, columns: number): void {
-  if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, rows - NEW_SHEET.rows);
-  else if (rows < NEW_SHEET.rows) sheet.deleteRows(rows + 1, NEW_SHEET.rows - rows);
-  if (columns > NEW_SHEET.columns) sheet.insertColumnsAfter(NEW_SHEET.columns, columns - NEW_SHEET.columns);
 }
 
 export function readAll(sheet: Sheet): RawCell[][] {

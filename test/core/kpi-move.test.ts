@@ -1,5 +1,5 @@
 import { analyze, KPIS, type OkrRow, OKRS, parseKpis } from "../../src/core";
-import { kpiRowPlan, movableKr, type OkrLine } from "../../src/core/kpi-move";
+import { kpiRowCells, kpiRowPlan, movableKr, type OkrLine, okrRowRemoval } from "../../src/core/kpi-move";
 import { day, kpiLikeKr as kpiLike, okrGrid, soundQuarter } from "../helpers/grids";
 
 const today = day("2026-11-25");
@@ -76,5 +76,29 @@ describe("the KPI row a key result becomes", () => {
     expect(plan.values.get(plan.columns.notes!)).toBe("'2 → 2");
     expect(plan.values.get(header.length - 1)).toBe(1200);
     expect(plan.notes.get(plan.columns.name!)).toBe("from the board\nLevel: why");
+  });
+});
+
+describe("writing the KPI row and removing the OKR row around formulas", () => {
+  it("writes the plan's values and notes, but a formula already in the KPI row stays", () => {
+    const plan = {
+      values: new Map<number, string | number>([
+        [0, "Sales"],
+        [2, 3],
+      ]),
+      notes: new Map([[2, "why"]]),
+    };
+    expect(kpiRowCells(["", "", "=A1*2", ""], plan)).toEqual({
+      values: [["Sales", "", "=A1*2", ""]],
+      notes: [["", "", "why", ""]],
+    });
+  });
+
+  it("deletes a row without formulas; empties one with formulas, writing them back as they were", () => {
+    expect(okrRowRemoval(["", "", ""])).toBe("delete");
+    expect(okrRowRemoval(["", "=ARRAYFORMULA(OKRSCORE(A2:A))", ""])).toEqual({
+      values: [["", "=ARRAYFORMULA(OKRSCORE(A2:A))", ""]],
+      notes: [["", "", ""]],
+    });
   });
 });

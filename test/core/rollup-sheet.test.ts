@@ -11,6 +11,7 @@ import {
   importHeadA1,
   importSheetName,
   importSheetRows,
+  importsToRead,
   ROLLUP_LAYOUT,
   rollupSheetRows,
   storedConnections,
@@ -52,6 +53,29 @@ describe("the teams a roll-up keeps", () => {
     ]);
     const settings: RawCell[][] = [["Paramètre", "Valeur"], ...start, ["Ventes", URL_A]];
     expect(teamsTable(settings)).toEqual({ headerRow: 3, teams: [{ row: 4, name: "Ventes", url: URL_A }] });
+  });
+});
+
+describe("the import sheets Validate and the review read", () => {
+  it("are the named teams with a spreadsheet URL, in the Teams table's order, named in the sheet's language", () => {
+    const settings: RawCell[][] = [
+      ["Paramètre", "Valeur"],
+      ...teamsTableStart("fr"),
+      ["Ventes", URL_A],
+      ["", URL_B],
+      ["Ops", "https://example.com/sheet"],
+      ["Achats", URL_B],
+    ];
+    expect(importsToRead(settings, () => "fr")).toEqual([
+      importColumnsA1(importSheetName("fr", "Ventes")),
+      importColumnsA1(importSheetName("fr", "Achats")),
+    ]);
+  });
+
+  it("are none without a Teams table, and the language is then not asked", () => {
+    const asked = jest.fn(() => "en" as const);
+    expect(importsToRead([["Setting", "Value"]], asked)).toEqual([]);
+    expect(asked).not.toHaveBeenCalled();
   });
 });
 

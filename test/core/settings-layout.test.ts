@@ -2,6 +2,7 @@ import { dayFromIso, isoOf } from "../../src/core/dates";
 import { SETTING_DEFS } from "../../src/core/setting-rows";
 import { defaultSettings, parseSettings } from "../../src/core/settings";
 import {
+  completionNotes,
   newQuarterTable,
   recognisedSettings,
   settingsAdditions,
@@ -132,5 +133,22 @@ describe("settingsCompletion: what set-up adds to the Settings it read", () => {
   it("adds nothing to a complete sheet", () => {
     const whole = wholeSettings().rows.map((line) => line.map((cell) => cell.value));
     expect(settingsCompletion(parseSettings(whole, TODAY, "UTC"), whole.length, TODAY, "en")).toBeUndefined();
+  });
+});
+
+describe("completionNotes: what set-up tells the user it added to their Settings", () => {
+  const langs = { sheetLang: "fr", userLang: "en" } as const;
+
+  it("names the settings added in the sheet's language, in the user's sentence, and the quarters table", () => {
+    expect(completionNotes({ missing: ["asOf", "lockDate"], tableHeader: 12 }, 8, langs)).toEqual([
+      "Settings added: À la date du, Plan verrouillé le.",
+      expect.stringMatching(/quarter/i),
+    ]);
+    expect(completionNotes({ missing: [], tableHeader: 12 }, 8, langs)).toHaveLength(1);
+    expect(completionNotes({ missing: ["asOf"], tableHeader: undefined }, 8, langs)).toHaveLength(1);
+  });
+
+  it("says nothing about a Settings sheet it filled from empty", () => {
+    expect(completionNotes({ missing: ["asOf"], tableHeader: 3 }, 0, langs)).toEqual([]);
   });
 });

@@ -3,8 +3,10 @@ import {
   type ColumnDef,
   formatSignature,
   formattedLayouts,
+  formatting,
   KPIS,
   missingColumns,
+  addedColumns,
   OKRS,
   recognisedTable,
   schemaPlace,
@@ -48,6 +50,25 @@ describe("missingColumns", () => {
   });
 });
 
+describe("addedColumns: the headers set-up adds to a table", () => {
+  it("names them in the sheet's language and places them after the last column used, the table's columns with them", () => {
+    const columns = { team: 0, name: 1, owner: 2 };
+    const added = addedColumns("kpis", columns, [["Équipe", "KPI", "Responsable", "", "Mine"]], "fr")!;
+    const lacking = KPIS.columns.slice(3);
+    expect(added.start).toBe(5);
+    expect(added.headers).toEqual(lacking.map((c) => c.header.fr));
+    expect(added.columns).toEqual({
+      ...columns,
+      ...Object.fromEntries(lacking.map((c, i) => [c.key, 5 + i])),
+    });
+    expect(columns).toEqual({ team: 0, name: 1, owner: 2 });
+  });
+
+  it("adds nothing to a complete table", () => {
+    expect(addedColumns("checkins", schemaPlace("checkins").columns, [[]], "en")).toBeUndefined();
+  });
+});
+
 describe("the formatted layouts", () => {
   const place = { headerRow: 1, columns: { id: 1, quarter: 0 } };
 
@@ -70,5 +91,17 @@ describe("the formatted layouts", () => {
     expect(formattedLayouts(undefined)).toEqual({});
     expect(formattedLayouts("null")).toEqual({});
     expect(formattedLayouts("{oops")).toEqual({});
+  });
+
+  it("tell set-up to format a sheet not remembered by id, or whose layout changed, and what to record", () => {
+    const signature = formatSignature(5, place, "en");
+    expect(formatting({ okrs: signature }, "okrs", 5, place, "en")).toEqual({ format: false, signature });
+    const moved = { headerRow: 2, columns: place.columns };
+    expect(formatting({ okrs: signature }, "okrs", 5, moved, "en")).toEqual({
+      format: true,
+      signature: formatSignature(5, moved, "en"),
+    });
+    expect(formatting({ okrs: signature }, "kpis", 5, place, "en").format).toBe(true);
+    expect(formatting({ okrs: signature }, "okrs", undefined, place, "en")).toEqual({ format: true });
   });
 });

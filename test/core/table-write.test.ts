@@ -3,6 +3,7 @@ import { CHECKINS, type ColumnDef } from "../../src/core/schema";
 import {
   cellValue,
   columnRuns,
+  tableWidth,
   columnWrite,
   inputColumns,
   nextFreeRow,
@@ -128,5 +129,12 @@ describe("updating one column", () => {
       [5, 9],
     ]);
     expect(columnWrite(formulas, 2, grid, 0, updates)).toEqual([["'=new"], ["=SUM(1)"], [7], [9]]);
+  });
+});
+
+describe("tableWidth", () => {
+  it("spans from A to the table's last column, at least one", () => {
+    expect(tableWidth({ headerRow: 1, columns: { id: 0, title: 4, quarter: 2 } })).toBe(5);
+    expect(tableWidth({ headerRow: 1, columns: {} })).toBe(1);
   });
 });

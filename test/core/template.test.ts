@@ -6,8 +6,10 @@ import {
   formulaPlacement,
   formulaWrites,
   hasValuesBelow,
+  lacksComputed,
   scoreFormula,
   statusFormula,
+  withComputedColumns,
 } from "../../src/core/template";
 
 const settingsRows = { asOf: 3, onTrack: 8, atRisk: 9, language: 11 };
@@ -70,6 +72,18 @@ describe("where set-up puts a computed column's formula", () => {
     row[7] = "=OKRSTATUSES(Q1:Q)";
     row[9] = "=OKRSCORE(C1:C)";
     expect(computedColumnsIn(row)).toEqual({ score: 3, status: 7 });
+  });
+
+  it("adds Score and Status found by their formulas, only where the header did not find them", () => {
+    expect(lacksComputed({ score: 3, status: 7 })).toBe(false);
+    expect(lacksComputed({ score: 3 })).toBe(true);
+    const formulas = ["Quarter", "=OKRSCORE(B1:B)", "=OKRSTATUSES(Q1:Q)"];
+    expect(withComputedColumns({ quarter: 0, score: 5 }, formulas)).toEqual({
+      quarter: 0,
+      score: 5,
+      status: 2,
+    });
+    expect(withComputedColumns({ quarter: 0 }, ["Quarter", "Budget"])).toEqual({ quarter: 0 });
   });
 
   it("reads both columns in one span and places each formula from what the span shows", () => {
