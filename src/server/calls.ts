@@ -44,12 +44,12 @@ type Told = string | { toast: string } | undefined;
  */
 export function menuCommand(
   title: Title,
-  run: (lang: Lang, getUi: () => GoogleAppsScript.Base.Ui) => Told,
+  run: (lang: Lang, getUi: () => GoogleAppsScript.Base.Ui) => Told | void,
 ): void {
   const lang = userLang();
   let ui: GoogleAppsScript.Base.Ui | undefined;
   const getUi = () => (ui ??= SpreadsheetApp.getUi());
-  let told: Told;
+  let told: Told | void;
   try {
     told = userFacing(lang, () => run(lang, getUi));
   } catch (error) {

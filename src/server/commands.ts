@@ -45,13 +45,16 @@ export function setUpTemplate(): void {
   });
 }
 
+/** Marks the findings in the sheet, then lists them in the sidebar (or says why not, in an alert). */
 export function validate(): void {
-  validateAndMark();
-  openSidebar("findings");
+  menuCommand("menu.validate", () => {
+    validateAndMark();
+    openSidebar("findings");
+  });
 }
 
 export function checkIn(): void {
-  openSidebar("checkin");
+  menuCommand("menu.checkIn", () => openSidebar("checkin"));
 }
 
 /**
@@ -81,17 +84,17 @@ export function lockPlan(): void {
     const question = previous
       ? t(lang, "lock.askAgain", { quarter, previous, date })
       : t(lang, "lock.ask", { quarter, date });
-    if (ui.alert(t(lang, "lock.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return undefined;
+    if (ui.alert(t(lang, "lock.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
     return lifecycle.lockPlan(lang, wb);
   });
 }
 
 export function openReview(): void {
-  openDialog("review", t(userLang(), "menu.review"));
+  menuCommand("menu.review", (lang) => openDialog("review", t(lang, "menu.review")));
 }
 
 export function openNextQuarter(): void {
-  openDialog("nextQuarter", t(userLang(), "next.title"));
+  menuCommand("next.title", (lang) => openDialog("nextQuarter", t(lang, "next.title")));
 }
 
 /** Shows the Settings sheet (quarter, dates, limits, thresholds, language). */
