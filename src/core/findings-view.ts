@@ -21,8 +21,12 @@ export interface FindingItem {
   message: string;
   /** The tab's name, to show. */
   sheet: string;
-  /** Which of our sheets: selectCell finds it by the ID it remembered, so a renamed tab still works. */
+  /**
+   * Which of our sheets, and its tab's ID when it has one: selectCell finds the tab by that ID, so
+   * a tab renamed since the list was drawn still works (by the key when the tab is gone).
+   */
   sheetKey: SheetKey;
+  sheetId?: number;
   /** The cell to select, e.g. "M5"; empty for a finding about a whole sheet. */
   a1: string;
   row: number;
@@ -55,17 +59,22 @@ function findingColumn(finding: Finding, columns: Record<string, number>): numbe
 }
 
 /**
- * The sidebar's list. `tabName` gives a sheet's tab name (asked once per sheet with findings);
- * a sheet without a tab is named in the spreadsheet's language.
+ * The sidebar's list. `tabOf` gives a sheet's tab, its name and ID (asked once per sheet with
+ * findings); a sheet without a tab is named in the spreadsheet's language.
  */
 export function findingsView(
   analysis: Pick<Analysis, "findings" | "okrs">,
   grids: SheetGrids,
   lang: { user: Lang; sheet: Lang },
-  tabName: (key: SheetKey) => string | undefined,
+  tabOf: (key: SheetKey) => { name: string; id: number } | undefined,
 ): FindingsView {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const columnCache = new Map<SheetKey, Record<string, number>>();
+  const tabs = new Map<SheetKey, { name: string; id: number } | undefined>();
+  const tab = (key: SheetKey) => {
+    if (!tabs.has(key)) tabs.set(key, tabOf(key));
+    return tabs.get(key);
+  };
   const items = analysis.findings.map((finding): FindingItem => {
     counts[finding.severity]++;
     let a1 = "";
@@ -78,11 +87,13 @@ export function findingsView(
       code: finding.code,
       severity: finding.severity,
       message: describeFinding(finding, lang.user),
-      sheet: tabName(finding.sheet) ?? SHEETS[finding.sheet].name[lang.sheet],
+      sheet: tab(finding.sheet)?.name ?? SHEETS[finding.sheet].name[lang.sheet],
       sheetKey: finding.sheet,
       a1,
       row: finding.row ?? 0,
     };
+    const id = tab(finding.sheet)?.id;
+    if (id !== undefined) item.sheetId = id;
     if (finding.code === "kpi-like" && finding.sheet === "okrs") {
       const kr = analysis.okrs.find((r) => r.row === finding.row);
       if (kr?.id) item.krId = kr.id;

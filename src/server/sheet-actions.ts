@@ -15,17 +15,20 @@ import { Workbook } from "./workbook";
 const cellRequest = () =>
   z.strictObject({
     sheet: z.enum(Object.keys(SHEETS) as SheetKey[]),
+    sheetId: z.optional(z.int()),
     a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/)),
   });
 export type CellRequest = Payload<typeof cellRequest>;
 
 /**
- * Selects a finding's cell. The sheet travels as its key and is found by the ID remembered when it
- * was created (then by name), so a tab renamed since the findings were listed still works.
+ * Selects a finding's cell. The cell travels with its tab's ID, so a tab renamed since the findings
+ * were listed still works; without one (or when that tab is gone), the sheet is found by its key
+ * (the ID remembered when it was created, then its name).
  */
 export function selectCell(lang: Lang, request: CellRequest): void {
-  const { sheet, a1 } = parsePayload(lang, cellRequest(), request);
-  const target = Workbook.active().find(sheet);
+  const { sheet, sheetId, a1 } = parsePayload(lang, cellRequest(), request);
+  const wb = Workbook.active();
+  const target = (sheetId === undefined ? null : wb.ss.getSheetById(sheetId)) ?? wb.find(sheet);
   if (!target) throw new Error(SHEETS[sheet].name[lang]);
   target.getRange(a1).activate();
 }

@@ -74,7 +74,7 @@ function assignMissingIds(wb: Workbook, grids: LoadedGrids): string[] {
 }
 
 function view({ wb, grids, analysis, sheetLang, userLang }: Validated): FindingsView {
-  return findingsView(analysis, grids, { user: userLang, sheet: sheetLang }, (key) => wb.nameOf(key));
+  return findingsView(analysis, grids, { user: userLang, sheet: sheetLang }, (key) => wb.tabOf(key));
 }
 
 /**

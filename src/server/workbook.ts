@@ -181,6 +181,12 @@ export class Workbook {
     return this.sheets;
   }
 
+  /** The sheet's tab, its name and ID (each read once, on first use). */
+  tabOf(key: SheetKey): { name: string; id: number } | undefined {
+    const entry = this.entry(key);
+    return entry && { name: entry.name, id: entry.id };
+  }
+
   /** The sheet's name (read once, on first use). */
   nameOf(key: SheetKey): string | undefined {
     return this.entry(key)?.name;

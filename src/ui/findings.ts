@@ -100,7 +100,11 @@ class FindingsList {
 
   private async select(item: FindingItem): Promise<void> {
     const outcome = await act(this.slot!, this.lang, () =>
-      callServer("selectCell", { sheet: item.sheetKey, a1: item.a1 }),
+      callServer("selectCell", {
+        sheet: item.sheetKey,
+        ...(item.sheetId === undefined ? {} : { sheetId: item.sheetId }),
+        a1: item.a1,
+      }),
     );
     if (outcome.ok)
       showNote(this.slot!, t(this.lang, "findings.selected", { sheet: item.sheet, cell: item.a1 }));

@@ -10,7 +10,7 @@ describe("the sidebar's list of findings", () => {
   const asked: string[] = [];
   const view = findingsView(analysis, { okrs: grid }, { user: "fr", sheet: "en" }, (key) => {
     asked.push(key);
-    return key === "okrs" ? "Mes OKR" : undefined;
+    return key === "okrs" ? { name: "Mes OKR", id: 7 } : undefined;
   });
 
   it("counts the findings by severity", () => {
@@ -22,8 +22,14 @@ describe("the sidebar's list of findings", () => {
   it("points a row's finding at its cell, on the tab as named now, with the KPI move's ID", () => {
     const item = view.items.find((i) => i.code === "kpi-like")!;
     const row = analysis.okrs.find((r) => r.id === "KR-3")!.row;
-    expect(item).toMatchObject({ sheet: "Mes OKR", sheetKey: "okrs", a1: `G${row}`, row, krId: "KR-3" });
+    expect(item).toMatchObject({ sheet: "Mes OKR", sheetKey: "okrs", sheetId: 7, a1: `G${row}`, row });
+    expect(item.krId).toBe("KR-3");
     expect(grid[0]![6]).toBe("Title");
+  });
+
+  it("asks for each sheet's tab once, however many findings it has", () => {
+    expect(view.items.filter((i) => i.sheetKey === "okrs").length).toBeGreaterThan(1);
+    expect(asked.filter((key) => key === "okrs")).toEqual(["okrs"]);
   });
 
   it("names a sheet without a tab in the spreadsheet's language, without a cell", () => {

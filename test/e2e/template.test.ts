@@ -356,6 +356,19 @@ describe("OKR › Validate", () => {
     addon.run("selectCell", { sheet: item!.sheetKey, a1: item!.a1 });
     expect(addon.spreadsheet.activeRangeA1()).toBe(`Our goals!${item!.a1}`);
   });
+
+  it("selects it by the tab's ID, even in a sheet found by its name and renamed since", () => {
+    const addon = setUp({ example: true });
+    addon.world.properties.document.delete("okr.sheetIds"); // a template from before IDs were kept
+    type Item = { sheetKey: string; sheetId: number; a1: string };
+    const [item] = (addon.run("getFindings") as { items: Item[] }).items;
+    const okrs = addon.spreadsheet.api.getSheetByName("OKRs")!;
+    expect(item!.sheetId).toBe(okrs.getSheetId());
+    okrs.setName("Our goals");
+    addon.run("selectCell", { sheet: item!.sheetKey, sheetId: item!.sheetId, a1: item!.a1 });
+    expect(addon.spreadsheet.activeRangeA1()).toBe(`Our goals!${item!.a1}`);
+    expect(() => addon.run("selectCell", { sheet: "okrs", sheetId: "1", a1: "G5" })).toThrow(/refused/);
+  });
 });
 
 describe("service calls", () => {

@@ -504,12 +504,15 @@ describe("the findings list in headless Chromium", () => {
     await page.getByRole("button", { name: output.message }).click();
     await page.getByText(`Selected OKRs!${output.a1}.`).waitFor();
     expect(addon.spreadsheet.activeRangeA1()).toBe(`OKRs!${output.a1}`);
-    // With the keyboard: Enter on another finding.
+    // With the keyboard: Enter on another finding, in a tab renamed since the list was drawn and no
+    // longer found by name (its ID forgotten too, as in a template from before IDs were kept).
+    addon.world.properties.document.delete("okr.sheetIds");
+    addon.spreadsheet.api.getSheetByName("OKRs")!.setName("Our goals");
     const other = view.items.find((i) => i.a1 && i.a1 !== output.a1)!;
     await page.locator("button.finding", { hasText: `OKRs!${other.a1}` }).focus();
     await page.keyboard.press("Enter");
     await page.getByText(`Selected OKRs!${other.a1}.`).waitFor();
-    expect(addon.spreadsheet.activeRangeA1()).toBe(`OKRs!${other.a1}`);
+    expect(addon.spreadsheet.activeRangeA1()).toBe(`Our goals!${other.a1}`);
   });
 
   it("moves a KPI-like key result to the KPIs sheet after a confirmation, and refreshes the list in the same call", async () => {
