@@ -13,6 +13,11 @@ export interface LoadedAddon extends Runtime {
   run<T = unknown>(name: string, ...args: unknown[]): T;
   /** The names of the bundle's top-level functions. */
   functionNames(): string[];
+  /**
+   * What the bundle wrote with `console`, as Apps Script's execution log keeps it: a level and the
+   * arguments serialized to one string (https://developers.google.com/apps-script/reference/base/console).
+   */
+  logs: LogEntry[];
   /** Moves the bundle's clock (`new Date()`, `Date.now()`), e.g. a week later for the next check-in. */
   setNow(now: string | Date): void;
   /**
@@ -20,6 +25,29 @@ export interface LoadedAddon extends Runtime {
    * custom functions rerunning only when an argument changed. Undefined with `formulas: false`.
    */
   engine: FormulaEngine | undefined;
+}
+
+export interface LogEntry {
+  level: "log" | "info" | "warn" | "error";
+  message: string;
+}
+
+/**
+ * A console that records into `logs` rather than printing, so a test reads what a maintainer
+ * would; `onLog` sees each entry too (the playground prints them).
+ */
+function executionLog(logs: LogEntry[], onLog?: (entry: LogEntry) => void): Pick<Console, LogEntry["level"]> {
+  const record =
+    (level: LogEntry["level"]) =>
+    (...args: unknown[]) => {
+      // An error of either realm (the bundle's or the caller's) with its stack.
+      const stack = (a: unknown) => (typeof a === "object" && a !== null ? (a as Error).stack : undefined);
+      const text = (a: unknown) => (typeof stack(a) === "string" ? stack(a)! : String(a));
+      const entry: LogEntry = { level, message: args.map(text).join(" ") };
+      logs.push(entry);
+      onLog?.(entry);
+    };
+  return { log: record("log"), info: record("info"), warn: record("warn"), error: record("error") };
 }
 
 /**
@@ -113,6 +141,8 @@ export function loadAddon(
     formulas?: boolean;
     /** Ends a custom function that runs longer, as Sheets does after 30 s (the playground sets it). */
     formulaTimeoutMs?: number;
+    /** Sees each entry the bundle logs, as it is written (`logs` keeps them all). */
+    onLog?: (entry: LogEntry) => void;
   } = {},
 ): LoadedAddon {
   const code = options.code ?? readDist("Code.js");
@@ -128,7 +158,12 @@ export function loadAddon(
     now: options.now === undefined ? undefined : new Date(options.now).getTime(),
   };
   runtime.spreadsheet.now = () => clock.now ?? Date.now();
-  const context = createGlobalContext({ ...runtime.globals, console, __okrClock: clock });
+  const logs: LogEntry[] = [];
+  const context = createGlobalContext({
+    ...runtime.globals,
+    console: executionLog(logs, options.onLog),
+    __okrClock: clock,
+  });
   vm.runInContext(CLOCK_SCRIPT, context);
   vm.runInContext(code, context, { filename: "Code.js" });
   const globals = context as Record<string, unknown>;
@@ -172,6 +207,7 @@ export function loadAddon(
     ...runtime,
     engine,
     context,
+    logs,
     run<T>(name: string, ...args: unknown[]): T {
       const fn = globals[name];
       if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);

@@ -152,6 +152,8 @@ export class PlaygroundSession {
       timeZone: this.timeZone,
       now: options.now,
       formulaTimeoutMs: options.formulaTimeoutMs,
+      // The add-on's log in the terminal that runs `npm start`, as the execution log shows it.
+      onLog: ({ level, message }) => console.error(`[${level}] ${message}`),
     });
     const globals = this.addon.context as Record<string, unknown>;
     this.functions = scriptFunctions(options.code).filter((name) => typeof globals[name] === "function");

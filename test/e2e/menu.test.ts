@@ -94,5 +94,20 @@ describe("a menu command that fails", () => {
       // The error is thrown from the test's realm, so it reaches the add-on as "Error: …".
       message: expect.stringMatching(/^Une erreur est survenue : .*Service Spreadsheets timed out$/),
     });
+    // Caught, the execution no longer fails in Apps Script's eyes: the log keeps the error and its stack.
+    const errors = addon.logs.filter((entry) => entry.level === "error");
+    expect(errors).toEqual([
+      { level: "error", message: expect.stringContaining("Service Spreadsheets timed out") },
+    ]);
+    expect(errors[0]!.message).toMatch(/\n\s+at /);
+  });
+
+  it("logs nothing for a refusal meant for the user (the sheet busy)", () => {
+    const addon = loadAddon();
+    addon.run("setUpTemplate");
+    addon.world.lock.holder = "bob@example.com";
+    addon.run("setUpTemplate");
+    expect(addon.ui.dialogs.at(-1)!.message).toMatch(/Someone else is saving/);
+    expect(addon.logs.filter((entry) => entry.level === "error")).toEqual([]);
   });
 });
