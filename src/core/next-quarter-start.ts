@@ -29,6 +29,22 @@ export function earliness(
   return days > EARLY_DAYS ? { end: isoOf(settings.quarterEnd), days } : undefined;
 }
 
+/**
+ * The current quarter when it ended before `day` and Settings were not moved on: a plan drafted or
+ * locked now would land in a closed quarter and change the state it ended in.
+ *
+ * @example
+ * endedQuarter({ quarter: "2025-Q4", quarterEnd: 20453 }, 20460) //=> { quarter: "2025-Q4", end: "2025-12-31" }
+ */
+export function endedQuarter(
+  settings: Pick<Settings, "quarter" | "quarterEnd">,
+  day: Day,
+): { quarter: string; end: string } | undefined {
+  return day > settings.quarterEnd
+    ? { quarter: settings.quarter, end: isoOf(settings.quarterEnd) }
+    : undefined;
+}
+
 /** A message key with its parameters: what the server says, in the user's language. */
 export interface Said<K extends MessageKey> {
   key: K;

@@ -6,7 +6,7 @@
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t, tKey } from "../core/i18n";
 import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
-import { earliness, startPlan } from "../core/next-quarter-start";
+import { earliness, endedQuarter, startPlan } from "../core/next-quarter-start";
 import { lockDating } from "../core/lock-history";
 import { parseTable } from "../core/parse-table";
 import { buildReview, reviewTeams } from "../core/review";
@@ -73,6 +73,9 @@ export interface LockQuestion {
 export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuestion {
   const { day, parsed } = loadEvenWithoutOkrs(userLang, { okrs: false }, wb);
   const { settings } = parsed.settings;
+  // Locking a quarter that is over would move its lock date and change its scope churn.
+  const ended = endedQuarter(settings, day);
+  if (ended) throw userError(userLang, "quarter.ended", ended);
   const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
   return { quarter: settings.quarter, date: isoOf(day), previous };
 }

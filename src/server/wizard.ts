@@ -7,6 +7,7 @@
  */
 import { checkDraft, nextIds } from "../core/draft";
 import { describeFinding } from "../core/describe";
+import { endedQuarter } from "../core/next-quarter-start";
 import type { Lang } from "../core/i18n";
 import type { OkrRow, Parsed } from "../core/parse";
 import { OKRS } from "../core/schema";
@@ -59,6 +60,8 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     const loaded = loadWithTable(userLang, { checkins: true, kpis: true });
     const { wb, day, okrs, okrSheet: sheet, okrGrid: grid, parsed } = loaded;
     const settings = parsed.settings.settings;
+    const ended = endedQuarter(settings, day);
+    if (ended) throw userError(userLang, "quarter.ended", ended);
     const floor = highestIssued(wb, {
       okrs: okrs.items,
       kpis: parsed.kpis?.items,

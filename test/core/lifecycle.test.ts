@@ -7,6 +7,7 @@ import {
   carriedOverIds,
   checkStart,
   earliness,
+  endedQuarter,
   isReviewSheetOf,
   parseOkrs,
   parseSettings,
@@ -164,6 +165,12 @@ describe("checkStart", () => {
     const early = start([], { on: "2026-12-01" });
     expect("refusal" in early && early.refusal.key).toBe("next.tooEarly");
     expect(start([], { on: "2026-12-01", early: true })).toEqual({ picks: [] });
+  });
+
+  it("knows when the current quarter is over and Settings were not moved on", () => {
+    const q4 = { quarter: "2026-Q4", quarterEnd: day("2026-12-31") };
+    expect(endedQuarter(q4, day("2026-12-31"))).toBeUndefined();
+    expect(endedQuarter(q4, day("2027-01-01"))).toEqual({ quarter: "2026-Q4", end: "2026-12-31" });
   });
 
   it("writes the lists' labels in the spreadsheet's language", () => {

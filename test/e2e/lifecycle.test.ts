@@ -1,5 +1,5 @@
 import { checkinGridOf, generateCheckins, generateOkrs, okrGridOf } from "../../dev/fixtures";
-import type { FakeSheet } from "../../dev/gas";
+import { type FakeSheet, World } from "../../dev/gas";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 
 import { isoIn } from "../helpers/grids";
@@ -268,6 +268,73 @@ describe("a whole quarter, from the menu", () => {
       message: "La revue est prête dans la feuille « Revue 2026-Q4 ».",
     });
     expect(sheet(addon, "Revue 2026-Q4").values()[0]![0]).toBe("Revue trimestrielle — 2026-Q4");
+  });
+});
+
+describe("a quarter that ended while Settings stayed on it", () => {
+  /** A French spreadsheet shared by Ada (English) and Bruno (French). */
+  function team(now: string) {
+    const world = new World({ timeZone: "Europe/Paris", locale: "fr_FR" });
+    const ada = loadAddon({ world, locale: "en", now });
+    const bruno = loadAddon({ world, locale: "fr", now });
+    bruno.ui.answers.push({ button: "NO" });
+    bruno.run("setUpTemplate");
+    return {
+      ada,
+      bruno,
+      okrs: world.spreadsheet.sheet("OKR")!,
+      settings: world.spreadsheet.sheet("Paramètres")!,
+    };
+  }
+  const draft = (title: string) => ({
+    objective: { level: "team", team: "Produit", owner: "Sofia", kind: "aspirational", parent: "", title },
+    krs: [
+      {
+        title: "Passer le NPS de 30 à 50",
+        metric: "increase",
+        baseline: 30,
+        target: 50,
+        unit: "",
+        weight: 1,
+      },
+    ],
+  });
+
+  it("is not drafted into nor locked again: each person is told to start the next quarter first", () => {
+    const { ada, bruno, okrs, settings } = team("2027-01-04T09:00:00Z");
+    bruno.run("insertDraft", draft("Rendre la réservation facile"));
+    ada.ui.answers.push({ button: "YES" });
+    ada.run("lockPlan");
+
+    // Three weeks into Q2, nobody has run Start next quarter: Settings still say 2027-Q1.
+    for (const addon of [ada, bruno]) addon.setNow("2027-04-20T09:00:00Z");
+    ada.run("onOpen", { authMode: "LIMITED", source: ada.spreadsheet.api });
+    const closed = okrs.values();
+    expect(closed.slice(1).map((r) => r[17])).toEqual(["En retard", "En retard"]);
+    const lockRow = () => settings.values().find((l) => l[0] === "Plan verrouillé le")!;
+    expect(iso(lockRow()[1])).toBe("2027-01-04");
+
+    expect(() => bruno.run("insertDraft", draft("Nouveau"))).toThrow(
+      "2027-Q1 s'est terminé le 2027-03-31 et les paramètres y sont restés : rien n'a été écrit. Démarrez d'abord le trimestre suivant (OKR › Démarrer le trimestre suivant).",
+    );
+    ada.ui.answers.push({ button: "YES" });
+    ada.run("lockPlan");
+    ada.ui.answers.splice(0);
+    expect(ada.ui.dialogs.at(-1)).toMatchObject({
+      title: "Lock the plan",
+      message:
+        "2027-Q1 ended on 2027-03-31 and Settings are still on it: nothing was written. Start the next quarter first (OKR › Start next quarter).",
+    });
+    expect(okrs.values()).toEqual(closed);
+    expect(iso(lockRow()[1])).toBe("2027-01-04");
+
+    // Once the next quarter is started, both work again, in 2027-Q2.
+    bruno.run("startNextQuarter", { from: "2027-Q1", carry: [] });
+    const inserted = bruno.run<{ firstRow: number }>("insertDraft", draft("Nouveau"));
+    expect(okrs.values()[inserted.firstRow - 1]![0]).toBe("2027-Q2");
+    ada.ui.answers.push({ button: "YES" });
+    ada.run("lockPlan");
+    expect(ada.ui.dialogs.at(-1)!.message).toBe("Plan for 2027-Q2 locked on 2027-04-20.");
   });
 });
 

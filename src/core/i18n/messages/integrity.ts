@@ -14,6 +14,8 @@ export default messages(
     "next.alreadyStarted":
       "Nothing was done: this dialog starts from {from}, but Settings have already moved on to {current}. Close it and open Start next quarter again.",
     "next.pickedTwice": "Nothing was done: {id} is picked twice.",
+    "quarter.ended":
+      "{quarter} ended on {end} and Settings are still on it: nothing was written. Start the next quarter first ({menu} › Start next quarter).",
     "next.tooEarly":
       "{from} ends on {end}, in {days} days. Start {to} anyway? Check-ins after today will land in {to}.",
     "next.startAnyway": "Start {to} anyway",
@@ -39,6 +41,8 @@ export default messages(
     "next.alreadyStarted":
       "Rien n'a été fait : cette fenêtre part de {from}, mais les paramètres sont déjà passés à {current}. Fermez-la et rouvrez Démarrer le trimestre suivant.",
     "next.pickedTwice": "Rien n'a été fait : {id} est choisi deux fois.",
+    "quarter.ended":
+      "{quarter} s'est terminé le {end} et les paramètres y sont restés : rien n'a été écrit. Démarrez d'abord le trimestre suivant ({menu} › Démarrer le trimestre suivant).",
     "next.tooEarly":
       "{from} se termine le {end}, dans {days} jours. Démarrer {to} quand même ? Les points faits après aujourd'hui iront dans {to}.",
     "next.startAnyway": "Démarrer {to} quand même",
