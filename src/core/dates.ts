@@ -65,6 +65,16 @@ export function dayFromIso(iso: string): Day | undefined {
   return ms / MS_PER_DAY;
 }
 
+/**
+ * The same day of the month, `months` later (a day the month lacks runs into the next one).
+ *
+ * @example isoOf(addMonths(dayFromIso("2029-02-01")!, 3)) //=> "2029-05-01"
+ */
+export function addMonths(day: Day, months: number): Day {
+  const date = new Date(day * MS_PER_DAY);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()) / MS_PER_DAY;
+}
+
 /** @example isoOf(dayFromIso("2026-10-01")!) //=> "2026-10-01" */
 export function isoOf(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

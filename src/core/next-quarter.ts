@@ -3,10 +3,10 @@
  * rotate), and the rows to copy — text, metric, target and weights, the last value as the new
  * baseline, no check-ins. The previous quarter's rows are never touched.
  */
-import type { Day } from "./dates";
+import { addMonths, type Day } from "./dates";
 import { type HighestIds, highestIds } from "./draft";
 import type { OkrRow } from "./parse";
-import { datesOfQuarter, nextQuarter, parseQuarter, quarterName } from "./quarters";
+import { nextQuarter, parseQuarter, quarterName } from "./quarters";
 import type { QuarterScores } from "./quarter-scores";
 import { ownerRotation, type TeamRotation } from "./rules/people";
 import type { Settings } from "./settings";
@@ -28,13 +28,19 @@ export interface CarryCandidate {
   owners: string[];
 }
 
-/** The quarter after the one in Settings, with its calendar dates. */
+/**
+ * The quarter after the one in Settings, with its dates: its row of the quarters table, else the
+ * three months from the day after the current quarter ends (calendar months on a calendar table; on
+ * a fiscal one, the row added for it must not overlap the quarter before).
+ */
 export function followingQuarter(settings: Settings): { quarter: string; start: Day; end: Day } | undefined {
   const current = parseQuarter(settings.quarter);
   if (!current) return undefined;
-  // Its dates come from the quarters table (a fiscal calendar), else its calendar months.
-  const next = datesOfQuarter(settings.quarters, quarterName(nextQuarter(current)))!;
-  return { quarter: next.label, start: next.start, end: next.end };
+  const label = quarterName(nextQuarter(current));
+  const row = settings.quarters.find((q) => q.label === label);
+  if (row) return { quarter: label, start: row.start, end: row.end };
+  const start = settings.quarterEnd + 1;
+  return { quarter: label, start, end: addMonths(start, 3) - 1 };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { dateOfDay, dayFromIso, dayOf, isoOf } from "../../src/core/dates";
+import { addMonths, dateOfDay, dayFromIso, dayOf, isoOf } from "../../src/core/dates";
 
 const day = (iso: string) => dayFromIso(iso)!;
 
@@ -25,5 +25,14 @@ describe("dateOfDay: the instant a calendar day starts in a time zone", () => {
 
   it("reads an unknown time zone as UTC rather than failing", () => {
     expect(dateOfDay(day("2026-03-01"), "Not/AZone").toISOString()).toBe("2026-03-01T00:00:00.000Z");
+  });
+});
+
+describe("addMonths: a quarter's length from its first day", () => {
+  it("keeps the day of the month across a year, and runs a missing day into the next month", () => {
+    const plus = (iso: string, months: number) => isoOf(addMonths(dayFromIso(iso)!, months));
+    expect(plus("2028-11-01", 3)).toBe("2029-02-01");
+    expect(plus("2029-02-01", 3)).toBe("2029-05-01");
+    expect(plus("2028-11-30", 3)).toBe("2029-03-02");
   });
 });

@@ -6,8 +6,10 @@
 import {
   carriedOverIds,
   checkStart,
+  defaultSettings,
   earliness,
   endedQuarter,
+  followingQuarter,
   isReviewSheetOf,
   parseOkrs,
   parseSettings,
@@ -103,6 +105,58 @@ describe("review helpers", () => {
     ];
     expect([...carriedOverIds(grid)]).toEqual(["o-1", "o-3"]);
     expect(carriedOverIds([["Title", "ID"]]).size).toBe(0);
+  });
+});
+
+describe("followingQuarter", () => {
+  const on = (quarters: { label: string; start: string; end: string }[], current: string) => {
+    const table = quarters.map((q) => ({ label: q.label, start: day(q.start), end: day(q.end) }));
+    const row = table.find((q) => q.label === current)!;
+    return {
+      ...defaultSettings(row.start),
+      quarter: current,
+      quarterStart: row.start,
+      quarterEnd: row.end,
+      quarters: table,
+    };
+  };
+
+  it("takes the next quarter's row of the table when there is one", () => {
+    const settings = on(
+      [
+        { label: "2027-Q4", start: "2027-11-01", end: "2028-01-31" },
+        { label: "2028-Q1", start: "2028-02-01", end: "2028-04-30" },
+      ],
+      "2027-Q4",
+    );
+    expect(followingQuarter(settings)).toEqual({
+      quarter: "2028-Q1",
+      start: day("2028-02-01"),
+      end: day("2028-04-30"),
+    });
+  });
+
+  it("starts a quarter missing from the table the day after the current one ends, for three months", () => {
+    // A fiscal year (February to January): the row added for 2029-Q1 must not overlap 2028-Q4.
+    const fiscal = on([{ label: "2028-Q4", start: "2028-11-01", end: "2029-01-31" }], "2028-Q4");
+    expect(followingQuarter(fiscal)).toEqual({
+      quarter: "2029-Q1",
+      start: day("2029-02-01"),
+      end: day("2029-04-30"),
+    });
+    // Calendar quarters stay calendar quarters.
+    const calendar = on([{ label: "2028-Q4", start: "2028-10-01", end: "2028-12-31" }], "2028-Q4");
+    expect(followingQuarter(calendar)).toEqual({
+      quarter: "2029-Q1",
+      start: day("2029-01-01"),
+      end: day("2029-03-31"),
+    });
+    const august = on([{ label: "2029-Q2", start: "2029-05-01", end: "2029-07-31" }], "2029-Q2");
+    expect(followingQuarter(august)).toEqual({
+      quarter: "2029-Q3",
+      start: day("2029-08-01"),
+      end: day("2029-10-31"),
+    });
   });
 });
 
