@@ -177,7 +177,8 @@ export function measure(
 
 /**
  * A check-in's author is the objective's owner: the same name, or an address whose first part
- * names them ("ada.martin@…" for "Ada" or "Ada Martin").
+ * names them ("ada.martin@…" for "Ada" or "Ada Martin"; "jean-pierre.dupont@…" for "Jean-Pierre
+ * Dupont": a compound name is split where the address splits it).
  */
 export function samePerson(author: string, owner: string): boolean {
   const a = author.trim().toLowerCase();
@@ -188,6 +189,6 @@ export function samePerson(author: string, owner: string): boolean {
     .split("@")[0]!
     .split(/[._+-]/)
     .filter(Boolean);
-  const words = o.split(/\s+/).filter(Boolean);
+  const words = o.split(/[\s._+-]+/).filter(Boolean);
   return words.length > 0 && words.every((w, i) => normalize(local[i]) === normalize(w));
 }

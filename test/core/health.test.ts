@@ -346,4 +346,12 @@ describe("samePerson", () => {
     expect(samePerson("Cleo", "Ben")).toBe(false);
     expect(samePerson("", "Ben")).toBe(false);
   });
+
+  it("reads a compound name as its address writes it (Jean-Pierre, jean-pierre.dupont@…)", () => {
+    expect(samePerson("jean-pierre.dupont@x.fr", "Jean-Pierre Dupont")).toBe(true);
+    expect(samePerson("jean-pierre@x.fr", "Jean-Pierre")).toBe(true);
+    expect(samePerson("anne-sophie.le-gall@x.fr", "Anne-Sophie Le Gall")).toBe(true);
+    expect(samePerson("chloe.martin@x.fr", "Chloé")).toBe(true);
+    expect(samePerson("jean.dupont@x.fr", "Jean-Pierre Dupont")).toBe(false);
+  });
 });
