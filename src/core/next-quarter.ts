@@ -100,6 +100,22 @@ function rotate(team: TeamRotation, owner: string): string {
 export type NewRow = Record<string, string | number | undefined>;
 
 /**
+ * A carried key result's baseline: its last value while that is still short of the target. One that
+ * reached or passed its target keeps its baseline: the last value would equal the target (nothing to
+ * measure) or pass it (an increase read as a decrease, "stay below" as "stay above").
+ *
+ * @example
+ * carriedBaseline({ baseline: 100, target: 200, current: 180 }) //=> 180
+ * carriedBaseline({ baseline: 10, target: 5, current: 5 }) //=> 10
+ */
+export function carriedBaseline(kr: Pick<OkrRow, "baseline" | "target" | "current">): number | undefined {
+  const { baseline, target, current } = kr;
+  if (current === undefined || baseline === undefined || target === undefined) return current ?? baseline;
+  const short = target > baseline ? current < target : target < baseline && current > target;
+  return short ? current : baseline;
+}
+
+/**
  * The rows that carry the picked objectives and their key results into the next quarter, with new
  * IDs. A team objective keeps its link only when its company objective is carried too.
  *
@@ -154,7 +170,7 @@ export function carryOverRows(
         owner: kr.owner,
         metric: kr.metric,
         unit: kr.unit,
-        baseline: kr.current ?? kr.baseline,
+        baseline: carriedBaseline(kr),
         target: kr.target,
         weight: kr.weight,
         created: today,

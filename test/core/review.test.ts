@@ -4,6 +4,7 @@ import {
   carryCandidates,
   carryOverCells,
   carryOverRows,
+  parseOkrs,
   reviewCellValue,
   reviewLayout,
 } from "../../src/core";
@@ -257,8 +258,46 @@ describe("the next quarter", () => {
         kind: "committed",
       }),
       expect.objectContaining({ id: "KR-5", parent: "O-4", baseline: 180, target: 200, metric: "increase" }),
-      expect.objectContaining({ id: "KR-6", parent: "O-4", baseline: 5, target: 5, metric: "decrease" }),
+      // Cut onboarding from 10 to 5 days reached 5: the last value would equal the target.
+      expect.objectContaining({ id: "KR-6", parent: "O-4", baseline: 10, target: 5, metric: "decrease" }),
     ]);
     expect(rows[1]).not.toHaveProperty("current");
+  });
+
+  it("keeps the baseline of a key result that reached or passed its target, so it stays measurable the same way", () => {
+    const okrs = parseOkrs(
+      okrGrid([
+        { quarter: Q, id: "O-1", type: "Objective", level: "Team", team: "Sales", title: "Win Brussels" },
+        ...[
+          ["KR-1", "Increase", 100, 200, 230], // passed: 230 as a baseline would turn it into a decrease
+          ["KR-2", "Decrease", 10, 5, 5], // reached: 5 would equal the target
+          ["KR-3", "Threshold", 3, 2, 1.5], // stays below 2: 1.5 would turn it into "stay above"
+          ["KR-4", "Milestone", 0, 1, 1],
+          ["KR-5", "Increase", 20, 40, 21], // short of its target: the last value, as before
+          ["KR-6", "Threshold", 3, 2, 2.5],
+        ].map(([id, metric, baseline, target, current]) => ({
+          quarter: Q,
+          id: String(id),
+          type: "Key result",
+          team: "Sales",
+          parent: "O-1",
+          title: `Key result ${String(id)}`,
+          metric: String(metric),
+          baseline: Number(baseline),
+          target: Number(target),
+          current: Number(current),
+        })),
+      ]),
+      "UTC",
+    ).items;
+    const rows = carryOverRows(okrs, [{ id: "O-1", owner: "Ada" }], Q, "2027-Q1", day("2027-01-02"));
+    expect(rows.slice(1).map((r) => [r.notes, r.baseline, r.target])).toEqual([
+      [`← KR-1 (${Q})`, 100, 200],
+      [`← KR-2 (${Q})`, 10, 5],
+      [`← KR-3 (${Q})`, 3, 2],
+      [`← KR-4 (${Q})`, 0, 1],
+      [`← KR-5 (${Q})`, 21, 40],
+      [`← KR-6 (${Q})`, 2.5, 2],
+    ]);
   });
 });
