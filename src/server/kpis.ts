@@ -13,10 +13,11 @@
 import { asText } from "../core/cells";
 import { type Lang, t } from "../core/i18n";
 import { kpiRowCells, kpiRowPlan, movableKr, type OkrLine, okrRowRemoval } from "../core/kpi-move";
+import { endedQuarter } from "../core/next-quarter-start";
 import { stripOurNote } from "../core/marks";
 import { parseKpis } from "../core/parse";
 import { KPIS } from "../core/schema";
-import { UserError } from "./errors";
+import { UserError, userError } from "./errors";
 import { load } from "./load";
 import { withDocumentLock } from "./lock";
 import { growTo } from "./sheet-shape";
@@ -29,6 +30,9 @@ export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string
   return withDocumentLock(lang, (progress) => {
     const loaded = load(lang);
     const { wb, okrSheet, okrGrid, analysis } = loaded;
+    // A closed quarter keeps its key results (its scores would change).
+    const ended = endedQuarter(analysis.settings, loaded.day);
+    if (ended) throw userError(lang, "quarter.ended", ended);
     const movable = movableKr(lang, analysis, row, id);
     if ("refusal" in movable) throw new UserError(movable.refusal);
     const sheetLang = () => loaded.sheetLang;

@@ -337,6 +337,29 @@ describe("a quarter that ended while Settings stayed on it", () => {
     ada.run("lockPlan");
     expect(ada.ui.dialogs.at(-1)!.message).toBe("Plan for 2027-Q2 locked on 2027-04-20.");
   });
+  it("keeps its key results: one that looks like a KPI is not moved out of it", () => {
+    const { ada, bruno, okrs } = team("2027-01-04T09:00:00Z");
+    const { objectiveId } = bruno.run<{ objectiveId: string }>(
+      "insertDraft",
+      draft("Rendre la réservation facile"),
+    );
+    const row = okrs.lastRow() + 1;
+    const title = "Maintenir la disponibilité au-dessus de 99 %";
+    okrs.fill(
+      [["2027-Q1", "KR-9", "Résultat clé", "", "Produit", objectiveId, title, "", "", "Seuil", "%", 99, 99]],
+      row,
+    );
+    for (const addon of [ada, bruno]) addon.setNow("2027-04-20T09:00:00Z");
+    const finding = ada
+      .run<{ items: { code: string; row: number; krId?: string }[] }>("getFindings")
+      .items.find((f) => f.code === "kpi-like")!;
+    expect(finding).toMatchObject({ row, krId: "KR-9" });
+    const closed = okrs.values();
+    expect(() => ada.run("moveToKpis", { row, krId: "KR-9" })).toThrow(
+      "2027-Q1 ended on 2027-03-31 and Settings are still on it: nothing was written. Start the next quarter first (OKR › Start next quarter).",
+    );
+    expect(okrs.values()).toEqual(closed);
+  });
 });
 
 describe("service calls", () => {
