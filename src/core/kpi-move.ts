@@ -140,7 +140,12 @@ export function kpiRowPlan(
     values.set(at, cellOf(line[i]));
     if (notes[i]) cellNotes.set(at, notes[i]!);
   }
-  const metricNote = kr.metric ? `${kr.baseline ?? ""} → ${kr.target ?? ""}` : "";
+  // A decimal as the spreadsheet's language writes it (2,4 in French); the language asked only then.
+  const figure = (n: number | undefined) =>
+    n === undefined || Number.isInteger(n) || (lang ??= sheetLang()) === "en"
+      ? String(n ?? "")
+      : String(n).replace(".", ",");
+  const metricNote = kr.metric ? `${figure(kr.baseline)} → ${figure(kr.target)}` : "";
   const schemaValues: RowCells<"kpis", KpiCell> = {
     team: asText(kr.team),
     name: asText(kr.title),

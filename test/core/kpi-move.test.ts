@@ -77,6 +77,16 @@ describe("the KPI row a key result becomes", () => {
     expect(plan.values.get(header.length - 1)).toBe(1200);
     expect(plan.notes.get(plan.columns.name!)).toBe("from the board\nLevel: why");
   });
+
+  it("writes a decimal baseline in the note as the spreadsheet's language does (2,4 in French)", () => {
+    const header = [...KPIS.columns.map((c) => c.header.fr), "budget"];
+    const grid = [header];
+    const decimal = { ...line, kr: { ...kr, baseline: 2.4 } };
+    const noteIn = (lang: "en" | "fr") =>
+      kpiRowPlan(grid, parseKpis(grid, "UTC").table, decimal, () => lang).values.get(KPIS.columns.length - 1);
+    expect(noteIn("fr")).toBe("'2,4 → 2");
+    expect(noteIn("en")).toBe("'2.4 → 2");
+  });
 });
 
 describe("writing the KPI row and removing the OKR row around formulas", () => {
