@@ -135,6 +135,32 @@ describe("parseOkrs", () => {
     ]);
   });
 
+  it("blames a computed column's error on the first cell typed below it, and on nothing else", () => {
+    const score = OKRS.columns.findIndex((c) => c.key === "score");
+    const withHeader = (cell: string, typed: unknown) => {
+      const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+      grid[0]![score] = cell;
+      grid[2]![score] = typed;
+      return parseOkrs(grid, "UTC");
+    };
+    const blocked = withHeader("#REF!", 0.9);
+    expect(blocked.findings.filter((f) => f.code === "computed-blocked")).toEqual([
+      {
+        code: "computed-blocked",
+        severity: "error",
+        sheet: "okrs",
+        row: 3,
+        column: "score",
+        params: { column: "score" },
+      },
+    ]);
+    // An argument fails (a Settings value): nothing to clear, and the column is still the score.
+    const failing = withHeader("#ERROR!", "");
+    expect(failing.findings.filter((f) => ["computed-blocked", "missing-column"].includes(f.code))).toEqual(
+      [],
+    );
+  });
+
   it("reads nothing, without throwing, from a sheet with no recognisable header", () => {
     expect(
       parseTable("okrs", OKRS.columns, [
