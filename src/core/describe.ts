@@ -4,6 +4,7 @@
  */
 import type { Finding } from "./findings";
 import { type Lang, type MessageKey, tKey } from "./i18n";
+import { QUARTER_TABLE_HEADERS } from "./quarters";
 import {
   choiceLabel,
   type ColumnDef,
@@ -61,7 +62,9 @@ export function describeFinding(finding: Finding, lang: Lang): string {
     params.sheet = SHEETS[finding.params.sheet as SheetKey]?.name[lang] ?? finding.params.sheet;
   if (finding.code === "setting-invalid") {
     params.setting =
-      SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting;
+      finding.params.setting === "quarters"
+        ? QUARTER_TABLE_HEADERS.quarter[lang]
+        : (SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting);
   }
   if (finding.code === "kpi-like" || finding.code === "output-not-outcome")
     params.words = triggerWords(finding.params.words, lang);

@@ -4,7 +4,7 @@
  * the default is used instead.
  */
 import { isBlank, parseNumber, type RawCell } from "./cells";
-import { type Day, parseDay } from "./dates";
+import { type Day, isoOf, parseDay } from "./dates";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { LEVELS, type Level } from "./schema";
@@ -238,7 +238,7 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
       column: "value",
       params: {
         setting: "quarters",
-        value: `${cellText(grid[index]![0])} ${cellText(grid[index]![1])} – ${cellText(grid[index]![2])}`,
+        value: `${cellText(grid[index]![0])} ${dayText(grid[index]![1], timeZone)} – ${dayText(grid[index]![2], timeZone)}`,
       },
     });
   }
@@ -288,6 +288,12 @@ export function parseLanguage(value: unknown): "auto" | Lang | undefined {
   if (lang === "english" || lang === "anglais") return "en";
   if (lang === "french" || lang === "francais") return "fr";
   return undefined;
+}
+
+/** A date cell as its day (2026-10-01), anything else as typed: a Date has no text of its own. */
+function dayText(value: unknown, timeZone: string): string {
+  const day = parseDay(value, timeZone);
+  return day === undefined ? cellText(value) : isoOf(day);
 }
 
 /** Every spelling of the quarters table's headers, in both languages. */

@@ -256,4 +256,10 @@ describe("describeFinding", () => {
     expect(describeFinding(EXAMPLES["level-not-allowed"], "fr")).toContain("Individuel");
     expect(describeFinding(EXAMPLES["setting-invalid"], "en")).toContain("Stale after");
   });
+
+  it("names a bad row of the quarters table by the table's header, in the user's language", () => {
+    const row: Finding = { ...EXAMPLES["setting-invalid"], params: { setting: "quarters", value: "x" } };
+    expect(describeFinding(row, "en")).toMatch(/^The setting Quarter cannot use/);
+    expect(describeFinding(row, "fr")).toContain("Trimestre");
+  });
 });

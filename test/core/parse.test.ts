@@ -137,7 +137,7 @@ describe("parseOkrs", () => {
 
   it("blames a computed column's error on the first cell typed below it, and on nothing else", () => {
     const score = OKRS.columns.findIndex((c) => c.key === "score");
-    const withHeader = (cell: string, typed: unknown) => {
+    const withHeader = (cell: string, typed: string | number) => {
       const grid = okrGrid(soundQuarter()).map((line) => [...line]);
       grid[0]![score] = cell;
       grid[2]![score] = typed;

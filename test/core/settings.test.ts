@@ -76,6 +76,37 @@ describe("parseSettings", () => {
     expect(settings[key]).toEqual(defaultSettings(today)[key]);
   });
 
+  it.each([
+    [
+      "reversed dates",
+      new Date("2026-12-31T00:00:00Z"),
+      new Date("2026-10-01T00:00:00Z"),
+      "2026-12-31 – 2026-10-01",
+    ],
+    [
+      "a start that is no date",
+      "first of october",
+      new Date("2026-12-31T00:00:00Z"),
+      "first of october – 2026-12-31",
+    ],
+  ])("shows a quarters-table row with %s as typed, dates included", (_, start, end, shown) => {
+    const { findings } = parseSettings(
+      [
+        ["Quarter", "Start", "End"],
+        ["2026-Q4", start, end],
+      ],
+      today,
+      "UTC",
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: "setting-invalid",
+        row: 2,
+        params: { setting: "quarters", value: `2026-Q4 ${shown}` },
+      }),
+    ]);
+  });
+
   it("refuses an at-risk threshold above the on-track one", () => {
     const { settings, findings } = parseSettings(
       [
