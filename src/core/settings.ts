@@ -180,7 +180,11 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
     const row = index + 1;
     rows[key] = row;
     const value = line[1];
-    if (isBlank(value)) return;
+    // The Status formula takes "as of" as an argument and fails on a blank (the add-on uses today).
+    if (isBlank(value)) {
+      if (key === "asOf") invalid(row, key, "");
+      return;
+    }
     switch (key) {
       case "quarter": {
         const quarter = canonicalQuarter(value);

@@ -107,6 +107,14 @@ describe("parseSettings", () => {
     ]);
   });
 
+  it("flags a blank As of row, which the Status formula cannot judge on, and uses today", () => {
+    const { settings, findings } = parseSettings([["As of", ""]], today, "UTC");
+    expect(findings).toEqual([
+      expect.objectContaining({ code: "setting-invalid", row: 1, params: { setting: "asOf", value: "" } }),
+    ]);
+    expect(settings.asOf).toBeUndefined();
+  });
+
   it("refuses an at-risk threshold above the on-track one", () => {
     const { settings, findings } = parseSettings(
       [

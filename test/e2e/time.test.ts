@@ -325,6 +325,7 @@ describe("the Score and Status formulas survive what users do to rows", () => {
 
   it.each([
     ["As of", 3, "hier", ["Status"]],
+    ["As of", 3, "", ["Status"]],
     ["Language", 11, "de", ["Score", "Status"]],
   ])(
     "names the Settings cell, not the formula's own header, when %s holds %j",
@@ -342,7 +343,7 @@ describe("the Score and Status formulas survive what users do to rows", () => {
       expect(items.filter((f) => f.code === "setting-invalid")).toEqual([
         expect.objectContaining({
           a1: `B${row}`,
-          message: expect.stringContaining(`${setting} cannot use "${typed}"`),
+          message: `The setting ${setting} cannot use "${typed}": the add-on uses the default, but the Score and Status formulas that read it show #ERROR! until you correct it.`,
         }),
       ]);
     },

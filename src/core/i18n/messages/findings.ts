@@ -51,6 +51,8 @@ export default messages(
     "finding.stale":
       "No check-in for {days} {days:day|days}: check in weekly to avoid the end-of-quarter rush.",
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
+    "finding.setting-invalid-formula":
+      'The setting {setting} cannot use "{value}": the add-on uses the default, but the Score and Status formulas that read it show #ERROR! until you correct it.',
     "status.not-started": "Not started",
     "status.on-track": "On track",
     "status.at-risk": "At risk",
@@ -113,6 +115,8 @@ export default messages(
       "Aucun point depuis {days} {days:jour|jours} : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
     "finding.setting-invalid":
       "Le paramètre {setting} ne peut pas valoir « {value} » : la valeur par défaut est utilisée.",
+    "finding.setting-invalid-formula":
+      "Le paramètre {setting} ne peut pas valoir « {value} » : le module utilise la valeur par défaut, mais les formules Score et Statut qui le lisent affichent #ERROR! tant que vous ne le corrigez pas.",
     "status.not-started": "Pas commencé",
     "status.on-track": "En bonne voie",
     "status.at-risk": "À risque",
