@@ -18,6 +18,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     column: "score",
     params: { column: "score" },
   },
+  "computed-failed": {
+    code: "computed-failed",
+    severity: "error",
+    sheet: "okrs",
+    row: 1,
+    column: "status",
+    params: { column: "status" },
+  },
   required: {
     code: "required",
     severity: "error",

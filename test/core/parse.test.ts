@@ -135,7 +135,7 @@ describe("parseOkrs", () => {
     ]);
   });
 
-  it("blames a computed column's error on the first cell typed below it, and on nothing else", () => {
+  it("blames a computed column's error on the first cell typed below it, else on its formula", () => {
     const score = OKRS.columns.findIndex((c) => c.key === "score");
     const withHeader = (cell: string, typed: string | number) => {
       const grid = okrGrid(soundQuarter()).map((line) => [...line]);
@@ -154,11 +154,19 @@ describe("parseOkrs", () => {
         params: { column: "score" },
       },
     ]);
-    // An argument fails (a Settings value): nothing to clear, and the column is still the score.
+    // An argument fails (a Settings value, a deleted row): nothing to clear; the header is named.
     const failing = withHeader("#ERROR!", "");
-    expect(failing.findings.filter((f) => ["computed-blocked", "missing-column"].includes(f.code))).toEqual(
-      [],
-    );
+    const structure = ["computed-blocked", "computed-failed", "missing-column"];
+    expect(failing.findings.filter((f) => structure.includes(f.code))).toEqual([
+      {
+        code: "computed-failed",
+        severity: "error",
+        sheet: "okrs",
+        row: 1,
+        column: "score",
+        params: { column: "score" },
+      },
+    ]);
   });
 
   it("reads nothing, without throwing, from a sheet with no recognisable header", () => {

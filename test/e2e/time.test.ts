@@ -328,7 +328,7 @@ describe("the Score and Status formulas survive what users do to rows", () => {
     ["As of", 3, "", ["Status"]],
     ["Language", 11, "de", ["Score", "Status"]],
   ])(
-    "names the Settings cell, not the formula's own header, when %s holds %j",
+    "names the Settings cell, and the formula as failing rather than blocked, when %s holds %j",
     (setting, row, typed, failing) => {
       const addon = setUp("2026-11-10T09:00:00Z");
       sheet(addon, "Settings").api.getRange(row, 2).setValue(typed);
@@ -340,6 +340,9 @@ describe("the Score and Status formulas survive what users do to rows", () => {
       ).items;
       // "Clear this cell" on Q1 or R1 would have the user delete the formula itself.
       expect(items.filter((f) => f.code === "computed-blocked")).toEqual([]);
+      expect(items.filter((f) => f.code === "computed-failed").map((f) => f.a1)).toEqual(
+        failing.map((name) => (name === "Score" ? "Q1" : "R1")),
+      );
       expect(items.filter((f) => f.code === "setting-invalid")).toEqual([
         expect.objectContaining({
           a1: `B${row}`,
