@@ -169,6 +169,21 @@ describe("parseOkrs", () => {
     ]);
   });
 
+  it("quotes a date typed where a choice or a number goes as the day, in the sheet's zone", () => {
+    const column = (key: string) => OKRS.columns.findIndex((c) => c.key === key);
+    const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+    // Midnight in Brussels, as Sheets stores a day typed there: the day before in UTC.
+    const typed = new Date("2026-01-04T23:00:00Z");
+    grid[2]![column("type")] = typed;
+    grid[3]![column("weight")] = typed;
+    const { findings } = parseOkrs(grid, "Europe/Brussels");
+    const quoted = findings.filter((f) => f.code === "not-in-list" || f.code === "not-a-number");
+    expect(quoted.map((f) => [f.code, f.row, (f.params as { value: string }).value])).toEqual([
+      ["not-in-list", 3, "2026-01-05"],
+      ["not-a-number", 4, "2026-01-05"],
+    ]);
+  });
+
   it("reads nothing, without throwing, from a sheet with no recognisable header", () => {
     expect(
       parseTable("okrs", OKRS.columns, [
