@@ -3,7 +3,7 @@
  * setting-rows.ts) and the quarters table. A bad value becomes a finding that names its cell, and
  * the default is used instead.
  */
-import { isBlank, parseNumber, type RawCell } from "./cells";
+import { isBlank, isDate, parseNumber, type RawCell } from "./cells";
 import { type Day, isoOf, parseDay } from "./dates";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
@@ -147,7 +147,7 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
       sheet: "settings",
       row,
       column: "value",
-      params: { setting: key, value: String(value) },
+      params: { setting: key, value: isDate(value) ? dayText(value, timeZone) : String(value) },
     });
 
   const legacy: { start?: Day; end?: Day } = {};

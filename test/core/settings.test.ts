@@ -107,6 +107,17 @@ describe("parseSettings", () => {
     ]);
   });
 
+  it("quotes a date typed in a number setting as its day", () => {
+    const { findings } = parseSettings(
+      [["Stale after (days without check-in)", new Date("2026-01-05T00:00:00Z")]],
+      today,
+      "UTC",
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ params: { setting: "staleDays", value: "2026-01-05" } }),
+    ]);
+  });
+
   it("flags a blank As of row, which the Status formula cannot judge on, and uses today", () => {
     const { settings, findings } = parseSettings([["As of", ""]], today, "UTC");
     expect(findings).toEqual([
