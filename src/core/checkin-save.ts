@@ -2,7 +2,6 @@
  * Saving check-ins, the pure part: the rows appended to the Check-ins log, where they go in a log
  * whose header may be missing, and the cells of the OKRs sheet they update.
  */
-import { isBlank } from "./cells";
 import { type CheckinEntry, rowsById } from "./checkins";
 import { dateOfDay, type Day } from "./dates";
 import type { OkrRow } from "./parse";
@@ -24,20 +23,6 @@ export function logRows(entries: readonly CheckinEntry[], day: Day, author: stri
 
 /** The log's header in the schema's order, for a log sheet that is still empty. */
 export const logHeader = (lang: "en" | "fr") => CHECKINS.columns.map((c) => c.header[lang]);
-
-/**
- * The first log column these rows fill that the log's header lacks (a column deleted by hand, or a
- * tab of that name that is not the log): saving would drop that part of each check-in.
- *
- * @example lostLogColumn({ headerRow: 1, columns: { date: 0, krId: 1 } }, rows) //=> "value"
- */
-export function lostLogColumn(
-  table: Pick<Table, "headerRow" | "columns">,
-  rows: readonly RowCells<"checkins">[],
-): string | undefined {
-  const filled = (key: string) => rows.some((row) => !isBlank(row[key as keyof typeof row]));
-  return CHECKINS.columns.find((c) => table.columns[c.key] === undefined && filled(c.key))?.key;
-}
 
 /** Where the log's columns are: as found, else in the schema's order under row 1 (a header just written). */
 export function logPlace(table: Pick<Table, "headerRow" | "columns">): TablePlace {

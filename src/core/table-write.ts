@@ -58,6 +58,21 @@ export function tableWidth(place: TablePlace): number {
   return Math.max(1, ...Object.values(place.columns).map((c) => c + 1));
 }
 
+/**
+ * The first input column the rows fill that the table lacks (deleted by hand, or a tab of that name
+ * that is not ours): writing them would drop that part of each row.
+ *
+ * @example lostColumn({ date: 0, krId: 1 }, CHECKINS.columns, [{ date: 1, krId: "KR-1", value: 2 }]) //=> "value"
+ */
+export function lostColumn(
+  columns: Record<string, number>,
+  defs: readonly ColumnDef[],
+  rows: readonly object[],
+): string | undefined {
+  const filled = (key: string) => rows.some((row) => !isBlank((row as Record<string, unknown>)[key]));
+  return defs.find((d) => d.type !== "computed" && columns[d.key] === undefined && filled(d.key))?.key;
+}
+
 /** The schema's input columns present in the table, by their 0-based index. */
 export function inputColumns(place: TablePlace, defs: readonly ColumnDef[]): Map<number, ColumnDef> {
   const inputs = defs.filter((d) => d.type !== "computed" && place.columns[d.key] !== undefined);

@@ -5,7 +5,7 @@
  * When anything in the payload is invalid, nothing is written.
  */
 import type { RawCell } from "../core/cells";
-import { keyResultUpdates, logHeader, logPlace, logRows, lostLogColumn } from "../core/checkin-save";
+import { keyResultUpdates, logHeader, logPlace, logRows } from "../core/checkin-save";
 import {
   checkinFieldLabels as labels,
   type CheckinView,
@@ -20,6 +20,7 @@ import type { Finding } from "../core/findings";
 import { type Lang, t } from "../core/i18n";
 import { checkinFilterSchema, checkinsSchema } from "../core/payloads";
 import { parseCheckins } from "../core/parse";
+import { lostColumn } from "../core/table-write";
 import { CHECKINS } from "../core/schema";
 import type { Settings } from "../core/settings";
 import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
@@ -135,7 +136,7 @@ function appendToLog(
   const table = parseCheckins(grid, timeZone).table;
   const place = logPlace(table);
   const rows = logRows(entries, day, author);
-  const lost = lostLogColumn(table, rows);
+  const lost = lostColumn(table.columns, CHECKINS.columns, rows);
   if (lost !== undefined) {
     const missing: Finding = {
       code: "missing-column",

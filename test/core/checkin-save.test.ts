@@ -1,5 +1,7 @@
 import { analyze, dateOfDay, parseOkrs } from "../../src/core";
-import { keyResultUpdates, logHeader, logPlace, logRows, lostLogColumn } from "../../src/core/checkin-save";
+import { keyResultUpdates, logHeader, logPlace, logRows } from "../../src/core/checkin-save";
+import { CHECKINS } from "../../src/core/schema";
+import { lostColumn } from "../../src/core/table-write";
 import {
   checkinFieldLabels,
   checkinViewOf,
@@ -65,13 +67,13 @@ describe("saving check-ins", () => {
   it("names the first log column a batch fills that the header lacks; a blank one is not lost", () => {
     const rows = logRows([{ krId: "KR-1", value: 160 }], today, "ada@example.com");
     const all = { date: 0, krId: 1, value: 2, confidence: 3, comment: 4, author: 5 };
-    expect(lostLogColumn({ headerRow: 1, columns: all }, rows)).toBeUndefined();
+    expect(lostColumn(all, CHECKINS.columns, rows)).toBeUndefined();
     const { confidence: _c, comment: _m, ...withoutBlanks } = all;
-    expect(lostLogColumn({ headerRow: 1, columns: withoutBlanks }, rows)).toBeUndefined();
+    expect(lostColumn(withoutBlanks, CHECKINS.columns, rows)).toBeUndefined();
     const { value: _v, author: _a, ...withoutValue } = all;
-    expect(lostLogColumn({ headerRow: 1, columns: withoutValue }, rows)).toBe("value");
+    expect(lostColumn(withoutValue, CHECKINS.columns, rows)).toBe("value");
     // No header: a tab of that name that is not the log.
-    expect(lostLogColumn({ headerRow: 0, columns: {} }, rows)).toBe("date");
+    expect(lostColumn({}, CHECKINS.columns, rows)).toBe("date");
   });
 
   it("updates Current, Confidence only when given, and Last check-in on the key result's row", () => {
