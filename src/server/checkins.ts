@@ -16,7 +16,6 @@ import {
 import { type CheckinEntry, type CheckinFilter, checkEntries, staleCount } from "../core/checkins";
 import type { Day } from "../core/dates";
 import { describeFinding } from "../core/describe";
-import type { Finding } from "../core/findings";
 import { type Lang, t } from "../core/i18n";
 import { checkinFilterSchema, checkinsSchema } from "../core/payloads";
 import { parseCheckins } from "../core/parse";
@@ -136,16 +135,8 @@ function appendToLog(
   const table = parseCheckins(grid, timeZone).table;
   const place = logPlace(table);
   const rows = logRows(entries, day, author);
-  const lost = lostColumn(table.columns, CHECKINS.columns, rows);
-  if (lost !== undefined) {
-    const missing: Finding = {
-      code: "missing-column",
-      severity: "error",
-      sheet: "checkins",
-      params: { column: lost },
-    };
-    throw userError(userLang, "checkin.nothingSaved", { problems: describeFinding(missing, userLang) });
-  }
+  const lost = lostColumn("checkins", table.columns, CHECKINS.columns, rows);
+  if (lost) throw userError(userLang, "checkin.nothingSaved", { problems: describeFinding(lost, userLang) });
   const at = nextFreeRow(grid, place, CHECKINS.columns);
   writeRows(sheet, at, place, CHECKINS.columns, rows, timeZone);
   return withRows(grid, at, place, CHECKINS.columns, rows, timeZone);

@@ -5,7 +5,6 @@
  */
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { describeFinding } from "../core/describe";
-import type { Finding } from "../core/findings";
 import { type Lang, t, tKey } from "../core/i18n";
 import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
 import { earliness, startPlan } from "../core/next-quarter-start";
@@ -215,16 +214,8 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     const { next, rows } = plan;
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
-    const lost = lostColumn(place.columns, OKRS.columns, rows);
-    if (lost !== undefined) {
-      const missing: Finding = {
-        code: "missing-column",
-        severity: "error",
-        sheet: "okrs",
-        params: { column: lost },
-      };
-      throw userError(userLang, "wizard.error.refused", { message: describeFinding(missing, userLang) });
-    }
+    const lost = lostColumn("okrs", place.columns, OKRS.columns, rows);
+    if (lost) throw userError(userLang, "wizard.error.refused", { message: describeFinding(lost, userLang) });
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
     if (rows.length > 0) progress.wrote();
     recordIssued(

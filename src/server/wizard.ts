@@ -7,7 +7,6 @@
  */
 import { checkDraft, nextIds } from "../core/draft";
 import { describeFinding } from "../core/describe";
-import type { Finding } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import type { OkrRow, Parsed } from "../core/parse";
 import { OKRS } from "../core/schema";
@@ -73,16 +72,8 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     // List values in the spreadsheet's language; the answer in the user's.
     const values = draftCells(rows, day, loaded.sheetLang);
     const place = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
-    const lost = lostColumn(place.columns, OKRS.columns, values);
-    if (lost !== undefined) {
-      const missing: Finding = {
-        code: "missing-column",
-        severity: "error",
-        sheet: "okrs",
-        params: { column: lost },
-      };
-      throw userError(userLang, "wizard.error.refused", { message: describeFinding(missing, userLang) });
-    }
+    const lost = lostColumn("okrs", place.columns, OKRS.columns, values);
+    if (lost) throw userError(userLang, "wizard.error.refused", { message: describeFinding(lost, userLang) });
     const first = nextFreeRow(grid, place, OKRS.columns);
     writeRows(sheet, first, place, OKRS.columns, values, wb.timeZone);
     recordIssued(wb, [ids.objectiveId, ...ids.krIds]);
