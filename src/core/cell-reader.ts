@@ -2,9 +2,9 @@
  * Typed values out of one parsed row: numbers checked against their column's range, days, choices
  * from the schema's lists. A cell that cannot be read becomes a finding, never an exception.
  */
-import { isBlank, MAX_MAGNITUDE, type NumberResult, parseNumber } from "./cells";
+import { isBlank, isDate, MAX_MAGNITUDE, type NumberResult, parseNumber } from "./cells";
 import { matchChoice } from "./choices";
-import { type Day, parseDay } from "./dates";
+import { type Day, dayOf, isoOf, parseDay } from "./dates";
 import type { Finding, Severity } from "./findings";
 import type { TableRow } from "./parse-table";
 import type { ColumnDef, LISTS, SheetKey } from "./schema";
@@ -26,9 +26,10 @@ export class CellReader {
     return { sheet: this.sheet, row: this.row.row, column };
   }
 
-  /** Reports a cell its column cannot read, quoting what it holds (cut short). */
+  /** Reports a cell its column cannot read, quoting what it holds (cut short; a date as its day). */
   private unreadable(code: UnreadableCode, severity: Severity, column: string, value: unknown): void {
-    this.findings.push({ code, severity, ...this.at(column), params: { column, value: shorten(value) } });
+    const quoted = isDate(value) ? isoOf(dayOf(value, this.timeZone)) : shorten(value);
+    this.findings.push({ code, severity, ...this.at(column), params: { column, value: quoted } });
   }
 
   text(column: string): string {

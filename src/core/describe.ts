@@ -4,6 +4,7 @@
  */
 import type { Finding } from "./findings";
 import { type Lang, type MessageKey, tKey } from "./i18n";
+import { QUARTER_TABLE_HEADERS } from "./quarters";
 import {
   choiceLabel,
   type ColumnDef,
@@ -14,6 +15,9 @@ import {
   type SheetKey,
 } from "./schema";
 import { SETTING_DEFS } from "./setting-rows";
+
+/** The settings the Score and Status formulas take as arguments without a default of their own. */
+const FORMULA_SETTINGS: readonly string[] = ["asOf", "language"];
 
 /** A finding's column (its key comes as a string from the finding). */
 function findingColumn(sheet: SheetKey, key: string): ColumnDef | undefined {
@@ -61,13 +65,22 @@ export function describeFinding(finding: Finding, lang: Lang): string {
     params.sheet = SHEETS[finding.params.sheet as SheetKey]?.name[lang] ?? finding.params.sheet;
   if (finding.code === "setting-invalid") {
     params.setting =
-      SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting;
+      finding.params.setting === "quarters"
+        ? QUARTER_TABLE_HEADERS.quarter[lang]
+        : (SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting);
   }
   if (finding.code === "kpi-like" || finding.code === "output-not-outcome")
     params.words = triggerWords(finding.params.words, lang);
   const undated = finding.code === "added-mid-quarter" && finding.params.created === "";
+  // The sheet's formulas read these two cells as they are: no default there, an error.
+  const readByFormulas =
+    finding.code === "setting-invalid" && FORMULA_SETTINGS.includes(finding.params.setting);
   // Typed, not cast: a finding code without a `finding.<code>` message fails typecheck here.
-  const key: MessageKey = undated ? "finding.added-mid-quarter-undated" : `finding.${finding.code}`;
+  const key: MessageKey = undated
+    ? "finding.added-mid-quarter-undated"
+    : readByFormulas
+      ? "finding.setting-invalid-formula"
+      : `finding.${finding.code}`;
   const hint = rewriteHint(finding, lang);
   return hint ? `${tKey(lang, key, params)} ${hint}` : tKey(lang, key, params);
 }

@@ -63,7 +63,8 @@ const SHEETS_ERROR = /^#(REF!|ERROR!|N\/A|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!)$/;
  * array formula lives in that header cell, and Sheets shows #REF! there when something typed below
  * stops the array from expanding ("Array result was not expanded because it would overwrite data").
  * The column is still ours: it is recorded in `found`, and the finding points at the first cell
- * typed below the header, which is what blocks it. The only formulas in our header rows are ours,
+ * typed below the header, which is what blocks it; with none, the formula itself fails
+ * (computed-failed, on the header). The only formulas in our header rows are ours,
  * so the error cells are taken, in order, as the computed columns not found by name.
  *
  * @example header [..., "#REF!", "Status"], "0.9" typed in Q5 → computed-blocked on Q5, column score
@@ -94,8 +95,9 @@ function blockedComputedColumns(
         break;
       }
     }
+    // Nothing typed below: the formula fails on an argument (a Settings value or a deleted row).
     findings.push({
-      code: "computed-blocked",
+      code: row === headerRow ? "computed-failed" : "computed-blocked",
       severity: "error",
       sheet,
       row,

@@ -3,8 +3,8 @@
  * setting-rows.ts) and the quarters table. A bad value becomes a finding that names its cell, and
  * the default is used instead.
  */
-import { isBlank, parseNumber, type RawCell } from "./cells";
-import { type Day, parseDay } from "./dates";
+import { isBlank, isDate, parseNumber, type RawCell } from "./cells";
+import { type Day, isoOf, parseDay } from "./dates";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { LEVELS, type Level } from "./schema";
@@ -147,7 +147,7 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
       sheet: "settings",
       row,
       column: "value",
-      params: { setting: key, value: String(value) },
+      params: { setting: key, value: isDate(value) ? dayText(value, timeZone) : String(value) },
     });
 
   const legacy: { start?: Day; end?: Day } = {};
@@ -180,7 +180,11 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
     const row = index + 1;
     rows[key] = row;
     const value = line[1];
-    if (isBlank(value)) return;
+    // The Status formula takes "as of" as an argument and fails on a blank (the add-on uses today).
+    if (isBlank(value)) {
+      if (key === "asOf") invalid(row, key, "");
+      return;
+    }
     switch (key) {
       case "quarter": {
         const quarter = canonicalQuarter(value);
@@ -238,7 +242,7 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
       column: "value",
       params: {
         setting: "quarters",
-        value: `${cellText(grid[index]![0])} ${cellText(grid[index]![1])} – ${cellText(grid[index]![2])}`,
+        value: `${cellText(grid[index]![0])} ${dayText(grid[index]![1], timeZone)} – ${dayText(grid[index]![2], timeZone)}`,
       },
     });
   }
@@ -288,6 +292,12 @@ export function parseLanguage(value: unknown): "auto" | Lang | undefined {
   if (lang === "english" || lang === "anglais") return "en";
   if (lang === "french" || lang === "francais") return "fr";
   return undefined;
+}
+
+/** A date cell as its day (2026-10-01), anything else as typed: a Date has no text of its own. */
+function dayText(value: unknown, timeZone: string): string {
+  const day = parseDay(value, timeZone);
+  return day === undefined ? cellText(value) : isoOf(day);
 }
 
 /** Every spelling of the quarters table's headers, in both languages. */

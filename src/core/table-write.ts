@@ -5,7 +5,8 @@
  */
 import { asText, isBlank, type RawCell } from "./cells";
 import { dateOfDay } from "./dates";
-import type { ColumnDef } from "./schema";
+import type { Finding } from "./findings";
+import type { ColumnDef, SheetKey } from "./schema";
 
 export type RowValues = Record<string, string | number | boolean | undefined>;
 export type WrittenCell = string | number | boolean | Date;
@@ -56,6 +57,23 @@ export function cellValue(
  */
 export function tableWidth(place: TablePlace): number {
   return Math.max(1, ...Object.values(place.columns).map((c) => c + 1));
+}
+
+/**
+ * The missing column for the first input column the rows fill that the table lacks (deleted by
+ * hand, or a tab of that name that is not ours): writing them would drop that part of each row.
+ *
+ * @example lostColumn("checkins", { date: 0, krId: 1 }, CHECKINS.columns, [{ date: 1, krId: "KR-1", value: 2 }]).params //=> { column: "value" }
+ */
+export function lostColumn(
+  sheet: SheetKey,
+  columns: Record<string, number>,
+  defs: readonly ColumnDef[],
+  rows: readonly object[],
+): Finding | undefined {
+  const filled = (key: string) => rows.some((row) => !isBlank((row as Record<string, unknown>)[key]));
+  const lost = defs.find((d) => d.type !== "computed" && columns[d.key] === undefined && filled(d.key));
+  return lost && { code: "missing-column", severity: "error", sheet, params: { column: lost.key } };
 }
 
 /** The schema's input columns present in the table, by their 0-based index. */

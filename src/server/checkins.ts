@@ -15,9 +15,11 @@ import {
 } from "../core/checkin-view";
 import { type CheckinEntry, type CheckinFilter, checkEntries, staleCount } from "../core/checkins";
 import type { Day } from "../core/dates";
+import { describeFinding } from "../core/describe";
 import { type Lang, t } from "../core/i18n";
 import { checkinFilterSchema, checkinsSchema } from "../core/payloads";
 import { parseCheckins } from "../core/parse";
+import { lostColumn } from "../core/table-write";
 import { CHECKINS } from "../core/schema";
 import type { Settings } from "../core/settings";
 import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
@@ -90,7 +92,7 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     const problems = checkEntries(entries, okrs.items, loaded.parsed.settings.settings);
     if (problems.length > 0)
       throw userError(userLang, "checkin.nothingSaved", { problems: entryProblems(userLang, problems) });
-    const logGrid = appendToLog(logSheet, sheetLang, entries, day, author, wb.timeZone);
+    const logGrid = appendToLog(userLang, logSheet, sheetLang, entries, day, author, wb.timeZone);
     progress.wrote();
     // One write per column; the grid follows, so the answer's view is drawn from it.
     for (const [column, updates] of keyResultUpdates(
@@ -116,6 +118,7 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
 
 /** Appends the entries to the log; answers the log's grid with them, as the sheet now reads. */
 function appendToLog(
+  userLang: Lang,
   sheet: Sheet,
   sheetLang: Lang,
   entries: CheckinEntry[],
@@ -129,8 +132,11 @@ function appendToLog(
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     grid = [header];
   }
-  const place = logPlace(parseCheckins(grid, timeZone).table);
+  const table = parseCheckins(grid, timeZone).table;
+  const place = logPlace(table);
   const rows = logRows(entries, day, author);
+  const lost = lostColumn("checkins", table.columns, CHECKINS.columns, rows);
+  if (lost) throw userError(userLang, "checkin.nothingSaved", { problems: describeFinding(lost, userLang) });
   const at = nextFreeRow(grid, place, CHECKINS.columns);
   writeRows(sheet, at, place, CHECKINS.columns, rows, timeZone);
   return withRows(grid, at, place, CHECKINS.columns, rows, timeZone);

@@ -4,6 +4,7 @@
  * the rows; nothing the user wrote is overwritten (reviews get a new sheet with a free name).
  */
 import { dateOfDay, type Day, isoOf } from "../core/dates";
+import { describeFinding } from "../core/describe";
 import { type Lang, t, tKey } from "../core/i18n";
 import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
 import { earliness, endedQuarter, startPlan } from "../core/next-quarter-start";
@@ -23,6 +24,7 @@ import type { SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { paintOf } from "../core/sheet-paint";
 import { reviewShape } from "../core/sheet-shape";
+import { lostColumn } from "../core/table-write";
 import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
 import { UserError, userError } from "./errors";
 import { recordLock } from "./health";
@@ -215,6 +217,8 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     const { next, rows } = plan;
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
+    const lost = lostColumn("okrs", place.columns, OKRS.columns, rows);
+    if (lost) throw userError(userLang, "wizard.error.refused", { message: describeFinding(lost, userLang) });
     writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
     if (rows.length > 0) progress.wrote();
     recordIssued(

@@ -8,6 +8,7 @@ import type { Lang } from "../core/i18n";
 import { SHEETS, type SheetKey } from "../core/schema";
 import type { Payload } from "./calls";
 import { moveKeyResultToKpis } from "./kpis";
+import { userError } from "./errors";
 import { parsePayload, text } from "./payload";
 import { currentFindings, type FindingsView } from "./validate";
 import { Workbook } from "./workbook";
@@ -29,7 +30,7 @@ export function selectCell(lang: Lang, request: CellRequest): void {
   const { sheet, sheetId, a1 } = parsePayload(lang, cellRequest(), request);
   const wb = Workbook.active();
   const target = (sheetId === undefined ? null : wb.ss.getSheetById(sheetId)) ?? wb.find(sheet);
-  if (!target) throw new Error(SHEETS[sheet].name[lang]);
+  if (!target) throw userError(lang, "finding.missing-sheet", { sheet: SHEETS[sheet].name[lang] });
   target.getRange(a1).activate();
 }
 

@@ -11,7 +11,7 @@ import { endedQuarter } from "../core/next-quarter-start";
 import type { Lang } from "../core/i18n";
 import type { OkrRow, Parsed } from "../core/parse";
 import { OKRS } from "../core/schema";
-import { tableWidth } from "../core/table-write";
+import { lostColumn, tableWidth } from "../core/table-write";
 import {
   draftCells,
   draftFieldLabels,
@@ -75,6 +75,8 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     // List values in the spreadsheet's language; the answer in the user's.
     const values = draftCells(rows, day, loaded.sheetLang);
     const place = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
+    const lost = lostColumn("okrs", place.columns, OKRS.columns, values);
+    if (lost) throw userError(userLang, "wizard.error.refused", { message: describeFinding(lost, userLang) });
     const first = nextFreeRow(grid, place, OKRS.columns);
     writeRows(sheet, first, place, OKRS.columns, values, wb.timeZone);
     recordIssued(wb, [ids.objectiveId, ...ids.krIds]);

@@ -1,5 +1,7 @@
 import { analyze, dateOfDay, parseOkrs } from "../../src/core";
 import { keyResultUpdates, logHeader, logPlace, logRows } from "../../src/core/checkin-save";
+import { CHECKINS } from "../../src/core/schema";
+import { lostColumn } from "../../src/core/table-write";
 import {
   checkinFieldLabels,
   checkinViewOf,
@@ -60,6 +62,23 @@ describe("saving check-ins", () => {
       columns: { date: 0, krId: 1, value: 2, confidence: 3, comment: 4, author: 5 },
     });
     expect(logPlace({ headerRow: 3, columns: { krId: 0 } })).toEqual({ headerRow: 3, columns: { krId: 0 } });
+  });
+
+  it("names the first log column a batch fills that the header lacks; a blank one is not lost", () => {
+    const rows = logRows([{ krId: "KR-1", value: 160 }], today, "ada@example.com");
+    const all = { date: 0, krId: 1, value: 2, confidence: 3, comment: 4, author: 5 };
+    expect(lostColumn("checkins", all, CHECKINS.columns, rows)).toBeUndefined();
+    const { confidence: _c, comment: _m, ...withoutBlanks } = all;
+    expect(lostColumn("checkins", withoutBlanks, CHECKINS.columns, rows)).toBeUndefined();
+    const { value: _v, author: _a, ...withoutValue } = all;
+    expect(lostColumn("checkins", withoutValue, CHECKINS.columns, rows)).toEqual({
+      code: "missing-column",
+      severity: "error",
+      sheet: "checkins",
+      params: { column: "value" },
+    });
+    // No header: a tab of that name that is not the log.
+    expect(lostColumn("checkins", {}, CHECKINS.columns, rows)?.params).toEqual({ column: "date" });
   });
 
   it("updates Current, Confidence only when given, and Last check-in on the key result's row", () => {

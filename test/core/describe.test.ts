@@ -18,6 +18,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     column: "score",
     params: { column: "score" },
   },
+  "computed-failed": {
+    code: "computed-failed",
+    severity: "error",
+    sheet: "okrs",
+    row: 1,
+    column: "status",
+    params: { column: "status" },
+  },
   required: {
     code: "required",
     severity: "error",
@@ -255,5 +263,20 @@ describe("describeFinding", () => {
     );
     expect(describeFinding(EXAMPLES["level-not-allowed"], "fr")).toContain("Individuel");
     expect(describeFinding(EXAMPLES["setting-invalid"], "en")).toContain("Stale after");
+  });
+
+  it.each(LANGS)(
+    "says in %s that the formulas reading As of or Language fail, where others use the default",
+    (lang) => {
+      const asOf: Finding = { ...EXAMPLES["setting-invalid"], params: { setting: "asOf", value: "hier" } };
+      expect(describeFinding(asOf, lang)).toContain("#ERROR!");
+      expect(describeFinding(EXAMPLES["setting-invalid"], lang)).not.toContain("#ERROR!");
+    },
+  );
+
+  it("names a bad row of the quarters table by the table's header, in the user's language", () => {
+    const row: Finding = { ...EXAMPLES["setting-invalid"], params: { setting: "quarters", value: "x" } };
+    expect(describeFinding(row, "en")).toMatch(/^The setting Quarter cannot use/);
+    expect(describeFinding(row, "fr")).toContain("Trimestre");
   });
 });

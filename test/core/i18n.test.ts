@@ -73,6 +73,7 @@ const FINDING_CODES: Record<FindingCode, true> = {
   "missing-sheet": true,
   "missing-column": true,
   "computed-blocked": true,
+  "computed-failed": true,
   required: true,
   "not-in-list": true,
   "not-a-number": true,

@@ -135,6 +135,55 @@ describe("parseOkrs", () => {
     ]);
   });
 
+  it("blames a computed column's error on the first cell typed below it, else on its formula", () => {
+    const score = OKRS.columns.findIndex((c) => c.key === "score");
+    const withHeader = (cell: string, typed: string | number) => {
+      const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+      grid[0]![score] = cell;
+      grid[2]![score] = typed;
+      return parseOkrs(grid, "UTC");
+    };
+    const blocked = withHeader("#REF!", 0.9);
+    expect(blocked.findings.filter((f) => f.code === "computed-blocked")).toEqual([
+      {
+        code: "computed-blocked",
+        severity: "error",
+        sheet: "okrs",
+        row: 3,
+        column: "score",
+        params: { column: "score" },
+      },
+    ]);
+    // An argument fails (a Settings value, a deleted row): nothing to clear; the header is named.
+    const failing = withHeader("#ERROR!", "");
+    const structure = ["computed-blocked", "computed-failed", "missing-column"];
+    expect(failing.findings.filter((f) => structure.includes(f.code))).toEqual([
+      {
+        code: "computed-failed",
+        severity: "error",
+        sheet: "okrs",
+        row: 1,
+        column: "score",
+        params: { column: "score" },
+      },
+    ]);
+  });
+
+  it("quotes a date typed where a choice or a number goes as the day, in the sheet's zone", () => {
+    const column = (key: string) => OKRS.columns.findIndex((c) => c.key === key);
+    const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+    // Midnight in Brussels, as Sheets stores a day typed there: the day before in UTC.
+    const typed = new Date("2026-01-04T23:00:00Z");
+    grid[2]![column("type")] = typed;
+    grid[3]![column("weight")] = typed;
+    const { findings } = parseOkrs(grid, "Europe/Brussels");
+    const quoted = findings.filter((f) => f.code === "not-in-list" || f.code === "not-a-number");
+    expect(quoted.map((f) => [f.code, f.row, (f.params as { value: string }).value])).toEqual([
+      ["not-in-list", 3, "2026-01-05"],
+      ["not-a-number", 4, "2026-01-05"],
+    ]);
+  });
+
   it("reads nothing, without throwing, from a sheet with no recognisable header", () => {
     expect(
       parseTable("okrs", OKRS.columns, [

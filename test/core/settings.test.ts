@@ -76,6 +76,56 @@ describe("parseSettings", () => {
     expect(settings[key]).toEqual(defaultSettings(today)[key]);
   });
 
+  it.each([
+    [
+      "reversed dates",
+      new Date("2026-12-31T00:00:00Z"),
+      new Date("2026-10-01T00:00:00Z"),
+      "2026-12-31 – 2026-10-01",
+    ],
+    [
+      "a start that is no date",
+      "first of october",
+      new Date("2026-12-31T00:00:00Z"),
+      "first of october – 2026-12-31",
+    ],
+  ])("shows a quarters-table row with %s as typed, dates included", (_, start, end, shown) => {
+    const { findings } = parseSettings(
+      [
+        ["Quarter", "Start", "End"],
+        ["2026-Q4", start, end],
+      ],
+      today,
+      "UTC",
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: "setting-invalid",
+        row: 2,
+        params: { setting: "quarters", value: `2026-Q4 ${shown}` },
+      }),
+    ]);
+  });
+
+  it("quotes a date typed in a number setting as its day", () => {
+    const { findings } = parseSettings(
+      [["Stale after (days without check-in)", new Date("2026-01-05T00:00:00Z")]],
+      today,
+      "UTC",
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ params: { setting: "staleDays", value: "2026-01-05" } }),
+    ]);
+  });
+
+  it("flags a blank As of row, which the Status formula cannot judge on, and uses today", () => {
+    const { settings, findings } = parseSettings([["As of", ""]], today, "UTC");
+    expect(findings).toEqual([
+      expect.objectContaining({ code: "setting-invalid", row: 1, params: { setting: "asOf", value: "" } }),
+    ]);
+    expect(settings.asOf).toBeUndefined();
+  });
+
   it("refuses an at-risk threshold above the on-track one", () => {
     const { settings, findings } = parseSettings(
       [

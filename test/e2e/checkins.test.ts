@@ -232,6 +232,42 @@ describe("bad input is refused, nothing written", () => {
     );
   });
 
+  it.each([
+    ["Value", 3],
+    ["KR ID", 2],
+    ["Comment", 5],
+    ["Author", 6],
+  ])("refuses when the log's %s column was deleted by hand, rather than drop it", (header, column) => {
+    const addon = ready();
+    const sheet = addon.spreadsheet.sheet("Check-ins")!;
+    const kept = sheet.values().map((line) => line.filter((_, i) => i !== column - 1));
+    sheet.removeRows(1, sheet.lastRow());
+    sheet.fill(kept);
+    const okrsBefore = addon.spreadsheet.sheet("OKRs")!.values();
+    expect(() =>
+      addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 170, comment: "hello" }], author: "Zed" }),
+    ).toThrow(`Nothing was saved: The column ${header} is missing from the header row.`);
+    expect(sheet.values()).toEqual(kept);
+    expect(addon.spreadsheet.sheet("OKRs")!.values()).toEqual(okrsBefore);
+  });
+
+  it("refuses to write into a Check-ins tab that is not the log", () => {
+    const addon = ready({ locale: "fr" });
+    const sheet = addon.spreadsheet.sheet("Points")!;
+    sheet.removeRows(1, sheet.lastRow());
+    sheet.fill([
+      ["Nom", "Âge"],
+      ["Bob", 4],
+    ]);
+    expect(() => addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 170 }] })).toThrow(
+      /^Rien n'a été enregistré : .*Date/,
+    );
+    expect(sheet.values()).toEqual([
+      ["Nom", "Âge"],
+      ["Bob", 4],
+    ]);
+  });
+
   it("answers in French", () => {
     const addon = ready({ locale: "fr" });
     expect(() =>

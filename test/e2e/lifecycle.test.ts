@@ -260,6 +260,27 @@ describe("a whole quarter, from the menu", () => {
     expect(sheet(addon, "OKRs").values()).toEqual(before);
   });
 
+  it("refuses to carry over into a sheet whose Created column was deleted by hand, writing nothing", () => {
+    const addon = start("2026-12-30T09:00:00Z");
+    const okrs = sheet(addon, "OKRs");
+    okrs.fill(PLAN, 2);
+    const created = okrs.values()[0]!.indexOf("Created") + 1;
+    // Deleting a column by hand: the cells to its right move left, formulas with them.
+    for (let r = 1; r <= okrs.lastRow(); r++) {
+      for (let c = created; c <= okrs.lastColumn(); c++) {
+        const [to, from] = [okrs.cell(r, c), okrs.peek(r, c + 1)];
+        [to.value, to.formula] = [from?.value ?? "", from?.formula ?? ""];
+      }
+    }
+    const before = okrs.values();
+    const settings = sheet(addon, "Settings").values();
+    expect(() =>
+      addon.run("startNextQuarter", { from: "2026-Q4", carry: [{ id: "O-2", owner: "Ada" }], early: true }),
+    ).toThrow("Nothing was written: The column Created is missing from the header row.");
+    expect(okrs.values()).toEqual(before);
+    expect(sheet(addon, "Settings").values()).toEqual(settings);
+  });
+
   it("speaks French", () => {
     const addon = start("2026-12-30T09:00:00Z", "fr");
     sheet(addon, "OKR").fill(PLAN, 2);

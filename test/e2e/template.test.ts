@@ -369,6 +369,20 @@ describe("OKR › Validate", () => {
     expect(addon.spreadsheet.activeRangeA1()).toBe(`Our goals!${item!.a1}`);
     expect(() => addon.run("selectCell", { sheet: "okrs", sheetId: "1", a1: "G5" })).toThrow(/refused/);
   });
+
+  it.each(["en", "fr"])("names the sheet deleted since the findings were listed, in %s", (locale) => {
+    const addon = setUp({ example: true, locale });
+    type Item = { sheetKey: string; sheetId: number; a1: string };
+    const item = (addon.run("getFindings") as { items: Item[] }).items.find((i) => i.sheetKey === "okrs")!;
+    const okrs = addon.spreadsheet.api.getSheetById(item.sheetId)!;
+    addon.spreadsheet.api.deleteSheet(okrs);
+    const name = locale === "fr" ? "OKR" : "OKRs";
+    const setUpItem = locale === "fr" ? "Préparer le modèle" : "Set up template";
+    expect(() =>
+      addon.run("selectCell", { sheet: item.sheetKey, sheetId: item.sheetId, a1: item.a1 }),
+    ).toThrow(new RegExp(`^[^:]*${name}[^:]*: .*${setUpItem}`));
+    expect(addon.logs.filter((l) => l.level === "error")).toEqual([]);
+  });
 });
 
 describe("service calls", () => {

@@ -322,6 +322,35 @@ describe("the Score and Status formulas survive what users do to rows", () => {
     const after = addon.run<{ items: { code: string }[] }>("getFindings").items;
     expect(after.filter((f) => f.code === "computed-blocked")).toEqual([]);
   });
+
+  it.each([
+    ["As of", 3, "hier", ["Status"]],
+    ["As of", 3, "", ["Status"]],
+    ["Language", 11, "de", ["Score", "Status"]],
+  ])(
+    "names the Settings cell, and the formula as failing rather than blocked, when %s holds %j",
+    (setting, row, typed, failing) => {
+      const addon = setUp("2026-11-10T09:00:00Z");
+      sheet(addon, "Settings").api.getRange(row, 2).setValue(typed);
+      // The formulas reading that setting fail in their header cell; nothing is typed below them.
+      const header = sheet(addon, "OKRs").values()[0]!;
+      expect(failing.map((name) => header[name === "Score" ? 16 : 17])).toEqual(failing.map(() => "#ERROR!"));
+      const items = addon.run<{ items: { code: string; a1: string; message: string }[] }>(
+        "getFindings",
+      ).items;
+      // "Clear this cell" on Q1 or R1 would have the user delete the formula itself.
+      expect(items.filter((f) => f.code === "computed-blocked")).toEqual([]);
+      expect(items.filter((f) => f.code === "computed-failed").map((f) => f.a1)).toEqual(
+        failing.map((name) => (name === "Score" ? "Q1" : "R1")),
+      );
+      expect(items.filter((f) => f.code === "setting-invalid")).toEqual([
+        expect.objectContaining({
+          a1: `B${row}`,
+          message: `The setting ${setting} cannot use "${typed}": the add-on uses the default, but the Score and Status formulas that read it show #ERROR! until you correct it.`,
+        }),
+      ]);
+    },
+  );
 });
 
 describe("one language in the spreadsheet, whoever sets it up", () => {

@@ -360,6 +360,27 @@ describe("insertDraft refuses a bad payload and writes nothing", () => {
     expect(okrSheet(addon).values()).toEqual(before);
   });
 
+  it.each(["Unit", "Weight", "Kind", "Created"])(
+    "refuses when the sheet's %s column was deleted by hand, rather than drop what goes there",
+    (header) => {
+      const addon = setUp();
+      const sheet = okrSheet(addon);
+      const at = sheet.values()[0]!.indexOf(header);
+      // Deleting a column by hand: the cells to its right move left, formulas with them.
+      for (let r = 1; r <= sheet.lastRow(); r++) {
+        for (let c = at + 1; c <= sheet.lastColumn(); c++) {
+          const [to, from] = [sheet.cell(r, c), sheet.peek(r, c + 1)];
+          [to.value, to.formula] = [from?.value ?? "", from?.formula ?? ""];
+        }
+      }
+      const before = sheet.values();
+      expect(() => addon.run("insertDraft", draft())).toThrow(
+        `Nothing was written: The column ${header} is missing from the header row.`,
+      );
+      expect(sheet.values()).toEqual(before);
+    },
+  );
+
   it("refuses without an OKRs sheet", () => {
     const addon = loadAddon({ now: NOW });
     expect(() => addon.run("insertDraft", draft())).toThrow(/Set up template/);

@@ -7,6 +7,8 @@ export default messages(
     "finding.missing-column": "The column {column} is missing from the header row.",
     "finding.computed-blocked":
       "{column} is computed by the formula in its header, and what was typed here stops it: the whole column stays empty. Clear this cell and anything else typed in {column}.",
+    "finding.computed-failed":
+      "{column}'s formula in this cell shows an error, so the whole column stays empty: check the Settings values it reads (As of, Language), or run {menu} › Set up template to restore it.",
     "finding.required": "{column} is required.",
     "finding.not-in-list": '{column}: "{value}" is not one of {allowed}.',
     "finding.not-a-number": '{column}: "{value}" is not a number (write 1.5, 1,5 or 15%).',
@@ -51,6 +53,8 @@ export default messages(
     "finding.stale":
       "No check-in for {days} {days:day|days}: check in weekly to avoid the end-of-quarter rush.",
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
+    "finding.setting-invalid-formula":
+      'The setting {setting} cannot use "{value}": the add-on uses the default, but the Score and Status formulas that read it show #ERROR! until you correct it.',
     "status.not-started": "Not started",
     "status.on-track": "On track",
     "status.at-risk": "At risk",
@@ -65,6 +69,8 @@ export default messages(
     "finding.missing-column": "La colonne {column} manque dans la ligne d'en-tête.",
     "finding.computed-blocked":
       "{column} est calculé par la formule de son en-tête, et ce qui a été saisi ici la bloque : toute la colonne reste vide. Effacez cette cellule et toute autre saisie dans {column}.",
+    "finding.computed-failed":
+      "La formule de {column} dans cette cellule affiche une erreur, donc toute la colonne reste vide : vérifiez les paramètres qu'elle lit (À la date du, Langue), ou lancez {menu} › Préparer le modèle pour la rétablir.",
     "finding.required": "{column} est obligatoire.",
     "finding.not-in-list": "{column} : « {value} » ne fait pas partie de {allowed}.",
     "finding.not-a-number": "{column} : « {value} » n'est pas un nombre (écrivez 1,5 ou 15 %).",
@@ -113,6 +119,8 @@ export default messages(
       "Aucun point depuis {days} {days:jour|jours} : faites le point chaque semaine pour éviter le rush de fin de trimestre.",
     "finding.setting-invalid":
       "Le paramètre {setting} ne peut pas valoir « {value} » : la valeur par défaut est utilisée.",
+    "finding.setting-invalid-formula":
+      "Le paramètre {setting} ne peut pas valoir « {value} » : le module utilise la valeur par défaut, mais les formules Score et Statut qui le lisent affichent #ERROR! tant que vous ne le corrigez pas.",
     "status.not-started": "Pas commencé",
     "status.on-track": "En bonne voie",
     "status.at-risk": "À risque",
