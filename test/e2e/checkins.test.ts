@@ -246,7 +246,9 @@ describe("bad input is refused, nothing written", () => {
     const okrsBefore = addon.spreadsheet.sheet("OKRs")!.values();
     expect(() =>
       addon.run("saveCheckins", { entries: [{ krId: "KR-1", value: 170, comment: "hello" }], author: "Zed" }),
-    ).toThrow(`Nothing was saved: The column ${header} is missing from the header row.`);
+    ).toThrow(
+      `Nothing was saved: The column ${header} is missing from the header row: run OKR › Set up template to add it back.`,
+    );
     expect(sheet.values()).toEqual(kept);
     expect(addon.spreadsheet.sheet("OKRs")!.values()).toEqual(okrsBefore);
   });

@@ -276,7 +276,9 @@ describe("a whole quarter, from the menu", () => {
     const settings = sheet(addon, "Settings").values();
     expect(() =>
       addon.run("startNextQuarter", { from: "2026-Q4", carry: [{ id: "O-2", owner: "Ada" }], early: true }),
-    ).toThrow("Nothing was written: The column Created is missing from the header row.");
+    ).toThrow(
+      "Nothing was written: The column Created is missing from the header row: run OKR › Set up template to add it back.",
+    );
     expect(okrs.values()).toEqual(before);
     expect(sheet(addon, "Settings").values()).toEqual(settings);
   });

@@ -375,7 +375,7 @@ describe("insertDraft refuses a bad payload and writes nothing", () => {
       }
       const before = sheet.values();
       expect(() => addon.run("insertDraft", draft())).toThrow(
-        `Nothing was written: The column ${header} is missing from the header row.`,
+        `Nothing was written: The column ${header} is missing from the header row: run OKR › Set up template to add it back.`,
       );
       expect(sheet.values()).toEqual(before);
     },

@@ -4,7 +4,8 @@ import { messages } from "../define";
 export default messages(
   {
     "finding.missing-sheet": "The sheet {sheet} is missing: run {menu} › Set up template to add it.",
-    "finding.missing-column": "The column {column} is missing from the header row.",
+    "finding.missing-column":
+      "The column {column} is missing from the header row: run {menu} › Set up template to add it back.",
     "finding.computed-blocked":
       "{column} is computed by the formula in its header, and what was typed here stops it: the whole column stays empty. Clear this cell and anything else typed in {column}.",
     "finding.computed-failed":
@@ -66,7 +67,8 @@ export default messages(
   },
   {
     "finding.missing-sheet": "La feuille {sheet} manque : lancez {menu} › Préparer le modèle pour l'ajouter.",
-    "finding.missing-column": "La colonne {column} manque dans la ligne d'en-tête.",
+    "finding.missing-column":
+      "La colonne {column} manque dans la ligne d'en-tête : lancez {menu} › Préparer le modèle pour la rajouter.",
     "finding.computed-blocked":
       "{column} est calculé par la formule de son en-tête, et ce qui a été saisi ici la bloque : toute la colonne reste vide. Effacez cette cellule et toute autre saisie dans {column}.",
     "finding.computed-failed":
