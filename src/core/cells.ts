@@ -2,6 +2,7 @@
  * Reading and writing single cell values the way Sheets hands them over: numbers, strings, booleans,
  * Dates and `''`. Nothing here throws; a value that is not what we need is reported, not guessed.
  */
+import type { Lang } from "./i18n";
 
 /** A raw cell value as `Range.getValues()` returns it. */
 export type RawCell = string | number | boolean | Date | null | undefined;
@@ -31,17 +32,23 @@ export const MAX_MAGNITUDE = 1e15;
 
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
 
+/** Thousands grouped with commas, as English writes them: 1,500 and 12,000.5, not 0,500 or 1,5. */
+const ENGLISH_THOUSANDS = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/;
+
 /**
  * Reads a number from a cell: numbers as they are, and text written as `1.5`, `1,5`, `15%` or
  * ` 2 000 `. Booleans, dates and anything else are not numbers; a number too large for a double
  * (`1e309`, which JavaScript reads as Infinity) is "too-large", so it is never shown as Infinity.
+ * A comma is a decimal point, unless `lang` is English and the commas group thousands (`1,500` is
+ * 1500 to the person who typed it, as to an English spreadsheet; 1.5 to a French one).
  *
  * @example
  * parseNumber("1,5") //=> { ok: true, value: 1.5 }
+ * parseNumber("1,500", "en") //=> { ok: true, value: 1500 }
  * parseNumber("15%") //=> { ok: true, value: 0.15 }
  * parseNumber("") //=> { ok: false, reason: "blank" }
  */
-export function parseNumber(value: unknown): NumberResult {
+export function parseNumber(value: unknown, lang?: Lang): NumberResult {
   if (isBlank(value)) return { ok: false, reason: "blank" };
   if (typeof value === "number") {
     if (Number.isNaN(value)) return { ok: false, reason: "not-a-number" };
@@ -55,6 +62,7 @@ export function parseNumber(value: unknown): NumberResult {
     divisor = 100;
     text = text.slice(0, -1);
   }
+  if (lang === "en" && ENGLISH_THOUSANDS.test(text)) text = text.replace(/,/g, "");
   if (!NUMBER_TEXT.test(text)) return { ok: false, reason: "not-a-number" };
   const parsed = Number(text.replace(",", ".")) / divisor;
   if (Number.isNaN(parsed)) return { ok: false, reason: "not-a-number" };

@@ -48,16 +48,18 @@ export function hasInput(draft: Draft): boolean {
 
 /**
  * Reads a typed value as the sheet would. For a key result counted in "%" the sheet holds 2 for
- * 2 %, so a trailing % there is the unit, not a hundredth.
+ * 2 %, so a trailing % there is the unit, not a hundredth. Commas are read in the user's `lang`
+ * (1,500 is 1500 in English, 1.5 in French).
  *
  * @example
  * readValue("15%", "") //=> { ok: true, value: 0.15 }
  * readValue("1,8 %", "%") //=> { ok: true, value: 1.8 }
+ * readValue("1,500", "", "en") //=> { ok: true, value: 1500 }
  */
-export function readValue(text: string, unit: string): NumberResult {
+export function readValue(text: string, unit: string, lang?: Lang): NumberResult {
   const trimmed = text.trim();
-  if (unit.trim() === "%" && /%$/.test(trimmed)) return parseNumber(trimmed.slice(0, -1));
-  return parseNumber(trimmed);
+  if (unit.trim() === "%" && /%$/.test(trimmed)) return parseNumber(trimmed.slice(0, -1), lang);
+  return parseNumber(trimmed, lang);
 }
 
 /**
@@ -125,7 +127,7 @@ export function checkRow(lang: Lang, row: Row): { entry?: Entry; invalid?: HTMLE
   if (text === "") {
     if (draft.confidence !== "" || comment !== "") valueError = t(lang, "checkinView.valueNeeded");
   } else {
-    const read = readValue(text, row.item.unit);
+    const read = readValue(text, row.item.unit, lang);
     if (!read.ok) valueError = t(lang, "checkinView.notNumber", { text });
     else {
       entry = { krId: row.item.id, value: read.value };

@@ -24,6 +24,26 @@ describe("parseNumber", () => {
     },
   );
 
+  it.each([
+    ["1,500", 1500],
+    ["12,000.5", 12000.5],
+    ["-1,234,567", -1234567],
+    ["1,500%", 15],
+    ["1,5", 1.5],
+    ["0,500", 0.5],
+    ["1,50", 1.5],
+  ])("reads %p as %p for an English user: commas group thousands only in groups of three", (input, value) => {
+    expect(parseNumber(input, "en")).toEqual({ ok: true, value });
+  });
+
+  it("reads a comma as a decimal point for a French user, or when the language is not known", () => {
+    expect([parseNumber("1,500", "fr"), parseNumber("1,500")]).toEqual([
+      { ok: true, value: 1.5 },
+      { ok: true, value: 1.5 },
+    ]);
+    expect(parseNumber("1,234,567", "fr")).toEqual({ ok: false, reason: "not-a-number" });
+  });
+
   it.each(["1e309", "-1e309", Infinity, -Infinity])("calls %p too large, never Infinity", (input) => {
     expect(parseNumber(input)).toEqual({ ok: false, reason: "too-large" });
   });

@@ -216,7 +216,9 @@ describe("the check-in view in headless Chromium", () => {
     await page.getByRole("alert").getByText("Enter a new value for at least one key result.").waitFor();
     expect(sheets(addon)).toEqual(before);
 
-    await value.fill("1.5");
+    // In English, commas in groups of three are thousands, as the person typing them means.
+    await value.fill("1,500");
+    expect(await describedBy(value)).not.toContain("Saved as");
     await card("KR-3").getByLabel("New value").fill("1,7 %");
     await save();
     await page.getByText("2 check-ins saved.").waitFor();
@@ -225,7 +227,7 @@ describe("the check-in view in headless Chromium", () => {
         .slice(-2)
         .map((l) => [l[1], l[2], l[3]]),
     ).toEqual([
-      ["KR-1", 1.5, ""],
+      ["KR-1", 1500, ""],
       ["KR-3", 1.7, ""],
     ]);
   });

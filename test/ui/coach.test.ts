@@ -128,6 +128,14 @@ describe("coach", () => {
 });
 
 describe("toPayload", () => {
+  it("reads 1,500 as the person typing it means it: 1500 in English, 1.5 in French", () => {
+    const typed = state();
+    const thousands = { ...typed, krs: [{ ...typed.krs[0]!, baseline: "1,500", target: "2,000.5" }] };
+    expect(toPayload(thousands, "en")!.krs[0]).toMatchObject({ baseline: 1500, target: 2000.5 });
+    const french = { ...typed, krs: [{ ...typed.krs[0]!, baseline: "1,500", target: "2,5" }] };
+    expect(toPayload(french, "fr")!.krs[0]).toMatchObject({ baseline: 1.5, target: 2.5 });
+  });
+
   it("sends trimmed text, numbers as numbers, no parent for a company objective, no weight when empty", () => {
     expect(toPayload(state({ level: "company", team: " Company ", owner: " Max " }))).toEqual({
       objective: {

@@ -39,7 +39,7 @@ export function stepOf(field: FieldKey): Step {
 
 /** Runs the rules on the draft and attaches each finding to its field, in the user's language. */
 export function coach(context: WizardContext, state: WizardState, lang: Lang): Coaching {
-  const { draft, problems } = toDraft(state);
+  const { draft, problems } = toDraft(state, lang);
   const ids = {
     objectiveId: t(lang, "wizard.thisObjective"),
     krIds: draft.krs.map((_, i) => t(lang, "wizard.kr.legend", { n: i + 1 })),

@@ -8,6 +8,7 @@ import { DRAFT_LIMITS, type Draft, type DraftKr } from "../../core/draft";
 import { shorten } from "../../core/cell-reader";
 import { KINDS, type Kind, LEVELS, type Level } from "../../core/schema";
 import { type Metric, METRICS } from "../../core/scoring";
+import type { Lang } from "../../core/i18n";
 import type { DraftPayload } from "../../core/wizard";
 
 export const STEPS = ["context", "objective", "krs", "review"] as const;
@@ -141,24 +142,28 @@ export function loadState(): WizardState | undefined {
   };
 }
 
-function readNumber(text: string): { value: number | undefined; bad: boolean } {
-  const parsed = parseNumber(text);
+function readNumber(text: string, lang?: Lang): { value: number | undefined; bad: boolean } {
+  const parsed = parseNumber(text, lang);
   if (parsed.ok) return { value: parsed.value, bad: false };
   return { value: undefined, bad: parsed.reason !== "blank" };
 }
 
 /**
- * The core's Draft from what was typed, numbers read as the sheet reads them ("1,5", "15%"), and
- * a "not a number" finding for each number that cannot be read (rows are filled in by the caller).
+ * The core's Draft from what was typed, numbers read as the sheet reads them ("1,5", "15%"; "1,500"
+ * as 1500 for an English user), and a "not a number" finding for each number that cannot be read
+ * (rows are filled in by the caller).
  */
-export function toDraft(state: WizardState): {
+export function toDraft(
+  state: WizardState,
+  lang?: Lang,
+): {
   draft: Draft;
   problems: { kr: number; column: string; value: string }[];
 } {
   const problems: { kr: number; column: string; value: string }[] = [];
   const krs = state.krs.map((kr, i): DraftKr => {
     const number = (column: "baseline" | "target" | "weight") => {
-      const read = readNumber(kr[column]);
+      const read = readNumber(kr[column], lang);
       if (read.bad) problems.push({ kr: i, column, value: shorten(kr[column].trim()) });
       return read.value;
     };
@@ -188,8 +193,8 @@ export function toDraft(state: WizardState): {
 }
 
 /** The payload for insertDraft; undefined while something required is missing or unreadable. */
-export function toPayload(state: WizardState): DraftPayload | undefined {
-  const { draft, problems } = toDraft(state);
+export function toPayload(state: WizardState, lang?: Lang): DraftPayload | undefined {
+  const { draft, problems } = toDraft(state, lang);
   const o = draft.objective;
   if (problems.length > 0 || o.level === undefined || o.kind === undefined) return undefined;
   const krs: DraftPayload["krs"] = [];

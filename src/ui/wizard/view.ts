@@ -136,7 +136,10 @@ class Wizard {
         "data-action": "insert",
       });
       this.live.push(() =>
-        setAvailable(insert, !this.coaching?.notes.some((n) => n.blocking) && !!toPayload(this.state)),
+        setAvailable(
+          insert,
+          !this.coaching?.notes.some((n) => n.blocking) && !!toPayload(this.state, this.lang),
+        ),
       );
       buttons.appendChild(insert);
     } else {
@@ -274,7 +277,7 @@ class Wizard {
   private async insert(slot: HTMLElement): Promise<void> {
     STEPS.forEach((s) => this.attempted.add(s));
     this.refresh(true);
-    const payload = toPayload(this.state);
+    const payload = toPayload(this.state, this.lang);
     if (!payload || this.coaching!.notes.some((n) => n.blocking)) return;
     const outcome = await act(slot, this.lang, () => callServer("insertDraft", payload));
     if (!outcome.ok) return;
