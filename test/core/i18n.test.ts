@@ -177,6 +177,12 @@ describe("t", () => {
     expect(t("en", "checkin.saved", { count: 2 })).toBe("2 check-ins saved.");
   });
 
+  it("writes a fraction with a decimal comma in French, whole numbers as they are", () => {
+    expect(t("fr", "finding.target-equals-baseline", { value: 0.5 })).toMatch(/^[^:]*\(0,5\)/);
+    expect(t("en", "finding.target-equals-baseline", { value: 0.5 })).toMatch(/^[^:]*\(0\.5\)/);
+    expect(t("fr", "checkin.saved", { count: 2000 })).toBe("2000 points enregistrés.");
+  });
+
   it("writes the sheets set up in the feminine plural in French", () => {
     expect(t("fr", "setup.created", { sheets: "OKR, Points", count: 2 })).toBe(
       "Feuilles créées : OKR, Points.",

@@ -124,9 +124,25 @@ function fill(lang: Lang, text: string, values: Record<string, string | number>)
     (whole, name: string, one?: string, other?: string) => {
       if (one !== undefined) return pluralOf(lang, Number(values[name])) === "one" ? one : other!;
       if (name === "menu" && !(name in values)) return menuPath(lang);
-      return name in values ? String(values[name]) : whole;
+      return name in values ? paramText(lang, values[name]!) : whole;
     },
   );
+}
+
+/**
+ * A parameter as the message's language writes it: a fraction with a decimal comma in French
+ * ("0,5"), as the French sidebar and sheets show numbers. Whole numbers (counts, rows, years) and
+ * text stay as given.
+ *
+ * @example
+ * paramText("fr", 0.5) //=> "0,5"
+ * paramText("en", 0.5) //=> "0.5"
+ */
+export function paramText(lang: Lang, value: string | number): string {
+  const text = String(value);
+  return lang === "fr" && typeof value === "number" && !Number.isInteger(value)
+    ? text.replace(".", ",")
+    : text;
 }
 
 /** For tests and tooling: every message registered so far, by language. */
