@@ -5,7 +5,7 @@
  */
 import type { Analysis } from "./analyze";
 import { asText, isBlank, type RawCell } from "./cells";
-import { type Lang, t } from "./i18n";
+import { type Lang, paramText, t } from "./i18n";
 import { idHolder } from "./identity";
 import type { OkrRow } from "./parse";
 import type { Table } from "./parse-table";
@@ -142,9 +142,7 @@ export function kpiRowPlan(
   }
   // A decimal as the spreadsheet's language writes it (2,4 in French); the language asked only then.
   const figure = (n: number | undefined) =>
-    n === undefined || Number.isInteger(n) || (lang ??= sheetLang()) === "en"
-      ? String(n ?? "")
-      : String(n).replace(".", ",");
+    n === undefined || Number.isInteger(n) ? String(n ?? "") : paramText((lang ??= sheetLang()), n);
   const metricNote = kr.metric ? `${figure(kr.baseline)} → ${figure(kr.target)}` : "";
   const schemaValues: RowCells<"kpis", KpiCell> = {
     team: asText(kr.team),
