@@ -204,6 +204,30 @@ export function highestIds(ids: Iterable<string>, floor: HighestIds = { objectiv
   return { objective, kr };
 }
 
+/** The high-water mark as the document property holds it (`{"objective": n, "kr": n}`); zeros when unreadable. */
+export function highWaterOf(stored: string | undefined): HighestIds {
+  try {
+    const parsed = JSON.parse(stored ?? "{}") as Partial<HighestIds>;
+    const n = (v: unknown) => (typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : 0);
+    return { objective: n(parsed.objective), kr: n(parsed.kr) };
+  } catch {
+    return { objective: 0, kr: 0 };
+  }
+}
+
+/** Every ID a spreadsheet holds: its OKRs' (all quarters), its KPIs' "Moved from" and its log's. */
+export function idsHeld(sources: {
+  okrs: readonly { id: string }[];
+  kpis?: readonly { origin: string }[] | undefined;
+  checkins?: readonly { krId: string }[] | undefined;
+}): string[] {
+  return [
+    ...sources.okrs.map((r) => r.id),
+    ...(sources.kpis ?? []).map((k) => k.origin),
+    ...(sources.checkins ?? []).map((c) => c.krId),
+  ];
+}
+
 /**
  * The next free IDs over every quarter: one after the highest "O-n" for the objective and after
  * the highest "KR-n" for the key results, so an ID is never reused, even after rows were deleted

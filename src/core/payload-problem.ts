@@ -1,10 +1,11 @@
 /**
  * Wording a refused payload (see core/payloads.ts): the first zod issue as "field: problem" in the
  * user's language, the field named by its label ("Confidence: must be at most 10"), an entry of a
- * list by its number ("Entry 2 › Confidence"). The server throws it (src/server/payload.ts).
+ * list by its number ("Entry 2 › Confidence"). `parsePayload` throws it as a UserError: nothing is written.
  */
 import type * as z from "zod/mini";
 import { type Lang, t } from "./i18n";
+import { userError } from "./user-error";
 
 /** Field labels by key, in the user's language, for messages ("Confidence: must be at most 10"). */
 export type FieldLabels = Record<string, string>;
@@ -67,4 +68,16 @@ export function checkPayload<T>(
       problem: problem(lang, issue),
     }),
   };
+}
+
+/** The payload parsed; refused with a UserError that names the field (nothing written yet). */
+export function parsePayload<T>(
+  lang: Lang,
+  schema: z.ZodMiniType<T>,
+  value: unknown,
+  labels: FieldLabels = {},
+): T {
+  const checked = checkPayload(lang, schema, value, labels);
+  if ("data" in checked) return checked.data;
+  throw userError(lang, "error.badRequest", { detail: checked.refusal });
 }

@@ -1,11 +1,12 @@
 /**
  * The shapes the sidebar's and dialogs' payloads must have (zod), checked by the server before any
- * use (src/server/payload.ts words the refusals): strict objects, bounded text, lists and numbers.
+ * use (core/payload-problem.ts words the refusals): strict objects, bounded text, lists and numbers.
  * The wizard's draft has its own, beside the draft (core/wizard.ts).
  */
 import * as z from "zod/mini";
 import { AUTHOR_MAX } from "./checkins";
 import { LIMITS } from "./limits";
+import { SHEETS, type SheetKey } from "./schema";
 
 /** A string of bounded length (sheets accept 50,000 characters; we need far less). */
 export const text = (max: number) => z.string().check(z.maxLength(max));
@@ -50,3 +51,15 @@ export const nextQuarterSchema = () =>
     /** The user confirmed starting more than two weeks before the quarter's end. */
     early: z.optional(z.boolean()),
   });
+
+/** A finding's cell to select: its sheet's key, its tab's ID when known, and its A1 address. */
+export const cellRequestSchema = () =>
+  z.strictObject({
+    sheet: z.enum(Object.keys(SHEETS) as SheetKey[]),
+    sheetId: z.optional(z.int()),
+    a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/)),
+  });
+
+/** A "looks like a KPI" key result to move: its row and ID (checked again under the lock). */
+export const moveRequestSchema = () =>
+  z.strictObject({ row: z.int().check(z.gte(2), z.lte(10_000_000)), krId: text(100) });

@@ -4,13 +4,14 @@
  */
 import * as z from "zod/mini";
 import type { Day } from "./dates";
-import { blocksInsert, type Draft } from "./draft";
+import { blocksInsert, checkDraft, type Draft, type HighestIds, nextIds } from "./draft";
 import type { Finding } from "./findings";
 import { type Lang, t } from "./i18n";
 import { text } from "./payloads";
 import { LIMITS } from "./limits";
 import { shorten } from "./cell-reader";
-import type { OkrRow } from "./parse";
+import { endedQuarter } from "./next-quarter-start";
+import type { OkrRow, Parsed } from "./parse";
 import { parseQuarter, previousQuarter, quarterName } from "./quarters";
 import {
   type Choice,
@@ -24,6 +25,7 @@ import {
 } from "./schema";
 import { METRICS } from "./scoring";
 import type { Settings } from "./settings";
+import { refusedBy, userError } from "./user-error";
 
 /** What the wizard needs to draw its steps and run the rules in the browser. Plain data. */
 export interface WizardContext {
@@ -190,6 +192,32 @@ export function insertRefusal(
   tableFindings: readonly Finding[],
 ): Finding | undefined {
   return draftFindings.find(blocksInsert) ?? tableFindings.find((f) => f.code === "missing-column");
+}
+
+/**
+ * What inserting a draft writes: its new IDs (above `floor`, the highest ever issued) and its rows'
+ * cells, list values in the spreadsheet's language. Refused with a UserError in the user's language,
+ * nothing written, in a quarter that has ended or when a finding blocks the insert.
+ */
+export function draftInsert(
+  draft: Draft,
+  at: {
+    userLang: Lang;
+    okrs: Parsed<OkrRow>;
+    settings: Settings;
+    day: Day;
+    floor: () => HighestIds;
+    sheetLang: () => Lang;
+  },
+): { ids: { objectiveId: string; krIds: string[] }; values: RowCells<"okrs">[] } {
+  const { userLang, okrs, settings, day } = at;
+  const ended = endedQuarter(settings, day);
+  if (ended) throw userError(userLang, "quarter.ended", ended);
+  const ids = nextIds(okrs.items, draft.krs.length, at.floor(), settings.idPrefix);
+  const { rows, findings } = checkDraft(draft, rowsForRules(okrs.items, settings), settings, day, ids);
+  const refusal = insertRefusal(findings, okrs.table.findings);
+  if (refusal) throw refusedBy(userLang, refusal);
+  return { ids, values: draftCells(rows, day, at.sheetLang()) };
 }
 
 const label = (list: "type" | "level" | "kind" | "metric", key: string | undefined, lang: Lang) =>

@@ -6,7 +6,8 @@
 import type * as z from "zod/mini";
 import { type Lang, type MessageKey, type MessageParams, t } from "../core/i18n";
 import { withAsOf } from "./as-of";
-import { type UserError, userFacing } from "./errors";
+import type { UserError } from "../core/user-error";
+import { userFacing } from "./errors";
 import { userLang } from "./locale";
 import { Workbook } from "./workbook";
 

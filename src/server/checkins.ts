@@ -23,10 +23,10 @@ import { lostColumn } from "../core/table-write";
 import { CHECKINS } from "../core/schema";
 import type { Settings } from "../core/settings";
 import { currentUserEmail, rememberedAuthor, resolveAuthor } from "./author";
-import { userError } from "./errors";
+import { userError } from "../core/user-error";
 import { load } from "./load";
 import { withDocumentLock } from "./lock";
-import { parsePayload } from "./payload";
+import { parsePayload } from "../core/payload-problem";
 import { readAll, Workbook } from "./workbook";
 import { nextFreeRow, updateColumn, withRows, writeRows } from "./writer";
 

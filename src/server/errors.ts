@@ -1,23 +1,5 @@
-import { type Lang, type MessageKey, type MessageParams, t } from "../core/i18n";
-
-/**
- * An error whose message is meant for the user, already in their language. Anything else that
- * escapes an operation is wrapped by `userFacing` so no stack trace reaches the sidebar.
- */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UserError";
-  }
-}
-
-export function userError<K extends MessageKey>(
-  lang: Lang,
-  key: K,
-  ...params: keyof MessageParams<K> extends never ? [] : [MessageParams<K>]
-): UserError {
-  return new UserError(t(lang, key, ...params));
-}
+import { type Lang, t } from "../core/i18n";
+import { UserError } from "../core/user-error";
 
 /**
  * Runs an operation for the sidebar or a menu: user errors pass, others become a short message.

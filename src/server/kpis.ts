@@ -17,7 +17,7 @@ import { endedQuarter } from "../core/next-quarter-start";
 import { stripOurNote } from "../core/marks";
 import { parseKpis } from "../core/parse";
 import { KPIS } from "../core/schema";
-import { UserError, userError } from "./errors";
+import { UserError, userError } from "../core/user-error";
 import { load } from "./load";
 import { withDocumentLock } from "./lock";
 import { growTo } from "./sheet-shape";

@@ -4,7 +4,6 @@
  * the rows; nothing the user wrote is overwritten (reviews get a new sheet with a free name).
  */
 import { dateOfDay, type Day, isoOf } from "../core/dates";
-import { describeFinding } from "../core/describe";
 import { type Lang, t, tKey } from "../core/i18n";
 import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
 import { earliness, endedQuarter, startPlan } from "../core/next-quarter-start";
@@ -24,18 +23,17 @@ import type { SettingKey } from "../core/settings";
 import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { paintOf } from "../core/sheet-paint";
 import { reviewShape } from "../core/sheet-shape";
-import { lostColumn } from "../core/table-write";
 import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
-import { UserError, userError } from "./errors";
+import { UserError, userError } from "../core/user-error";
 import { recordLock } from "./health";
 import { highestIssued, recordIssued } from "./ids";
 import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
 import { companyReviewInput } from "./rollup";
-import { parsePayload } from "./payload";
+import { parsePayload } from "../core/payload-problem";
 import { shapeSheet, sizeNewSheet } from "./sheet-shape";
 import { readAll, Workbook } from "./workbook";
-import { nextFreeRow, paint, updateColumn, writeRows } from "./writer";
+import { appendOkrRows, paint, updateColumn } from "./writer";
 
 /**
  * Writes setting values (by key) into the Settings sheet, adding rows for settings it lacks
@@ -217,9 +215,7 @@ export function startNextQuarter(userLang: Lang, request: unknown): string {
     const { next, rows } = plan;
     const table = analysis.okrTable ?? parseTable("okrs", OKRS.columns, okrGrid);
     const place = { headerRow: table.headerRow || 1, columns: table.columns };
-    const lost = lostColumn("okrs", place.columns, OKRS.columns, rows);
-    if (lost) throw userError(userLang, "wizard.error.refused", { message: describeFinding(lost, userLang) });
-    writeRows(okrSheet, nextFreeRow(okrGrid, place, OKRS.columns), place, OKRS.columns, rows, wb.timeZone);
+    appendOkrRows(okrSheet, okrGrid, place, rows, { userLang, timeZone: wb.timeZone });
     if (rows.length > 0) progress.wrote();
     recordIssued(
       wb,

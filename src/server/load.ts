@@ -16,7 +16,7 @@ import type { Day } from "../core/dates";
 import type { Lang } from "../core/i18n";
 import type { SheetKey } from "../core/schema";
 import { today } from "./clock";
-import { userError } from "./errors";
+import { userError } from "../core/user-error";
 import { sheetLangOf } from "./locale";
 import { Workbook } from "./workbook";
 

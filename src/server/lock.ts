@@ -1,5 +1,5 @@
 import type { Lang } from "../core/i18n";
-import { UserError, userError } from "./errors";
+import { UserError, userError } from "../core/user-error";
 import { t } from "../core/i18n";
 import { Workbook } from "./workbook";
 

@@ -25,7 +25,7 @@ import {
 } from "../core/rollup-sheet";
 import { teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
 import { OKRS } from "../core/schema";
-import { userError } from "./errors";
+import { userError } from "../core/user-error";
 import { type Loaded as LoadedAny, loadEvenWithoutOkrs } from "./load";
 import { withDocumentLock } from "./lock";
 import { growTo } from "./sheet-shape";

@@ -3,23 +3,17 @@
  * cell, move a "looks like a KPI" key result to the KPIs sheet. Every argument is untrusted: it is
  * parsed with zod before use.
  */
-import * as z from "zod/mini";
 import type { Lang } from "../core/i18n";
-import { SHEETS, type SheetKey } from "../core/schema";
+import { parsePayload } from "../core/payload-problem";
+import { cellRequestSchema, moveRequestSchema } from "../core/payloads";
+import { SHEETS } from "../core/schema";
 import type { Payload } from "./calls";
 import { moveKeyResultToKpis } from "./kpis";
-import { userError } from "./errors";
-import { parsePayload, text } from "./payload";
+import { userError } from "../core/user-error";
 import { currentFindings, type FindingsView } from "./validate";
 import { Workbook } from "./workbook";
 
-const cellRequest = () =>
-  z.strictObject({
-    sheet: z.enum(Object.keys(SHEETS) as SheetKey[]),
-    sheetId: z.optional(z.int()),
-    a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/)),
-  });
-export type CellRequest = Payload<typeof cellRequest>;
+export type CellRequest = Payload<typeof cellRequestSchema>;
 
 /**
  * Selects a finding's cell. The cell travels with its tab's ID, so a tab renamed since the findings
@@ -27,20 +21,18 @@ export type CellRequest = Payload<typeof cellRequest>;
  * (the ID remembered when it was created, then its name).
  */
 export function selectCell(lang: Lang, request: CellRequest): void {
-  const { sheet, sheetId, a1 } = parsePayload(lang, cellRequest(), request);
+  const { sheet, sheetId, a1 } = parsePayload(lang, cellRequestSchema(), request);
   const wb = Workbook.active();
   const target = (sheetId === undefined ? null : wb.ss.getSheetById(sheetId)) ?? wb.find(sheet);
   if (!target) throw userError(lang, "finding.missing-sheet", { sheet: SHEETS[sheet].name[lang] });
   target.getRange(a1).activate();
 }
 
-const moveRequest = () =>
-  z.strictObject({ row: z.int().check(z.gte(2), z.lte(10_000_000)), krId: text(100) });
-export type MoveRequest = Payload<typeof moveRequest>;
+export type MoveRequest = Payload<typeof moveRequestSchema>;
 
 /** Moves a "looks like a KPI" key result to the KPIs sheet; answers the confirmation to show. */
 export function moveToKpis(lang: Lang, request: MoveRequest): string {
-  const { row, krId } = parsePayload(lang, moveRequest(), request);
+  const { row, krId } = parsePayload(lang, moveRequestSchema(), request);
   return moveKeyResultToKpis(lang, row, krId);
 }
 

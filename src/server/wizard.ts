@@ -5,31 +5,25 @@
  * writes the objective and its key results in one batch under the document lock, with new IDs.
  * What to answer and write is decided in core/wizard.ts.
  */
-import { checkDraft, nextIds } from "../core/draft";
-import { describeFinding } from "../core/describe";
-import { endedQuarter } from "../core/next-quarter-start";
 import type { Lang } from "../core/i18n";
 import type { OkrRow, Parsed } from "../core/parse";
-import { OKRS } from "../core/schema";
-import { lostColumn, tableWidth } from "../core/table-write";
+import { tableWidth } from "../core/table-write";
 import {
-  draftCells,
   draftFieldLabels,
+  draftInsert,
   draftSchema,
   type InsertResult,
-  insertRefusal,
   insertResult,
-  rowsForRules,
   toDraft,
   type WizardContext,
   wizardContextOf,
 } from "../core/wizard";
-import { userError } from "./errors";
+import { userError } from "../core/user-error";
 import { highestIssued, recordIssued } from "./ids";
 import { load, type Loaded, type LoadOptions } from "./load";
 import { withDocumentLock } from "./lock";
-import { parsePayload } from "./payload";
-import { nextFreeRow, writeRows } from "./writer";
+import { parsePayload } from "../core/payload-problem";
+import { appendOkrRows } from "./writer";
 
 export type { DraftPayload, InsertResult, WizardContext } from "../core/wizard";
 
@@ -59,26 +53,17 @@ export function insertDraft(userLang: Lang, request: unknown): InsertResult {
     // Read under the lock: someone may have added rows since the wizard opened.
     const loaded = loadWithTable(userLang, { checkins: true, kpis: true });
     const { wb, day, okrs, okrSheet: sheet, okrGrid: grid, parsed } = loaded;
-    const settings = parsed.settings.settings;
-    const ended = endedQuarter(settings, day);
-    if (ended) throw userError(userLang, "quarter.ended", ended);
-    const floor = highestIssued(wb, {
-      okrs: okrs.items,
-      kpis: parsed.kpis?.items,
-      checkins: parsed.checkins?.items,
+    const { ids, values } = draftInsert(draft, {
+      userLang,
+      okrs,
+      settings: parsed.settings.settings,
+      day,
+      floor: () =>
+        highestIssued(wb, { okrs: okrs.items, kpis: parsed.kpis?.items, checkins: parsed.checkins?.items }),
+      sheetLang: () => loaded.sheetLang,
     });
-    const ids = nextIds(okrs.items, draft.krs.length, floor, settings.idPrefix);
-    const { rows, findings } = checkDraft(draft, rowsForRules(okrs.items, settings), settings, day, ids);
-    const refusal = insertRefusal(findings, okrs.table.findings);
-    if (refusal)
-      throw userError(userLang, "wizard.error.refused", { message: describeFinding(refusal, userLang) });
-    // List values in the spreadsheet's language; the answer in the user's.
-    const values = draftCells(rows, day, loaded.sheetLang);
     const place = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
-    const lost = lostColumn("okrs", place.columns, OKRS.columns, values);
-    if (lost) throw userError(userLang, "wizard.error.refused", { message: describeFinding(lost, userLang) });
-    const first = nextFreeRow(grid, place, OKRS.columns);
-    writeRows(sheet, first, place, OKRS.columns, values, wb.timeZone);
+    const first = appendOkrRows(sheet, grid, place, values, { userLang, timeZone: wb.timeZone });
     recordIssued(wb, [ids.objectiveId, ...ids.krIds]);
     sheet.getRange(first, 1, values.length, tableWidth(place)).activate();
     return insertResult(userLang, ids, sheet.getName(), first, first + values.length - 1);

@@ -5,18 +5,22 @@
  * core/table-write.ts; this module makes the calls. Also a laid-out sheet painted in four calls.
  */
 import type { RawCell } from "../core/cells";
-import type { ColumnDef } from "../core/schema";
+import type { Lang } from "../core/i18n";
+import { type ColumnDef, OKRS } from "../core/schema";
 import type { Paint } from "../core/sheet-paint";
 import {
   columnRuns,
   columnWrite,
   inputColumns,
+  lostColumn,
+  nextFreeRow,
   rowSpan,
   runValues,
   type RowValues,
   type TablePlace,
   type WrittenCell,
 } from "../core/table-write";
+import { refusedBy } from "../core/user-error";
 
 export { cellValue, nextFreeRow, type RowValues, type TablePlace, withRows } from "../core/table-write";
 
@@ -55,6 +59,24 @@ export function writeRows(
     const values = runValues(run, byIndex, rows, timeZone);
     sheet.getRange(at, run[0]! + 1, rows.length, run.length).setValues(values);
   }
+}
+
+/**
+ * Appends rows to the OKRs table after its last row (writeRows), or refuses before any write when the
+ * table lost a column they fill (core/table-write.ts lostColumn). Answers the first row written.
+ */
+export function appendOkrRows(
+  sheet: Sheet,
+  grid: RawCell[][],
+  place: TablePlace,
+  rows: RowValues[],
+  to: { userLang: Lang; timeZone: string },
+): number {
+  const lost = lostColumn("okrs", place.columns, OKRS.columns, rows);
+  if (lost) throw refusedBy(to.userLang, lost);
+  const at = nextFreeRow(grid, place, OKRS.columns);
+  writeRows(sheet, at, place, OKRS.columns, rows, to.timeZone);
+  return at;
 }
 
 /**

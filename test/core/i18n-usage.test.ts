@@ -21,7 +21,7 @@ const DYNAMIC_PREFIXES: Record<string, string> = {
   "guide.row": "core/guide: the Guide's rows, in order",
   "finding.": "core/describe: a finding's message by its code",
   "status.": "a pace status's label",
-  "payload.": "server/payload: the type a sidebar payload lacked",
+  "payload.": "core/payload-problem: the type a sidebar payload lacked",
   "wizard.steps.": "ui/wizard: a step's title",
   "wizard.kind.": "ui/wizard: an objective's kind",
   "findings.group.": "ui/findings: a severity's group heading",
