@@ -3,9 +3,14 @@
  * under it, and key results good and bad, so that scores, statuses and findings show at once.
  * Values are cell values in the user's language (list columns use the list labels).
  */
+import type { RawCell } from "./cells";
 import type { Day } from "./dates";
-import type { Lang } from "./i18n";
-import { KINDS, LEVELS, METRIC_CHOICES, ROW_TYPES, type Choice } from "./schema";
+import { highestIds, type HighestIds, idsHeld } from "./draft";
+import { type Lang, t } from "./i18n";
+import { parseCheckins, parseKpis, parseOkrs } from "./parse";
+import { CHECKINS, KINDS, LEVELS, METRIC_CHOICES, ROW_TYPES, type Choice } from "./schema";
+import { parseSettings, type Settings } from "./settings";
+import { nextFreeRow, type TablePlace } from "./table-write";
 
 type Row = Record<string, string | number | Day>;
 
@@ -202,4 +207,45 @@ export function exampleQuarter(
     if (last !== undefined && history[row.id as string]) row.lastCheckIn = last;
   }
   return { okrs, checkins };
+}
+
+/** Where the example's rows go on a table sheet: the first row written, the columns. */
+export interface ExampleWrite {
+  at: number;
+  place: TablePlace;
+  rows: Row[];
+}
+
+/**
+ * What filling the example writes on an empty OKRs sheet (its IDs are fixed: O-1, KR-1…), in the
+ * spreadsheet's language: undefined when there is nowhere to write it or the OKRs sheet has rows
+ * now; "ids-issued" when an ID was ever issued here, since an ID is never issued twice. KPIs and
+ * Settings are read only once the example is still wanted.
+ */
+export function examplePlan(
+  grids: { okrs: RawCell[][]; checkins: RawCell[][]; kpis: () => RawCell[][]; settings: () => RawCell[][] },
+  at: { day: Day; timeZone: string; highWater: () => HighestIds; author: string },
+  sheetLangOf: (settings: Settings) => Lang,
+): { okrs: ExampleWrite; checkins: ExampleWrite } | "ids-issued" | undefined {
+  const { day, timeZone } = at;
+  const okrs = parseOkrs(grids.okrs, timeZone);
+  const log = parseCheckins(grids.checkins, timeZone);
+  if (okrs.table.headerRow === 0 || log.table.headerRow === 0 || okrs.items.length > 0) return undefined;
+  const kpis = parseKpis(grids.kpis(), timeZone).items;
+  const issued = highestIds(idsHeld({ okrs: [], checkins: log.items, kpis }), at.highWater());
+  if (issued.objective > 0 || issued.kr > 0) return "ids-issued";
+  const settings = parseSettings(grids.settings(), day, timeZone).settings;
+  const lang = sheetLangOf(settings);
+  const author = at.author || t(lang, "setup.exampleAuthor");
+  const example = exampleQuarter(lang, settings.quarter, settings.quarterStart, day, author);
+  const okrPlace = { headerRow: okrs.table.headerRow, columns: okrs.table.columns };
+  const logPlace = { headerRow: log.table.headerRow, columns: log.table.columns };
+  return {
+    okrs: { at: okrPlace.headerRow + 1, place: okrPlace, rows: example.okrs },
+    checkins: {
+      at: nextFreeRow(grids.checkins, logPlace, CHECKINS.columns),
+      place: logPlace,
+      rows: example.checkins,
+    },
+  };
 }

@@ -2,16 +2,17 @@
  * OKR › Validate's pure part: the findings as the sidebar lists them, the marks they leave on each
  * sheet, the IDs given to rows typed without one, and the toast's words.
  */
-import type { Analysis } from "./analyze";
+import type { Analysis, WorkbookGrids } from "./analyze";
 import type { RawCell } from "./cells";
 import { describeFinding } from "./describe";
 import type { Finding, Severity } from "./findings";
-import type { HighestIds } from "./draft";
+import { highestIds, type HighestIds, idsHeld } from "./draft";
 import { type Lang, t } from "./i18n";
 import type { Mark } from "./marks";
-import type { OkrRow } from "./parse";
+import { type OkrRow, parseCheckins, parseKpis, parseOkrs } from "./parse";
 import { parseTable } from "./parse-table";
 import { SHEETS, type SheetKey } from "./schema";
+import { parseSettings } from "./settings";
 import { columnLetters } from "./template";
 
 /** One finding as the sidebar shows it. Plain data: it crosses google.script.run. */
@@ -157,6 +158,28 @@ export function missingIds(
     ids.set(row.row, row.type === "kr" ? `${p}KR-${++kr}` : `${p}O-${++objective}`);
   }
   return ids;
+}
+
+/**
+ * Rows typed by hand with a Type but no ID: the OKRs sheet's ID column and the IDs those rows get,
+ * by 1-based row, above every ID the sheets hold and the high-water mark. Undefined when no row
+ * lacks one (the other sheets are parsed only when one does).
+ */
+export function idAssignment(
+  grids: WorkbookGrids,
+  timeZone: string,
+  highWater: HighestIds,
+): { column: number; ids: Map<number, string> } | undefined {
+  const okrs = grids.okrs && parseOkrs(grids.okrs, timeZone);
+  const column = okrs?.table.columns.id;
+  if (!okrs || column === undefined || !okrs.items.some((r) => r.id === "" && r.type !== undefined)) return;
+  const held = idsHeld({
+    okrs: okrs.items,
+    kpis: grids.kpis && parseKpis(grids.kpis, timeZone).items,
+    checkins: grids.checkins && parseCheckins(grids.checkins, timeZone).items,
+  });
+  const { idPrefix } = parseSettings(grids.settings ?? [], 0, timeZone).settings;
+  return { column, ids: missingIds(okrs.items, highestIds(held, highWater), idPrefix) };
 }
 
 /** The toast after Validate: the IDs given, then the counts. */

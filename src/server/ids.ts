@@ -10,14 +10,19 @@ import type { Workbook } from "./workbook";
 /** Document property: `{"objective": n, "kr": n}`, the highest ID numbers ever issued. */
 export const HIGH_WATER_PROPERTY = "okr.ids.highest";
 
+/** The high-water mark: the highest ID numbers ever issued here, rows deleted since included. */
+export function highWater(wb: Workbook): HighestIds {
+  return highWaterOf(wb.property(HIGH_WATER_PROPERTY));
+}
+
 /** The highest ID numbers issued so far, from the sheets and the high-water mark. */
 export function highestIssued(wb: Workbook, sources: Parameters<typeof idsHeld>[0]): HighestIds {
-  return highestIds(idsHeld(sources), highWaterOf(wb.property(HIGH_WATER_PROPERTY)));
+  return highestIds(idsHeld(sources), highWater(wb));
 }
 
 /** Raises the high-water mark to cover IDs just written (never lowers it). */
 export function recordIssued(wb: Workbook, ids: readonly string[]): void {
-  const before = highWaterOf(wb.property(HIGH_WATER_PROPERTY));
+  const before = highWater(wb);
   const after = highestIds(ids, before);
   if (after.objective !== before.objective || after.kr !== before.kr)
     wb.setProperty(HIGH_WATER_PROPERTY, JSON.stringify(after));

@@ -8,17 +8,15 @@ import {
   type FindingsView,
   MARKED,
   markedSheets,
+  idAssignment,
   marksOf,
-  missingIds,
   type SheetGrids,
   validateToast,
 } from "../core/findings-view";
 import { t } from "../core/i18n";
 import { applyMarks, changedRows } from "../core/marks";
-import { parseCheckins, parseKpis, parseOkrs } from "../core/parse";
 import type { SheetKey } from "../core/schema";
-import { parseSettings } from "../core/settings";
-import { highestIssued, recordIssued } from "./ids";
+import { highWater, recordIssued } from "./ids";
 import { type Loaded, type LoadedGrids, loadEvenWithoutOkrs } from "./load";
 import { userLang as currentUserLang } from "./locale";
 import { withDocumentLock } from "./lock";
@@ -53,24 +51,14 @@ function load(assigned?: string[]): Validated {
  * one write and into the grid read, so the rest of Validate sees them. Runs under the lock.
  */
 function assignMissingIds(wb: Workbook, grids: LoadedGrids): string[] {
-  const grid = grids.okrs;
   const sheet = wb.find("okrs");
-  if (!grid || !sheet) return [];
-  const okrs = parseOkrs(grid, wb.timeZone);
-  const column = okrs.table.columns.id;
-  if (column === undefined || !okrs.items.some((r) => r.id === "" && r.type !== undefined)) return [];
-  const highest = highestIssued(wb, {
-    okrs: okrs.items,
-    kpis: grids.kpis ? parseKpis(grids.kpis, wb.timeZone).items : [],
-    checkins: grids.checkins ? parseCheckins(grids.checkins, wb.timeZone).items : [],
-  });
-  const prefix = parseSettings(grids.settings, 0, wb.timeZone).settings.idPrefix;
-  const updates = missingIds(okrs.items, highest, prefix);
-  for (const [row, id] of updates) grid[row - 1]![column] = id;
-  updateColumn(sheet, grid, column, updates);
-  const ids = [...updates.values()];
-  recordIssued(wb, ids);
-  return ids;
+  const assignment = sheet && idAssignment(grids, wb.timeZone, highWater(wb));
+  if (!assignment) return [];
+  const { column, ids } = assignment;
+  for (const [row, id] of ids) grids.okrs![row - 1]![column] = id;
+  updateColumn(sheet, grids.okrs!, column, ids);
+  recordIssued(wb, [...ids.values()]);
+  return [...ids.values()];
 }
 
 function view({ wb, grids, analysis, sheetLang, userLang }: Validated): FindingsView {
