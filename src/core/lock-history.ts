@@ -6,7 +6,11 @@
  */
 import type { Analysis } from "./analyze";
 import { dayFromIso, type Day, isoOf } from "./dates";
+import type { Lang } from "./i18n";
+import { endedQuarter } from "./next-quarter-start";
 import { canonicalQuarter } from "./quarters";
+import type { Settings } from "./settings";
+import { userError } from "./user-error";
 
 /**
  * The history from the property's text; a damaged text is a history lost, not an error.
@@ -51,4 +55,19 @@ export function lockDating(
     (r) => r.quarter === analysis.settings.quarter && r.created === undefined,
   );
   return { column, updates: new Map(undated.map((r) => [r.row, lockDay] as const)) };
+}
+
+/** What the lock question asks: the quarter, today, and the lock date it would replace ("" if none). */
+export interface LockQuestion {
+  quarter: string;
+  date: string;
+  previous: string;
+}
+
+/** The lock question; refused in a quarter that is over (its lock date and scope churn would move). */
+export function lockQuestionOf(userLang: Lang, settings: Settings, day: Day): LockQuestion {
+  const ended = endedQuarter(settings, day);
+  if (ended) throw userError(userLang, "quarter.ended", ended);
+  const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
+  return { quarter: settings.quarter, date: isoOf(day), previous };
 }

@@ -4,9 +4,16 @@
  */
 import { type Day, isoOf } from "./dates";
 import type { Lang, MessageKey, MessageParams } from "./i18n";
+import { userError } from "./user-error";
 import type { Analysis } from "./analyze";
 import type { HighestIds } from "./draft";
-import { carryOverRows, followingQuarter, type NewRow } from "./next-quarter";
+import {
+  carryCandidates,
+  type CarryCandidate,
+  carryOverRows,
+  followingQuarter,
+  type NewRow,
+} from "./next-quarter";
 import { idHolder } from "./identity";
 import type { OkrRow } from "./parse";
 import { choiceLabel, type ListName, LISTS } from "./schema";
@@ -43,6 +50,39 @@ export function endedQuarter(
   return day > settings.quarterEnd
     ? { quarter: settings.quarter, end: isoOf(settings.quarterEnd) }
     : undefined;
+}
+
+/** What the next-quarter dialog shows: the quarters, the objectives it may carry over. */
+export interface NextQuarterProposal {
+  lang: Lang;
+  from: string;
+  to: string;
+  candidates: CarryCandidate[];
+  /** Set when the quarter ends more than EARLY_DAYS from today: the dialog asks first. */
+  early?: { end: string; days: number };
+}
+
+/**
+ * The dialog's proposal, in the user's language; `marked`: the IDs ticked "Carry over?" in the
+ * quarter's latest review. Refused when the current quarter is not in the quarters table.
+ */
+export function nextQuarterProposalOf(
+  userLang: Lang,
+  analysis: Pick<Analysis, "settings" | "okrs" | "scores">,
+  day: Day,
+  marked: () => Set<string>,
+): NextQuarterProposal {
+  const { settings } = analysis;
+  const next = followingQuarter(settings);
+  if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: settings.quarter });
+  const early = earliness(settings, day);
+  return {
+    lang: userLang,
+    from: settings.quarter,
+    to: next.quarter,
+    candidates: carryCandidates(analysis.okrs, analysis.scores, settings, marked()),
+    ...(early ? { early } : {}),
+  };
 }
 
 /** A message key with its parameters: what the server says, in the user's language. */

@@ -5,6 +5,7 @@
  * mid-quarter additions and owner rotation.
  */
 import type { Day } from "./dates";
+import type { Lang } from "./i18n";
 import type { CheckinRow, OkrRow } from "./parse";
 import { kpiLikeWords, outputNotOutcomeWords } from "./rules/wording";
 import { ruleContext, RULES } from "./rules";
@@ -273,4 +274,11 @@ export function reviewTeams(
     .filter((r) => r.quarter === quarter && r.type === "objective" && r.level !== "company")
     .map((r) => r.team);
   return [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+}
+
+/** What the review dialog offers: the quarter and its teams, in the user's language. */
+export interface ReviewOptions {
+  lang: Lang;
+  quarter: string;
+  teams: string[];
 }

@@ -5,11 +5,10 @@
  */
 import { dateOfDay, type Day, isoOf } from "../core/dates";
 import { type Lang, t, tKey } from "../core/i18n";
-import { carryCandidates, type CarryCandidate, followingQuarter } from "../core/next-quarter";
-import { earliness, endedQuarter, startPlan } from "../core/next-quarter-start";
-import { lockDating } from "../core/lock-history";
+import { type NextQuarterProposal, nextQuarterProposalOf, startPlan } from "../core/next-quarter-start";
+import { lockDating, type LockQuestion, lockQuestionOf } from "../core/lock-history";
 import { parseTable } from "../core/parse-table";
-import { buildReview, reviewTeams } from "../core/review";
+import { buildReview, type ReviewOptions, reviewTeams } from "../core/review";
 import {
   carriedOverIds,
   carryOverCells,
@@ -24,7 +23,7 @@ import { type SettingValue, settingsUpdate } from "../core/settings-update";
 import { paintOf } from "../core/sheet-paint";
 import { reviewShape } from "../core/sheet-shape";
 import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
-import { UserError, userError } from "../core/user-error";
+import { UserError } from "../core/user-error";
 import { recordLock } from "./health";
 import { highestIssued, recordIssued } from "./ids";
 import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
@@ -63,21 +62,10 @@ function writeSettings(
 
 // ---------------------------------------------------------------- lock plan
 
-export interface LockQuestion {
-  quarter: string;
-  date: string;
-  previous: string;
-}
-
 /** What the lock question needs: the Settings sheet only (the plan is read again under the lock). */
 export function lockQuestion(userLang: Lang, wb = Workbook.active()): LockQuestion {
   const { day, parsed } = loadEvenWithoutOkrs(userLang, { okrs: false }, wb);
-  const { settings } = parsed.settings;
-  // Locking a quarter that is over would move its lock date and change its scope churn.
-  const ended = endedQuarter(settings, day);
-  if (ended) throw userError(userLang, "quarter.ended", ended);
-  const previous = settings.lockDate === undefined ? "" : isoOf(settings.lockDate);
-  return { quarter: settings.quarter, date: isoOf(day), previous };
+  return lockQuestionOf(userLang, parsed.settings.settings, day);
 }
 
 /**
@@ -99,12 +87,6 @@ export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
 }
 
 // ---------------------------------------------------------------- quarterly review
-
-export interface ReviewOptions {
-  lang: Lang;
-  quarter: string;
-  teams: string[];
-}
 
 export function reviewOptions(userLang: Lang): ReviewOptions {
   // Parsed only: the teams and the quarter need no rule run.
@@ -170,28 +152,9 @@ function markedCarryOver(wb: Workbook, quarter: string): Set<string> {
 
 // ---------------------------------------------------------------- next quarter
 
-export interface NextQuarterProposal {
-  lang: Lang;
-  from: string;
-  to: string;
-  candidates: CarryCandidate[];
-  /** Set when the quarter ends more than EARLY_DAYS from today: the dialog asks first. */
-  early?: { end: string; days: number };
-}
-
 export function nextQuarterProposal(userLang: Lang): NextQuarterProposal {
   const { wb, analysis, day } = load(userLang);
-  const next = followingQuarter(analysis.settings);
-  if (!next) throw userError(userLang, "finding.unknown-quarter", { quarter: analysis.settings.quarter });
-  const marked = markedCarryOver(wb, analysis.settings.quarter);
-  const early = earliness(analysis.settings, day);
-  return {
-    lang: userLang,
-    from: analysis.settings.quarter,
-    to: next.quarter,
-    candidates: carryCandidates(analysis.okrs, analysis.scores, analysis.settings, marked),
-    ...(early ? { early } : {}),
-  };
+  return nextQuarterProposalOf(userLang, analysis, day, () => markedCarryOver(wb, analysis.settings.quarter));
 }
 
 /**

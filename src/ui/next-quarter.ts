@@ -9,7 +9,7 @@
 import { LIMITS } from "../core/limits";
 import type { CarryCandidate, CarryReason } from "../core/next-quarter";
 import { type Lang, t } from "./i18n";
-import type { NextQuarterProposal } from "../server/lifecycle";
+import type { NextQuarterProposal } from "../core/next-quarter-start";
 import { act, actionSlot, announce, busyButton, showError } from "./actions";
 import { closeButton, type DialogFrame, dialogView } from "./dialog";
 import { datalist, el, fill, uid } from "./dom";

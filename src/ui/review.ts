@@ -3,7 +3,7 @@
  * which builds a new review sheet (never overwriting one) and names it.
  */
 import { type Lang, t } from "./i18n";
-import type { ReviewOptions } from "../server/lifecycle";
+import type { ReviewOptions } from "../core/review";
 import { act, actionSlot, announce, busyButton } from "./actions";
 import { closeButton, type DialogFrame, dialogView } from "./dialog";
 import { el, option, uid } from "./dom";
