@@ -28,6 +28,7 @@ export * from "./review";
 export * from "./review-sheet";
 export * from "./rules";
 export * from "./schema";
+export * from "./user-error";
 export * from "./quarter-scores";
 export * from "./scoring";
 export * from "./settings";

@@ -1,4 +1,13 @@
-import { blocksInsert, checkDraft, type Draft, draftRows, nextIds } from "../../src/core/draft";
+import {
+  blocksInsert,
+  checkDraft,
+  type Draft,
+  draftRows,
+  highestIds,
+  highWaterOf,
+  idsHeld,
+  nextIds,
+} from "../../src/core/draft";
 import { defaultSettings, type Finding, type OkrRow, parseOkrs, type Settings } from "../../src/core";
 import { day, okrGrid, soundQuarter } from "../helpers/grids";
 
@@ -152,5 +161,20 @@ describe("blocksInsert", () => {
     const finding = checkDraft(input, existing, where, today, ids).findings.find((f) => f.code === code);
     expect(finding).toBeDefined();
     expect(blocksInsert(finding!)).toBe(blocks);
+  });
+});
+
+describe("the ID high-water mark", () => {
+  it("reads the document property, a damaged or odd value counting as none", () => {
+    expect(highWaterOf('{"objective": 4, "kr": 12}')).toEqual({ objective: 4, kr: 12 });
+    expect(highWaterOf(undefined)).toEqual({ objective: 0, kr: 0 });
+    expect(highWaterOf("{oops")).toEqual({ objective: 0, kr: 0 });
+    expect(highWaterOf('{"objective": -3, "kr": 2.5}')).toEqual({ objective: 0, kr: 0 });
+  });
+
+  it("counts every ID a spreadsheet holds: its rows', the KPIs' origins and the log's", () => {
+    const held = idsHeld({ okrs: [{ id: "O-1" }], kpis: [{ origin: "KR-9" }], checkins: [{ krId: "KR-4" }] });
+    expect(held).toEqual(["O-1", "KR-9", "KR-4"]);
+    expect(highestIds(held)).toEqual({ objective: 1, kr: 9 });
   });
 });

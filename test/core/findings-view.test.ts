@@ -1,6 +1,13 @@
 import { analyze, type Finding } from "../../src/core";
-import { findingsView, markedSheets, marksOf, missingIds, validateToast } from "../../src/core/findings-view";
-import { day, kpiLikeKr as kpiLike, okrGrid, soundQuarter } from "../helpers/grids";
+import {
+  findingsView,
+  idAssignment,
+  markedSheets,
+  marksOf,
+  missingIds,
+  validateToast,
+} from "../../src/core/findings-view";
+import { checkinGrid, day, kpiLikeKr as kpiLike, okrGrid, soundQuarter } from "../helpers/grids";
 
 const today = day("2026-11-25");
 const grid = okrGrid([...soundQuarter(), kpiLike]);
@@ -85,5 +92,31 @@ describe("the toast", () => {
     const toast = validateToast(view, ["O-5", "KR-10"]);
     expect(toast.indexOf("O-5, KR-10")).toBeLessThan(toast.indexOf("1"));
     expect(validateToast({ ...view, items: [] }, [])).not.toContain("2");
+  });
+});
+
+describe("IDs for rows typed by hand, from the sheets as read", () => {
+  const typed = okrGrid([
+    ...soundQuarter(),
+    { quarter: "2026-Q4", type: "Key result", team: "Sales", parent: "O-2", title: "Typed by hand" },
+  ]);
+  const kpis = [
+    ["Quarter", "KPI", "Moved from"],
+    ["2026-Q4", "Uptime", "KR-40"],
+  ];
+  const log = checkinGrid([{ date: day("2026-11-02"), krId: "KR-52", value: 3 }]);
+
+  it("gives the next ID above every ID the sheets hold and the high-water mark, in the ID column", () => {
+    const assignment = idAssignment({ okrs: typed, kpis, checkins: log }, "UTC", { objective: 7, kr: 0 });
+    expect(assignment).toEqual({ column: 1, ids: new Map([[typed.length, "KR-53"]]) });
+    const higher = idAssignment({ okrs: typed }, "UTC", { objective: 0, kr: 60 });
+    expect(higher?.ids.get(typed.length)).toBe("KR-61");
+  });
+
+  it("gives none when every row has its ID, or the sheet has no ID column", () => {
+    expect(idAssignment({ okrs: grid, kpis, checkins: log }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
+    const noIdColumn = typed.map((line) => line.filter((_, i) => i !== 1));
+    expect(idAssignment({ okrs: noIdColumn }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
+    expect(idAssignment({}, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
   });
 });

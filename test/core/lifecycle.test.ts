@@ -11,6 +11,8 @@ import {
   endedQuarter,
   followingQuarter,
   isReviewSheetOf,
+  lockQuestionOf,
+  nextQuarterProposalOf,
   parseOkrs,
   parseSettings,
   quarterHelpLanguage,
@@ -277,5 +279,44 @@ describe("checkStart", () => {
       key: "finding.unknown-quarter",
       params: { quarter: "next" },
     });
+  });
+});
+
+describe("the next-quarter proposal and the lock question", () => {
+  const settings = {
+    ...defaultSettings(day("2026-10-01")),
+    quarter: "2026-Q4",
+    quarterStart: day("2026-10-01"),
+    quarterEnd: day("2026-12-31"),
+  };
+  // A quarter without rows: nothing to carry over, which is all the proposal reads of the analysis.
+  const analysisOn = (quarter: string) =>
+    ({
+      settings: { ...settings, quarter },
+      okrs: [],
+      scores: { objectives: new Map(), krs: new Map() },
+    }) as never;
+  const analysis = analysisOn("2026-Q4");
+
+  it("proposes the following quarter, and asks first when the current one ends in more than two weeks", () => {
+    const late = nextQuarterProposalOf("en", analysis, day("2026-12-28"), () => new Set());
+    expect(late).toEqual({ lang: "en", from: "2026-Q4", to: "2027-Q1", candidates: [] });
+    const early = nextQuarterProposalOf("fr", analysis, day("2026-11-30"), () => new Set());
+    expect(early.early).toEqual({ end: "2026-12-31", days: 31 });
+  });
+
+  it("refuses, naming it, a quarter it cannot follow", () => {
+    expect(() => nextQuarterProposalOf("en", analysisOn("Autumn"), TODAY, () => new Set())).toThrow(/Autumn/);
+  });
+
+  it("asks to lock today, naming the lock date it replaces, and refuses a quarter that is over", () => {
+    expect(lockQuestionOf("en", settings, day("2026-10-05"))).toEqual({
+      quarter: "2026-Q4",
+      date: "2026-10-05",
+      previous: "",
+    });
+    const locked = { ...settings, lockDate: day("2026-10-02") };
+    expect(lockQuestionOf("en", locked, day("2026-10-05")).previous).toBe("2026-10-02");
+    expect(() => lockQuestionOf("en", settings, day("2027-01-02"))).toThrow(/^2026-Q4 ended on 2026-12-31/);
   });
 });

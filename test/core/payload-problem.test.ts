@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { checkPayload } from "../../src/core/payload-problem";
+import { checkPayload, parsePayload } from "../../src/core/payload-problem";
+import { UserError } from "../../src/core/user-error";
 import { checkinsSchema, text } from "../../src/core/payloads";
 
 const entry = { krId: "KR-1", value: 12, confidence: 7, comment: "" };
@@ -39,5 +40,16 @@ describe("a refused payload, worded for the user", () => {
     );
     expect(refusal(z.string().check(z.regex(/^a$/)), "b")).toBe("payload: has an invalid format");
     expect(refusal(z.number().check(z.refine((n) => n > 0)), -1)).toBe("payload: is invalid");
+  });
+});
+
+describe("parsing a payload", () => {
+  it("answers the data, or throws a UserError naming the field, in the user's language", () => {
+    const batch = { entries: [{ ...entry, confidence: 11 }] };
+    expect(parsePayload("en", checkinsSchema(), { entries: [entry] }, labels)).toEqual({ entries: [entry] });
+    expect(() => parsePayload("fr", checkinsSchema(), batch, labels)).toThrow(UserError);
+    expect(() => parsePayload("fr", checkinsSchema(), batch, labels)).toThrow(
+      "La demande a été refusée : Check-ins › saisie 1 › Confidence : doit valoir au plus 10.",
+    );
   });
 });

@@ -2,13 +2,17 @@ import { defaultSettings, type Finding, parseOkrs, type Settings } from "../../s
 import {
   distinctNames,
   draftCells,
+  draftInsert,
+  type DraftPayload,
   draftFieldLabels,
   draftSchema,
   insertRefusal,
   insertResult,
   rowsForRules,
+  toDraft,
   wizardContextOf,
 } from "../../src/core/wizard";
+import { UserError } from "../../src/core/user-error";
 import { checkDraft } from "../../src/core/draft";
 import { day, okrGrid, soundQuarter } from "../helpers/grids";
 
@@ -141,5 +145,45 @@ describe("writing the draft", () => {
     const result = insertResult("en", { objectiveId: "O-9", krIds: ["KR-9", "KR-10"] }, "OKRs", 12, 14);
     expect(result).toMatchObject({ objectiveId: "O-9", krIds: ["KR-9", "KR-10"], firstRow: 12, lastRow: 14 });
     expect(result.message).toContain("KR-9, KR-10");
+  });
+});
+
+describe("inserting a draft", () => {
+  const okrs = parseOkrs(okrGrid([...soundQuarter(), ...lastQuarter]), "UTC");
+  const draft = toDraft(payload as DraftPayload);
+  const at = (over: Partial<Parameters<typeof draftInsert>[1]> = {}) => ({
+    userLang: "en" as const,
+    okrs,
+    settings,
+    day: today,
+    floor: () => ({ objective: 0, kr: 0 }),
+    sheetLang: () => "fr" as const,
+    ...over,
+  });
+
+  it("issues IDs above the highest ever issued and writes list values in the spreadsheet's language", () => {
+    const { ids, values } = draftInsert(draft, at({ floor: () => ({ objective: 20, kr: 40 }) }));
+    expect(ids).toEqual({ objectiveId: "O-21", krIds: ["KR-41"] });
+    expect(values.map((v) => [v.id, v.type, v.quarter])).toEqual([
+      ["O-21", "Objectif", "2026-Q4"],
+      ["KR-41", "Résultat clé", "2026-Q4"],
+    ]);
+  });
+
+  it("refuses, in the user's language, a quarter that has ended, before asking for the IDs", () => {
+    let asked = false;
+    const late = at({
+      userLang: "fr",
+      day: settings.quarterEnd + 1,
+      floor: () => ((asked = true), { objective: 0, kr: 0 }),
+    });
+    expect(() => draftInsert(draft, late)).toThrow(/^2026-Q4 s'est terminé le 2026-12-31/);
+    expect(asked).toBe(false);
+  });
+
+  it("refuses a draft a rule blocks, naming the problem", () => {
+    const ownerless = toDraft({ ...payload, objective: { ...payload.objective, owner: "" } } as DraftPayload);
+    expect(() => draftInsert(ownerless, at())).toThrow(UserError);
+    expect(() => draftInsert(ownerless, at())).toThrow(/^Nothing was written: /);
   });
 });
