@@ -117,6 +117,6 @@ describe("IDs for rows typed by hand, from the sheets as read", () => {
     expect(idAssignment({ okrs: grid, kpis, checkins: log }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
     const noIdColumn = typed.map((line) => line.filter((_, i) => i !== 1));
     expect(idAssignment({ okrs: noIdColumn }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
-    expect(idAssignment({}, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
+    expect(idAssignment({ okrs: undefined }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
   });
 });
