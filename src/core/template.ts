@@ -4,7 +4,7 @@
  * columns keep working), with where set-up puts them. Pure: src/server/template.ts writes them.
  */
 import type { RawCell } from "./cells";
-import type { Lang } from "./i18n";
+import { type Lang, t } from "./i18n";
 import type { OkrColumn, SheetDef } from "./schema";
 import type { SettingKey } from "./settings";
 
@@ -205,4 +205,26 @@ export function formulaWrites(
     });
     return { key, column, formula, placement };
   });
+}
+
+/** What a set-up did, for the report to the user: the sheets created and kept, notes, example rows. */
+export interface SetupReport {
+  created: string[];
+  kept: string[];
+  notes: string[];
+  exampleRows: number;
+}
+
+/** The set-up report as the alert shows it, in the user's language, one paragraph per point. */
+export function setupReportText(lang: Lang, report: SetupReport): string {
+  const list = (sheets: string[]) => ({ sheets: sheets.join(", "), count: sheets.length });
+  return [
+    report.created.length ? t(lang, "setup.created", list(report.created)) : "",
+    report.kept.length ? t(lang, "setup.kept", list(report.kept)) : "",
+    ...report.notes,
+    report.exampleRows ? t(lang, "setup.exampleAdded", { count: report.exampleRows }) : "",
+    t(lang, "setup.done"),
+  ]
+    .filter(Boolean)
+    .join("\n\n");
 }

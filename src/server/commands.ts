@@ -4,6 +4,7 @@
  * work to its module.
  */
 import { t } from "../core/i18n";
+import { setupReportText } from "../core/template";
 import { menuCommand } from "./calls";
 import { staleReminder } from "./checkins";
 import { generateHealth } from "./health";
@@ -32,16 +33,7 @@ export function setUpTemplate(): void {
         return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : "";
       },
     );
-    const list = (sheets: string[]) => ({ sheets: sheets.join(", "), count: sheets.length });
-    return [
-      report.created.length ? t(lang, "setup.created", list(report.created)) : "",
-      report.kept.length ? t(lang, "setup.kept", list(report.kept)) : "",
-      ...report.notes,
-      report.exampleRows ? t(lang, "setup.exampleAdded", { count: report.exampleRows }) : "",
-      t(lang, "setup.done"),
-    ]
-      .filter(Boolean)
-      .join("\n\n");
+    return setupReportText(lang, report);
   });
 }
 

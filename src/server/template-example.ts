@@ -9,7 +9,7 @@ import { currentUserEmail, resolveAuthor } from "./author";
 import { today } from "./clock";
 import { highWater, recordIssued } from "./ids";
 import { sheetLangOf } from "./locale";
-import type { SetupReport } from "./template";
+import type { SetupReport } from "../core/template";
 import { readAll, Workbook } from "./workbook";
 import { writeRows } from "./writer";
 

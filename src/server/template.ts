@@ -32,6 +32,7 @@ import {
   headerRow,
   lacksComputed,
   scoreFormula,
+  type SetupReport,
   statusFormula,
   withComputedColumns,
 } from "../core/template";
@@ -46,13 +47,6 @@ import { readAll, Workbook } from "./workbook";
 import { cellValue, nextFreeRow } from "./writer";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface SetupReport {
-  created: string[];
-  kept: string[];
-  notes: string[];
-  exampleRows: number;
-}
 
 interface TableState {
   sheet: Sheet;
