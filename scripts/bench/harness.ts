@@ -584,7 +584,7 @@ export function measureAppLoad(code: string, appFile: string, runs: number): App
   for (let i = 0; i < runs; i++) {
     const unique = `\n// load ${i} ${Math.random()}`;
     const file = JSON.stringify(appCode + unique).replace(
-      /[<>&]/g,
+      /[<&]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
     );
     const runtime = createRuntime({ locale: "en", files: { [APP_FILE]: file } });

@@ -7,8 +7,8 @@
 export const PAGE_CONTEXT_ID = "okr-context";
 
 /**
- * JSON to place inside an HTML element (a `<script type="application/json">` block or an HTML
- * project file): <, > and & as \u escapes, which JSON.parse reads back unchanged, so that no text
+ * JSON to place inside an HTML element (the sidebar's `<script type="application/json">` block):
+ * <, > and & as \u escapes, which JSON.parse reads back unchanged, so that no text
  * inside can close the element or start a comment.
  *
  * @example

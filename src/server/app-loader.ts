@@ -8,8 +8,8 @@
  *   HTML", https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services).
  * - createHtmlOutputFromFile(name).getContent() answers a project file's text, the "include"
  *   pattern of https://developers.google.com/apps-script/guides/html/best-practices#separate_html_css_and_javascript.
- *   The file is a JSON string with <, > and & escaped (esbuild-options.mjs appFile), so nothing in it
- *   means anything to HTML, whatever the code holds.
+ *   The file is a JSON string with < and & escaped (esbuild-options.mjs appFile), so it holds no
+ *   markup, whatever the code holds.
  * - The V8 runtime runs standard modern JavaScript (https://developers.google.com/apps-script/guides/v8-runtime),
  *   whose Function constructor compiles the code in the global scope.
  *

@@ -8,6 +8,7 @@ import {
   hasValuesBelow,
   lacksComputed,
   scoreFormula,
+  setupReportText,
   statusFormula,
   withComputedColumns,
 } from "../../src/core/template";
@@ -108,5 +109,23 @@ describe("where set-up puts a computed column's formula", () => {
   it("sees the user's values below the header only", () => {
     expect(hasValuesBelow([["Score"], ["", ""]], 1, 0)).toBe(false);
     expect(hasValuesBelow([[""], ["x"], [0]], 2, 0)).toBe(true);
+  });
+});
+
+describe("the set-up report", () => {
+  it("says what was created and kept, the notes, the example, then that the template is ready", () => {
+    const report = { created: ["Guide"], kept: ["OKRs", "Settings"], notes: ["A note."], exampleRows: 9 };
+    expect(setupReportText("en", report).split("\n\n")).toEqual([
+      "Sheet created: Guide.",
+      "Sheets kept as they were, with your data: OKRs, Settings.",
+      "A note.",
+      "Example quarter added: 9 objectives and key results.",
+      "The template is ready.",
+    ]);
+  });
+
+  it("leaves out what did not happen, in the user's language", () => {
+    const report = { created: [], kept: ["OKR"], notes: [], exampleRows: 0 };
+    expect(setupReportText("fr", report).split("\n\n")).toHaveLength(2);
   });
 });
