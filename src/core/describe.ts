@@ -69,6 +69,11 @@ export function describeFinding(finding: Finding, lang: Lang): string {
         ? QUARTER_TABLE_HEADERS.quarter[lang]
         : (SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting);
   }
+  if (finding.code === "formats-language") {
+    const name = (l: Lang) => tKey(lang, l === "fr" ? "language.fr" : "language.en");
+    params.formatted = name(finding.params.formatted);
+    params.language = name(finding.params.language);
+  }
   if (finding.code === "kpi-like" || finding.code === "output-not-outcome")
     params.words = triggerWords(finding.params.words, lang);
   const undated = finding.code === "added-mid-quarter" && finding.params.created === "";

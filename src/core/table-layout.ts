@@ -4,6 +4,7 @@
  * same layout formats nothing). Pure: src/server/template.ts reads the sheets and writes.
  */
 import type { RawCell } from "./cells";
+import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { parseTable } from "./parse-table";
 import { type ColumnDef, SHEETS, type SheetKey } from "./schema";
@@ -154,4 +155,55 @@ export function formattedLayouts(property: string | undefined): FormattedLayouts
   } catch {
     return {};
   }
+}
+
+/**
+ * The language a recorded layout's formatting was applied in (its dropdowns' values and help, the
+ * Status colour rules' texts); undefined for a record that is not ours.
+ *
+ * @example
+ * formattedLanguage('[1,7,1,[["a",0]],"fr"]') //=> "fr"
+ * formattedLanguage(undefined) //=> undefined
+ */
+export function formattedLanguage(signature: string | undefined): Lang | undefined {
+  try {
+    const parsed: unknown = JSON.parse(signature ?? "null");
+    const lang = Array.isArray(parsed) ? (parsed[parsed.length - 1] as unknown) : undefined;
+    return lang === "en" || lang === "fr" ? lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validate's finding when the tables were formatted in another language than the one the sheets
+ * are written in now (the Settings Language switched, or its locale while "auto"): the values the
+ * add-on writes follow at once, but the dropdowns would offer the old words and flag the new ones,
+ * and the Status colour rules no longer match the statuses, until set-up formats them again. On
+ * the Language cell when Settings has one, else on the Settings sheet.
+ *
+ * @param recorded - the layouts set-up recorded (see formattedLayouts)
+ * @param sheetLang - the language the sheets are written in now
+ * @param languageRow - the Settings row of Language, when there is one
+ *
+ * @example
+ * formatsLanguageFinding({ okrs: '[1,7,1,[],"en"]' }, "fr", 11)?.params //=> { formatted: "en", language: "fr" }
+ * formatsLanguageFinding({ okrs: '[1,7,1,[],"fr"]' }, "fr", 11) //=> undefined
+ */
+export function formatsLanguageFinding(
+  recorded: FormattedLayouts,
+  sheetLang: Lang,
+  languageRow: number | undefined,
+): Finding | undefined {
+  const formatted = TABLES.map((key) => formattedLanguage(recorded[key])).find(
+    (lang) => lang !== undefined && lang !== sheetLang,
+  );
+  if (formatted === undefined) return undefined;
+  return {
+    code: "formats-language",
+    severity: "warning",
+    sheet: "settings",
+    ...(languageRow === undefined ? {} : { row: languageRow, column: "value" }),
+    params: { formatted, language: sheetLang },
+  };
 }

@@ -8,6 +8,7 @@
  */
 import { asText, type RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
+import type { Finding } from "../core/findings";
 import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { parseTable } from "../core/parse-table";
@@ -18,6 +19,7 @@ import { HEADER_BACKGROUND } from "../core/table-format";
 import {
   addedColumns,
   formattedLayouts,
+  formatsLanguageFinding,
   formatting,
   recognisedTable,
   schemaPlace,
@@ -90,6 +92,17 @@ export function setUpTemplate(userLang: Lang, askExample: () => boolean, askName
 
 /** Document property: for each table sheet, the layout its formatting was last applied to. */
 const FORMATTED_PROPERTY = "okr.formatted";
+
+/**
+ * Validate's finding when the tables were formatted in another language than the one the sheets
+ * are written in now (core/table-layout.ts decides): the layouts are a document property, read
+ * with the others when the workbook opened, so this costs no call.
+ */
+export function formatsLanguageFindings(wb: Workbook, sheetLang: Lang, languageRow?: number): Finding[] {
+  const recorded = formattedLayouts(wb.property(FORMATTED_PROPERTY));
+  const finding = formatsLanguageFinding(recorded, sheetLang, languageRow);
+  return finding ? [finding] : [];
+}
 
 /** Creates or completes every sheet; true when the example quarter may be offered. */
 function buildSheets(userLang: Lang, report: SetupReport): boolean {
