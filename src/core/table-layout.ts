@@ -125,6 +125,8 @@ export function formatSignature(sheetId: number, place: TablePlace, lang: Lang):
 /**
  * Whether set-up formats a table sheet, and the layout to record once it has. Only a sheet
  * remembered by id (`sheetId`) has a layout to compare: any other is formatted, nothing recorded.
+ * `switchedFrom`: the language it was formatted in before, when this formatting changes it (the
+ * Settings Language was switched), so set-up can say so.
  *
  * @example
  * formatting({}, "okrs", undefined, { headerRow: 1, columns: {} }, "en") //=> { format: true }
@@ -135,10 +137,12 @@ export function formatting(
   sheetId: number | undefined,
   place: TablePlace,
   lang: Lang,
-): { format: boolean; signature?: string } {
-  if (sheetId === undefined) return { format: true };
+): { format: boolean; signature?: string; switchedFrom?: Lang } {
+  const before = formattedLanguage(recorded[key]);
+  const switched = before !== undefined && before !== lang ? { switchedFrom: before } : {};
+  if (sheetId === undefined) return { format: true, ...switched };
   const signature = formatSignature(sheetId, place, lang);
-  return { format: recorded[key] !== signature, signature };
+  return { format: recorded[key] !== signature, signature, ...switched };
 }
 
 /**

@@ -135,14 +135,32 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
   const formatted = formattedLayouts(wb.property(FORMATTED_PROPERTY));
+  const switched: { sheets: string[]; from?: Lang } = { sheets: [] };
   for (const key of TABLES) {
     const state = tables[key];
     if (!state) continue;
-    const { format, signature } = formatting(formatted, key, wb.idOf(key), state.place, sheetLang);
+    const { format, signature, switchedFrom } = formatting(
+      formatted,
+      key,
+      wb.idOf(key),
+      state.place,
+      sheetLang,
+    );
     if (format) formatTable(state.sheet, SHEETS[key], state.place, sheetLang, state.created === true);
     if (signature !== undefined) formatted[key] = signature;
+    if (switchedFrom && !state.created) {
+      switched.from = switchedFrom;
+      switched.sheets.push(wb.nameOf(key)!);
+    }
   }
   wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));
+  if (switched.from) {
+    const name = (lang: Lang) => t(userLang, lang === "fr" ? "language.fr" : "language.en");
+    const [language, formerly] = [name(sheetLang), name(switched.from)];
+    report.notes.push(
+      t(userLang, "setup.formatsLanguage", { sheets: switched.sheets.join(", "), language, formerly }),
+    );
+  }
   return (
     okrs !== undefined &&
     tables.checkins !== undefined &&

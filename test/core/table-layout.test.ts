@@ -106,6 +106,17 @@ describe("the formatted layouts", () => {
     expect(formatting({ okrs: signature }, "kpis", 5, place, "en").format).toBe(true);
     expect(formatting({ okrs: signature }, "okrs", undefined, place, "en")).toEqual({ format: true });
   });
+
+  it("tell set-up the language a sheet was formatted in when it switches, and only then", () => {
+    const signature = formatSignature(5, place, "en");
+    expect(formatting({ okrs: signature }, "okrs", 5, place, "fr")).toEqual({
+      format: true,
+      signature: formatSignature(5, place, "fr"),
+      switchedFrom: "en",
+    });
+    expect(formatting({ okrs: signature }, "okrs", 5, place, "en")).not.toHaveProperty("switchedFrom");
+    expect(formatting({}, "okrs", 5, place, "fr")).not.toHaveProperty("switchedFrom");
+  });
 });
 
 describe("formattedLanguage", () => {

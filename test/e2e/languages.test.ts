@@ -255,6 +255,10 @@ describe("switching the Settings language after set-up", () => {
     ]);
     addon.ui.answers.push({ button: "OK" });
     addon.run("setUpTemplate");
+    // Set-up says what it switched, and what Sheets now shows on the values typed in English.
+    expect(addon.ui.dialogs.at(-1)?.message).toContain(
+      "Les listes déroulantes, leur aide et les couleurs de Statut de OKRs, Check-ins, KPIs sont maintenant en français, comme le veut le paramètre Langue. Les valeurs saisies en anglais auparavant restent lues par le module, mais Sheets les marque comme absentes de la liste : choisissez la valeur en français pour effacer la marque.",
+    );
     expect(dropdown(okrs, column("type"))).toEqual(["Objectif", "Résultat clé"]);
     expect(dropdown(okrs, column("metric"))).toEqual(["Augmenter", "Diminuer", "Jalon", "Seuil"]);
     expect(okrs.peek(2, column("type") + 1)?.validation?.getHelpText()).toMatch(/^Choisissez/);
@@ -270,5 +274,8 @@ describe("switching the Settings language after set-up", () => {
     addon.run("setUpTemplate");
     const found = addon.run<Items>("getFindings").items;
     expect(found.filter((f) => f.code === "formats-language")).toEqual([]);
+    addon.ui.answers.push({ button: "OK" });
+    addon.run("setUpTemplate");
+    expect(addon.ui.dialogs.at(-1)?.message).not.toContain("dropdowns");
   });
 });
