@@ -229,7 +229,6 @@ describe("switching the Settings language after set-up", () => {
     expect(dropdown(okrs, column("type"))).toEqual(["Objective", "Key result"]);
     expect(statusColours(okrs)).toEqual(["On track", "At risk", "Off track", "Done"]);
 
-    addon.calls.reset();
     const found = addon.run<Items>("validateNow").items;
     expect(found.filter((f) => f.code === "formats-language")).toEqual([
       expect.objectContaining({
@@ -239,8 +238,11 @@ describe("switching the Settings language after set-up", () => {
           "The dropdowns, their help and the Status colours are still in English, while this spreadsheet is now written in French: run OKR › Set up template to switch them to French. Values already typed in English stay understood.",
       }),
     ]);
-    // The rows typed in English before the switch are still read: no value is refused.
+    // The rows typed in English before the switch are still read: no value is refused, and
+    // their key results are still offered for check-in.
     expect(found.filter((f) => f.code === "not-in-list")).toEqual([]);
+    const view = addon.run<{ items: { id: string }[] }>("getCheckins", {});
+    expect(view.items.map((i) => i.id)).toEqual(expect.arrayContaining(["KR-1", "KR-2"]));
     // Marked on the cell, in the spreadsheet's language.
     expect(addon.spreadsheet.sheet("Settings")!.peek(languageRow, 2)?.note).toMatch(
       /listes déroulantes.*Préparer le modèle/,
@@ -249,7 +251,10 @@ describe("switching the Settings language after set-up", () => {
 
   it("tells a French user in French, and set-up switches the dropdowns and colours, which ends the finding", () => {
     const { addon, okrs } = switchedToFrench("fr");
+    addon.run("getFindings"); // the French catalogue and the day's As of, read once
+    addon.calls.reset();
     const before = addon.run<Items>("getFindings").items.filter((f) => f.code === "formats-language");
+    const calls = addon.calls.snapshot();
     expect(before.map((f) => f.message)).toEqual([
       "Les listes déroulantes, leur aide et les couleurs de Statut sont encore en anglais, alors que ce classeur s'écrit maintenant en français : lancez OKR › Préparer le modèle pour les passer en français. Les valeurs déjà saisies en anglais restent comprises.",
     ]);
@@ -263,8 +268,12 @@ describe("switching the Settings language after set-up", () => {
     expect(dropdown(okrs, column("metric"))).toEqual(["Augmenter", "Diminuer", "Jalon", "Seuil"]);
     expect(okrs.peek(2, column("type") + 1)?.validation?.getHelpText()).toMatch(/^Choisissez/);
     expect(statusColours(okrs)).toEqual(["En bonne voie", "À risque", "En retard", "Atteint"]);
+    addon.calls.reset();
     const after = addon.run<Items>("getFindings").items;
     expect(after.filter((f) => f.code === "formats-language")).toEqual([]);
+    // The finding cost no call but the Settings tab's name, to say where it is.
+    expect({ ...addon.calls.snapshot(), "Sheet.getName": calls["Sheet.getName"] }).toEqual(calls);
+    expect(addon.calls.get("Sheet.getName")).toBe(calls["Sheet.getName"]! - 1);
     expect(after.filter((f) => f.code === "not-in-list")).toEqual([]);
   });
 
