@@ -39,8 +39,8 @@ export const AS_OF_PROPERTY = "okr.asOfDay";
  * Writes today into Settings' "as of" cell when it shows another day. The day last brought is kept
  * in a document property, so on the day's later operations this costs no read of Settings (each
  * operation reads each sheet once; those that read it anyway check the cell there: repairAsOf).
- * Never fails the caller: a missing Settings sheet or row, or a
- * protected cell, leaves the day as it was.
+ * Never fails the caller: a missing Settings sheet or row, or a protected cell, leaves the day as
+ * it was.
  */
 export function bringAsOfToToday(known?: Workbook): void {
   try {

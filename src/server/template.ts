@@ -8,6 +8,7 @@
  */
 import { asText, type RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
+import { languageName } from "../core/describe";
 import type { Finding } from "../core/findings";
 import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
@@ -155,8 +156,7 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
   }
   wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));
   if (switched.from) {
-    const name = (lang: Lang) => t(userLang, lang === "fr" ? "language.fr" : "language.en");
-    const [language, formerly] = [name(sheetLang), name(switched.from)];
+    const [language, formerly] = [languageName(sheetLang, userLang), languageName(switched.from, userLang)];
     report.notes.push(
       t(userLang, "setup.formatsLanguage", { sheets: switched.sheets.join(", "), language, formerly }),
     );

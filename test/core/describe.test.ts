@@ -1,4 +1,4 @@
-import { describeFinding, type Finding, type FindingCode, LANGS } from "../../src/core";
+import { describeFinding, type Finding, type FindingCode, languageName, LANGS } from "../../src/core";
 
 /** One example of every finding code; a new code without an example fails the completeness test. */
 const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
@@ -281,6 +281,11 @@ describe("describeFinding", () => {
       expect(describeFinding(EXAMPLES["setting-invalid"], lang)).not.toContain("#ERROR!");
     },
   );
+
+  it("names a language in a sentence of either", () => {
+    expect([languageName("en", "en"), languageName("fr", "en")]).toEqual(["English", "French"]);
+    expect([languageName("en", "fr"), languageName("fr", "fr")]).toEqual(["anglais", "français"]);
+  });
 
   it("names the languages of a Language switch the formatting has not followed, in the user's words", () => {
     expect(describeFinding(EXAMPLES["formats-language"], "en")).toBe(
