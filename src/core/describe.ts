@@ -46,6 +46,17 @@ export function triggerWords(words: string, lang: Lang): string {
     .join(", ");
 }
 
+/**
+ * A language's name in a sentence of another.
+ *
+ * @example
+ * languageName("fr", "en") //=> "French"
+ * languageName("en", "fr") //=> "anglais"
+ */
+export function languageName(named: Lang, lang: Lang): string {
+  return tKey(lang, named === "fr" ? "language.fr" : "language.en");
+}
+
 /** The message for a finding, in the given language. */
 export function describeFinding(finding: Finding, lang: Lang): string {
   const params: Record<string, string | number> = { ...(finding.params as Record<string, string | number>) };
@@ -68,6 +79,10 @@ export function describeFinding(finding: Finding, lang: Lang): string {
       finding.params.setting === "quarters"
         ? QUARTER_TABLE_HEADERS.quarter[lang]
         : (SETTING_DEFS.find((d) => d.key === finding.params.setting)?.label[lang] ?? finding.params.setting);
+  }
+  if (finding.code === "formats-language") {
+    params.formatted = languageName(finding.params.formatted, lang);
+    params.language = languageName(finding.params.language, lang);
   }
   if (finding.code === "kpi-like" || finding.code === "output-not-outcome")
     params.words = triggerWords(finding.params.words, lang);

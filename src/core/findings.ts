@@ -3,6 +3,7 @@
  * message. They become words only through the message catalog (`describeFinding`), so the
  * sidebar can switch on `code` and French and English stay in step.
  */
+import type { Lang } from "./i18n";
 import type { SheetKey } from "./schema";
 
 export type Severity = "error" | "warning" | "info";
@@ -55,6 +56,7 @@ export type Finding =
   | F<"stale", { days: number; lastCheckIn: string }>
   // settings
   | F<"setting-invalid", { setting: string; value: string }>
+  | F<"formats-language", { formatted: Lang; language: Lang }>
   // across team spreadsheets (a company's roll-up)
   | F<"rollup-unknown-parent", { team: string; id: string; parent: string }>
   | F<"rollup-team-parent", { team: string; id: string; parent: string; other: string }>

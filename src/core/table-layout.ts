@@ -4,6 +4,7 @@
  * same layout formats nothing). Pure: src/server/template.ts reads the sheets and writes.
  */
 import type { RawCell } from "./cells";
+import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { parseTable } from "./parse-table";
 import { type ColumnDef, SHEETS, type SheetKey } from "./schema";
@@ -124,6 +125,8 @@ export function formatSignature(sheetId: number, place: TablePlace, lang: Lang):
 /**
  * Whether set-up formats a table sheet, and the layout to record once it has. Only a sheet
  * remembered by id (`sheetId`) has a layout to compare: any other is formatted, nothing recorded.
+ * `switchedFrom`: the language it was formatted in before, when this formatting changes it (the
+ * Settings Language was switched), so set-up can say so.
  *
  * @example
  * formatting({}, "okrs", undefined, { headerRow: 1, columns: {} }, "en") //=> { format: true }
@@ -134,10 +137,12 @@ export function formatting(
   sheetId: number | undefined,
   place: TablePlace,
   lang: Lang,
-): { format: boolean; signature?: string } {
-  if (sheetId === undefined) return { format: true };
+): { format: boolean; signature?: string; switchedFrom?: Lang } {
+  const before = formattedLanguage(recorded[key]);
+  const switched = before !== undefined && before !== lang ? { switchedFrom: before } : {};
+  if (sheetId === undefined) return { format: true, ...switched };
   const signature = formatSignature(sheetId, place, lang);
-  return { format: recorded[key] !== signature, signature };
+  return { format: recorded[key] !== signature, signature, ...switched };
 }
 
 /**
@@ -154,4 +159,55 @@ export function formattedLayouts(property: string | undefined): FormattedLayouts
   } catch {
     return {};
   }
+}
+
+/**
+ * The language a recorded layout's formatting was applied in (its dropdowns' values and help, the
+ * Status colour rules' texts); undefined for a record that is not ours.
+ *
+ * @example
+ * formattedLanguage('[1,7,1,[["a",0]],"fr"]') //=> "fr"
+ * formattedLanguage(undefined) //=> undefined
+ */
+export function formattedLanguage(signature: string | undefined): Lang | undefined {
+  try {
+    const parsed: unknown = JSON.parse(signature ?? "null");
+    const lang = Array.isArray(parsed) ? (parsed[parsed.length - 1] as unknown) : undefined;
+    return lang === "en" || lang === "fr" ? lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validate's finding when the tables were formatted in another language than the one the sheets
+ * are written in now (the Settings Language switched, or its locale while "auto"): the values the
+ * add-on writes follow at once, but the dropdowns would offer the old words and flag the new ones,
+ * and the Status colour rules no longer match the statuses, until set-up formats them again. On
+ * the Language cell when Settings has one, else on the Settings sheet.
+ *
+ * @param recorded - the layouts set-up recorded (see formattedLayouts)
+ * @param sheetLang - the language the sheets are written in now
+ * @param languageRow - the Settings row of Language, when there is one
+ *
+ * @example
+ * formatsLanguageFinding({ okrs: '[1,7,1,[],"en"]' }, "fr", 11)?.params //=> { formatted: "en", language: "fr" }
+ * formatsLanguageFinding({ okrs: '[1,7,1,[],"fr"]' }, "fr", 11) //=> undefined
+ */
+export function formatsLanguageFinding(
+  recorded: FormattedLayouts,
+  sheetLang: Lang,
+  languageRow: number | undefined,
+): Finding | undefined {
+  const formatted = TABLES.map((key) => formattedLanguage(recorded[key])).find(
+    (lang) => lang !== undefined && lang !== sheetLang,
+  );
+  if (formatted === undefined) return undefined;
+  return {
+    code: "formats-language",
+    severity: "warning",
+    sheet: "settings",
+    ...(languageRow === undefined ? {} : { row: languageRow, column: "value" }),
+    params: { formatted, language: sheetLang },
+  };
 }

@@ -11,10 +11,12 @@ import {
   type ParsedWorkbook,
   type WorkbookGrids,
 } from "../core/analyze";
+import { findingsAfterAsOfWritten } from "../core/as-of";
 import type { RawCell } from "../core/cells";
 import type { Day } from "../core/dates";
 import type { Lang } from "../core/i18n";
 import type { SheetKey } from "../core/schema";
+import { repairAsOf } from "./as-of";
 import { today } from "./clock";
 import { userError } from "../core/user-error";
 import { sheetLangOf } from "./locale";
@@ -84,9 +86,13 @@ export function loadEvenWithoutOkrs(
     checkins: also.checkins ? read("checkins") : undefined,
     kpis: also.kpis ? read("kpis") : undefined,
   };
+  // As of cleared or mistyped since the day's first operation: today again, from the grid read.
+  const asOfWritten = repairAsOf(wb, grids.settings);
   also.prepare?.(grids, wb);
   const day = today(wb.timeZone);
   const parsed = parseWorkbook(grids, day, wb.timeZone);
+  if (asOfWritten && parsed.okrs)
+    parsed.okrs.findings = findingsAfterAsOfWritten(parsed.okrs.findings, parsed.settings);
   let analysis: Analysis | undefined;
   let sheetLang: Lang | undefined;
   return {

@@ -8,6 +8,8 @@
  */
 import { asText, type RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
+import { languageName } from "../core/describe";
+import type { Finding } from "../core/findings";
 import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
 import { parseTable } from "../core/parse-table";
@@ -18,6 +20,7 @@ import { HEADER_BACKGROUND } from "../core/table-format";
 import {
   addedColumns,
   formattedLayouts,
+  formatsLanguageFinding,
   formatting,
   recognisedTable,
   schemaPlace,
@@ -85,6 +88,17 @@ export function setUpTemplate(userLang: Lang, askExample: () => boolean, askName
 /** Document property: for each table sheet, the layout its formatting was last applied to. */
 const FORMATTED_PROPERTY = "okr.formatted";
 
+/**
+ * Validate's finding when the tables were formatted in another language than the one the sheets
+ * are written in now (core/table-layout.ts decides): the layouts are a document property, read
+ * with the others when the workbook opened, so this costs no call.
+ */
+export function formatsLanguageFindings(wb: Workbook, sheetLang: Lang, languageRow?: number): Finding[] {
+  const recorded = formattedLayouts(wb.property(FORMATTED_PROPERTY));
+  const finding = formatsLanguageFinding(recorded, sheetLang, languageRow);
+  return finding ? [finding] : [];
+}
+
 /** Creates or completes every sheet; true when the example quarter may be offered. */
 function buildSheets(userLang: Lang, report: SetupReport): boolean {
   const wb = Workbook.active();
@@ -116,14 +130,31 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
   const formatted = formattedLayouts(wb.property(FORMATTED_PROPERTY));
+  const switched: { sheets: string[]; from?: Lang } = { sheets: [] };
   for (const key of TABLES) {
     const state = tables[key];
     if (!state) continue;
-    const { format, signature } = formatting(formatted, key, wb.idOf(key), state.place, sheetLang);
+    const { format, signature, switchedFrom } = formatting(
+      formatted,
+      key,
+      wb.idOf(key),
+      state.place,
+      sheetLang,
+    );
     if (format) formatTable(state.sheet, SHEETS[key], state.place, sheetLang, state.created === true);
     if (signature !== undefined) formatted[key] = signature;
+    if (switchedFrom && !state.created) {
+      switched.from = switchedFrom;
+      switched.sheets.push(wb.nameOf(key)!);
+    }
   }
   wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));
+  if (switched.from) {
+    const [language, formerly] = [languageName(sheetLang, userLang), languageName(switched.from, userLang)];
+    report.notes.push(
+      t(userLang, "setup.formatsLanguage", { sheets: switched.sheets.join(", "), language, formerly }),
+    );
+  }
   return (
     okrs !== undefined &&
     tables.checkins !== undefined &&

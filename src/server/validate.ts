@@ -21,6 +21,7 @@ import { type Loaded, type LoadedGrids, loadEvenWithoutOkrs } from "./load";
 import { userLang as currentUserLang } from "./locale";
 import { withDocumentLock } from "./lock";
 import { rollupFindings } from "./rollup";
+import { formatsLanguageFindings } from "./template";
 import type { Workbook } from "./workbook";
 import { updateColumn } from "./writer";
 
@@ -43,6 +44,8 @@ function load(assigned?: string[]): Validated {
     assigned && ((grids: LoadedGrids, wb: Workbook) => assigned.push(...assignMissingIds(wb, grids)));
   const loaded = loadEvenWithoutOkrs(currentUserLang(), { checkins: true, kpis: true, prepare });
   loaded.analysis.findings.push(...rollupFindings(loaded));
+  const { wb, sheetLang, parsed } = loaded;
+  loaded.analysis.findings.push(...formatsLanguageFindings(wb, sheetLang, parsed.settings.rows.language));
   return loaded;
 }
 

@@ -1,4 +1,4 @@
-import { describeFinding, type Finding, type FindingCode, LANGS } from "../../src/core";
+import { describeFinding, type Finding, type FindingCode, languageName, LANGS } from "../../src/core";
 
 /** One example of every finding code; a new code without an example fails the completeness test. */
 const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
@@ -212,6 +212,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     row: 3,
     params: { setting: "staleDays", value: "-1" },
   },
+  "formats-language": {
+    code: "formats-language",
+    severity: "warning",
+    sheet: "settings",
+    row: 11,
+    column: "value",
+    params: { formatted: "en", language: "fr" },
+  },
   "rollup-unknown-parent": {
     code: "rollup-unknown-parent",
     severity: "warning",
@@ -273,6 +281,20 @@ describe("describeFinding", () => {
       expect(describeFinding(EXAMPLES["setting-invalid"], lang)).not.toContain("#ERROR!");
     },
   );
+
+  it("names a language in a sentence of either", () => {
+    expect([languageName("en", "en"), languageName("fr", "en")]).toEqual(["English", "French"]);
+    expect([languageName("en", "fr"), languageName("fr", "fr")]).toEqual(["anglais", "français"]);
+  });
+
+  it("names the languages of a Language switch the formatting has not followed, in the user's words", () => {
+    expect(describeFinding(EXAMPLES["formats-language"], "en")).toBe(
+      "The dropdowns, their help and the Status colours are still in English, while this spreadsheet is now written in French: run OKR › Set up template to switch them to French. Values already typed in English stay understood.",
+    );
+    expect(describeFinding(EXAMPLES["formats-language"], "fr")).toBe(
+      "Les listes déroulantes, leur aide et les couleurs de Statut sont encore en anglais, alors que ce classeur s'écrit maintenant en français : lancez OKR › Préparer le modèle pour les passer en français. Les valeurs déjà saisies en anglais restent comprises.",
+    );
+  });
 
   it("names a bad row of the quarters table by the table's header, in the user's language", () => {
     const row: Finding = { ...EXAMPLES["setting-invalid"], params: { setting: "quarters", value: "x" } };

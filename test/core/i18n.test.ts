@@ -102,6 +102,7 @@ const FINDING_CODES: Record<FindingCode, true> = {
   "added-mid-quarter": true,
   stale: true,
   "setting-invalid": true,
+  "formats-language": true,
   "rollup-unknown-parent": true,
   "rollup-team-parent": true,
   "rollup-unserved": true,

@@ -2,7 +2,9 @@ import {
   CHECKINS,
   type ColumnDef,
   formatSignature,
+  formattedLanguage,
   formattedLayouts,
+  formatsLanguageFinding,
   formatting,
   KPIS,
   missingColumns,
@@ -103,5 +105,62 @@ describe("the formatted layouts", () => {
     });
     expect(formatting({ okrs: signature }, "kpis", 5, place, "en").format).toBe(true);
     expect(formatting({ okrs: signature }, "okrs", undefined, place, "en")).toEqual({ format: true });
+  });
+
+  it("tell set-up the language a sheet was formatted in when it switches, and only then", () => {
+    const signature = formatSignature(5, place, "en");
+    expect(formatting({ okrs: signature }, "okrs", 5, place, "fr")).toEqual({
+      format: true,
+      signature: formatSignature(5, place, "fr"),
+      switchedFrom: "en",
+    });
+    expect(formatting({ okrs: signature }, "okrs", 5, place, "en")).not.toHaveProperty("switchedFrom");
+    expect(formatting({}, "okrs", 5, place, "fr")).not.toHaveProperty("switchedFrom");
+  });
+});
+
+describe("formattedLanguage", () => {
+  it("returns the language a layout was formatted in", () => {
+    const place = { headerRow: 1, columns: { id: 1 } };
+    expect(formattedLanguage(formatSignature(5, place, "fr"))).toBe("fr");
+    expect(formattedLanguage(formatSignature(5, place, "en"))).toBe("en");
+  });
+
+  it("returns undefined for a record that is missing or not ours", () => {
+    for (const record of [undefined, "", "{oops", "[]", '"fr"', '[1,5,1,[],"de"]', "[1,5,1,[],null]"])
+      expect(formattedLanguage(record)).toBeUndefined();
+  });
+});
+
+describe("formatsLanguageFinding", () => {
+  const place = { headerRow: 1, columns: { id: 1 } };
+  const english = { okrs: formatSignature(5, place, "en"), checkins: formatSignature(6, place, "en") };
+
+  it("returns a warning on the Language cell when the tables were formatted in the other language", () => {
+    expect(formatsLanguageFinding(english, "fr", 11)).toEqual({
+      code: "formats-language",
+      severity: "warning",
+      sheet: "settings",
+      row: 11,
+      column: "value",
+      params: { formatted: "en", language: "fr" },
+    });
+  });
+
+  it("returns it on the Settings sheet when it has no Language row", () => {
+    const finding = formatsLanguageFinding(english, "fr", undefined);
+    expect(finding).toMatchObject({ code: "formats-language", sheet: "settings" });
+    expect(finding).not.toHaveProperty("row");
+  });
+
+  it("returns it when one table only was left in the other language", () => {
+    const mixed = { okrs: formatSignature(5, place, "fr"), kpis: formatSignature(7, place, "en") };
+    expect(formatsLanguageFinding(mixed, "fr", 11)?.params).toEqual({ formatted: "en", language: "fr" });
+  });
+
+  it("returns undefined when every table follows the language, or none was recorded", () => {
+    expect(formatsLanguageFinding(english, "en", 11)).toBeUndefined();
+    expect(formatsLanguageFinding({}, "fr", 11)).toBeUndefined();
+    expect(formatsLanguageFinding({ okrs: "not ours" }, "fr", 11)).toBeUndefined();
   });
 });

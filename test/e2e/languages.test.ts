@@ -176,3 +176,115 @@ describe("the Settings language", () => {
     expect(result.message).toBe("La revue est prête dans la feuille « Review 2026-Q4 ».");
   });
 });
+
+describe("switching the Settings language after set-up", () => {
+  /** An English spreadsheet set up with the example, then its Language set to French. */
+  function switchedToFrench(locale = "en") {
+    const addon = loadAddon({ locale, spreadsheetLocale: "en_US", now: NOW });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    addon.ui.answers.length = 0;
+    const settings = addon.spreadsheet.sheet("Settings")!;
+    const row = settings.values().findIndex((line) => line[0] === "Language") + 1;
+    settings.cell(row, 2).value = "fr";
+    return { addon, okrs: addon.spreadsheet.sheet("OKRs")!, settings, languageRow: row };
+  }
+  /** The values the dropdown of an OKRs column offers (row 2). */
+  const dropdown = (okrs: FakeSheet, column: number) =>
+    (okrs.peek(2, column + 1)?.validation?.getCriteriaValues()[0] ?? []) as string[];
+  const statusColours = (okrs: FakeSheet) =>
+    okrs.conditionalRules.filter((r) => r.condition === "TEXT_EQUAL_TO").map((r) => r.values[0]);
+  const column = (key: string) => OKRS.columns.findIndex((c) => c.key === key);
+  type Items = { items: { code: string; a1: string; sheet: string; message: string }[] };
+
+  it("writes in French at once; Validate says the dropdowns and colours are still English, on the Language cell", () => {
+    const { addon, okrs, languageRow } = switchedToFrench();
+    // The Status formula takes the Language cell: the column is French at once; new rows too.
+    const statuses = okrs
+      .values()
+      .slice(1)
+      .map((line) => line[column("status")]);
+    expect(statuses).toContain("En bonne voie");
+    const inserted = addon.run<{ firstRow: number }>("insertDraft", {
+      objective: {
+        level: "team",
+        team: "Ventes",
+        owner: "Zoé",
+        kind: "committed",
+        parent: "",
+        title: "Vendre plus",
+      },
+      krs: [
+        {
+          title: "Faire passer les ventes de 10 à 20",
+          metric: "increase",
+          unit: "",
+          baseline: 10,
+          target: 20,
+        },
+      ],
+    });
+    expect(okrs.values()[inserted.firstRow - 1]![column("type")]).toBe("Objectif");
+    // Until set-up runs again, the dropdowns offer English and the colours match English statuses.
+    expect(dropdown(okrs, column("type"))).toEqual(["Objective", "Key result"]);
+    expect(statusColours(okrs)).toEqual(["On track", "At risk", "Off track", "Done"]);
+
+    const found = addon.run<Items>("validateNow").items;
+    expect(found.filter((f) => f.code === "formats-language")).toEqual([
+      expect.objectContaining({
+        sheet: "Settings",
+        a1: `B${languageRow}`,
+        message:
+          "The dropdowns, their help and the Status colours are still in English, while this spreadsheet is now written in French: run OKR › Set up template to switch them to French. Values already typed in English stay understood.",
+      }),
+    ]);
+    // The rows typed in English before the switch are still read: no value is refused, and
+    // their key results are still offered for check-in.
+    expect(found.filter((f) => f.code === "not-in-list")).toEqual([]);
+    const view = addon.run<{ items: { id: string }[] }>("getCheckins", {});
+    expect(view.items.map((i) => i.id)).toEqual(expect.arrayContaining(["KR-1", "KR-2"]));
+    // Marked on the cell, in the spreadsheet's language.
+    expect(addon.spreadsheet.sheet("Settings")!.peek(languageRow, 2)?.note).toMatch(
+      /listes déroulantes.*Préparer le modèle/,
+    );
+  });
+
+  it("tells a French user in French, and set-up switches the dropdowns and colours, which ends the finding", () => {
+    const { addon, okrs } = switchedToFrench("fr");
+    addon.run("getFindings"); // the French catalogue and the day's As of, read once
+    addon.calls.reset();
+    const before = addon.run<Items>("getFindings").items.filter((f) => f.code === "formats-language");
+    const calls = addon.calls.snapshot();
+    expect(before.map((f) => f.message)).toEqual([
+      "Les listes déroulantes, leur aide et les couleurs de Statut sont encore en anglais, alors que ce classeur s'écrit maintenant en français : lancez OKR › Préparer le modèle pour les passer en français. Les valeurs déjà saisies en anglais restent comprises.",
+    ]);
+    addon.ui.answers.push({ button: "OK" });
+    addon.run("setUpTemplate");
+    // Set-up says what it switched, and what Sheets now shows on the values typed in English.
+    expect(addon.ui.dialogs.at(-1)?.message).toContain(
+      "Les listes déroulantes, leur aide et les couleurs de Statut de OKRs, Check-ins, KPIs sont maintenant en français, comme le veut le paramètre Langue. Les valeurs saisies en anglais auparavant restent lues par le module, mais Sheets les marque comme absentes de la liste : choisissez la valeur en français pour effacer la marque.",
+    );
+    expect(dropdown(okrs, column("type"))).toEqual(["Objectif", "Résultat clé"]);
+    expect(dropdown(okrs, column("metric"))).toEqual(["Augmenter", "Diminuer", "Jalon", "Seuil"]);
+    expect(okrs.peek(2, column("type") + 1)?.validation?.getHelpText()).toMatch(/^Choisissez/);
+    expect(statusColours(okrs)).toEqual(["En bonne voie", "À risque", "En retard", "Atteint"]);
+    addon.calls.reset();
+    const after = addon.run<Items>("getFindings").items;
+    expect(after.filter((f) => f.code === "formats-language")).toEqual([]);
+    // The finding cost no call but the Settings tab's name, to say where it is.
+    expect({ ...addon.calls.snapshot(), "Sheet.getName": calls["Sheet.getName"] }).toEqual(calls);
+    expect(addon.calls.get("Sheet.getName")).toBe(calls["Sheet.getName"]! - 1);
+    expect(after.filter((f) => f.code === "not-in-list")).toEqual([]);
+  });
+
+  it("says nothing while the language is the one the sheets were formatted in", () => {
+    const addon = loadAddon({ locale: "en", spreadsheetLocale: "fr_FR", now: NOW });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    const found = addon.run<Items>("getFindings").items;
+    expect(found.filter((f) => f.code === "formats-language")).toEqual([]);
+    addon.ui.answers.push({ button: "OK" });
+    addon.run("setUpTemplate");
+    expect(addon.ui.dialogs.at(-1)?.message).not.toContain("dropdowns");
+  });
+});

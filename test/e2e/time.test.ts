@@ -91,6 +91,79 @@ describe("statuses follow Settings' “as of” day, not the clock", () => {
     expect(asOf(addon)).toBe("2026-11-18");
   });
 
+  describe("a value that is not a day, typed after the day's first operation", () => {
+    const statusHeader = (addon: LoadedAddon) => sheet(addon, "OKRs").values()[0]![17];
+    /** The day's first operation has run: the add-on remembers As of as brought to today. */
+    function broughtToday() {
+      const addon = setUp("2026-11-10T09:00:00Z");
+      addon.setNow("2026-11-17T09:00:00Z");
+      addon.run("getFindings");
+      expect(asOf(addon)).toBe("2026-11-17");
+      return addon;
+    }
+
+    it.each([
+      ["blank", "", "getCheckins", [{}]],
+      ["a word", "hier", "getFindings", []],
+      ["a word", "yesterday", "validateNow", []],
+      ["blank", "", "getWizardContext", []],
+      ["blank", "", "getReviewOptions", []],
+      ["blank", "", "saveCheckins", [{ entries: [{ krId: "KR-1", value: 150 }] }]],
+    ])(
+      "is %s (%j): %s brings it back to today, and the statuses with it",
+      (_what, typed, operation, args) => {
+        const addon = broughtToday();
+        const before = statuses(addon);
+        addon.run(operation, ...args); // the first run may mark the sheet: the second is the measure
+        addon.calls.reset();
+        addon.run(operation, ...args);
+        const right = addon.calls.snapshot();
+        sheet(addon, "Settings").api.getRange(3, 2).setValue(typed);
+        expect(statusHeader(addon)).toBe("#ERROR!"); // the whole Status column is gone
+        addon.calls.reset();
+        const answer = addon.run<{ items?: { code: string; a1: string }[] }>(operation, ...args);
+        expect(asOf(addon)).toBe("2026-11-17");
+        // The same calls as with As of right (Settings read once), and the As of cell written.
+        const more = (name: string) => (right[name] ?? 0) + 1;
+        expect(addon.calls.snapshot()).toEqual({
+          ...right,
+          "Sheet.getRange": more("Sheet.getRange"),
+          "Range.setValue": more("Range.setValue"),
+        });
+        expect(statusHeader(addon)).toBe("Status");
+        if (operation !== "saveCheckins") expect(statuses(addon)).toEqual(before);
+        if (answer?.items) {
+          // Nothing left to correct: neither the cell nor the Status formula, read before the write.
+          const stale = answer.items.filter((f) => ["setting-invalid", "computed-failed"].includes(f.code));
+          expect(stale).toEqual([]);
+          expect(sheet(addon, "OKRs").peek(1, 18)?.note ?? "").toBe("");
+        }
+      },
+    );
+
+    it("is fixed on open too, when the stale check-in reminder reads Settings anyway", () => {
+      const addon = broughtToday();
+      sheet(addon, "Settings").api.getRange(3, 2).setValue("");
+      open(addon, "LIMITED");
+      expect(asOf(addon)).toBe("2026-11-17");
+    });
+
+    it("costs no call when As of is right: the same calls as before the user typed anything", () => {
+      const addon = broughtToday();
+      const counts = () => {
+        addon.calls.reset();
+        addon.run("getCheckins", {});
+        return addon.calls.snapshot();
+      };
+      const right = counts();
+      expect(right["Range.setValue"] ?? 0).toBe(0);
+      // A day typed by hand is a day to look back on, as the Guide says: kept, at no cost.
+      sheet(addon, "Settings").fill([["As of", "2026-10-20"]], 3);
+      expect(counts()).toEqual(right);
+      expect(asOf(addon)).toBe("2026-10-20");
+    });
+  });
+
   it("costs the same service calls on open at 10 and at 2,000 key results", () => {
     const counts = [10, 2000].map((n) => {
       const addon = setUp("2026-11-10T09:00:00Z", { example: false });
@@ -323,11 +396,8 @@ describe("the Score and Status formulas survive what users do to rows", () => {
     expect(after.filter((f) => f.code === "computed-blocked")).toEqual([]);
   });
 
-  it.each([
-    ["As of", 3, "hier", ["Status"]],
-    ["As of", 3, "", ["Status"]],
-    ["Language", 11, "de", ["Score", "Status"]],
-  ])(
+  // A cleared or mistyped As of no longer stands: the operation writes today there (see above).
+  it.each([["Language", 11, "de", ["Score", "Status"]]])(
     "names the Settings cell, and the formula as failing rather than blocked, when %s holds %j",
     (setting, row, typed, failing) => {
       const addon = setUp("2026-11-10T09:00:00Z");

@@ -56,6 +56,10 @@ export default messages(
     "finding.setting-invalid": 'The setting {setting} cannot use "{value}": the default is used.',
     "finding.setting-invalid-formula":
       'The setting {setting} cannot use "{value}": the add-on uses the default, but the Score and Status formulas that read it show #ERROR! until you correct it.',
+    "finding.formats-language":
+      "The dropdowns, their help and the Status colours are still in {formatted}, while this spreadsheet is now written in {language}: run {menu} › Set up template to switch them to {language}. Values already typed in {formatted} stay understood.",
+    "language.en": "English",
+    "language.fr": "French",
     "status.not-started": "Not started",
     "status.on-track": "On track",
     "status.at-risk": "At risk",
@@ -123,6 +127,10 @@ export default messages(
       "Le paramètre {setting} ne peut pas valoir « {value} » : la valeur par défaut est utilisée.",
     "finding.setting-invalid-formula":
       "Le paramètre {setting} ne peut pas valoir « {value} » : le module utilise la valeur par défaut, mais les formules Score et Statut qui le lisent affichent #ERROR! tant que vous ne le corrigez pas.",
+    "finding.formats-language":
+      "Les listes déroulantes, leur aide et les couleurs de Statut sont encore en {formatted}, alors que ce classeur s'écrit maintenant en {language} : lancez {menu} › Préparer le modèle pour les passer en {language}. Les valeurs déjà saisies en {formatted} restent comprises.",
+    "language.en": "anglais",
+    "language.fr": "français",
     "status.not-started": "Pas commencé",
     "status.on-track": "En bonne voie",
     "status.at-risk": "À risque",

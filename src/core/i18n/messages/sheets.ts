@@ -25,6 +25,8 @@ export default messages(
     "setup.noHeader": "{sheet} has data but no header row I recognise: it was left untouched.",
     "setup.formulaSkipped":
       "{sheet}: the {column} column already holds values, so its formula was not added.",
+    "setup.formatsLanguage":
+      "The dropdowns, their help and the Status colours of {sheets} are now in {language}, as the Language setting says. Values typed in {formerly} before are still read by the add-on, but Sheets marks them as not in the list: pick the {language} value to clear the mark.",
     "setup.exampleAdded": "Example quarter added: {count} objectives and key results.",
     "setup.done": "The template is ready.",
     "validation.list": "Pick one of: {values}.",
@@ -69,6 +71,8 @@ export default messages(
       "{sheet} contient des données mais aucune ligne d'en-tête reconnue : elle n'a pas été modifiée.",
     "setup.formulaSkipped":
       "{sheet} : la colonne {column} contient déjà des valeurs, sa formule n'a pas été ajoutée.",
+    "setup.formatsLanguage":
+      "Les listes déroulantes, leur aide et les couleurs de Statut de {sheets} sont maintenant en {language}, comme le veut le paramètre Langue. Les valeurs saisies en {formerly} auparavant restent lues par le module, mais Sheets les marque comme absentes de la liste : choisissez la valeur en {language} pour effacer la marque.",
     "setup.exampleAdded": "Trimestre d'exemple ajouté : {count} objectifs et résultats clés.",
     "setup.done": "Le modèle est prêt.",
     "validation.list": "Choisissez parmi : {values}.",
