@@ -30,6 +30,7 @@ export type Finding =
   | F<"out-of-range", { column: string; value: string; min: string; max: string }>
   | F<"number-too-large", { column: string; value: string }>
   | F<"not-a-date", { column: string; value: string }>
+  | F<"ambiguous-date", { column: string; value: string; dayFirst: string; monthFirst: string }>
   | F<"duplicate-id", { id: string; firstRow: number }>
   | F<"id-on-kpis", { id: string }>
   | F<"unknown-parent", { parent: string }>

@@ -74,6 +74,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     column: "created",
     params: { column: "created", value: "soon" },
   },
+  "ambiguous-date": {
+    code: "ambiguous-date",
+    severity: "warning",
+    sheet: "checkins",
+    row: 5,
+    column: "date",
+    params: { column: "date", value: "03/04/2027", dayFirst: "2027-04-03", monthFirst: "2027-03-04" },
+  },
   "id-on-kpis": {
     code: "id-on-kpis",
     severity: "error",

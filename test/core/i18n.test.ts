@@ -79,6 +79,7 @@ const FINDING_CODES: Record<FindingCode, true> = {
   "not-a-number": true,
   "out-of-range": true,
   "not-a-date": true,
+  "ambiguous-date": true,
   "duplicate-id": true,
   "id-on-kpis": true,
   "number-too-large": true,

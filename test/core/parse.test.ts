@@ -206,13 +206,35 @@ describe("parseCheckins", () => {
           confidence: 7,
           comment: "good week",
         },
-        { date: "12/10/2026", krId: "KR-1", value: "140" },
+        { date: "19/10/2026", krId: "KR-1", value: "140" },
+        { date: "10/26/2026", krId: "KR-1", value: "150" },
+        { date: "2026-11-02", krId: "KR-1", value: "160" },
       ]),
       "UTC",
     );
     expect(items.map((i) => [i.date, i.value])).toEqual([
       [day("2026-10-05"), 130],
-      [day("2026-10-12"), 140],
+      [day("2026-10-19"), 140],
+      [day("2026-10-26"), 150],
+      [day("2026-11-02"), 160],
+    ]);
+  });
+
+  it("asks on the cell about a text date that reads two ways (day first or month first)", () => {
+    const { items, findings } = parseCheckins(
+      checkinGrid([{ date: "12/10/2026", krId: "KR-1", value: "140" }]),
+      "UTC",
+    );
+    expect(items[0]!.date).toBeUndefined();
+    expect(findings).toEqual([
+      {
+        code: "ambiguous-date",
+        severity: "warning",
+        sheet: "checkins",
+        row: 2,
+        column: "date",
+        params: { column: "date", value: "12/10/2026", dayFirst: "2026-10-12", monthFirst: "2026-12-10" },
+      },
     ]);
   });
 });

@@ -15,6 +15,8 @@ export default messages(
     "finding.not-a-number": '{column}: "{value}" is not a number (write 1.5, 1,5 or 15%).',
     "finding.out-of-range": "{column}: {value} is outside {min}–{max}.",
     "finding.not-a-date": '{column}: "{value}" is not a date (write 2026-10-01).',
+    "finding.ambiguous-date":
+      '{column}: "{value}" is text that could be {dayFirst} or {monthFirst}: write the one you mean in that form (year-month-day).',
     "finding.duplicate-id": "The ID {id} is already used on row {firstRow}.",
     "finding.unknown-parent": "The objective {parent} does not exist this quarter.",
     "finding.parent-not-objective":
@@ -78,6 +80,8 @@ export default messages(
     "finding.not-a-number": "{column} : « {value} » n'est pas un nombre (écrivez 1,5 ou 15 %).",
     "finding.out-of-range": "{column} : {value} est hors de {min}–{max}.",
     "finding.not-a-date": "{column} : « {value} » n'est pas une date (écrivez 2026-10-01).",
+    "finding.ambiguous-date":
+      "{column} : « {value} » est un texte qui peut se lire {dayFirst} ou {monthFirst} : écrivez la date voulue sous cette forme (année-mois-jour).",
     "finding.duplicate-id": "L'ID {id} est déjà utilisé ligne {firstRow}.",
     "finding.unknown-parent": "L'objectif {parent} n'existe pas ce trimestre.",
     "finding.parent-not-objective":
