@@ -24,6 +24,7 @@ export type Finding =
   | F<"missing-column", { column: string }>
   | F<"computed-blocked", { column: string }>
   | F<"computed-failed", { column: string }>
+  | F<"computed-replaced", { column: string }>
   | F<"required", { column: string }>
   | F<"not-in-list", { column: string; value: string }>
   | F<"not-a-number", { column: string; value: string }>

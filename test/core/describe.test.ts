@@ -26,6 +26,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     column: "status",
     params: { column: "status" },
   },
+  "computed-replaced": {
+    code: "computed-replaced",
+    severity: "error",
+    sheet: "okrs",
+    row: 1,
+    column: "score",
+    params: { column: "score" },
+  },
   required: {
     code: "required",
     severity: "error",

@@ -74,6 +74,7 @@ const FINDING_CODES: Record<FindingCode, true> = {
   "missing-column": true,
   "computed-blocked": true,
   "computed-failed": true,
+  "computed-replaced": true,
   required: true,
   "not-in-list": true,
   "not-a-number": true,

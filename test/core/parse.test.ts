@@ -1,4 +1,4 @@
-import { OKRS, parseCheckins, parseOkrs, parseTable } from "../../src/core";
+import { OKRS, parseCheckins, parseOkrs, parseTable, type RawCell } from "../../src/core";
 import { checkinGrid, day, okrGrid, soundQuarter } from "../helpers/grids";
 
 describe("parseOkrs", () => {
@@ -138,7 +138,8 @@ describe("parseOkrs", () => {
   it("blames a computed column's error on the first cell typed below it, else on its formula", () => {
     const score = OKRS.columns.findIndex((c) => c.key === "score");
     const withHeader = (cell: string, typed: string | number) => {
-      const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+      // A header formula that shows an error fills nothing below it.
+      const grid = okrGrid(soundQuarter()).map((line) => line.map((v, i) => (i === score ? "" : v)));
       grid[0]![score] = cell;
       grid[2]![score] = typed;
       return parseOkrs(grid, "UTC");
@@ -167,6 +168,50 @@ describe("parseOkrs", () => {
         params: { column: "score" },
       },
     ]);
+  });
+
+  it("names the header of a computed column that its formula no longer fills, and only then", () => {
+    const column = (key: string) => OKRS.columns.findIndex((c) => c.key === key);
+    const replaced = (change: (grid: RawCell[][]) => void) => {
+      const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+      change(grid);
+      return parseOkrs(grid, "UTC").findings.filter((f) => f.code === "computed-replaced");
+    };
+    const emptied = (key: string) => (grid: RawCell[][]) =>
+      grid.slice(1).forEach((line) => (line[column(key)] = ""));
+    // Typed over the Score header: no score below although KR-1 scores 0.5.
+    expect(replaced(emptied("score"))).toEqual([
+      {
+        code: "computed-replaced",
+        severity: "error",
+        sheet: "okrs",
+        row: 1,
+        column: "score",
+        params: { column: "score" },
+      },
+    ]);
+    expect(replaced(emptied("status")).map((f) => f.column)).toEqual(["status"]);
+    // Nothing to compute yet: no current value on any key result, so no score anywhere is right.
+    expect(
+      replaced((grid) => {
+        emptied("score")(grid);
+        grid.slice(1).forEach((line) => (line[column("current")] = ""));
+      }),
+    ).toEqual([]);
+    // Rows without a quarter get no status: an empty Status column is right then.
+    expect(
+      replaced((grid) => {
+        emptied("status")(grid);
+        grid.slice(1).forEach((line) => (line[column("quarter")] = "someday"));
+      }),
+    ).toEqual([]);
+    // A header that shows an error is a formula that fails, not one that is gone.
+    expect(
+      replaced((grid) => {
+        emptied("score")(grid);
+        grid[0]![column("score")] = "#ERROR!";
+      }),
+    ).toEqual([]);
   });
 
   it("quotes a date typed where a choice or a number goes as the day, in the sheet's zone", () => {
