@@ -1,3 +1,5 @@
+import { columnLetter, columnNumber } from "./a1";
+
 /**
  * Formula references after row operations, as Sheets rewrites them: inserting rows shifts the
  * references at or below the insertion point (a range grows when rows are inserted inside it, but
@@ -109,6 +111,61 @@ export function renameInFormula(formula: string, from: string, to: string): stri
         : part.replace(/(?<![\w$.'])('(?:[^']|'')+'|[A-Za-z_][\w.]*)!/g, (whole, prefix: string) => {
             const name = prefix.replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
             return name === from ? `${quoted(to)}!` : whole;
+          }),
+    )
+    .join("");
+}
+
+/**
+ * A cell reference, a range (`B2:C5`, open-ended `B2:B`), a whole-column range (`A:C`) or a
+ * whole-row range (`2:4`), with an optional sheet prefix; `$` marks an absolute part.
+ */
+const FILL_REFERENCE =
+  /(?<![\w$.'!])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?:(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(?:(\$?)(\d+))?)?|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})|(\$?)(\d+):(\$?)(\d+))(?![\w(!:])/g;
+
+/**
+ * The formula Sheets writes in the cell `rows` below and `columns` right of the one it was given
+ * for, as when a formula is filled or `Range.setFormula` is given a range of several cells: every
+ * relative part of a reference moves by that offset, `$` parts stay, and a reference moved off the
+ * sheet's top or left edge becomes #REF!. String literals are left alone.
+ */
+export function fillFormula(formula: string, rows: number, columns: number): string {
+  if (rows === 0 && columns === 0) return formula;
+  const column = (absolute: string, letters: string): string | undefined => {
+    if (absolute) return `$${letters}`;
+    const n = columnNumber(letters) + columns;
+    return n < 1 ? undefined : columnLetter(n);
+  };
+  const row = (absolute: string, digits: string): string | undefined => {
+    if (absolute) return `$${digits}`;
+    const n = Number(digits) + rows;
+    return n < 1 ? undefined : String(n);
+  };
+  const joined = (parts: (string | undefined)[]): string =>
+    parts.some((p) => p === undefined) ? "#REF!" : parts.join("");
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(FILL_REFERENCE, (...m: (string | undefined)[]) => {
+            const prefix = m[1] ?? "";
+            const [ca, c, ra, r, c2a, c2, r2a, r2] = m.slice(2, 10);
+            const [wa, w, wa2, w2, ha, h, ha2, h2] = m.slice(10, 18);
+            let body: string;
+            if (c !== undefined) {
+              const head = [column(ca ?? "", c), row(ra ?? "", r!)];
+              const tail =
+                c2 === undefined
+                  ? []
+                  : [":", column(c2a ?? "", c2), ...(r2 === undefined ? [] : [row(r2a ?? "", r2)])];
+              body = joined([...head, ...tail]);
+            } else if (w !== undefined) {
+              body = joined([column(wa ?? "", w), ":", column(wa2 ?? "", w2!)]);
+            } else {
+              body = joined([row(ha ?? "", h!), ":", row(ha2 ?? "", h2!)]);
+            }
+            return body === "#REF!" ? body : `${prefix}${body}`;
           }),
     )
     .join("");

@@ -4,6 +4,7 @@ import { type CellValue, type InputContext, interpretInput, isDate } from "./inp
 import { formatDate } from "./services";
 import {
   deletion,
+  fillFormula,
   insertion,
   permutation,
   renameInFormula,
@@ -707,10 +708,16 @@ export class FakeRange {
         });
         return this.api;
       },
+      // Sheets sets the formula in every cell of the range, its relative references moved as when
+      // filling (the Sheets API's RepeatCellRequest documents the same: =A1 into B2:C4 gives B3 =A2).
       setFormula: (formula: string) => {
-        const cell = this.sheet.cell(this.rect.row, this.rect.column);
-        cell.formula = formula;
-        cell.value = "";
+        this.each(
+          this.map(() => formula),
+          (cell, _, row, column) => {
+            cell.formula = fillFormula(String(formula), row - this.rect.row, column - this.rect.column);
+            cell.value = "";
+          },
+        );
         return this.api;
       },
       getNotes: () => this.map((r, c) => this.sheet.peek(r, c)?.note ?? ""),

@@ -25,6 +25,7 @@ const UNREADABLE = new Set<Finding["code"]>([
   "number-too-large",
   "out-of-range",
   "not-a-date",
+  "ambiguous-date",
   "not-in-list",
 ]);
 

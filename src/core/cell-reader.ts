@@ -4,7 +4,7 @@
  */
 import { isBlank, isDate, MAX_MAGNITUDE, type NumberResult, parseNumber } from "./cells";
 import { matchChoice } from "./choices";
-import { type Day, dayOf, isoOf, parseDay } from "./dates";
+import { type Day, dayOf, isoOf, parseDay, readDayText } from "./dates";
 import type { Finding, Severity } from "./findings";
 import type { TableRow } from "./parse-table";
 import type { ColumnDef, LISTS, SheetKey } from "./schema";
@@ -67,7 +67,20 @@ export class CellReader {
   day(column: string): Day | undefined {
     const raw = this.row.cells[column];
     if (isBlank(raw)) return undefined;
-    const day = parseDay(raw, this.timeZone);
+    const read = typeof raw === "string" ? readDayText(raw) : undefined;
+    if (read && "ambiguous" in read) {
+      // 03/04/2027 is 3 April in a French or British spreadsheet, March 4 in an American one: the
+      // sheets are read without their locale, so the user is asked rather than one read guessed.
+      const { dayFirst, monthFirst } = read.ambiguous;
+      this.findings.push({
+        code: "ambiguous-date",
+        severity: "warning",
+        ...this.at(column),
+        params: { column, value: shorten(raw), dayFirst: isoOf(dayFirst), monthFirst: isoOf(monthFirst) },
+      });
+      return undefined;
+    }
+    const day = read ? read.day : parseDay(raw, this.timeZone);
     if (day === undefined) this.unreadable("not-a-date", "warning", column, raw);
     return day;
   }

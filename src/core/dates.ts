@@ -81,18 +81,71 @@ export function isoOf(day: Day): string {
 }
 
 /**
- * A day from a cell: a Date (in the spreadsheet's zone), an ISO "2026-10-01", a day-first
- * "01/10/2026" or "1.10.2026" (the form French and Belgian users type). Anything else is undefined.
+ * How a spreadsheet's locale reads a numeric date such as 03/04/2027: month first in the United
+ * States and the English locales that follow it, day first everywhere else (en_GB, fr_*, …).
  */
-export function parseDay(value: unknown, timeZone: string): Day | undefined {
-  if (isDate(value)) return dayOf(value, timeZone);
-  if (typeof value !== "string") return undefined;
+export type DayOrder = "day-first" | "month-first";
+
+/**
+ * The order a spreadsheet locale reads numeric dates in, as Sheets does when a date is typed.
+ *
+ * @example dayOrderOf("en_US") //=> "month-first"
+ * @example dayOrderOf("fr_BE") //=> "day-first"
+ */
+export function dayOrderOf(locale: string | null | undefined): DayOrder {
+  const english = /^en(?:[_-]|$)/i.test(locale ?? "");
+  return english && !/^en[_-](GB|IE|AU|NZ|IN|ZA)/i.test(locale ?? "") ? "month-first" : "day-first";
+}
+
+/** A text date read: its day, or both days it could be when its order is not known. */
+export type DayText = { day: Day } | { ambiguous: { dayFirst: Day; monthFirst: Day } } | undefined;
+
+/**
+ * A date typed as text: ISO "2026-10-01" always; "1.10.2026" day first (the dotted European form);
+ * "01/10/2026" or "01-10-2026" in `order`. Where one part is above 12 only one reading is a date,
+ * whatever the order; where both are 12 or less and differ and `order` is not known, both readings
+ * are returned as ambiguous rather than one guessed.
+ *
+ * @example readDayText("03/04/2027", "month-first") //=> { day: dayFromIso("2027-03-04") }
+ * @example readDayText("25/03/2027") //=> { day: dayFromIso("2027-03-25") }
+ * @example readDayText("03/04/2027") //=> { ambiguous: { dayFirst: dayFromIso("2027-04-03"), monthFirst: dayFromIso("2027-03-04") } }
+ */
+export function readDayText(value: string, order?: DayOrder): DayText {
   const text = value.trim();
   const iso = dayFromIso(text);
-  if (iso !== undefined) return iso;
-  const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
-  if (!dmy) return undefined;
-  return dayFromIso(`${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}`);
+  if (iso !== undefined) return { day: iso };
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (dotted) return found(ymd(dotted[3]!, dotted[2]!, dotted[1]!));
+  const numeric = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/.exec(text);
+  if (!numeric) return undefined;
+  const [first, second, year] = [numeric[1]!, numeric[3]!, numeric[4]!];
+  const dayFirst = ymd(year, second, first);
+  const monthFirst = ymd(year, first, second);
+  if (dayFirst === undefined || monthFirst === undefined || dayFirst === monthFirst)
+    return found(dayFirst ?? monthFirst);
+  if (order) return { day: order === "day-first" ? dayFirst : monthFirst };
+  return { ambiguous: { dayFirst, monthFirst } };
+}
+
+const found = (day: Day | undefined): DayText => (day === undefined ? undefined : { day });
+
+function ymd(year: string, month: string, day: string): Day | undefined {
+  return dayFromIso(`${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`);
+}
+
+/**
+ * A day from a cell: a Date (in the spreadsheet's zone), or a text date as `readDayText` reads it
+ * in `order`. Anything else, and a text date that `order` would be needed for and is not given,
+ * is undefined (`readDayText` tells the two apart).
+ *
+ * @example parseDay("2026-10-01", "UTC") //=> dayFromIso("2026-10-01")
+ * @example parseDay("10/01/2026", "UTC", "month-first") //=> dayFromIso("2026-10-01")
+ */
+export function parseDay(value: unknown, timeZone: string, order?: DayOrder): Day | undefined {
+  if (isDate(value)) return dayOf(value, timeZone);
+  if (typeof value !== "string") return undefined;
+  const read = readDayText(value, order);
+  return read && "day" in read ? read.day : undefined;
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();

@@ -25,12 +25,14 @@ export type Finding =
   | F<"missing-column", { column: string }>
   | F<"computed-blocked", { column: string }>
   | F<"computed-failed", { column: string }>
+  | F<"computed-replaced", { column: string }>
   | F<"required", { column: string }>
   | F<"not-in-list", { column: string; value: string }>
   | F<"not-a-number", { column: string; value: string }>
   | F<"out-of-range", { column: string; value: string; min: string; max: string }>
   | F<"number-too-large", { column: string; value: string }>
   | F<"not-a-date", { column: string; value: string }>
+  | F<"ambiguous-date", { column: string; value: string; dayFirst: string; monthFirst: string }>
   | F<"duplicate-id", { id: string; firstRow: number }>
   | F<"id-on-kpis", { id: string }>
   | F<"unknown-parent", { parent: string }>

@@ -11,7 +11,7 @@
  */
 import { isBlank, isDate, parseNumber, type RawCell } from "./cells";
 import { matchChoice } from "./choices";
-import { dayOf, isoOf } from "./dates";
+import { type DayOrder, dayOf, dayOrderOf, isoOf } from "./dates";
 import { commonShape, type FormulaArg, isRange } from "./grid";
 import { type Lang, langFromLocale, type MessageKey, sheetLanguage, t } from "./i18n";
 import { METRIC_CHOICES } from "./schema";
@@ -98,6 +98,15 @@ export class Call {
     }
     this.lang = sheetLanguage(lang, this.locale);
     this.argNames = {};
+  }
+
+  /**
+   * How the spreadsheet's locale reads a date typed as text such as 03/04/2027 (month first in
+   * en_US, day first in en_GB and fr_*): from the locale already read, no call. Undefined when the
+   * locale could not be read.
+   */
+  dayOrder(): DayOrder | undefined {
+    return this.locale ? dayOrderOf(this.locale) : undefined;
   }
 
   /** The spreadsheet's time zone (Sheets hands dates over as midnight there), read once. */

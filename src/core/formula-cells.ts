@@ -25,7 +25,7 @@ export class DayReader {
     private readonly name: Arg,
   ) {}
 
-  /** A required day: a Date, or text such as 2026-10-01 or 01/10/2026. */
+  /** A required day: a Date, or text such as 2026-10-01 or 01/10/2026 (in the locale's order). */
   read(value: RawCell): Day {
     const date = isDate(value);
     const key = date ? value.getTime() : typeof value === "string" ? value : undefined;
@@ -34,8 +34,9 @@ export class DayReader {
     if (isBlank(value)) {
       throw this.call.problem("formula.error.missing", { argument: this.call.arg(this.name) });
     }
-    // The time zone only matters for a Date; text dates need no call to read it.
-    const day = parseDay(value, date ? this.call.timeZone() : "UTC");
+    // The time zone only matters for a Date; text dates need no call to read it, and are read in
+    // the spreadsheet locale's order (03/04/2027 is March 4 in en_US, 3 April in en_GB and fr_*).
+    const day = parseDay(value, date ? this.call.timeZone() : "UTC", this.call.dayOrder());
     if (day === undefined) {
       throw this.call.problem("formula.error.notDate", {
         argument: this.call.arg(this.name),

@@ -9,6 +9,7 @@ import type { Day } from "./dates";
 import type { Finding } from "./findings";
 import { parseTable, type Table } from "./parse-table";
 import { canonicalQuarter } from "./quarters";
+import { replacedFormulas } from "./replaced-formulas";
 import {
   CHECKINS,
   KINDS,
@@ -77,7 +78,7 @@ export function parseOkrs(grid: RawCell[][], timeZone: string): Parsed<OkrRow> {
   const col = (key: string) => columnDef(OKRS.columns, key);
   const [baseline, target, current] = [col("baseline"), col("target"), col("current")];
   const [weight, confidence] = [col("weight"), col("confidence")];
-  return parseSheet("okrs", OKRS.columns, grid, timeZone, (read, row): OkrRow => {
+  const parsed = parseSheet("okrs", OKRS.columns, grid, timeZone, (read, row): OkrRow => {
     const quarterText = read.text("quarter");
     return {
       row,
@@ -102,6 +103,8 @@ export function parseOkrs(grid: RawCell[][], timeZone: string): Parsed<OkrRow> {
       notes: read.text("notes"),
     };
   });
+  parsed.findings.push(...replacedFormulas(parsed.table, parsed.items));
+  return parsed;
 }
 
 /** One row of the Check-ins log. */

@@ -4,7 +4,7 @@
  * the default is used instead.
  */
 import { isBlank, isDate, parseNumber, type RawCell } from "./cells";
-import { type Day, isoOf, parseDay } from "./dates";
+import { type Day, isoOf, parseDay, readDayText } from "./dates";
 import type { Finding } from "./findings";
 import type { Lang } from "./i18n";
 import { LEVELS, type Level } from "./schema";
@@ -194,6 +194,25 @@ export function parseSettings(grid: RawCell[][], today: Day, timeZone: string): 
       }
       case "asOf":
       case "lockDate": {
+        const read = typeof value === "string" ? readDayText(value) : undefined;
+        if (read && "ambiguous" in read) {
+          // Read without the spreadsheet's locale: 08/01/2027 could be either day, so ask.
+          const { dayFirst, monthFirst } = read.ambiguous;
+          findings.push({
+            code: "ambiguous-date",
+            severity: "warning",
+            sheet: "settings",
+            row,
+            column: "value",
+            params: {
+              column: "value",
+              value: String(value),
+              dayFirst: isoOf(dayFirst),
+              monthFirst: isoOf(monthFirst),
+            },
+          });
+          return;
+        }
         const day = parseDay(value, timeZone);
         if (day === undefined) invalid(row, key, value);
         else settings[key] = day;

@@ -1,4 +1,13 @@
-import { addMonths, dateOfDay, dayFromIso, dayOf, isoOf } from "../../src/core/dates";
+import {
+  addMonths,
+  dateOfDay,
+  dayFromIso,
+  dayOf,
+  dayOrderOf,
+  isoOf,
+  parseDay,
+  readDayText,
+} from "../../src/core/dates";
 
 const day = (iso: string) => dayFromIso(iso)!;
 
@@ -34,5 +43,50 @@ describe("addMonths: a quarter's length from its first day", () => {
     expect(plus("2028-11-01", 3)).toBe("2029-02-01");
     expect(plus("2029-02-01", 3)).toBe("2029-05-01");
     expect(plus("2028-11-30", 3)).toBe("2029-03-02");
+  });
+});
+
+describe("readDayText: a date typed as text", () => {
+  it("reads ISO dates in every order, and dotted dates day first", () => {
+    expect(readDayText("2027-03-04")).toEqual({ day: day("2027-03-04") });
+    expect(readDayText(" 2027-03-04 ", "day-first")).toEqual({ day: day("2027-03-04") });
+    expect(readDayText("3.4.2027")).toEqual({ day: day("2027-04-03") });
+  });
+
+  it("reads a numeric date in the order given: month first for en_US, day first for en_GB and fr_*", () => {
+    expect(readDayText("03/04/2027", dayOrderOf("en_US"))).toEqual({ day: day("2027-03-04") });
+    expect(readDayText("03/04/2027", dayOrderOf("en_GB"))).toEqual({ day: day("2027-04-03") });
+    expect(readDayText("03-04-2027", dayOrderOf("fr_FR"))).toEqual({ day: day("2027-04-03") });
+    expect(parseDay("03/04/2027", "UTC", "month-first")).toBe(day("2027-03-04"));
+  });
+
+  it("reads the only day a numeric date can be, whatever the order", () => {
+    for (const order of [undefined, "day-first", "month-first"] as const) {
+      expect(readDayText("25/03/2027", order)).toEqual({ day: day("2027-03-25") });
+      expect(readDayText("03/25/2027", order)).toEqual({ day: day("2027-03-25") });
+      expect(readDayText("04/04/2027", order)).toEqual({ day: day("2027-04-04") });
+      expect(readDayText("31/02/2027", order)).toBeUndefined();
+      expect(readDayText("13/13/2027", order)).toBeUndefined();
+    }
+  });
+
+  it("gives both readings, not a guess, when the order is not known", () => {
+    expect(readDayText("03/04/2027")).toEqual({
+      ambiguous: { dayFirst: day("2027-04-03"), monthFirst: day("2027-03-04") },
+    });
+    expect(parseDay("03/04/2027", "UTC")).toBeUndefined();
+  });
+
+  it.each([
+    ["en_US", "month-first"],
+    ["en-US", "month-first"],
+    ["en", "month-first"],
+    ["en_GB", "day-first"],
+    ["en_AU", "day-first"],
+    ["fr_FR", "day-first"],
+    ["fr_BE", "day-first"],
+    ["de_DE", "day-first"],
+  ])("dayOrderOf(%s) is %s", (locale, order) => {
+    expect(dayOrderOf(locale)).toBe(order);
   });
 });

@@ -26,6 +26,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     column: "status",
     params: { column: "status" },
   },
+  "computed-replaced": {
+    code: "computed-replaced",
+    severity: "error",
+    sheet: "okrs",
+    row: 1,
+    column: "score",
+    params: { column: "score" },
+  },
   required: {
     code: "required",
     severity: "error",
@@ -73,6 +81,14 @@ const EXAMPLES: { [C in FindingCode]: Extract<Finding, { code: C }> } = {
     row: 2,
     column: "created",
     params: { column: "created", value: "soon" },
+  },
+  "ambiguous-date": {
+    code: "ambiguous-date",
+    severity: "warning",
+    sheet: "checkins",
+    row: 5,
+    column: "date",
+    params: { column: "date", value: "03/04/2027", dayFirst: "2027-04-03", monthFirst: "2027-03-04" },
   },
   "id-on-kpis": {
     code: "id-on-kpis",

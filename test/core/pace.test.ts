@@ -51,9 +51,10 @@ describe("days in the spreadsheet's time zone", () => {
     expect(dayOf(new Date(instant), zone)).toBe(day("2026-10-01"));
   });
 
-  it("reads ISO and day-first dates typed as text", () => {
+  it("reads ISO and numeric dates typed as text", () => {
     expect(parseDay("2026-10-01", "UTC")).toBe(day("2026-10-01"));
-    expect(parseDay("01/10/2026", "UTC")).toBe(day("2026-10-01"));
+    expect(parseDay("31/10/2026", "UTC")).toBe(day("2026-10-31"));
+    expect(parseDay("01/10/2026", "UTC", "day-first")).toBe(day("2026-10-01"));
     expect(parseDay("31/02/2026", "UTC")).toBeUndefined();
     expect(dayFromIso("2026-13-01")).toBeUndefined();
   });

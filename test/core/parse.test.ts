@@ -1,4 +1,4 @@
-import { OKRS, parseCheckins, parseOkrs, parseTable } from "../../src/core";
+import { OKRS, parseCheckins, parseOkrs, parseTable, type RawCell } from "../../src/core";
 import { checkinGrid, day, okrGrid, soundQuarter } from "../helpers/grids";
 
 describe("parseOkrs", () => {
@@ -138,7 +138,8 @@ describe("parseOkrs", () => {
   it("blames a computed column's error on the first cell typed below it, else on its formula", () => {
     const score = OKRS.columns.findIndex((c) => c.key === "score");
     const withHeader = (cell: string, typed: string | number) => {
-      const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+      // A header formula that shows an error fills nothing below it.
+      const grid = okrGrid(soundQuarter()).map((line) => line.map((v, i) => (i === score ? "" : v)));
       grid[0]![score] = cell;
       grid[2]![score] = typed;
       return parseOkrs(grid, "UTC");
@@ -167,6 +168,50 @@ describe("parseOkrs", () => {
         params: { column: "score" },
       },
     ]);
+  });
+
+  it("names the header of a computed column that its formula no longer fills, and only then", () => {
+    const column = (key: string) => OKRS.columns.findIndex((c) => c.key === key);
+    const replaced = (change: (grid: RawCell[][]) => void) => {
+      const grid = okrGrid(soundQuarter()).map((line) => [...line]);
+      change(grid);
+      return parseOkrs(grid, "UTC").findings.filter((f) => f.code === "computed-replaced");
+    };
+    const emptied = (key: string) => (grid: RawCell[][]) =>
+      grid.slice(1).forEach((line) => (line[column(key)] = ""));
+    // Typed over the Score header: no score below although KR-1 scores 0.5.
+    expect(replaced(emptied("score"))).toEqual([
+      {
+        code: "computed-replaced",
+        severity: "error",
+        sheet: "okrs",
+        row: 1,
+        column: "score",
+        params: { column: "score" },
+      },
+    ]);
+    expect(replaced(emptied("status")).map((f) => f.column)).toEqual(["status"]);
+    // Nothing to compute yet: no current value on any key result, so no score anywhere is right.
+    expect(
+      replaced((grid) => {
+        emptied("score")(grid);
+        grid.slice(1).forEach((line) => (line[column("current")] = ""));
+      }),
+    ).toEqual([]);
+    // Rows without a quarter get no status: an empty Status column is right then.
+    expect(
+      replaced((grid) => {
+        emptied("status")(grid);
+        grid.slice(1).forEach((line) => (line[column("quarter")] = "someday"));
+      }),
+    ).toEqual([]);
+    // A header that shows an error is a formula that fails, not one that is gone.
+    expect(
+      replaced((grid) => {
+        emptied("score")(grid);
+        grid[0]![column("score")] = "#ERROR!";
+      }),
+    ).toEqual([]);
   });
 
   it("quotes a date typed where a choice or a number goes as the day, in the sheet's zone", () => {
@@ -206,13 +251,35 @@ describe("parseCheckins", () => {
           confidence: 7,
           comment: "good week",
         },
-        { date: "12/10/2026", krId: "KR-1", value: "140" },
+        { date: "19/10/2026", krId: "KR-1", value: "140" },
+        { date: "10/26/2026", krId: "KR-1", value: "150" },
+        { date: "2026-11-02", krId: "KR-1", value: "160" },
       ]),
       "UTC",
     );
     expect(items.map((i) => [i.date, i.value])).toEqual([
       [day("2026-10-05"), 130],
-      [day("2026-10-12"), 140],
+      [day("2026-10-19"), 140],
+      [day("2026-10-26"), 150],
+      [day("2026-11-02"), 160],
+    ]);
+  });
+
+  it("asks on the cell about a text date that reads two ways (day first or month first)", () => {
+    const { items, findings } = parseCheckins(
+      checkinGrid([{ date: "12/10/2026", krId: "KR-1", value: "140" }]),
+      "UTC",
+    );
+    expect(items[0]!.date).toBeUndefined();
+    expect(findings).toEqual([
+      {
+        code: "ambiguous-date",
+        severity: "warning",
+        sheet: "checkins",
+        row: 2,
+        column: "date",
+        params: { column: "date", value: "12/10/2026", dayFirst: "2026-10-12", monthFirst: "2026-12-10" },
+      },
     ]);
   });
 });

@@ -27,7 +27,7 @@ describe("parseSettings", () => {
       [
         ["Paramètre", "Valeur"],
         ["Trimestre en cours", "2027-Q1"],
-        ["Plan verrouillé le", "08/01/2027"],
+        ["Plan verrouillé le", "18/01/2027"],
         ["Niveaux autorisés", "Entreprise, Équipe, Département"],
         ["Objectifs max. par équipe", "2"],
         ["Langue", "fr"],
@@ -39,12 +39,34 @@ describe("parseSettings", () => {
       quarter: "2027-Q1",
       quarterStart: day("2027-01-01"),
       quarterEnd: day("2027-03-31"),
-      lockDate: day("2027-01-08"),
+      lockDate: day("2027-01-18"),
       allowedLevels: ["company", "team", "department"],
       maxObjectivesPerTeam: 2,
       language: "fr",
     });
     expect(rows.quarter).toBe(2);
+  });
+
+  it("asks on its cell about a lock date typed as text that reads two ways, and keeps none", () => {
+    const { settings, findings } = parseSettings(
+      [
+        ["Paramètre", "Valeur"],
+        ["Plan verrouillé le", "08/01/2027"],
+      ],
+      today,
+      "UTC",
+    );
+    expect(findings).toEqual([
+      {
+        code: "ambiguous-date",
+        severity: "warning",
+        sheet: "settings",
+        row: 2,
+        column: "value",
+        params: { column: "value", value: "08/01/2027", dayFirst: "2027-01-08", monthFirst: "2027-08-01" },
+      },
+    ]);
+    expect(settings.lockDate).toBeUndefined();
   });
 
   it.each([

@@ -43,6 +43,35 @@ describe("the in-memory SpreadsheetApp", () => {
     expect(() => range.setValues([[1], [2], [3]])).toThrow(/number of columns in the data does not match/);
   });
 
+  it("sets a formula in every cell of a multi-cell range, relative references moved as when filling", () => {
+    const { ss } = sheet();
+    const range = ss.getSheets()[0]!.getRange("B2:C4");
+    range.setFormula("=A1");
+    expect(range.getFormulas()).toEqual([
+      ["=A1", "=B1"],
+      ["=A2", "=B2"],
+      ["=A3", "=B3"],
+    ]);
+    range.setFormula('=SUM($A$1:A1)+Sheet2!A$1+COUNT(A:A)+SUM(1:1)&"A1"');
+    expect(range.getFormulas()[2]).toEqual([
+      '=SUM($A$1:A3)+Sheet2!A$1+COUNT(A:A)+SUM(3:3)&"A1"',
+      '=SUM($A$1:B3)+Sheet2!B$1+COUNT(B:B)+SUM(3:3)&"A1"',
+    ]);
+    expect(range.getFormula()).toBe('=SUM($A$1:A1)+Sheet2!A$1+COUNT(A:A)+SUM(1:1)&"A1"');
+  });
+
+  it("keeps a single cell's formula as given, and moves open ranges but not function names when filling", () => {
+    const { ss } = sheet();
+    const first = ss.getSheets()[0]!;
+    first.getRange("A1").setFormula("=LOG10(B2:B)+ATAN2(1,2)");
+    expect(first.getRange("A1").getFormula()).toBe("=LOG10(B2:B)+ATAN2(1,2)");
+    first.getRange("A1:A2").setFormula("=LOG10(B2:B)");
+    expect(first.getRange("A2").getFormula()).toBe("=LOG10(B3:B)");
+    const left = first.getRange("B1:C1");
+    left.setFormula("=A1");
+    expect(left.getFormulas()).toEqual([["=A1", "=B1"]]);
+  });
+
   it("throws Sheets' own error for a duplicate sheet name", () => {
     const { ss } = sheet();
     ss.insertSheet("OKRs");

@@ -69,3 +69,67 @@ describe.each(ZONES)("dates in $timeZone", ({ timeZone, now, today }) => {
     expect(addon.ui.dialogs.at(-1)!.message).toContain(`locked on ${today}`);
   });
 });
+
+/**
+ * A date typed as text (an apostrophe first, or pasted as text) is read without the spreadsheet's
+ * locale by Validate: 11/12/2026 is 11 December in a French or British spreadsheet and November 12
+ * in an American one, so Validate asks on that cell instead of guessing; a text date only one
+ * reading fits (17/12/2026, 12/18/2026) is read as that day.
+ */
+describe("dates typed as text", () => {
+  function logged(
+    texts: string[],
+    options: { locale: string; spreadsheetLocale: string },
+    before?: (addon: LoadedAddon) => void,
+  ) {
+    const addon = loadAddon({ ...options, timeZone: "Europe/Brussels", now: "2026-12-20T09:00:00Z" });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    const log = addon.spreadsheet.sheet(options.spreadsheetLocale === "fr_FR" ? "Points" : "Check-ins")!;
+    const first = log.values().length + 1;
+    log.fill(
+      texts.map((text) => [`'${text}`, "KR-1", 150]),
+      first,
+    );
+    before?.(addon);
+    addon.run("validate");
+    const items = addon.run<{ items: { code: string; a1: string; sheet: string; message: string }[] }>(
+      "getFindings",
+    ).items;
+    return { addon, first, dates: items.filter((f) => /date/.test(f.code)) };
+  }
+
+  it("asks on the cell, in the user's language, when a text date reads two ways", () => {
+    const en = logged(["11/12/2026"], { locale: "en", spreadsheetLocale: "en_US" });
+    expect(en.dates).toEqual([
+      {
+        ...en.dates[0],
+        code: "ambiguous-date",
+        a1: `A${en.first}`,
+        message:
+          'Date: "11/12/2026" is text that could be 2026-12-11 or 2026-11-12: write the one you mean in that form (year-month-day).',
+      },
+    ]);
+    const fr = logged(["11/12/2026"], { locale: "fr", spreadsheetLocale: "fr_FR" });
+    expect(fr.dates.map((f) => [f.code, f.a1, f.message])).toEqual([
+      [
+        "ambiguous-date",
+        `A${fr.first}`,
+        "Date : « 11/12/2026 » est un texte qui peut se lire 2026-12-11 ou 2026-11-12 : écrivez la date voulue sous cette forme (année-mois-jour).",
+      ],
+    ]);
+  });
+
+  it("reads a text date that only one order fits, day first or month first", () => {
+    const { addon, dates } = logged(["17/12/2026"], { locale: "en", spreadsheetLocale: "en_US" }, (a) => {
+      const okrs = a.spreadsheet.sheet("OKRs")!;
+      const values = okrs.values();
+      const row = values.findIndex((l) => l[1] === "KR-1") + 1;
+      // Text in the cell, as typed with an apostrophe first.
+      okrs.cell(row, values[0]!.indexOf("Last check-in") + 1).value = "12/18/2026";
+    });
+    expect(dates).toEqual([]);
+    const view = addon.run<{ items: { id: string; lastCheckIn: string }[] }>("getCheckins", {});
+    expect(view.items.find((i) => i.id === "KR-1")!.lastCheckIn).toBe("2026-12-18");
+  });
+});

@@ -490,6 +490,19 @@ describe("OKRSTATUSES", () => {
 });
 
 describe("OKRPACE", () => {
+  it("reads a text date in the spreadsheet's locale: 03/04/2027 is March 4 in en_US, 3 April in fr_BE and en_GB", () => {
+    const gb = loadAddon({ locale: "en_GB", spreadsheetLocale: "en_GB" });
+    const pace = (addon: LoadedAddon, asOf: string) =>
+      call(addon, "OKRPACE", "2027-01-01", "2027-06-30", asOf);
+    expect(pace(en, "03/04/2027")).toBe(pace(en, "2027-03-04"));
+    expect(pace(fr, "03/04/2027")).toBe(pace(fr, "2027-04-03"));
+    expect(pace(gb, "03/04/2027")).toBe(pace(gb, "2027-04-03"));
+    expect(pace(en, "03/04/2027")).not.toBe(pace(fr, "03/04/2027"));
+    // One reading only: the same day in every locale; dotted dates are day first.
+    expect(pace(en, "25/03/2027")).toBe(pace(fr, "03/25/2027"));
+    expect(pace(en, "3.4.2027")).toBe(pace(en, "2027-04-03"));
+  });
+
   it("is the elapsed share of the quarter", () => {
     expect(EN("OKRPACE", "2026-10-01", "2026-12-31", "2026-11-15")).toBeCloseTo(45 / 91);
     expect(EN("OKRPACE", brussels("2026-10-01"), brussels("2026-12-31"), brussels("2026-10-01"))).toBe(0);

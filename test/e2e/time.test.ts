@@ -396,6 +396,84 @@ describe("the Score and Status formulas survive what users do to rows", () => {
     expect(after.filter((f) => f.code === "computed-blocked")).toEqual([]);
   });
 
+  it.each([
+    ["Q1", "Score", "en"],
+    ["R1", "Status", "en"],
+    ["Q1", "Score", "fr_BE"],
+    ["R1", "Statut", "fr_BE"],
+  ])(
+    "names %s when its formula is typed over with its own header (%s, %s), and Set up puts it back",
+    (a1, header, locale) => {
+      const column = a1 === "Q1" ? 17 : 18;
+      const addon = setUp("2026-11-10T09:00:00Z", {
+        locale,
+        spreadsheetLocale: locale === "en" ? "en_US" : locale,
+      });
+      const okrs = addon.spreadsheet.sheet(locale === "en" ? "OKRs" : "OKR")!;
+      const formula = okrs.peek(1, column)!.formula;
+      expect(formula).toMatch(/^=OKRSTATUSES\(|^=OKRSCORE\(/);
+      okrs.api.getRange(1, column).setValue(header); // the header reads the same; nothing computes below
+      expect(okrs.values()[0]![column - 1]).toBe(header);
+      expect(
+        okrs
+          .values()
+          .slice(1)
+          .every((line) => line[column - 1] === ""),
+      ).toBe(true);
+      const replaced = () =>
+        addon
+          .run<{ items: { code: string; a1: string; message: string }[] }>("getFindings")
+          .items.filter((f) => f.code === "computed-replaced");
+      expect(replaced()).toEqual([
+        expect.objectContaining({
+          a1,
+          message:
+            locale === "en"
+              ? `${header} is computed by a formula in this header cell, and text typed here replaced it: nothing fills the column any more. Run OKR › Set up template to put the formula back.`
+              : `La colonne ${header} est calculée par une formule dans cette cellule d'en-tête, et le texte tapé ici l'a remplacée : plus rien ne remplit la colonne. Lancez OKR › Préparer le modèle pour remettre la formule.`,
+        }),
+      ]);
+      addon.run("setUpTemplate");
+      expect(okrs.peek(1, column)?.formula).toBe(formula);
+      expect(
+        okrs
+          .values()
+          .slice(1)
+          .some((line) => line[column - 1] !== ""),
+      ).toBe(true);
+      expect(replaced()).toEqual([]);
+    },
+  );
+
+  it("says nothing of an empty Score column while no key result has a current value", () => {
+    const addon = setUp("2026-11-10T09:00:00Z", { example: false });
+    const okrs = sheet(addon, "OKRs");
+    okrs.fill(
+      [
+        ["2026-Q4", "O-1", "Objective", "Team", "Sales", "", "Win Brussels", "Ada", "Aspirational"],
+        [
+          "2026-Q4",
+          "KR-1",
+          "Key result",
+          "",
+          "Sales",
+          "O-1",
+          "Grow partners",
+          "",
+          "",
+          "Increase",
+          "",
+          100,
+          200,
+        ],
+      ],
+      2,
+    );
+    expect(okrs.values()[1]![16]).toBe("");
+    const items = addon.run<{ items: { code: string }[] }>("getFindings").items;
+    expect(items.filter((f) => f.code.startsWith("computed-"))).toEqual([]);
+  });
+
   // A cleared or mistyped As of no longer stands: the operation writes today there (see above).
   it.each([["Language", 11, "de", ["Score", "Status"]]])(
     "names the Settings cell, and the formula as failing rather than blocked, when %s holds %j",

@@ -31,7 +31,11 @@ export function day(iso: string): Day {
   return d;
 }
 
-/** A small, sound quarter: one company objective, one team objective with two good key results. */
+/**
+ * A small, sound quarter: one company objective, one team objective with two good key results, with
+ * the Score and Status its header formulas show (a sheet whose columns stay empty under key results
+ * that score has lost those formulas).
+ */
 export function soundQuarter(): RowSpec[] {
   return [
     {
@@ -43,6 +47,8 @@ export function soundQuarter(): RowSpec[] {
       title: "Become the parking app Belgians love",
       owner: "Maxime",
       kind: "Aspirational",
+      score: 0.5,
+      status: "On track",
     },
     {
       quarter: "2026-Q4",
@@ -54,6 +60,8 @@ export function soundQuarter(): RowSpec[] {
       title: "Win the Brussels market",
       owner: "Julien",
       kind: "Committed",
+      score: 0.5,
+      status: "On track",
     },
     {
       quarter: "2026-Q4",
@@ -67,6 +75,8 @@ export function soundQuarter(): RowSpec[] {
       target: 180,
       current: 150,
       lastCheckIn: "2026-11-20",
+      score: 0.5,
+      status: "On track",
     },
     {
       quarter: "2026-Q4",
@@ -80,6 +90,8 @@ export function soundQuarter(): RowSpec[] {
       target: 4,
       current: 7,
       lastCheckIn: "2026-11-20",
+      score: 0.5,
+      status: "On track",
     },
   ];
 }

@@ -10,11 +10,15 @@ export default messages(
       "{column} is computed by the formula in its header, and what was typed here stops it: the whole column stays empty. Clear this cell and anything else typed in {column}.",
     "finding.computed-failed":
       "{column}'s formula in this cell shows an error, so the whole column stays empty: check the Settings values it reads (As of, Language), or run {menu} › Set up template to restore it.",
+    "finding.computed-replaced":
+      "{column} is computed by a formula in this header cell, and text typed here replaced it: nothing fills the column any more. Run {menu} › Set up template to put the formula back.",
     "finding.required": "{column} is required.",
     "finding.not-in-list": '{column}: "{value}" is not one of {allowed}.',
     "finding.not-a-number": '{column}: "{value}" is not a number (write 1.5, 1,5 or 15%).',
     "finding.out-of-range": "{column}: {value} is outside {min}–{max}.",
     "finding.not-a-date": '{column}: "{value}" is not a date (write 2026-10-01).',
+    "finding.ambiguous-date":
+      '{column}: "{value}" is text that could be {dayFirst} or {monthFirst}: write the one you mean in that form (year-month-day).',
     "finding.duplicate-id": "The ID {id} is already used on row {firstRow}.",
     "finding.unknown-parent": "The objective {parent} does not exist this quarter.",
     "finding.parent-not-objective":
@@ -77,11 +81,15 @@ export default messages(
       "{column} est calculé par la formule de son en-tête, et ce qui a été saisi ici la bloque : toute la colonne reste vide. Effacez cette cellule et toute autre saisie dans {column}.",
     "finding.computed-failed":
       "La formule de {column} dans cette cellule affiche une erreur, donc toute la colonne reste vide : vérifiez les paramètres qu'elle lit (À la date du, Langue), ou lancez {menu} › Préparer le modèle pour la rétablir.",
+    "finding.computed-replaced":
+      "La colonne {column} est calculée par une formule dans cette cellule d'en-tête, et le texte tapé ici l'a remplacée : plus rien ne remplit la colonne. Lancez {menu} › Préparer le modèle pour remettre la formule.",
     "finding.required": "{column} est obligatoire.",
     "finding.not-in-list": "{column} : « {value} » ne fait pas partie de {allowed}.",
     "finding.not-a-number": "{column} : « {value} » n'est pas un nombre (écrivez 1,5 ou 15 %).",
     "finding.out-of-range": "{column} : {value} est hors de {min}–{max}.",
     "finding.not-a-date": "{column} : « {value} » n'est pas une date (écrivez 2026-10-01).",
+    "finding.ambiguous-date":
+      "{column} : « {value} » est un texte qui peut se lire {dayFirst} ou {monthFirst} : écrivez la date voulue sous cette forme (année-mois-jour).",
     "finding.duplicate-id": "L'ID {id} est déjà utilisé ligne {firstRow}.",
     "finding.unknown-parent": "L'objectif {parent} n'existe pas ce trimestre.",
     "finding.parent-not-objective":
