@@ -85,14 +85,17 @@ describe("an import sheet", () => {
     expect(importSheetName("en", "x".repeat(120))).toHaveLength(100);
   });
 
-  it("holds the team's label, then the IMPORTRANGE of its OKRs and Check-ins", () => {
+  it("holds the team's label, then the IMPORTRANGE of its OKRs and Check-ins under either language's names", () => {
     const rows = importSheetRows("en", { row: 4, name: "Sales", url: URL_A }, undefined, "UTC");
     expect(rows).toHaveLength(2);
     expect(rows.every((row) => row.length === IMPORT_LAYOUT.width)).toBe(true);
     // Kept as typed: the URL's digits must not turn it into a number.
     expect(rows[0]!.slice(0, 3)).toEqual(["Sales", `'${URL_A}`, ""]);
-    expect(rows[1]![0]).toBe(`=IMPORTRANGE(B1,"'OKRs'!A1:U")`);
-    expect(rows[1]![IMPORT_LAYOUT.checkinsColumn - 1]).toBe(`=IMPORTRANGE(B1,"'Check-ins'!A1:F")`);
+    // The company's names first, then the other language's: a team may work in French.
+    expect(rows[1]![0]).toBe(`=IFERROR(IMPORTRANGE(B1,"'OKRs'!A1:U"),IMPORTRANGE(B1,"'OKR'!A1:U"))`);
+    expect(rows[1]![IMPORT_LAYOUT.checkinsColumn - 1]).toBe(
+      `=IFERROR(IMPORTRANGE(B1,"'Check-ins'!A1:F"),IMPORTRANGE(B1,"'Points'!A1:F"))`,
+    );
     expect(rows[1]!.filter((cell) => cell !== "")).toHaveLength(2);
   });
 
@@ -101,7 +104,7 @@ describe("an import sheet", () => {
     expect(label![0]).toBe("'=2025");
     expect((label![2] as Date).toISOString().slice(0, 10)).toBe("2026-11-02");
     const [, formulas] = importSheetRows("fr", { row: 4, name: "Ventes", url: URL_A }, undefined, "UTC");
-    expect(formulas![0]).toBe(`=IMPORTRANGE(B1,"'OKR'!A1:U")`);
+    expect(formulas![0]).toBe(`=IFERROR(IMPORTRANGE(B1,"'OKR'!A1:U"),IMPORTRANGE(B1,"'OKRs'!A1:U"))`);
   });
 
   it("is written and read by A1 ranges that quote its name", () => {
@@ -120,13 +123,13 @@ describe("the roll-up sheet", () => {
     expect(rows[0]![ROLLUP_LAYOUT.teamsColumn - 1]).toBe(`=OKRTEAMS(${args})`);
   });
 
-  it("gives each team a Connect cell on its OKRTEAMS row, importing one cell of its OKRs", () => {
+  it("gives each team a Connect cell on its OKRTEAMS row, importing one cell of its first sheet", () => {
     const rows = rollupSheetRows("en", sources, 0);
     const connect = rows.map((row) => row[ROLLUP_LAYOUT.connectColumn - 1]);
     expect(connect).toEqual([
       "Connect",
-      `=IMPORTRANGE('Import · Sales'!B1,"'OKRs'!A1")`,
-      `=IMPORTRANGE('Import · Ops'!B1,"'OKRs'!A1")`,
+      `=IMPORTRANGE('Import · Sales'!B1,"A1")`,
+      `=IMPORTRANGE('Import · Ops'!B1,"A1")`,
     ]);
     expect(rows.every((row) => row.length === ROLLUP_LAYOUT.connectColumn)).toBe(true);
   });
