@@ -14,6 +14,7 @@ import { IMPORT_LAYOUT } from "./rollup-import";
 import { isSpreadsheetUrl, type TeamEntry, teamsTable } from "./rollup-teams";
 import { CHECKINS, OKRS, type SheetDef } from "./schema";
 import { columnLetters, quoteSheet } from "./template";
+import { cellText } from "./text";
 
 /** Where the Company roll-up sheet keeps things (1-based columns). */
 export const ROLLUP_LAYOUT = {
@@ -66,6 +67,50 @@ export function importsToRead(settings: RawCell[][], sheetLang: () => Lang): str
   if (teams.length === 0) return [];
   const lang = sheetLang();
   return teams.map((team) => importColumnsA1(importSheetName(lang, team.name)));
+}
+
+/**
+ * The teams a roll-up had (OKRTEAMS' names on the roll-up sheet as it stands, `shown`) that the
+ * Teams table of `settings` no longer lists: their import sheets are to go, since they would keep
+ * bringing those teams' data into the company spreadsheet. A name still in the table, even on a
+ * row left out for its URL, keeps its sheet; names compare in any case. Nothing shown, nothing.
+ *
+ * @example
+ * teamsRemoved([["…", "…", "Team"], […, "Sales"], […, "Ops"]], [["Team", "Spreadsheet URL"], ["Sales", url]])
+ * //=> ["Ops"]
+ */
+export function teamsRemoved(
+  shown: readonly (readonly RawCell[])[],
+  settings: readonly (readonly RawCell[])[],
+): string[] {
+  const listed = new Set(teamsTable(settings).teams.map((team) => team.name.toLowerCase()));
+  const removed = new Map<string, string>();
+  for (const line of shown.slice(1)) {
+    const team = cellText(line[ROLLUP_LAYOUT.teamsColumn - 1]).trim();
+    const key = team.toLowerCase();
+    if (team !== "" && !listed.has(key) && !removed.has(key)) removed.set(key, team);
+  }
+  return [...removed.values()];
+}
+
+/**
+ * Whether a sheet's first two rows (the values and formulas of A1:B2) are those Roll up teams
+ * writes in the import sheet of `team` (importSheetRows): its name in A1, a spreadsheet's URL in
+ * B1, an IMPORTRANGE of B1 in A2. Only such a sheet is ours to delete.
+ */
+export function isImportSheetOf(
+  team: string,
+  values: readonly (readonly RawCell[])[],
+  formulas: readonly (readonly string[])[],
+): boolean {
+  const name = cellText(values[0]?.[0]).trim();
+  const url = cellText(values[0]?.[1]).trim();
+  const formula = String(formulas[1]?.[0] ?? "").replace(/\s+/g, "");
+  return (
+    name.toLowerCase() === team.trim().toLowerCase() &&
+    isSpreadsheetUrl(url) &&
+    /^=(IFERROR\()?IMPORTRANGE\(B1,/i.test(formula)
+  );
 }
 
 /** The Connect cell of the team in row `index` of OKRTEAMS (header first, on row 1). */

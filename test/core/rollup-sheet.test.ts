@@ -12,9 +12,11 @@ import {
   importSheetName,
   importSheetRows,
   importsToRead,
+  isImportSheetOf,
   ROLLUP_LAYOUT,
   rollupSheetRows,
   storedConnections,
+  teamsRemoved,
 } from "../../src/core/rollup-sheet";
 import { teamsTable, teamsTableStart, teamsToRollUp } from "../../src/core/rollup-teams";
 import { day } from "../helpers/grids";
@@ -201,5 +203,70 @@ describe("the day a team was first seen connected", () => {
       day("2026-11-16"),
     );
     expect(days).toEqual(new Map([[URL_B, day("2026-11-16")]]));
+  });
+});
+
+describe("the import sheets of teams no longer listed", () => {
+  /** The roll-up sheet as a previous run left it: OKRTEAMS' names under its header. */
+  const rollupShown = (teams: string[]): RawCell[][] =>
+    [["Team"], ...teams.map((team) => [team])].map((names) => {
+      const line: RawCell[] = Array.from({ length: ROLLUP_LAYOUT.connectColumn }, () => "");
+      line[ROLLUP_LAYOUT.teamsColumn - 1] = names[0]!;
+      return line;
+    });
+
+  it("are those of teams the roll-up showed that the Teams table no longer names", () => {
+    const settings: RawCell[][] = [
+      ["Team", "Spreadsheet URL"],
+      ["sales", URL_A],
+      ["Ops", "not a URL yet"], // left out of the roll-up, still listed: kept
+    ];
+    expect(teamsRemoved(rollupShown(["Sales", "Ops", "Product", "", "product"]), settings)).toEqual([
+      "Product",
+    ]);
+  });
+
+  it("are none when nothing was shown or every team is still listed", () => {
+    const settings: RawCell[][] = [
+      ["Équipe", "URL du classeur"],
+      ["Ventes", URL_A],
+    ];
+    expect(teamsRemoved([], settings)).toEqual([]);
+    expect(teamsRemoved(rollupShown(["Ventes"]), settings)).toEqual([]);
+  });
+
+  it("are ours only with the label and import rows Roll up teams writes", () => {
+    const [label, formulas] = importSheetRows("en", { row: 4, name: "Sales", url: URL_A }, undefined, "UTC");
+    // As Sheets shows them: the label's text, the formulas apart.
+    const values: RawCell[][] = [
+      ["Sales", URL_A],
+      ["Quarter", "ID"],
+    ];
+    const ours: string[][] = [
+      ["", ""],
+      [String(formulas![0]), ""],
+    ];
+    expect(label![1]).toBe(`'${URL_A}`);
+    expect(isImportSheetOf("Sales", values, ours)).toBe(true);
+    expect(
+      isImportSheetOf("sales", values, [
+        ["", ""],
+        [`=IMPORTRANGE(B1,"'OKRs'!A1:U")`, ""],
+      ]),
+    ).toBe(true);
+    expect(isImportSheetOf("Ops", values, ours)).toBe(false);
+    expect(isImportSheetOf("Sales", [["Sales", "my notes"], ["x"]], ours)).toBe(false);
+    expect(
+      isImportSheetOf("Sales", values, [
+        ["", ""],
+        ["", ""],
+      ]),
+    ).toBe(false);
+    expect(
+      isImportSheetOf("Sales", values, [
+        ["", ""],
+        ["=SUM(B1:B9)", ""],
+      ]),
+    ).toBe(false);
   });
 });

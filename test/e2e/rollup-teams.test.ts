@@ -4,14 +4,20 @@
  * under a French company), and teams taken out of the Teams table.
  */
 import { Drive, type FakeSheet, World } from "../../dev/gas";
-import { addCheckins, addOkrs, COMPANY_EXAMPLE } from "../../dev/company-example";
+import { addCheckins, addOkrs, COMPANY_EXAMPLE, fillCompanyExample } from "../../dev/company-example";
 import { type LoadedAddon, loadAddon } from "../../dev/loader";
 import { OKRS } from "../../src/core/schema";
 import { SETTING_DEFS } from "../../src/core/setting-rows";
 
 const NOW = "2026-11-16T09:00:00Z";
 
-function spreadsheet(drive: Drive, id: string, name: string, lang: "en" | "fr"): LoadedAddon {
+function spreadsheet(
+  drive: Drive,
+  id: string,
+  name: string,
+  lang: "en" | "fr",
+  userLang: "en" | "fr" = lang,
+): LoadedAddon {
   const addon = loadAddon({
     world: new World({
       drive,
@@ -20,7 +26,7 @@ function spreadsheet(drive: Drive, id: string, name: string, lang: "en" | "fr"):
       timeZone: "Europe/Brussels",
       locale: lang === "fr" ? "fr_BE" : "en_US",
     }),
-    locale: lang,
+    locale: userLang,
     now: NOW,
   });
   addon.run("setUpTemplate"); // the example quarter is declined
@@ -209,6 +215,85 @@ describe("a team whose spreadsheet is in the other language", () => {
     const co1 = shown(rollup, "A2:D2")[0]!;
     expect(co1.slice(0, 3)).toEqual(["CO-O-1", "Grandir en Belgique", "1: Sales"]);
     expect(co1[3]).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe("a team taken out of the Teams table", () => {
+  /** The company example rolled up, its three teams connected; `userLang`: the company user's. */
+  function company3(userLang: "en" | "fr" = "en") {
+    const drive = new Drive();
+    const [company, sales, ops, product] = COMPANY_EXAMPLE.map(({ id, name }, i) =>
+      spreadsheet(drive, id, name, "en", i === 0 ? userLang : "en"),
+    );
+    fillCompanyExample({ company: company!, sales: sales!, ops: ops!, product: product! }, true);
+    for (const team of [sales!, ops!, product!]) drive.allowAccess(company!.spreadsheet, team.spreadsheet);
+    rollUp(company!);
+    return { company: company!, sales: sales!, ops: ops!, product: product! };
+  }
+
+  /** Empties the Teams table row of a team, as a person deleting its cells. */
+  function unlist(company: LoadedAddon, team: string): void {
+    const settings = sheet(company, "Settings");
+    const rows = settings.values();
+    const at = rows.findIndex((l) => l[0] === team);
+    const below = rows.slice(at + 1).filter((l) => l[0] !== "" || l[1] !== "");
+    settings.fill([...below.map((l) => [l[0], l[1]]), ["", ""]], at + 1);
+  }
+
+  it("has its hidden import sheet deleted by the next Roll up teams, which says so", () => {
+    const { company } = company3();
+    expect(company.spreadsheet.sheet("Import · Product")).toBeDefined();
+    unlist(company, "Product");
+
+    company.calls.reset();
+    const messages = rollUp(company);
+    expect(company.spreadsheet.sheet("Import · Product")).toBeUndefined();
+    // Its first two rows read to know it is ours (values and formulas), then the sheet deleted.
+    expect(company.calls.get("Range.getFormulas")).toBe(1);
+    expect(company.calls.get("Spreadsheet.deleteSheet")).toBe(1);
+    expect(messages[0]).toContain(
+      "Product is no longer in the Teams table: its hidden import sheet “Import · Product” was deleted, and its data no longer comes into this spreadsheet.",
+    );
+    expect(messages[0]).toContain("2 teams rolled up");
+    // Nothing of Product is read any more: OKRTEAMS, the review, Validate.
+    const rollup = sheet(company, "Company roll-up");
+    expect(shown(rollup, "J2:J4")).toEqual([["Sales"], ["Ops"], [""]]);
+    const { sheet: name } = company.run<{ sheet: string }>("generateReview", { team: "" });
+    expect(
+      sheet(company, name)
+        .values()
+        .some((l) => l.includes("PRODUCT-O-1")),
+    ).toBe(false);
+    // The others keep theirs; rolling up again deletes nothing more and says nothing of it.
+    expect(company.spreadsheet.sheet("Import · Sales")).toBeDefined();
+    company.calls.reset();
+    expect(rollUp(company)[0]).not.toContain("no longer");
+    expect(company.calls.get("Spreadsheet.getSheetByName")).toBe(1); // the roll-up sheet's, as before
+    expect(company.calls.get("Range.getFormulas")).toBe(0);
+    expect(company.calls.get("Spreadsheet.deleteSheet")).toBe(0);
+  });
+
+  it("leaves a sheet of that name alone when it is not an import sheet of ours", () => {
+    const { company } = company3();
+    // A person replaced its imports with notes of their own, under its label row.
+    const own = sheet(company, "Import · Product");
+    own.fill([["keep this"]], 2);
+    own.fill([["and this"]], 3);
+    unlist(company, "Product");
+    const messages = rollUp(company);
+    expect(company.spreadsheet.sheet("Import · Product")).toBe(own);
+    expect(own.values()[1]![0]).toBe("keep this");
+    expect(messages[0]).toContain(
+      "“Import · Product” was left as it is: it is not an import sheet written by Roll up teams.",
+    );
+  });
+
+  it("is said in French to a French user", () => {
+    const { company } = company3("fr");
+    unlist(company, "Product");
+    expect(rollUp(company)[0]).toContain(
+      "L'équipe Product ne figure plus dans le tableau Équipes : sa feuille d'import masquée « Import · Product » a été supprimée, et ses données n'arrivent plus dans ce classeur.",
+    );
   });
 });
 
