@@ -484,6 +484,7 @@ export class FormulaEngine {
         return this.read(node, sheet);
       case "call": {
         if (node.name === "IMPORTRANGE" && this.spreadsheet.importer) return this.importRange(node, sheet);
+        if (node.name === "IFERROR" && !this.lookup(node.name)) return this.ifError(node, sheet);
         const fn = this.lookup(node.name);
         if (!fn && node.name === "HYPERLINK") return this.hyperlink(node, sheet);
         if (!fn) throw new CannotEvaluate(node.name);
@@ -526,6 +527,34 @@ export class FormulaEngine {
     const shown = label === undefined || label === "" ? url : label;
     if (Array.isArray(shown)) throw new CannotEvaluate("HYPERLINK over a range");
     return shown ?? "";
+  }
+
+  /**
+   * Sheets' IFERROR(value, [value_if_error]): the first argument unless it is an error, else the
+   * second (blank when absent); https://support.google.com/docs/answer/3093304. An array passes
+   * through whole. What fails inside is handled, so an IMPORTRANGE in it offers no Allow access
+   * of its own: the cell shows no prompt, only the fallback or its error. (An error shown by a
+   * referenced cell is read as its text here: no formula of the add-on relies on catching it.)
+   */
+  private ifError(node: FormulaNode & { kind: "call" }, sheet: FakeSheet): Value {
+    if (node.args.length < 1 || node.args.length > 2)
+      throw new FormulaFault(
+        "#N/A",
+        "Wrong number of arguments to IFERROR. Expected between 1 and 2 arguments.",
+      );
+    try {
+      return this.evaluate(node.args[0]!, sheet);
+    } catch (error) {
+      if (!(error instanceof FormulaFault)) throw error;
+    }
+    if (node.args.length < 2) return "";
+    try {
+      return this.evaluate(node.args[1]!, sheet);
+    } catch (error) {
+      if (error instanceof FormulaFault && error.importFrom !== undefined)
+        throw new FormulaFault(error.code, error.message);
+      throw error;
+    }
   }
 
   /** The last row a formula of the sheet spills into (formulas being evaluated are left out). */

@@ -14,6 +14,7 @@ import { IMPORT_LAYOUT } from "./rollup-import";
 import { isSpreadsheetUrl, type TeamEntry, teamsTable } from "./rollup-teams";
 import { CHECKINS, OKRS, type SheetDef } from "./schema";
 import { columnLetters, quoteSheet } from "./template";
+import { cellText } from "./text";
 
 /** Where the Company roll-up sheet keeps things (1-based columns). */
 export const ROLLUP_LAYOUT = {
@@ -68,6 +69,50 @@ export function importsToRead(settings: RawCell[][], sheetLang: () => Lang): str
   return teams.map((team) => importColumnsA1(importSheetName(lang, team.name)));
 }
 
+/**
+ * The teams a roll-up had (OKRTEAMS' names on the roll-up sheet as it stands, `shown`) that the
+ * Teams table of `settings` no longer lists: their import sheets are to go, since they would keep
+ * bringing those teams' data into the company spreadsheet. A name still in the table, even on a
+ * row left out for its URL, keeps its sheet; names compare in any case. Nothing shown, nothing.
+ *
+ * @example
+ * teamsRemoved([["…", "…", "Team"], […, "Sales"], […, "Ops"]], [["Team", "Spreadsheet URL"], ["Sales", url]])
+ * //=> ["Ops"]
+ */
+export function teamsRemoved(
+  shown: readonly (readonly RawCell[])[],
+  settings: readonly (readonly RawCell[])[],
+): string[] {
+  const listed = new Set(teamsTable(settings).teams.map((team) => team.name.toLowerCase()));
+  const removed = new Map<string, string>();
+  for (const line of shown.slice(1)) {
+    const team = cellText(line[ROLLUP_LAYOUT.teamsColumn - 1]).trim();
+    const key = team.toLowerCase();
+    if (team !== "" && !listed.has(key) && !removed.has(key)) removed.set(key, team);
+  }
+  return [...removed.values()];
+}
+
+/**
+ * Whether a sheet's first two rows (the values and formulas of A1:B2) are those Roll up teams
+ * writes in the import sheet of `team` (importSheetRows): its name in A1, a spreadsheet's URL in
+ * B1, an IMPORTRANGE of B1 in A2. Only such a sheet is ours to delete.
+ */
+export function isImportSheetOf(
+  team: string,
+  values: readonly (readonly RawCell[])[],
+  formulas: readonly (readonly string[])[],
+): boolean {
+  const name = cellText(values[0]?.[0]).trim();
+  const url = cellText(values[0]?.[1]).trim();
+  const formula = String(formulas[1]?.[0] ?? "").replace(/\s+/g, "");
+  return (
+    name.toLowerCase() === team.trim().toLowerCase() &&
+    isSpreadsheetUrl(url) &&
+    /^=(IFERROR\()?IMPORTRANGE\(B1,/i.test(formula)
+  );
+}
+
 /** The Connect cell of the team in row `index` of OKRTEAMS (header first, on row 1). */
 export function connectCell(index: number): string {
   return `${columnLetters(ROLLUP_LAYOUT.connectColumn - 1)}${index + 2}`;
@@ -76,9 +121,24 @@ export function connectCell(index: number): string {
 const blankRow = (width: number): RawCell[] => Array.from({ length: width }, () => "");
 
 /**
+ * The IMPORTRANGE of a team's sheet, whatever the language of its spreadsheet: the tab under the
+ * company's name for it first, else under the other language's ("OKRs" or "OKR"). IFERROR gives
+ * the second only when the first fails (https://support.google.com/docs/answer/3093304), so a
+ * team not connected yet still shows #REF!; its Allow access is on the roll-up's Connect cell.
+ *
+ * @example
+ * importFormula("en", OKRS) //=> =IFERROR(IMPORTRANGE(B1,"'OKRs'!A1:U"),IMPORTRANGE(B1,"'OKR'!A1:U"))
+ */
+export function importFormula(lang: Lang, sheet: SheetDef): string {
+  const other: Lang = lang === "en" ? "fr" : "en";
+  const importOf = (name: string) => `IMPORTRANGE(B1,"${columnsA1(name, sheet.columns.length)}")`;
+  if (sheet.name[lang] === sheet.name[other]) return `=${importOf(sheet.name[lang])}`;
+  return `=IFERROR(${importOf(sheet.name[lang])},${importOf(sheet.name[other])})`;
+}
+
+/**
  * An import sheet's two rows: the team's name, URL and the day it was first seen connected, then
- * the IMPORTRANGE of its OKRs and of its Check-ins. The team's sheets are named in its language,
- * assumed the company's.
+ * the IMPORTRANGE of its OKRs and of its Check-ins, found in either language (importFormula).
  */
 export function importSheetRows(
   lang: Lang,
@@ -92,10 +152,8 @@ export function importSheetRows(
     connectedSince === undefined ? "" : dateOfDay(connectedSince, timeZone),
   ];
   const formulas = blankRow(IMPORT_LAYOUT.width);
-  const importOf = (sheet: SheetDef) =>
-    `=IMPORTRANGE(B1,"${columnsA1(sheet.name[lang], sheet.columns.length)}")`;
-  formulas[IMPORT_LAYOUT.okrsColumn - 1] = importOf(OKRS);
-  formulas[IMPORT_LAYOUT.checkinsColumn - 1] = importOf(CHECKINS);
+  formulas[IMPORT_LAYOUT.okrsColumn - 1] = importFormula(lang, OKRS);
+  formulas[IMPORT_LAYOUT.checkinsColumn - 1] = importFormula(lang, CHECKINS);
   return [[...label, ...blankRow(IMPORT_LAYOUT.width - label.length)], formulas];
 }
 
@@ -109,7 +167,10 @@ export interface RollupSources {
 /**
  * The roll-up sheet's cells from A1: OKRROLLUP and OKRTEAMS over the company's OKRs, Settings and
  * the import sheets, and the Connect column (a one-cell IMPORTRANGE per team, whose Allow access
- * connects it). `height` rows at least, so that rows of teams no longer listed are cleared.
+ * connects it). A Connect cell imports A1 of the team's first sheet: with no sheet name, the range
+ * is the first sheet's (https://support.google.com/docs/answer/3093340), whatever the language of
+ * the team's tabs, and a bare IMPORTRANGE is the one that offers Allow access. `height` rows at
+ * least, so that rows of teams no longer listed are cleared.
  */
 export function rollupSheetRows(lang: Lang, sources: RollupSources, height: number): RawCell[][] {
   const width = ROLLUP_LAYOUT.connectColumn;
@@ -120,8 +181,7 @@ export function rollupSheetRows(lang: Lang, sources: RollupSources, height: numb
   rows[0]![ROLLUP_LAYOUT.teamsColumn - 1] = `=OKRTEAMS(${args})`;
   rows[0]![ROLLUP_LAYOUT.connectColumn - 1] = t(lang, "rollup.col.connect");
   sources.imports.forEach((name, i) => {
-    rows[i + 1]![ROLLUP_LAYOUT.connectColumn - 1] =
-      `=IMPORTRANGE(${quoteSheet(name)}!B1,"${quoteSheet(OKRS.name[lang])}!A1")`;
+    rows[i + 1]![ROLLUP_LAYOUT.connectColumn - 1] = `=IMPORTRANGE(${quoteSheet(name)}!B1,"A1")`;
   });
   return rows;
 }

@@ -19,9 +19,11 @@ import {
   importSheetName,
   importSheetRows,
   importsToRead,
+  isImportSheetOf,
   ROLLUP_FORMATS,
   rollupSheetRows,
   storedConnections,
+  teamsRemoved,
 } from "../core/rollup-sheet";
 import { teamsTable, teamsTableStart, teamsToRollUp } from "../core/rollup-teams";
 import { OKRS } from "../core/schema";
@@ -89,7 +91,26 @@ export function rollUpTeams(lang: Lang): RollupReport {
     const out = rollupSheetRows(sheetLang, sources, before.length);
     rollupSheet.getRange(1, 1, out.length, out[0]!.length).setValues(out);
     wb.setProperty(CONNECTED_PROPERTY, storedConnections(connected));
+    // Once no roll-up formula reads them: the import sheets of teams no longer listed.
+    notes.push(...removeImports(wb, lang, sheetLang, teamsRemoved(before, settingsGrid)));
     return { sheet: rollupName, teams: teams.length, notes };
+  });
+}
+
+/**
+ * Deletes the import sheet of each team removed from the Teams table, if it is ours (a sheet of
+ * that name a person reuses is left alone), and says what it did. No team removed: no call.
+ */
+function removeImports(wb: Workbook, lang: Lang, sheetLang: Lang, removed: string[]): string[] {
+  return removed.flatMap((team) => {
+    const name = importSheetName(sheetLang, team);
+    const sheet = wb.ss.getSheetByName(name);
+    if (!sheet) return [];
+    const head = sheet.getRange(1, 1, IMPORT_LAYOUT.importRow, 2);
+    if (!isImportSheetOf(team, head.getValues() as RawCell[][], head.getFormulas()))
+      return [t(lang, "rollup.notOurs", { sheet: name })];
+    wb.ss.deleteSheet(sheet);
+    return [t(lang, "rollup.removed", { team, sheet: name })];
   });
 }
 

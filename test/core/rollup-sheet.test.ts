@@ -12,9 +12,11 @@ import {
   importSheetName,
   importSheetRows,
   importsToRead,
+  isImportSheetOf,
   ROLLUP_LAYOUT,
   rollupSheetRows,
   storedConnections,
+  teamsRemoved,
 } from "../../src/core/rollup-sheet";
 import { teamsTable, teamsTableStart, teamsToRollUp } from "../../src/core/rollup-teams";
 import { day } from "../helpers/grids";
@@ -85,14 +87,17 @@ describe("an import sheet", () => {
     expect(importSheetName("en", "x".repeat(120))).toHaveLength(100);
   });
 
-  it("holds the team's label, then the IMPORTRANGE of its OKRs and Check-ins", () => {
+  it("holds the team's label, then the IMPORTRANGE of its OKRs and Check-ins under either language's names", () => {
     const rows = importSheetRows("en", { row: 4, name: "Sales", url: URL_A }, undefined, "UTC");
     expect(rows).toHaveLength(2);
     expect(rows.every((row) => row.length === IMPORT_LAYOUT.width)).toBe(true);
     // Kept as typed: the URL's digits must not turn it into a number.
     expect(rows[0]!.slice(0, 3)).toEqual(["Sales", `'${URL_A}`, ""]);
-    expect(rows[1]![0]).toBe(`=IMPORTRANGE(B1,"'OKRs'!A1:U")`);
-    expect(rows[1]![IMPORT_LAYOUT.checkinsColumn - 1]).toBe(`=IMPORTRANGE(B1,"'Check-ins'!A1:F")`);
+    // The company's names first, then the other language's: a team may work in French.
+    expect(rows[1]![0]).toBe(`=IFERROR(IMPORTRANGE(B1,"'OKRs'!A1:U"),IMPORTRANGE(B1,"'OKR'!A1:U"))`);
+    expect(rows[1]![IMPORT_LAYOUT.checkinsColumn - 1]).toBe(
+      `=IFERROR(IMPORTRANGE(B1,"'Check-ins'!A1:F"),IMPORTRANGE(B1,"'Points'!A1:F"))`,
+    );
     expect(rows[1]!.filter((cell) => cell !== "")).toHaveLength(2);
   });
 
@@ -101,7 +106,7 @@ describe("an import sheet", () => {
     expect(label![0]).toBe("'=2025");
     expect((label![2] as Date).toISOString().slice(0, 10)).toBe("2026-11-02");
     const [, formulas] = importSheetRows("fr", { row: 4, name: "Ventes", url: URL_A }, undefined, "UTC");
-    expect(formulas![0]).toBe(`=IMPORTRANGE(B1,"'OKR'!A1:U")`);
+    expect(formulas![0]).toBe(`=IFERROR(IMPORTRANGE(B1,"'OKR'!A1:U"),IMPORTRANGE(B1,"'OKRs'!A1:U"))`);
   });
 
   it("is written and read by A1 ranges that quote its name", () => {
@@ -120,13 +125,13 @@ describe("the roll-up sheet", () => {
     expect(rows[0]![ROLLUP_LAYOUT.teamsColumn - 1]).toBe(`=OKRTEAMS(${args})`);
   });
 
-  it("gives each team a Connect cell on its OKRTEAMS row, importing one cell of its OKRs", () => {
+  it("gives each team a Connect cell on its OKRTEAMS row, importing one cell of its first sheet", () => {
     const rows = rollupSheetRows("en", sources, 0);
     const connect = rows.map((row) => row[ROLLUP_LAYOUT.connectColumn - 1]);
     expect(connect).toEqual([
       "Connect",
-      `=IMPORTRANGE('Import · Sales'!B1,"'OKRs'!A1")`,
-      `=IMPORTRANGE('Import · Ops'!B1,"'OKRs'!A1")`,
+      `=IMPORTRANGE('Import · Sales'!B1,"A1")`,
+      `=IMPORTRANGE('Import · Ops'!B1,"A1")`,
     ]);
     expect(rows.every((row) => row.length === ROLLUP_LAYOUT.connectColumn)).toBe(true);
   });
@@ -198,5 +203,70 @@ describe("the day a team was first seen connected", () => {
       day("2026-11-16"),
     );
     expect(days).toEqual(new Map([[URL_B, day("2026-11-16")]]));
+  });
+});
+
+describe("the import sheets of teams no longer listed", () => {
+  /** The roll-up sheet as a previous run left it: OKRTEAMS' names under its header. */
+  const rollupShown = (teams: string[]): RawCell[][] =>
+    [["Team"], ...teams.map((team) => [team])].map((names) => {
+      const line: RawCell[] = Array.from({ length: ROLLUP_LAYOUT.connectColumn }, () => "");
+      line[ROLLUP_LAYOUT.teamsColumn - 1] = names[0]!;
+      return line;
+    });
+
+  it("are those of teams the roll-up showed that the Teams table no longer names", () => {
+    const settings: RawCell[][] = [
+      ["Team", "Spreadsheet URL"],
+      ["sales", URL_A],
+      ["Ops", "not a URL yet"], // left out of the roll-up, still listed: kept
+    ];
+    expect(teamsRemoved(rollupShown(["Sales", "Ops", "Product", "", "product"]), settings)).toEqual([
+      "Product",
+    ]);
+  });
+
+  it("are none when nothing was shown or every team is still listed", () => {
+    const settings: RawCell[][] = [
+      ["Équipe", "URL du classeur"],
+      ["Ventes", URL_A],
+    ];
+    expect(teamsRemoved([], settings)).toEqual([]);
+    expect(teamsRemoved(rollupShown(["Ventes"]), settings)).toEqual([]);
+  });
+
+  it("are ours only with the label and import rows Roll up teams writes", () => {
+    const [label, formulas] = importSheetRows("en", { row: 4, name: "Sales", url: URL_A }, undefined, "UTC");
+    // As Sheets shows them: the label's text, the formulas apart.
+    const values: RawCell[][] = [
+      ["Sales", URL_A],
+      ["Quarter", "ID"],
+    ];
+    const ours: string[][] = [
+      ["", ""],
+      [String(formulas![0]), ""],
+    ];
+    expect(label![1]).toBe(`'${URL_A}`);
+    expect(isImportSheetOf("Sales", values, ours)).toBe(true);
+    expect(
+      isImportSheetOf("sales", values, [
+        ["", ""],
+        [`=IMPORTRANGE(B1,"'OKRs'!A1:U")`, ""],
+      ]),
+    ).toBe(true);
+    expect(isImportSheetOf("Ops", values, ours)).toBe(false);
+    expect(isImportSheetOf("Sales", [["Sales", "my notes"], ["x"]], ours)).toBe(false);
+    expect(
+      isImportSheetOf("Sales", values, [
+        ["", ""],
+        ["", ""],
+      ]),
+    ).toBe(false);
+    expect(
+      isImportSheetOf("Sales", values, [
+        ["", ""],
+        ["=SUM(B1:B9)", ""],
+      ]),
+    ).toBe(false);
   });
 });

@@ -58,6 +58,30 @@ describe("IMPORTRANGE between spreadsheets of the offline Drive", () => {
     expect(company.engine!.result(sheet, 1, 2)).toEqual({ value: "#REF!", error: IMPORT_MESSAGES.notFound });
   });
 
+  it("imports through IFERROR the first range that works, offers no Allow access inside it, and imports a first sheet without its name", () => {
+    const { drive, team, company, sheet } = twoFiles();
+    const formula = `=IFERROR(IMPORTRANGE(A1,"Nope!A1:B"),IMPORTRANGE(A1,"Sheet1!A1:B"))`;
+    sheet.fill([[Drive.urlOf("team-sales-0001"), formula, "", `=IMPORTRANGE(A1,"A1")`]]);
+    // Not connected: both imports fail; the cell shows the second's #REF!, with no Allow access of
+    // its own (IFERROR handled what failed). The bare IMPORTRANGE beside it offers it.
+    expect(company.engine!.result(sheet, 1, 2)).toEqual({
+      value: "#REF!",
+      error: IMPORT_MESSAGES.notConnected,
+    });
+    expect(company.engine!.result(sheet, 1, 4).importFrom).toBe("team-sales-0001");
+    drive.allowAccess(company.spreadsheet, team.spreadsheet);
+    expect(sheet.range("B1:C2").api.getValues()).toEqual([
+      ["ID", "Score"],
+      ["O-1", 0.5],
+    ]);
+    expect(sheet.shownValue(1, 4)).toBe("ID");
+    // The first range that works wins; a value that is not an error passes through whole.
+    sheet.fill([[Drive.urlOf("team-sales-0001"), `=IFERROR(IMPORTRANGE(A1,"Sheet1!B1:B"),"none")`]]);
+    expect(sheet.range("B1:B2").api.getValues()).toEqual([["Score"], [0.5]]);
+    sheet.fill([[Drive.urlOf("team-sales-0001"), `=IFERROR(IMPORTRANGE(A1,"Nope!A1"))`]]);
+    expect(company.engine!.result(sheet, 1, 2)).toEqual({ value: "" });
+  });
+
   it("hides a sheet but never the last visible one", () => {
     const { company } = twoFiles();
     const ss = company.spreadsheet.api;

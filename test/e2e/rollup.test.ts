@@ -76,8 +76,13 @@ describe("the company roll-up across team spreadsheets", () => {
     const imports = ["Sales", "Ops", "Product"].map((team) => sheet(company, `Import · ${team}`));
     expect(imports.every((s) => s.hidden)).toBe(true);
     expect(company.spreadsheet.sheet("Import · Finance")).toBeUndefined();
-    expect(imports[0]!.peek(2, 1)!.formula).toBe(`=IMPORTRANGE(B1,"'OKRs'!A1:U")`);
-    expect(imports[0]!.peek(2, 23)!.formula).toBe(`=IMPORTRANGE(B1,"'Check-ins'!A1:F")`);
+    // Under the company's names for them first, else the French ones (a team working in French).
+    expect(imports[0]!.peek(2, 1)!.formula).toBe(
+      `=IFERROR(IMPORTRANGE(B1,"'OKRs'!A1:U"),IMPORTRANGE(B1,"'OKR'!A1:U"))`,
+    );
+    expect(imports[0]!.peek(2, 23)!.formula).toBe(
+      `=IFERROR(IMPORTRANGE(B1,"'Check-ins'!A1:F"),IMPORTRANGE(B1,"'Points'!A1:F"))`,
+    );
 
     const rollup = sheet(company, "Company roll-up");
     expect(rollup.hidden).toBe(false);
@@ -125,7 +130,8 @@ describe("the company roll-up across team spreadsheets", () => {
       ["Product", "Not connected: click N4 on this sheet and press Allow access.", "", ""],
     ]);
     // N4 is Product's Connect cell: the IMPORTRANGE whose Allow access connects the pair.
-    expect(rollup.peek(4, 14)!.formula).toBe(`=IMPORTRANGE('Import · Product'!B1,"'OKRs'!A1")`);
+    // Its range names no sheet: the team's first sheet, whatever its language.
+    expect(rollup.peek(4, 14)!.formula).toBe(`=IMPORTRANGE('Import · Product'!B1,"A1")`);
     expect(company.engine!.result(rollup, 4, 14)).toEqual({
       value: "#REF!",
       error: IMPORT_MESSAGES.notConnected,

@@ -42,6 +42,10 @@ export default messages(
     "rollup.badUrl":
       "Settings row {row}: “{url}” is not the URL of a Google Sheets spreadsheet (its address starts with docs.google.com/spreadsheets/d/). That team was left out.",
     "rollup.twice": "Settings row {row}: the team {team} is listed twice. The second row was left out.",
+    "rollup.removed":
+      "{team} is no longer in the Teams table: its hidden import sheet “{sheet}” was deleted, and its data no longer comes into this spreadsheet.",
+    "rollup.notOurs":
+      "“{sheet}” was left as it is: it is not an import sheet written by Roll up teams. Delete it yourself if it is no longer needed.",
     "rollup.done":
       "{count} {count:team|teams} rolled up into “{sheet}”. Each team's data stays in its own spreadsheet; the scores are formulas and follow it. A team marked “Not connected” needs one click: Allow access on its Connect cell.",
     "finding.rollup-unknown-parent":
@@ -95,6 +99,10 @@ export default messages(
       "Paramètres, ligne {row} : « {url} » n'est pas l'URL d'un classeur Google Sheets (son adresse commence par docs.google.com/spreadsheets/d/). Cette équipe a été laissée de côté.",
     "rollup.twice":
       "Paramètres, ligne {row} : l'équipe {team} figure deux fois. La seconde ligne a été laissée de côté.",
+    "rollup.removed":
+      "L'équipe {team} ne figure plus dans le tableau Équipes : sa feuille d'import masquée « {sheet} » a été supprimée, et ses données n'arrivent plus dans ce classeur.",
+    "rollup.notOurs":
+      "« {sheet} » a été laissée telle quelle : ce n'est pas une feuille d'import écrite par Consolider les équipes. Supprimez-la vous-même si elle ne sert plus.",
     "rollup.done":
       "{count} {count:équipe consolidée|équipes consolidées} dans « {sheet} ». Les données de chaque équipe restent dans son classeur ; les scores sont des formules et le suivent. Une équipe « Non connectée » demande un clic : Autoriser l'accès sur sa cellule Connecter.",
     "finding.rollup-unknown-parent":
