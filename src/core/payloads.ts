@@ -39,8 +39,9 @@ export const checkinsSchema = () =>
     filter: z.optional(checkinFilterSchema()),
   });
 
-/** The review of one team ("" for all). */
-export const reviewRequestSchema = () => z.strictObject({ team: text(LIMITS.name) });
+/** The review of one team ("" for all), of a quarter the dialog offers (none: the current one). */
+export const reviewRequestSchema = () =>
+  z.strictObject({ team: text(LIMITS.name), quarter: z.optional(text(KEY_MAX)) });
 
 /** Starting the next quarter: from which quarter, the objectives carried over and their owners. */
 export const nextQuarterSchema = () =>

@@ -10,9 +10,10 @@ import type { CheckinRow, OkrRow } from "./parse";
 import { kpiLikeWords, outputNotOutcomeWords } from "./rules/wording";
 import { ruleContext, RULES } from "./rules";
 import { paceStatus, type Status } from "./pace";
-import { type QuarterScores, rowKrScore } from "./quarter-scores";
+import { type QuarterScores, rowKrScore, scoreQuarter } from "./quarter-scores";
+import { canonicalQuarter, parseQuarter, type Quarter } from "./quarters";
 import { band, type Band, meanScore, needsExplanation } from "./scoring";
-import type { Settings } from "./settings";
+import { quarterDatesOf, type Settings } from "./settings";
 
 export interface ReviewRow {
   type: "objective" | "kr";
@@ -70,11 +71,42 @@ export interface Review {
 
 const RUSH_DAYS = 14;
 
+/** Quarters in time order: a later quarter has a higher rank. */
+const quarterRank = (q: Quarter) => q.year * 4 + q.q;
+
 /**
- * Builds the review of the current quarter (Settings) for one team or all of them.
+ * The settings a quarter is reviewed with: the current quarter's own, or for another quarter the
+ * same settings moved to it (its dates from the quarters table, its lock date from the history).
+ *
+ * @example
+ * reviewSettings(settings, "2026-Q3", new Map()).quarterEnd //=> day("2026-09-30")
+ */
+export function reviewSettings(
+  settings: Settings,
+  quarter: string,
+  locks: ReadonlyMap<string, Day>,
+): Settings {
+  if (quarter === settings.quarter) return settings;
+  const dates = quarterDatesOf(settings, quarter);
+  if (!dates) return settings;
+  return {
+    ...settings,
+    quarter: dates.label,
+    quarterStart: dates.start,
+    quarterEnd: dates.end,
+    lockDate: locks.get(dates.label),
+  };
+}
+
+/**
+ * Builds the review of a quarter for one team or all of them: the current quarter (Settings) with
+ * `scores`, or `quarter`, another one, scored here on its own dates. A quarter that has ended is
+ * judged as it ended: its rows' final values, its own check-ins, statuses at the end of the quarter.
+ * `locks`: each quarter's plan lock date (the history), for another quarter's mid-quarter count.
  *
  * @example
  * buildReview({ okrs, checkins, scores, settings, today, team: "" }).overall //=> 0.5
+ * buildReview({ okrs, checkins, scores, settings, today, team: "", quarter: "2026-Q3" }).quarter //=> "2026-Q3"
  */
 export function buildReview(input: {
   okrs: readonly OkrRow[];
@@ -83,8 +115,34 @@ export function buildReview(input: {
   settings: Settings;
   today: Day;
   team: string;
+  quarter?: string;
+  locks?: ReadonlyMap<string, Day>;
 }): Review {
-  const { settings, scores, today } = input;
+  const { today } = input;
+  const asked = input.quarter === undefined ? undefined : canonicalQuarter(input.quarter);
+  const other = asked !== undefined && asked !== input.settings.quarter;
+  const settings = other ? reviewSettings(input.settings, asked, input.locks ?? new Map()) : input.settings;
+  const scores = other
+    ? scoreQuarter(
+        input.okrs.filter((r) => r.quarter === settings.quarter),
+        {
+          start: settings.quarterStart,
+          end: settings.quarterEnd,
+          today,
+          onTrack: settings.onTrack,
+          atRisk: settings.atRisk,
+        },
+      )
+    : input.scores;
+  // A closed quarter is judged on what came before it: later quarters (their owners) are not its.
+  const reviewed = parseQuarter(settings.quarter);
+  const history =
+    other && reviewed
+      ? input.okrs.filter((r) => {
+          const q = parseQuarter(r.quarter);
+          return !q || quarterRank(q) <= quarterRank(reviewed);
+        })
+      : input.okrs;
   const team = input.team.trim();
   const inTeam = (r: OkrRow) => !team || r.team.toLowerCase() === team.toLowerCase();
   const quarterRows = input.okrs.filter((r) => r.quarter === settings.quarter);
@@ -155,7 +213,7 @@ export function buildReview(input: {
     distribution,
     rows,
     insights: insights({
-      all: input.okrs,
+      all: history,
       quarterRows,
       objectives,
       krs,
@@ -276,9 +334,66 @@ export function reviewTeams(
   return [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b));
 }
 
-/** What the review dialog offers: the quarter and its teams, in the user's language. */
+/**
+ * The quarters a review can be asked for: the current one (Settings) first, then every other
+ * quarter that has rows, most recent first.
+ *
+ * @example
+ * reviewQuarters([{ quarter: "2026-Q3" }, { quarter: "2026-Q4" }, { quarter: "2027-Q1" }], "2027-Q1")
+ * //=> ["2027-Q1", "2026-Q4", "2026-Q3"]
+ */
+export function reviewQuarters(okrs: readonly Pick<OkrRow, "quarter">[], current: string): string[] {
+  const others = new Set<string>();
+  for (const r of okrs) if (r.quarter !== current && parseQuarter(r.quarter)) others.add(r.quarter);
+  const rank = (label: string) => quarterRank(parseQuarter(label)!);
+  return [current, ...[...others].sort((a, b) => rank(b) - rank(a))];
+}
+
+/**
+ * The quarter a review request names, as the dialog offers it (any spelling of the quarter), or
+ * undefined when the dialog would not offer it. No quarter asked: the current one.
+ *
+ * @example
+ * reviewQuarterOf("2026-q4", ["2027-Q1", "2026-Q4"]) //=> "2026-Q4"
+ * reviewQuarterOf("2025-Q1", ["2027-Q1", "2026-Q4"]) //=> undefined
+ */
+export function reviewQuarterOf(asked: string | undefined, offered: readonly string[]): string | undefined {
+  if (asked === undefined || asked.trim() === "") return offered[0];
+  const label = canonicalQuarter(asked);
+  return label !== undefined && offered.includes(label) ? label : undefined;
+}
+
+/** One quarter the review dialog offers, with its teams. */
+export interface ReviewQuarter {
+  quarter: string;
+  teams: string[];
+}
+
+/**
+ * What the review dialog offers, in the user's language: the current quarter and its teams (the
+ * default), and every quarter it can review (`quarters`, the current one first).
+ */
 export interface ReviewOptions {
   lang: Lang;
   quarter: string;
   teams: string[];
+  quarters: ReviewQuarter[];
+}
+
+/**
+ * The review dialog's options from the OKRs rows.
+ *
+ * @example
+ * reviewOptionsOf("en", rows, "2027-Q1").quarters.map((q) => q.quarter) //=> ["2027-Q1", "2026-Q4"]
+ */
+export function reviewOptionsOf(
+  lang: Lang,
+  okrs: readonly Pick<OkrRow, "quarter" | "type" | "level" | "team">[],
+  current: string,
+): ReviewOptions {
+  const quarters = reviewQuarters(okrs, current).map((quarter) => ({
+    quarter,
+    teams: reviewTeams(okrs, quarter),
+  }));
+  return { lang, quarter: current, teams: quarters[0]!.teams, quarters };
 }

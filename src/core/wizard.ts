@@ -43,6 +43,11 @@ export interface WizardContext {
   teamCounts: { team: string; objectives: number }[];
   /** This quarter's rows and last quarter's objectives: what the rules look at beside the draft. */
   rows: OkrRow[];
+  /**
+   * Set when the quarter Settings are on has ended (today is past its last day): an insert would be
+   * refused, so the wizard says so up front and keeps the draft until the next quarter is started.
+   */
+  ended?: { quarter: string; end: string };
 }
 
 /** The draft as the sidebar sends it. Every field is checked again on the server. */
@@ -145,7 +150,7 @@ export function distinctNames(values: readonly string[]): string[] {
   return [...seen.values()].sort((a, b) => a.localeCompare(b)).slice(0, MAX_SUGGESTIONS);
 }
 
-/** The wizard's context from the OKRs rows and the settings. */
+/** The wizard's context from the OKRs rows and the settings, and whether the quarter has ended. */
 export function wizardContextOf(
   lang: Lang,
   settings: Settings,
@@ -153,6 +158,8 @@ export function wizardContextOf(
   all: readonly OkrRow[],
 ): WizardContext {
   const objectives = all.filter((r) => r.quarter === settings.quarter && r.type === "objective");
+  // The same test as the insert's (draftInsert): the wizard warns of what the insert would refuse.
+  const ended = endedQuarter(settings, day);
   const counts = new Map<string, { team: string; objectives: number }>();
   for (const o of objectives) {
     const key = o.team.toLowerCase();
@@ -173,6 +180,7 @@ export function wizardContextOf(
     teamCounts: [...counts.values()],
     // Long titles and notes stay in the sheet: the rules on the draft do not read them.
     rows: rowsForRules(all, settings).map((r) => ({ ...r, title: shorten(r.title, TITLE_SHOWN), notes: "" })),
+    ...(ended ? { ended } : {}),
   };
 }
 

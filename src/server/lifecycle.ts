@@ -8,7 +8,13 @@ import { type Lang, t, tKey } from "../core/i18n";
 import { type NextQuarterProposal, nextQuarterProposalOf, startPlan } from "../core/next-quarter-start";
 import { lockDating, type LockQuestion, lockQuestionOf } from "../core/lock-history";
 import { parseTable } from "../core/parse-table";
-import { buildReview, type ReviewOptions, reviewTeams } from "../core/review";
+import {
+  buildReview,
+  type ReviewOptions,
+  reviewOptionsOf,
+  reviewQuarterOf,
+  reviewQuarters,
+} from "../core/review";
 import {
   carriedOverIds,
   carryOverCells,
@@ -24,7 +30,7 @@ import { paintOf } from "../core/sheet-paint";
 import { reviewShape } from "../core/sheet-shape";
 import { nextQuarterSchema, reviewRequestSchema } from "../core/payloads";
 import { UserError } from "../core/user-error";
-import { recordLock } from "./health";
+import { readLocks, recordLock } from "./health";
 import { highestIssued, recordIssued } from "./ids";
 import { load, type Loaded, loadEvenWithoutOkrs } from "./load";
 import { type Progress, withDocumentLock } from "./lock";
@@ -89,26 +95,38 @@ export function lockPlan(userLang: Lang, wb = Workbook.active()): string {
 // ---------------------------------------------------------------- quarterly review
 
 export function reviewOptions(userLang: Lang): ReviewOptions {
-  // Parsed only: the teams and the quarter need no rule run.
+  // Parsed only: the teams and the quarters need no rule run.
   const { parsed } = load(userLang);
-  const quarter = parsed.settings.settings.quarter;
-  return { lang: userLang, quarter, teams: reviewTeams(parsed.okrs?.items ?? [], quarter) };
+  return reviewOptionsOf(userLang, parsed.okrs?.items ?? [], parsed.settings.settings.quarter);
 }
 
 /**
- * Builds the review sheet in the spreadsheet's language; answers the sheet's name and a
- * confirmation in the user's.
+ * Builds the review sheet of the quarter asked (the current one by default) in the spreadsheet's
+ * language; answers the sheet's name and a confirmation in the user's.
  */
 export function generateReview(userLang: Lang, request: unknown): { sheet: string; message: string } {
-  const { team } = parsePayload(userLang, reviewRequestSchema(), request, {
+  const { team, quarter } = parsePayload(userLang, reviewRequestSchema(), request, {
     team: t(userLang, "review.team"),
+    quarter: t(userLang, "review.quarter"),
   });
-  return withDocumentLock(userLang, (progress) => writeReview(userLang, team, progress));
+  // Each quarter's lock date, read before the lock from the properties the workbook opened with:
+  // a quarter's lock date no longer moves once it has ended (lockPlan refuses), so no fresh read.
+  const locks = readLocks(Workbook.active());
+  return withDocumentLock(userLang, (progress) => writeReview(userLang, team, { quarter, locks }, progress));
 }
 
-function writeReview(userLang: Lang, team: string, progress: Progress): { sheet: string; message: string } {
+function writeReview(
+  userLang: Lang,
+  team: string,
+  asked: { quarter: string | undefined; locks: ReadonlyMap<string, Day> },
+  progress: Progress,
+): { sheet: string; message: string } {
   const loaded = load(userLang, { checkins: true });
   const { wb, day, analysis, sheetLang } = loaded;
+  const current = analysis.settings.quarter;
+  const quarter = reviewQuarterOf(asked.quarter, reviewQuarters(analysis.okrs, current));
+  if (quarter === undefined)
+    throw new UserError(t(userLang, "review.unknownQuarter", { quarter: asked.quarter ?? "" }));
   // All teams of a company spreadsheet: the rolled-up teams' rows too.
   const company = team ? undefined : companyReviewInput(loaded);
   const review = buildReview({
@@ -118,6 +136,8 @@ function writeReview(userLang: Lang, team: string, progress: Progress): { sheet:
     settings: analysis.settings,
     today: day,
     team,
+    // Another quarter's lock date is in the history (Settings keeps the current one's only).
+    ...(quarter === current ? {} : { quarter, locks: asked.locks }),
   });
   const layout = reviewLayout(review, sheetLang);
   const base = t(sheetLang, "review.sheetName", { quarter: review.quarter }) + (team ? ` ${team}` : "");

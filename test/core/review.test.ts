@@ -7,6 +7,9 @@ import {
   parseOkrs,
   reviewCellValue,
   reviewLayout,
+  reviewOptionsOf,
+  reviewQuarterOf,
+  reviewQuarters,
 } from "../../src/core";
 import { checkinGrid, day, okrGrid, type RowSpec } from "../helpers/grids";
 
@@ -230,6 +233,149 @@ describe("buildReview on the fixture quarter", () => {
     expect(reviewCellValue({ kind: "text", value: "=HYPERLINK(1)" }, "UTC")).toBe("'=HYPERLINK(1)");
     expect(reviewCellValue({ kind: "score", value: 0.75 }, "UTC")).toBe(0.75);
     expect(reviewCellValue({ kind: "text", value: undefined }, "UTC")).toBe("");
+  });
+});
+
+describe("a quarter reviewed after the next one started", () => {
+  /** 2027-Q1 started on 2027-01-04 with O-2 carried over (O-4, KR-5) and checked in on 2027-01-11. */
+  const NEXT: RowSpec[] = [
+    ...OKRS,
+    {
+      quarter: "2027-Q1",
+      id: "O-4",
+      type: "Objective",
+      level: "Team",
+      team: "Sales",
+      parent: "",
+      title: "Win Brussels",
+      owner: "Ada",
+      kind: "Committed",
+      created: "2027-01-04",
+    },
+    {
+      quarter: "2027-Q1",
+      id: "KR-5",
+      type: "Key result",
+      team: "Sales",
+      parent: "O-4",
+      title: "Grow partners from 180 to 200",
+      metric: "Increase",
+      baseline: 180,
+      target: 200,
+      current: 190,
+      created: "2027-01-04",
+    },
+  ];
+  const today = day("2027-01-12");
+  const a = analyze(
+    {
+      okrs: okrGrid(NEXT),
+      checkins: checkinGrid([...CHECKINS, { date: "2027-01-11", krId: "KR-5", value: 190 }]),
+      settings: [
+        ["Current quarter", "2027-Q1"],
+        ["Plan locked on", "2027-01-04"],
+      ],
+    },
+    today,
+    "UTC",
+  );
+  const locks = new Map([
+    ["2026-Q4", day("2026-10-05")],
+    ["2027-Q1", day("2027-01-04")],
+  ]);
+  const closed = (team: string, quarter = "2026-Q4") =>
+    buildReview({
+      okrs: a.okrs,
+      checkins: a.checkins,
+      scores: a.scores,
+      settings: a.settings,
+      today,
+      team,
+      quarter,
+      locks,
+    });
+
+  it("shows the quarter as it ended: the same rows, scores, statuses and insights as on its last day", () => {
+    const ended = reviewOf("").review;
+    const review = closed("");
+    expect(review.quarter).toBe("2026-Q4");
+    expect(review.generated).toBe(today);
+    expect({ ...review, generated: 0 }).toEqual({ ...ended, generated: 0 });
+    expect(review.rows.map((r) => [r.id, r.status])).toEqual([
+      ["O-1", "at-risk"],
+      ["O-2", "on-track"],
+      ["KR-1", "at-risk"],
+      ["KR-2", "done"],
+      ["O-3", "at-risk"],
+      ["KR-3", "off-track"],
+      ["KR-4", "done"],
+    ]);
+  });
+
+  it("reviews one team of the closed quarter, and takes any spelling of it", () => {
+    expect({ ...closed("Sales", "Q4 2026"), generated: 0 }).toEqual({
+      ...reviewOf("sales").review,
+      generated: 0,
+      team: "Sales",
+    });
+  });
+
+  it("counts nothing mid-quarter without the quarter's lock date (Settings hold the current one's only)", () => {
+    const review = buildReview({
+      okrs: a.okrs,
+      checkins: a.checkins,
+      scores: a.scores,
+      settings: a.settings,
+      today,
+      team: "",
+      quarter: "2026-Q4",
+    });
+    expect(review.insights.midQuarter).toBe(0);
+  });
+
+  it("still reviews the current quarter by default, and when asked by name", () => {
+    const current = buildReview({
+      okrs: a.okrs,
+      checkins: a.checkins,
+      scores: a.scores,
+      settings: a.settings,
+      today,
+      team: "",
+    });
+    expect(current.quarter).toBe("2027-Q1");
+    expect(current.rows.map((r) => [r.id, r.final, r.checkins])).toEqual([
+      ["O-4", undefined, 0],
+      ["KR-5", 190, 1],
+    ]);
+    expect(closed("", "2027-Q1")).toEqual(current);
+  });
+
+  it("offers the current quarter first, then the quarters with rows, most recent first", () => {
+    expect(reviewQuarters(a.okrs, "2027-Q1")).toEqual(["2027-Q1", "2026-Q4", "2026-Q3"]);
+    // A current quarter without rows yet is offered all the same; text that is no quarter is not.
+    expect(
+      reviewQuarters([{ quarter: "2026-Q3" }, { quarter: "someday" }, { quarter: "2026-Q4" }], "2027-Q2"),
+    ).toEqual(["2027-Q2", "2026-Q4", "2026-Q3"]);
+    expect(reviewOptionsOf("fr", a.okrs, "2027-Q1")).toEqual({
+      lang: "fr",
+      quarter: "2027-Q1",
+      teams: ["Sales"],
+      quarters: [
+        { quarter: "2027-Q1", teams: ["Sales"] },
+        { quarter: "2026-Q4", teams: ["Product", "Sales"] },
+        { quarter: "2026-Q3", teams: ["Sales"] },
+      ],
+    });
+  });
+
+  it("names the quarter a request asks for, or none for a quarter it does not offer", () => {
+    const offered = ["2027-Q1", "2026-Q4"];
+    expect(reviewQuarterOf(undefined, offered)).toBe("2027-Q1");
+    expect(reviewQuarterOf("", offered)).toBe("2027-Q1");
+    expect(reviewQuarterOf("2026-q4", offered)).toBe("2026-Q4");
+    expect(reviewQuarterOf("T4 2026", offered)).toBe("2026-Q4");
+    expect(reviewQuarterOf("2025-Q1", offered)).toBeUndefined();
+    expect(reviewQuarterOf("<img src=x>", offered)).toBeUndefined();
   });
 });
 

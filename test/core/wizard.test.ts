@@ -59,6 +59,21 @@ describe("the wizard's context", () => {
     expect(context.levels.find((l) => l.key === "team")?.label).toBe("Équipe");
   });
 
+  it("names no ended quarter while the quarter runs, up to its last day", () => {
+    expect(context.ended).toBeUndefined();
+    expect(wizardContextOf("en", settings, day("2026-12-31"), rows).ended).toBeUndefined();
+  });
+
+  it("names the quarter Settings are still on once it has ended, so the wizard says so up front", () => {
+    expect(wizardContextOf("en", settings, day("2027-01-05"), rows).ended).toEqual({
+      quarter: "2026-Q4",
+      end: "2026-12-31",
+    });
+    // The draft's rules still look at that quarter's rows: nothing else changes.
+    const ended = wizardContextOf("fr", settings, day("2027-01-05"), rows);
+    expect({ ...ended, ended: undefined, today }).toEqual({ ...context, ended: undefined });
+  });
+
   it("sends the rules this quarter's rows and last quarter's objectives, without notes", () => {
     expect(rowsForRules(rows, settings).map((r) => r.id)).toEqual([
       ...soundQuarter().map((r) => r.id),

@@ -160,6 +160,10 @@ describe("a whole quarter, from the menu", () => {
       lang: "en",
       quarter: "2026-Q4",
       teams: ["Product", "Sales"],
+      quarters: [
+        { quarter: "2026-Q4", teams: ["Product", "Sales"] },
+        { quarter: "2026-Q3", teams: ["Sales"] },
+      ],
     });
     const result = addon.run<{ sheet: string }>("generateReview", { team: "" });
     expect(result.sheet).toBe("Review 2026-Q4");
@@ -292,6 +296,146 @@ describe("a whole quarter, from the menu", () => {
       message: "La revue est prête dans la feuille « Revue 2026-Q4 ».",
     });
     expect(sheet(addon, "Revue 2026-Q4").values()[0]![0]).toBe("Revue trimestrielle — 2026-Q4");
+  });
+});
+
+describe("a quarter reviewed after the next one started", () => {
+  /** An English spreadsheet shared by Ada (English) and Bruno (French). */
+  function team(now: string) {
+    const world = new World({ timeZone: "Europe/Brussels", locale: "en_US" });
+    const ada = loadAddon({ world, locale: "en", now });
+    const bruno = loadAddon({ world, locale: "fr", now });
+    ada.ui.answers.push({ button: "NO" });
+    ada.run("setUpTemplate");
+    const at = (date: string) => {
+      for (const addon of [ada, bruno]) addon.setNow(date);
+    };
+    return { world, ada, bruno, at, sheet: (name: string) => world.spreadsheet.sheet(name)! };
+  }
+
+  it("reviews the closed quarter as it ended, with its own check-ins, lock date and carry-over boxes", () => {
+    const { world, ada, bruno, at, sheet } = team("2026-10-02T09:00:00Z");
+    const names = () => world.spreadsheet.allSheets().map((s) => s.name);
+    sheet("OKRs").fill([...PLAN, KR3], 2);
+    at("2026-10-05T09:00:00Z");
+    ada.ui.answers.push({ button: "YES" });
+    ada.run("lockPlan");
+    // KR-3 was typed in after the lock: its Created date says so.
+    const created = sheet("OKRs").values()[0]!.indexOf("Created") + 1;
+    sheet("OKRs").cell(PLAN.length + 2, created).value = "2026-11-02";
+    const checkIn = (date: string, entries: { krId: string; value: number }[]) => {
+      at(`${date}T16:00:00Z`);
+      ada.run("saveCheckins", { entries });
+    };
+    checkIn("2026-10-12", [
+      { krId: "KR-1", value: 120 },
+      { krId: "KR-2", value: 9 },
+    ]);
+    checkIn("2026-11-02", [{ krId: "KR-1", value: 140 }]);
+    checkIn("2026-11-09", [{ krId: "KR-3", value: 2 }]);
+    checkIn("2026-11-16", [{ krId: "KR-3", value: 4 }]);
+    checkIn("2026-12-21", [{ krId: "KR-1", value: 180 }]);
+    checkIn("2026-12-28", [
+      { krId: "KR-2", value: 5 },
+      { krId: "KR-4", value: 1.5 },
+    ]);
+
+    // The quarter-end rush: 2027-Q1 is started before anyone wrote the review of 2026-Q4.
+    at("2027-01-04T09:00:00Z");
+    bruno.run("startNextQuarter", { from: "2026-Q4", carry: [{ id: "O-2", owner: "Ada" }] });
+    ada.ui.answers.push({ button: "YES" });
+    ada.run("lockPlan");
+    // A check-in in the new quarter, on the carried key result: it is 2027-Q1's, not 2026-Q4's.
+    checkIn("2027-01-11", [{ krId: "KR-5", value: 190 }]);
+
+    at("2027-01-12T09:00:00Z");
+    // The dialog offers the current quarter first, then those with rows, most recent first.
+    expect(ada.run("getReviewOptions")).toEqual({
+      lang: "en",
+      quarter: "2027-Q1",
+      teams: ["Sales"],
+      quarters: [
+        { quarter: "2027-Q1", teams: ["Sales"] },
+        { quarter: "2026-Q4", teams: ["Product", "Sales"] },
+        { quarter: "2026-Q3", teams: ["Sales"] },
+      ],
+    });
+
+    // 2027-Q1's review, with O-4 ticked "Carry over?".
+    ada.calls.reset();
+    expect(ada.run<{ sheet: string }>("generateReview", { team: "" }).sheet).toBe("Review 2027-Q1");
+    const currentCalls = ada.calls.snapshot();
+    const q1 = sheet("Review 2027-Q1");
+    const q1Table = q1.values().findIndex((l) => l[0] === "Type");
+    expect(q1.values()[q1Table + 1]![1]).toBe("O-4");
+    q1.cell(q1Table + 2, 18).value = true;
+
+    // Now 2026-Q4's, in the same numbers as on its last day (test "a whole quarter, from the menu").
+    ada.calls.reset();
+    const result = ada.run<{ sheet: string; message: string }>("generateReview", {
+      team: "",
+      quarter: "2026-Q4",
+    });
+    const calls = ada.calls.snapshot();
+    expect(result).toEqual({
+      sheet: "Review 2026-Q4",
+      message: "The review is ready on the sheet “Review 2026-Q4”.",
+    });
+    const cells = sheet("Review 2026-Q4").values();
+    expect(cells[0]![0]).toBe("Quarterly review — 2026-Q4");
+    const value = (label: string) => cells.find((l) => l[0] === label)?.[1];
+    expect(value("Overall score")).toBeCloseTo(0.8);
+    const table = cells.findIndex((l) => l[0] === "Type");
+    expect(
+      cells
+        .slice(table + 1, table + 8)
+        .map((l) => [l[1], Number((l[10] as number).toFixed(4)), l[11], l[12], l[9]]),
+    ).toEqual([
+      ["O-1", 0.8, "At risk", "", ""],
+      ["O-2", 0.9, "On track", "", ""],
+      ["KR-1", 0.8, "At risk", 3, 180], // not 2027-Q1's 190 on KR-5
+      ["KR-2", 1, "Done", 2, 5],
+      ["O-3", 0.7, "At risk", "", ""],
+      ["KR-4", 1, "Done", 1, 1.5],
+      ["KR-3", 0.4, "Off track", 2, 4],
+    ]);
+    expect(cells.slice(table + 8).some((l) => l[1] === "O-4" || l[1] === "KR-5")).toBe(false);
+    expect(value("Check-in regularity")).toBeCloseTo(6 / 14);
+    expect(value("End-of-quarter rush")).toBeCloseTo(2.2 / 3.2);
+    // 2026-Q4's own lock date (2026-10-05, from the lock history), not 2027-Q1's.
+    expect(value("Added mid-quarter")).toBe(1);
+    // Ada owns Sales' objective in 2027-Q1: no owner 2026-Q4 could have handed it to back then.
+    expect(value("Owner rotation")).toBe(0);
+    // Its carry-over boxes, on its own table's rows.
+    const review = sheet("Review 2026-Q4");
+    expect(review.peek(table + 2, 18)?.validation).toBeTruthy();
+    // The same service calls as the current quarter's review: the lock history comes with the
+    // properties the workbook opened with.
+    expect(calls).toEqual(currentCalls);
+
+    // Start next quarter still reads 2027-Q1's latest review, not the newer sheet of 2026-Q4.
+    review.cell(table + 4, 18).value = true; // KR-1's row of 2026-Q4
+    const proposal = ada.run<{ from: string; candidates: { id: string; proposed: boolean }[] }>(
+      "getNextQuarter",
+    );
+    expect(proposal.from).toBe("2027-Q1");
+    expect(proposal.candidates.map((c) => [c.id, c.proposed])).toEqual([["O-4", true]]);
+
+    // A quarter the dialog does not offer is refused by name, in each person's language.
+    const before = names();
+    expect(() => ada.run("generateReview", { team: "", quarter: "2025-Q1" })).toThrow(
+      "There is nothing to review for 2025-Q1: it is not the current quarter and no row of the OKRs sheet is in it. Pick a quarter from the list.",
+    );
+    expect(() => bruno.run("generateReview", { team: "", quarter: "T9 2026" })).toThrow(
+      "Rien à passer en revue pour T9 2026 : ce n'est pas le trimestre en cours et aucune ligne de la feuille OKRs n'en fait partie. Choisissez un trimestre dans la liste.",
+    );
+    expect(names()).toEqual(before);
+
+    // Bruno reviews Sales of 2026-Q4 in French words, on the English spreadsheet.
+    expect(bruno.run<{ message: string }>("generateReview", { team: "Sales", quarter: "2026-q4" })).toEqual({
+      sheet: "Review 2026-Q4 Sales",
+      message: "La revue est prête dans la feuille « Review 2026-Q4 Sales ».",
+    });
   });
 });
 

@@ -157,6 +157,24 @@ describe("accessibility of the sidebar and dialogs in headless Chromium", () => 
       expect(results).toEqual(clean(results));
     });
 
+    it(`finds no WCAG 2.1 A/AA violation in the review dialog with a closed quarter to choose (${lang})`, async () => {
+      const results: Record<string, string[]> = {};
+      const addon = setUp(lang, undefined, DIALOG_NOW);
+      addon.run("startNextQuarter", { from: "2026-Q4", early: true, carry: [{ id: "O-2", owner: "Ada" }] });
+      addon.run("openReview");
+      await open(addon, true);
+      const quarter = page.locator(".review select").first();
+      await quarter.waitFor();
+      await audit(results, "review with quarters");
+      await quarter.selectOption("2026-Q4");
+      await audit(results, "review of a closed quarter");
+      await page.locator('[data-action="generate"]').click();
+      await page.locator(".action-slot .msg.ok").waitFor();
+      await audit(results, "review of a closed quarter generated");
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(results).toEqual(clean(results));
+    });
+
     it(`finds no WCAG 2.1 A/AA violation in the next-quarter dialog, which takes focus (${lang})`, async () => {
       const results: Record<string, string[]> = {};
       await open(setUp(lang, "openNextQuarter", DIALOG_NOW), true);

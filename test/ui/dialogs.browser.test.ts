@@ -75,6 +75,67 @@ describe("the review and next-quarter dialogs in headless Chromium", () => {
     expect(await closed()).toBe(1);
   });
 
+  it("reviews the quarter that closed after the next one started, its teams and words following the choice", async () => {
+    const addon = loadAddon({ locale: "en", now: NOW });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    // The quarter-end rush: 2027-Q1 is started (carrying Sales' O-2) before the review is written.
+    addon.run("startNextQuarter", { from: "2026-Q4", early: true, carry: [{ id: "O-2", owner: "Ada" }] });
+    addon.run("openReview");
+    await open(addon);
+    await page.getByRole("heading", { name: "Quarterly review — 2027-Q1" }).waitFor();
+    const quarter = page.getByLabel("Quarter", { exact: true });
+    const texts = (select: Locator) =>
+      select.locator("option").evaluateAll((o) => o.map((n) => n.textContent));
+    expect(await texts(quarter)).toEqual(["2027-Q1 (current)", "2026-Q4"]);
+    expect(await quarter.inputValue()).toBe("2027-Q1");
+    expect(await quarter.getAttribute("aria-describedby")).toBeTruthy();
+    await page
+      .getByText(
+        "A quarter that has ended is reviewed as it ended: its final scores and statuses, its own check-ins.",
+      )
+      .waitFor();
+    const team = page.getByLabel("Team", { exact: true });
+    expect(await texts(team)).toEqual(["Sales"]);
+    await team.selectOption("Sales");
+    expect(await page.getByLabel("One team").isChecked()).toBe(true);
+
+    // 2026-Q4: its own teams; Sales is still there, so the choice stays.
+    await quarter.selectOption("2026-Q4");
+    expect(await texts(team)).toEqual(["Product", "Sales"]);
+    expect(await team.inputValue()).toBe("Sales");
+    await page.getByText("Creates a new sheet for 2026-Q4 with scores").waitFor();
+    await screenshot(page, "dialog-review-closed-quarter");
+    await page.getByRole("button", { name: "Generate the review" }).click();
+    await page
+      .getByRole("status")
+      .getByText("The review is ready on the sheet “Review 2026-Q4 Sales”.")
+      .waitFor();
+    const sales = addon.spreadsheet.sheet("Review 2026-Q4 Sales")!.values();
+    expect(sales[0]![0]).toBe("Quarterly review — 2026-Q4");
+    expect(sales.map((l) => l[1])).toContain("O-2");
+    expect(sales.map((l) => l[1])).not.toContain("O-4"); // 2027-Q1's copy of it
+
+    // All teams of 2026-Q4.
+    await page.getByLabel("All teams").check();
+    await page.getByRole("button", { name: "Generate the review" }).click();
+    await page.getByText("The review is ready on the sheet “Review 2026-Q4”.").waitFor();
+    expect(addon.spreadsheet.sheet("Review 2026-Q4")!.values()[0]![0]).toBe("Quarterly review — 2026-Q4");
+
+    // Back to the current quarter: its teams again, and its review.
+    await quarter.selectOption("2027-Q1");
+    expect(await texts(team)).toEqual(["Sales"]);
+    await page.getByRole("button", { name: "Generate the review" }).click();
+    await page.getByText("The review is ready on the sheet “Review 2027-Q1”.").waitFor();
+  });
+
+  it("offers no quarter to choose when only the current one can be reviewed", async () => {
+    const addon = setUp("openReview", "fr");
+    await open(addon);
+    await page.getByRole("heading", { name: "Revue trimestrielle — 2026-Q4" }).waitFor();
+    expect(await page.getByLabel("Trimestre", { exact: true }).count()).toBe(0);
+  });
+
   it("speaks French, and has no Close button where the page cannot be closed", async () => {
     const addon = setUp("openReview", "fr");
     await open(addon, { host: false });

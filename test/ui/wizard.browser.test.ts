@@ -4,6 +4,7 @@ import type { FakeSheet } from "../../dev/gas";
 import { OKRS } from "../../src/core/schema";
 import { bridgeScriptRun, openHtml, screenshot, serveWith, usePages, hammer } from "../helpers/browser";
 import { describedBy, openSidebar, pageShown } from "./sidebar-page";
+import { axeViolations } from "../helpers/axe";
 
 const NOW = "2026-11-15T10:00:00Z";
 const XSS = [
@@ -352,6 +353,78 @@ describe("the drafting wizard in headless Chromium", () => {
     await stepTitle("Step 1 of 4");
     expect(await page.getByLabel("Team", { exact: true }).inputValue()).toBe("");
     expect(await page.getByText("Your draft was restored").count()).toBe(0);
+  });
+
+  it("says up front that the quarter has ended, keeps the draft, and inserts once the next quarter is started", async () => {
+    const addon = loadAddon({ locale: "en", now: "2026-12-30T10:00:00Z" });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    // Nobody has started 2027-Q1 yet: Settings are still on 2026-Q4.
+    addon.setNow("2027-01-06T10:00:00Z");
+    await open(addon);
+    await stepTitle("Step 1 of 4: Context");
+    const notice =
+      "2026-Q4 ended on 2026-12-31 and Settings are still on it: a draft cannot be inserted into it. Start the next quarter first (OKR › Start next quarter). What you type here is kept meanwhile.";
+    const alert = page.locator(".step-body").getByRole("alert");
+    expect(await alert.textContent()).toBe(notice);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "wizard-quarter-ended");
+    await draftToReview();
+    // Said once: on the way back it is still there to read, but not announced again.
+    await back();
+    await back();
+    await back();
+    await stepTitle("Step 1 of 4");
+    expect(await page.getByText(notice).isVisible()).toBe(true);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await next();
+    await next();
+    await next();
+
+    // Insert is still refused by the server, and nothing is lost.
+    const before = okrSheet(addon).values();
+    await page.getByRole("button", { name: "Insert into the sheet" }).click();
+    await page
+      .locator(".action-slot [role=alert]")
+      .getByText(/^2026-Q4 ended on 2026-12-31/)
+      .waitFor();
+    expect(okrSheet(addon).values()).toEqual(before);
+    await page.reload();
+    await page.getByText("Your draft was restored").waitFor();
+    await stepTitle("Step 4 of 4");
+
+    // Once 2027-Q1 is started the notice is gone, and the same draft goes in.
+    addon.run("startNextQuarter", { from: "2026-Q4", carry: [] });
+    await page.reload();
+    await stepTitle("Step 4 of 4");
+    await back();
+    await back();
+    await back();
+    await stepTitle("Step 1 of 4");
+    expect(await page.getByText(notice).count()).toBe(0);
+    expect(await page.getByLabel("Team", { exact: true }).inputValue()).toBe("Data");
+    await next();
+    await next();
+    await next();
+    await page.getByRole("button", { name: "Insert into the sheet" }).click();
+    await page.getByText(/^Inserted O-\d+/).waitFor();
+    expect(
+      records(addon)
+        .filter((r) => r.title === "Know our drivers")
+        .map((r) => r.quarter),
+    ).toEqual(["2027-Q1"]);
+  });
+
+  it("says so in French too", async () => {
+    const addon = loadAddon({ locale: "fr", now: "2026-12-30T10:00:00Z" });
+    addon.ui.answers.push({ button: "YES" });
+    addon.run("setUpTemplate");
+    addon.setNow("2027-01-06T10:00:00Z");
+    await open(addon);
+    await stepTitle("Étape 1 sur 4 : Contexte");
+    expect(await page.locator(".step-body").getByRole("alert").textContent()).toBe(
+      "2026-Q4 s'est terminé le 2026-12-31 et les paramètres y sont restés : un brouillon ne peut pas y être inséré. Démarrez d'abord le trimestre suivant (OKR › Démarrer le trimestre suivant). Ce que vous saisissez ici est conservé en attendant.",
+    );
   });
 
   async function draftToReview(team = "Data"): Promise<void> {

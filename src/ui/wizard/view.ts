@@ -47,6 +47,8 @@ class Wizard {
   private live: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private coaching: Coaching | undefined;
+  /** Whether the ended quarter's notice was read out already: it is spoken once, then only shown. */
+  private endedSaid = false;
 
   constructor() {
     const saved = loadState();
@@ -122,6 +124,8 @@ class Wizard {
     const body = el("div", { class: "step-body" });
     const draw = { context: contextStep, objective: objectiveStep, krs: krStep, review: reviewStep }[step];
     draw(this.host(), body);
+    const ended = this.endedNotice(step);
+    if (ended) body.prepend(ended);
 
     const slot = actionSlot();
     const buttons = el("div", { class: "wizard-buttons" });
@@ -162,6 +166,19 @@ class Wizard {
     this.refresh(true);
     if (focus === "step") stepTitle.focus();
     else if (focus) this.fields.control(focus)?.focus();
+  }
+
+  /**
+   * On the first step (and on the last, where Insert is): the quarter Settings are on has ended, so
+   * an insert would be refused; the way out, and that the draft is kept. An alert the first time
+   * only (src/ui/live.ts: speak once); after that it is there to read, not announced again.
+   */
+  private endedNotice(step: Step): HTMLElement | null {
+    const ended = this.context?.ended;
+    if (!ended || (step !== "context" && step !== "review")) return null;
+    const role = this.endedSaid ? undefined : "alert";
+    this.endedSaid = true;
+    return el("p", { class: "msg warning quarter-ended", role }, t(this.lang, "wizard.quarterEnded", ended));
   }
 
   /** Fills the view: the wizard's title, then `children`. */

@@ -14,6 +14,10 @@ export default messages(
     "review.title": "Quarterly review — {quarter}",
     "review.sheetName": "Review {quarter}",
     "review.team": "Team",
+    "review.quarter": "Quarter",
+    "review.currentQuarter": "{quarter} (current)",
+    "review.unknownQuarter":
+      "There is nothing to review for {quarter}: it is not the current quarter and no row of the OKRs sheet is in it. Pick a quarter from the list.",
     "review.allTeams": "All teams",
     "review.generated": "Generated on",
     "review.overall": "Overall score",
@@ -80,6 +84,10 @@ export default messages(
     "review.title": "Revue trimestrielle — {quarter}",
     "review.sheetName": "Revue {quarter}",
     "review.team": "Équipe",
+    "review.quarter": "Trimestre",
+    "review.currentQuarter": "{quarter} (en cours)",
+    "review.unknownQuarter":
+      "Rien à passer en revue pour {quarter} : ce n'est pas le trimestre en cours et aucune ligne de la feuille OKRs n'en fait partie. Choisissez un trimestre dans la liste.",
     "review.allTeams": "Toutes les équipes",
     "review.generated": "Générée le",
     "review.overall": "Score global",

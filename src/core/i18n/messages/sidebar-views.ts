@@ -42,6 +42,8 @@ export default messages(
     "reviewView.intro":
       "Creates a new sheet for {quarter} with scores, colours, a chart, insights and retrospective columns. Nothing is overwritten.",
     "reviewView.oneTeam": "One team",
+    "reviewView.quarterHint":
+      "A quarter that has ended is reviewed as it ended: its final scores and statuses, its own check-ins.",
     "reviewView.noTeams": "No team objectives this quarter: the review covers everything.",
     "nextView.candidates": "Objectives of {from}",
     "nextView.none": "{from} has no objectives: {to} will start with a clean slate.",
@@ -95,6 +97,8 @@ export default messages(
     "reviewView.intro":
       "Crée une nouvelle feuille pour {quarter} avec scores, couleurs, graphique, enseignements et colonnes de rétrospective. Rien n'est écrasé.",
     "reviewView.oneTeam": "Une équipe",
+    "reviewView.quarterHint":
+      "Un trimestre terminé est passé en revue tel qu'il s'est terminé : ses scores et statuts finaux, ses propres points hebdomadaires.",
     "reviewView.noTeams": "Aucun objectif d'équipe ce trimestre : la revue couvre tout.",
     "nextView.candidates": "Objectifs de {from}",
     "nextView.none": "{from} n'a pas d'objectifs : {to} démarrera sur une page blanche.",

@@ -21,6 +21,8 @@ export default messages(
     "wizard.fix": "Some fields need your attention.",
     "wizard.quarter": "Quarter",
     "wizard.quarterHint": "{quarter}, from the Settings sheet.",
+    "wizard.quarterEnded":
+      "{quarter} ended on {end} and Settings are still on it: a draft cannot be inserted into it. Start the next quarter first ({menu} › Start next quarter). What you type here is kept meanwhile.",
     "wizard.level": "Level",
     "wizard.team": "Team",
     "wizard.teamHint": "Pick a team or type a new one.",
@@ -105,6 +107,8 @@ export default messages(
     "wizard.fix": "Certains champs demandent votre attention.",
     "wizard.quarter": "Trimestre",
     "wizard.quarterHint": "{quarter}, d'après la feuille Paramètres.",
+    "wizard.quarterEnded":
+      "{quarter} s'est terminé le {end} et les paramètres y sont restés : un brouillon ne peut pas y être inséré. Démarrez d'abord le trimestre suivant ({menu} › Démarrer le trimestre suivant). Ce que vous saisissez ici est conservé en attendant.",
     "wizard.level": "Niveau",
     "wizard.team": "Équipe",
     "wizard.teamHint": "Choisissez une équipe ou tapez-en une nouvelle.",
