@@ -25,6 +25,7 @@ export * from "./parse-table";
 export { shorten } from "./cell-reader";
 export * from "./quarters";
 export * from "./review";
+export * from "./review-quarters";
 export * from "./review-sheet";
 export * from "./rules";
 export * from "./schema";

@@ -5,15 +5,18 @@
  * mid-quarter additions and owner rotation.
  */
 import type { Day } from "./dates";
-import type { Lang } from "./i18n";
 import type { CheckinRow, OkrRow } from "./parse";
 import { kpiLikeWords, outputNotOutcomeWords } from "./rules/wording";
 import { ruleContext, RULES } from "./rules";
 import { paceStatus, type Status } from "./pace";
 import { type QuarterScores, rowKrScore, scoreQuarter } from "./quarter-scores";
-import { canonicalQuarter, parseQuarter, type Quarter } from "./quarters";
+import { canonicalQuarter, parseQuarter } from "./quarters";
+import { quarterRank, reviewQuarterOf, reviewQuarters, reviewSettings } from "./review-quarters";
 import { band, type Band, meanScore, needsExplanation } from "./scoring";
-import { quarterDatesOf, type Settings } from "./settings";
+import type { Settings } from "./settings";
+import { userError } from "./user-error";
+import type { Analysis } from "./analyze";
+import type { Lang } from "./i18n";
 
 export interface ReviewRow {
   type: "objective" | "kr";
@@ -71,31 +74,35 @@ export interface Review {
 
 const RUSH_DAYS = 14;
 
-/** Quarters in time order: a later quarter has a higher rank. */
-const quarterRank = (q: Quarter) => q.year * 4 + q.q;
+/** The rows a review reads: a spreadsheet's own, or a company's with its teams' (core/rollup.ts). */
+type ReviewRows = Pick<Analysis, "okrs" | "checkins" | "scores">;
 
 /**
- * The settings a quarter is reviewed with: the current quarter's own, or for another quarter the
- * same settings moved to it (its dates from the quarters table, its lock date from the history).
- *
- * @example
- * reviewSettings(settings, "2026-Q3", new Map()).quarterEnd //=> day("2026-09-30")
+ * The review a request asks for: of its quarter (the current one when it names none; refused, in
+ * the user's language, when the dialog would not offer it), for one team, or for all of them with,
+ * in a company spreadsheet, the rolled-up teams' rows (`company`, read only then).
  */
-export function reviewSettings(
-  settings: Settings,
-  quarter: string,
-  locks: ReadonlyMap<string, Day>,
-): Settings {
-  if (quarter === settings.quarter) return settings;
-  const dates = quarterDatesOf(settings, quarter);
-  if (!dates) return settings;
-  return {
-    ...settings,
-    quarter: dates.label,
-    quarterStart: dates.start,
-    quarterEnd: dates.end,
-    lockDate: locks.get(dates.label),
-  };
+export function requestedReview(
+  userLang: Lang,
+  analysis: ReviewRows & Pick<Analysis, "settings">,
+  asked: { team: string; quarter: string | undefined; locks: ReadonlyMap<string, Day>; today: Day },
+  company: () => ReviewRows | undefined,
+): Review {
+  const current = analysis.settings.quarter;
+  const quarter = reviewQuarterOf(asked.quarter, reviewQuarters(analysis.okrs, current));
+  if (quarter === undefined)
+    throw userError(userLang, "review.unknownQuarter", { quarter: asked.quarter ?? "" });
+  const rows = (asked.team ? undefined : company()) ?? analysis;
+  return buildReview({
+    okrs: rows.okrs,
+    checkins: rows.checkins,
+    scores: rows.scores,
+    settings: analysis.settings,
+    today: asked.today,
+    team: asked.team,
+    // Another quarter's lock date is in the history (Settings keeps the current one's only).
+    ...(quarter === current ? {} : { quarter, locks: asked.locks }),
+  });
 }
 
 /**
@@ -315,85 +322,4 @@ function insights(x: {
       owners: new Set(x.objectives.map((o) => o.owner.toLowerCase()).filter(Boolean)).size,
     },
   };
-}
-
-/**
- * The teams a review can be asked for: those with an objective below company level this quarter,
- * in name order.
- *
- * @example
- * reviewTeams([{ quarter: "2026-Q4", type: "objective", level: "team", team: "Ops" }], "2026-Q4") //=> ["Ops"]
- */
-export function reviewTeams(
-  okrs: readonly Pick<OkrRow, "quarter" | "type" | "level" | "team">[],
-  quarter: string,
-): string[] {
-  const teams = okrs
-    .filter((r) => r.quarter === quarter && r.type === "objective" && r.level !== "company")
-    .map((r) => r.team);
-  return [...new Set(teams.filter(Boolean))].sort((a, b) => a.localeCompare(b));
-}
-
-/**
- * The quarters a review can be asked for: the current one (Settings) first, then every other
- * quarter that has rows, most recent first.
- *
- * @example
- * reviewQuarters([{ quarter: "2026-Q3" }, { quarter: "2026-Q4" }, { quarter: "2027-Q1" }], "2027-Q1")
- * //=> ["2027-Q1", "2026-Q4", "2026-Q3"]
- */
-export function reviewQuarters(okrs: readonly Pick<OkrRow, "quarter">[], current: string): string[] {
-  const others = new Set<string>();
-  for (const r of okrs) if (r.quarter !== current && parseQuarter(r.quarter)) others.add(r.quarter);
-  const rank = (label: string) => quarterRank(parseQuarter(label)!);
-  return [current, ...[...others].sort((a, b) => rank(b) - rank(a))];
-}
-
-/**
- * The quarter a review request names, as the dialog offers it (any spelling of the quarter), or
- * undefined when the dialog would not offer it. No quarter asked: the current one.
- *
- * @example
- * reviewQuarterOf("2026-q4", ["2027-Q1", "2026-Q4"]) //=> "2026-Q4"
- * reviewQuarterOf("2025-Q1", ["2027-Q1", "2026-Q4"]) //=> undefined
- */
-export function reviewQuarterOf(asked: string | undefined, offered: readonly string[]): string | undefined {
-  if (asked === undefined || asked.trim() === "") return offered[0];
-  const label = canonicalQuarter(asked);
-  return label !== undefined && offered.includes(label) ? label : undefined;
-}
-
-/** One quarter the review dialog offers, with its teams. */
-export interface ReviewQuarter {
-  quarter: string;
-  teams: string[];
-}
-
-/**
- * What the review dialog offers, in the user's language: the current quarter and its teams (the
- * default), and every quarter it can review (`quarters`, the current one first).
- */
-export interface ReviewOptions {
-  lang: Lang;
-  quarter: string;
-  teams: string[];
-  quarters: ReviewQuarter[];
-}
-
-/**
- * The review dialog's options from the OKRs rows.
- *
- * @example
- * reviewOptionsOf("en", rows, "2027-Q1").quarters.map((q) => q.quarter) //=> ["2027-Q1", "2026-Q4"]
- */
-export function reviewOptionsOf(
-  lang: Lang,
-  okrs: readonly Pick<OkrRow, "quarter" | "type" | "level" | "team">[],
-  current: string,
-): ReviewOptions {
-  const quarters = reviewQuarters(okrs, current).map((quarter) => ({
-    quarter,
-    teams: reviewTeams(okrs, quarter),
-  }));
-  return { lang, quarter: current, teams: quarters[0]!.teams, quarters };
 }

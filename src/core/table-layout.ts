@@ -5,7 +5,8 @@
  */
 import type { RawCell } from "./cells";
 import type { Finding } from "./findings";
-import type { Lang } from "./i18n";
+import { languageName } from "./describe";
+import { type Lang, t } from "./i18n";
 import { parseTable } from "./parse-table";
 import { type ColumnDef, SHEETS, type SheetKey } from "./schema";
 
@@ -143,6 +144,48 @@ export function formatting(
   if (sheetId === undefined) return { format: true, ...switched };
   const signature = formatSignature(sheetId, place, lang);
   return { format: recorded[key] !== signature, signature, ...switched };
+}
+
+/** A table sheet as set-up found or made it, for its formatting. */
+export interface FormattedTable {
+  key: TableSheet;
+  sheetId: number | undefined;
+  place: TablePlace;
+  /** Inserted by this set-up: a new sheet in a new language switched nothing. */
+  created: boolean;
+  name: string;
+}
+
+/**
+ * Set-up's formatting of its table sheets (see formatting): the sheets to format, the layouts to
+ * record, and the note for the user (in `userLang`) when it switched sheets to another language.
+ */
+export function formattingPlan(
+  recorded: FormattedLayouts,
+  tables: readonly FormattedTable[],
+  { sheetLang, userLang }: { sheetLang: Lang; userLang: Lang },
+): { format: TableSheet[]; layouts: FormattedLayouts; note?: string } {
+  const layouts = { ...recorded };
+  const format: TableSheet[] = [];
+  const switched: string[] = [];
+  let formerly: Lang | undefined;
+  for (const table of tables) {
+    const plan = formatting(recorded, table.key, table.sheetId, table.place, sheetLang);
+    if (plan.format) format.push(table.key);
+    if (plan.signature !== undefined) layouts[table.key] = plan.signature;
+    if (plan.switchedFrom && !table.created) {
+      formerly = plan.switchedFrom;
+      switched.push(table.name);
+    }
+  }
+  if (formerly === undefined) return { format, layouts };
+  const language = languageName(sheetLang, userLang);
+  const note = t(userLang, "setup.formatsLanguage", {
+    sheets: switched.join(", "),
+    language,
+    formerly: languageName(formerly, userLang),
+  });
+  return { format, layouts, note };
 }
 
 /**

@@ -95,16 +95,8 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     const logGrid = appendToLog(userLang, logSheet, sheetLang, entries, day, author, wb.timeZone);
     progress.wrote();
     // One write per column; the grid follows, so the answer's view is drawn from it.
-    for (const [column, updates] of keyResultUpdates(
-      okrs.items,
-      okrs.table.columns,
-      entries,
-      day,
-      wb.timeZone,
-    )) {
-      updateColumn(okrSheet, okrGrid, column, updates);
-      for (const [row, value] of updates) okrGrid[row - 1]![column] = value;
-    }
+    const updates = keyResultUpdates(okrs.items, okrs.table.columns, entries, day, wb.timeZone);
+    for (const [column, cells] of updates) updateColumn(okrSheet, okrGrid, column, cells);
     const view = checkinViewOf(
       userLang,
       loaded.analysisOf({ checkins: logGrid }),

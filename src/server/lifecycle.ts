@@ -8,13 +8,8 @@ import { type Lang, t, tKey } from "../core/i18n";
 import { type NextQuarterProposal, nextQuarterProposalOf, startPlan } from "../core/next-quarter-start";
 import { lockDating, type LockQuestion, lockQuestionOf } from "../core/lock-history";
 import { parseTable } from "../core/parse-table";
-import {
-  buildReview,
-  type ReviewOptions,
-  reviewOptionsOf,
-  reviewQuarterOf,
-  reviewQuarters,
-} from "../core/review";
+import { requestedReview } from "../core/review";
+import { type ReviewOptions, reviewOptionsOf } from "../core/review-quarters";
 import {
   carriedOverIds,
   carryOverCells,
@@ -123,22 +118,9 @@ function writeReview(
 ): { sheet: string; message: string } {
   const loaded = load(userLang, { checkins: true });
   const { wb, day, analysis, sheetLang } = loaded;
-  const current = analysis.settings.quarter;
-  const quarter = reviewQuarterOf(asked.quarter, reviewQuarters(analysis.okrs, current));
-  if (quarter === undefined)
-    throw new UserError(t(userLang, "review.unknownQuarter", { quarter: asked.quarter ?? "" }));
-  // All teams of a company spreadsheet: the rolled-up teams' rows too.
-  const company = team ? undefined : companyReviewInput(loaded);
-  const review = buildReview({
-    okrs: company?.okrs ?? analysis.okrs,
-    checkins: company?.checkins ?? analysis.checkins,
-    scores: company?.scores ?? analysis.scores,
-    settings: analysis.settings,
-    today: day,
-    team,
-    // Another quarter's lock date is in the history (Settings keeps the current one's only).
-    ...(quarter === current ? {} : { quarter, locks: asked.locks }),
-  });
+  const review = requestedReview(userLang, analysis, { team, ...asked, today: day }, () =>
+    companyReviewInput(loaded),
+  );
   const layout = reviewLayout(review, sheetLang);
   const base = t(sheetLang, "review.sheetName", { quarter: review.quarter }) + (team ? ` ${team}` : "");
   // The free name is the new sheet's name: no need to ask the sheet for it afterwards.

@@ -8,7 +8,6 @@
  */
 import { asText, type RawCell } from "../core/cells";
 import { isoOf } from "../core/dates";
-import { languageName } from "../core/describe";
 import type { Finding } from "../core/findings";
 import { type FocusLimits, guideBold, GUIDE_WIDTHS, guideRows } from "../core/guide";
 import { type Lang, t } from "../core/i18n";
@@ -21,7 +20,7 @@ import {
   addedColumns,
   formattedLayouts,
   formatsLanguageFinding,
-  formatting,
+  formattingPlan,
   recognisedTable,
   schemaPlace,
   type TableSheet,
@@ -129,32 +128,24 @@ function buildSheets(userLang: Lang, report: SetupReport): boolean {
 
   const okrs = tables.okrs;
   if (okrs && settings) addComputedFormulas(okrs, settings, langs, report);
-  const formatted = formattedLayouts(wb.property(FORMATTED_PROPERTY));
-  const switched: { sheets: string[]; from?: Lang } = { sheets: [] };
-  for (const key of TABLES) {
+  const tablesFound = TABLES.flatMap((key) => {
     const state = tables[key];
-    if (!state) continue;
-    const { format, signature, switchedFrom } = formatting(
-      formatted,
-      key,
-      wb.idOf(key),
-      state.place,
-      sheetLang,
-    );
-    if (format) formatTable(state.sheet, SHEETS[key], state.place, sheetLang, state.created === true);
-    if (signature !== undefined) formatted[key] = signature;
-    if (switchedFrom && !state.created) {
-      switched.from = switchedFrom;
-      switched.sheets.push(wb.nameOf(key)!);
-    }
-  }
-  wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(formatted));
-  if (switched.from) {
-    const [language, formerly] = [languageName(sheetLang, userLang), languageName(switched.from, userLang)];
-    report.notes.push(
-      t(userLang, "setup.formatsLanguage", { sheets: switched.sheets.join(", "), language, formerly }),
-    );
-  }
+    if (!state) return [];
+    return [
+      {
+        key,
+        sheetId: wb.idOf(key),
+        place: state.place,
+        created: state.created === true,
+        name: wb.nameOf(key)!,
+      },
+    ];
+  });
+  const plan = formattingPlan(formattedLayouts(wb.property(FORMATTED_PROPERTY)), tablesFound, langs);
+  for (const { key, place, created } of tablesFound)
+    if (plan.format.includes(key)) formatTable(tables[key]!.sheet, SHEETS[key], place, sheetLang, created);
+  wb.setProperty(FORMATTED_PROPERTY, JSON.stringify(plan.layouts));
+  if (plan.note) report.notes.push(plan.note);
   return (
     okrs !== undefined &&
     tables.checkins !== undefined &&

@@ -58,8 +58,7 @@ function assignMissingIds(wb: Workbook, grids: LoadedGrids): string[] {
   const assignment = sheet && idAssignment(grids, wb.timeZone, highWater(wb));
   if (!assignment) return [];
   const { column, ids } = assignment;
-  for (const [row, id] of ids) grids.okrs![row - 1]![column] = id;
-  updateColumn(sheet, grids.okrs!, column, ids);
+  updateColumn(sheet, grids.okrs!, column, ids); // the grid too: the rest of Validate sees them
   recordIssued(wb, [...ids.values()]);
   return [...ids.values()];
 }

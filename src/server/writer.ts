@@ -81,7 +81,8 @@ export function appendOkrRows(
 
 /**
  * Sets some cells of one column in a single write over the span of rows concerned. Cells in
- * between keep what they hold: formulas are written back as formulas, text as text.
+ * between keep what they hold: formulas are written back as formulas, text as text. The grid
+ * read follows, so what is drawn from it afterwards is the sheet as it now stands.
  * Service calls: one getFormulas and one setValues, whatever the number of rows.
  */
 export function updateColumn(
@@ -94,6 +95,10 @@ export function updateColumn(
   const { first, last } = rowSpan(updates.keys());
   const range = sheet.getRange(first, column + 1, last - first + 1, 1);
   range.setValues(columnWrite(range.getFormulas(), first, grid, column, updates));
+  for (const [row, value] of updates) {
+    const line = grid[row - 1];
+    if (line) line[column] = value;
+  }
 }
 
 /** Writes a laid-out sheet's grids on its range (core/sheet-paint.ts). Service calls: four. */

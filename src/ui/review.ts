@@ -4,7 +4,7 @@
  * teams or one, and Generate, which builds a new review sheet (never overwriting one) and names it.
  */
 import { type Lang, t } from "./i18n";
-import type { ReviewOptions } from "../core/review";
+import type { ReviewOptions } from "../core/review-quarters";
 import { act, actionSlot, announce, busyButton } from "./actions";
 import { closeButton, type DialogFrame, dialogView } from "./dialog";
 import { el, fill, option, uid } from "./dom";
