@@ -56,7 +56,10 @@ function writeHealth(userLang: Lang, progress: Progress): { sheet: string; messa
   if (settings.lockDate !== undefined) recordLock(wb, settings.quarter, settings.lockDate);
   const thresholds = parseThresholds(settingsGrid);
   if (settingsSheet && thresholds.headerRow === undefined) {
-    appendThresholds(settingsSheet, settingsGrid.length, lang);
+    // The thresholds table below everything in Settings, a blank row first: nothing above moves.
+    // Shares are typed as percentages (core/health-write), so values and formats are one write.
+    const rows = thresholdCells(lang);
+    settingsSheet.getRange(settingsGrid.length + 2, 1, rows.length, 3).setValues(rows);
     progress.wrote();
   }
 
@@ -115,13 +118,4 @@ function healthSheet(
   found.clear();
   for (const chart of found.getCharts()) found.removeChart(chart);
   return { sheet: found, name: found.getName(), id: known.id, inserted: false, sized: known.columns };
-}
-
-/**
- * Adds the thresholds table below everything in Settings (a blank row first): nothing above moves.
- * Shares are typed as percentages (core/health-write), so values and formats are one write.
- */
-function appendThresholds(sheet: Sheet, lastRow: number, lang: Lang): void {
-  const rows = thresholdCells(lang);
-  sheet.getRange(lastRow + 2, 1, rows.length, 3).setValues(rows);
 }

@@ -16,17 +16,25 @@ import { kpiRowCells, kpiRowPlan, movableKr, type OkrLine, okrRowRemoval } from 
 import { endedQuarter } from "../core/next-quarter-start";
 import { stripOurNote } from "../core/marks";
 import { parseKpis } from "../core/parse";
+import { parsePayload } from "../core/payload-problem";
+import { moveRequestSchema } from "../core/payloads";
 import { KPIS } from "../core/schema";
 import { UserError, userError } from "../core/user-error";
 import { load } from "./load";
 import { withDocumentLock } from "./lock";
+import type { Payload } from "./calls";
+import { currentFindings, type FindingsView } from "./validate";
 import { growTo } from "./sheet-shape";
 import { readAll, type Workbook } from "./workbook";
 import { nextFreeRow } from "./writer";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string {
+export type MoveRequest = Payload<typeof moveRequestSchema>;
+
+/** Moves a "looks like a KPI" key result to the KPIs sheet; answers the confirmation to show. */
+export function moveToKpis(lang: Lang, request: MoveRequest): string {
+  const { row, krId: id } = parsePayload(lang, moveRequestSchema(), request);
   return withDocumentLock(lang, (progress) => {
     const loaded = load(lang);
     const { wb, okrSheet, okrGrid, analysis } = loaded;
@@ -56,6 +64,17 @@ export function moveKeyResultToKpis(lang: Lang, row: number, id: string): string
     removeRow(okrSheet, row, width);
     return t(lang, "kpi.moved", { id: movable.kr.id });
   });
+}
+
+/**
+ * The findings list's "Move to KPIs": moves the key result, then answers the findings as they
+ * stand now, so the list redraws from one call.
+ */
+export function moveFindingToKpis(
+  lang: Lang,
+  request: MoveRequest,
+): { message: string; findings: FindingsView } {
+  return { message: moveToKpis(lang, request), findings: currentFindings() };
 }
 
 /**

@@ -26,10 +26,10 @@ import { inUserLanguage, type Payload, sidebarCall } from "./calls";
 import * as checkins from "./checkins";
 import * as commands from "./commands";
 import * as lifecycle from "./lifecycle";
-import * as sheetActions from "./sheet-actions";
+import * as kpis from "./kpis";
 import * as sidebar from "./sidebar";
 import { sheetsHost } from "./sheets-host";
-import { currentFindings, validateAndMark } from "./validate";
+import * as findings from "./validate";
 import * as wizard from "./wizard";
 
 /**
@@ -128,27 +128,27 @@ export function saveCheckins(request: Payload<typeof checkinsSchema>) {
 
 /** Sidebar: the current findings, without marking the sheet. */
 export function getFindings() {
-  return sidebarCall(currentFindings);
+  return sidebarCall(findings.currentFindings);
 }
 
 /** Sidebar: validates again, marking the sheet, and answers the findings. */
 export function validateNow() {
-  return sidebarCall(validateAndMark);
+  return sidebarCall(findings.validateAndMark);
 }
 
 /** Sidebar: selects a finding's cell. */
-export function selectCell(request: sheetActions.CellRequest) {
-  inUserLanguage((lang) => sheetActions.selectCell(lang, request));
+export function selectCell(request: findings.CellRequest) {
+  inUserLanguage((lang) => findings.selectCell(lang, request));
 }
 
 /** Sidebar: moves a "looks like a KPI" key result to the KPIs sheet; answers the confirmation. */
-export function moveToKpis(request: sheetActions.MoveRequest) {
-  return sidebarCall((lang) => sheetActions.moveToKpis(lang, request));
+export function moveToKpis(request: kpis.MoveRequest) {
+  return sidebarCall((lang) => kpis.moveToKpis(lang, request));
 }
 
 /** Sidebar: moves a key result from the findings list to KPIs; answers the findings after it. */
-export function moveFindingToKpis(request: sheetActions.MoveRequest) {
-  return sidebarCall((lang) => sheetActions.moveFindingToKpis(lang, request));
+export function moveFindingToKpis(request: kpis.MoveRequest) {
+  return sidebarCall((lang) => kpis.moveFindingToKpis(lang, request));
 }
 
 /** Sidebar: what the drafting wizard needs (settings, teams, owners, this quarter's rows). */

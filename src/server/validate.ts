@@ -1,7 +1,8 @@
 /**
  * OKR › Validate: reads each sheet once, runs the core validation, marks each finding where it is
  * (a note and a soft background; earlier marks cleared, the user's own kept), and returns the
- * findings for the sidebar's list. What to list, mark and toast is decided in core/findings-view.ts.
+ * findings for the sidebar's list, whose click selects a finding's cell. What to list, mark and
+ * toast is decided in core/findings-view.ts.
  */
 import {
   findingsView,
@@ -13,16 +14,20 @@ import {
   type SheetGrids,
   validateToast,
 } from "../core/findings-view";
-import { t } from "../core/i18n";
+import { type Lang, t } from "../core/i18n";
+import { parsePayload } from "../core/payload-problem";
+import { cellRequestSchema } from "../core/payloads";
 import { applyMarks, changedRows } from "../core/marks";
-import type { SheetKey } from "../core/schema";
+import { SHEETS, type SheetKey } from "../core/schema";
+import { userError } from "../core/user-error";
+import type { Payload } from "./calls";
 import { highWater, recordIssued } from "./ids";
 import { type Loaded, type LoadedGrids, loadEvenWithoutOkrs } from "./load";
 import { userLang as currentUserLang } from "./locale";
 import { withDocumentLock } from "./lock";
 import { rollupFindings } from "./rollup";
 import { formatsLanguageFindings } from "./template";
-import type { Workbook } from "./workbook";
+import { Workbook } from "./workbook";
 import { updateColumn } from "./writer";
 
 export type { FindingItem, FindingsView } from "../core/findings-view";
@@ -114,4 +119,19 @@ export function validateAndMark(): FindingsView {
 /** The findings, without touching the sheet (the sidebar's list when it opens). */
 export function currentFindings(): FindingsView {
   return view(load());
+}
+
+export type CellRequest = Payload<typeof cellRequestSchema>;
+
+/**
+ * Selects a finding's cell. The cell travels with its tab's ID, so a tab renamed since the findings
+ * were listed still works; without one (or when that tab is gone), the sheet is found by its key
+ * (the ID remembered when it was created, then its name).
+ */
+export function selectCell(lang: Lang, request: CellRequest): void {
+  const { sheet, sheetId, a1 } = parsePayload(lang, cellRequestSchema(), request);
+  const wb = Workbook.active();
+  const target = (sheetId === undefined ? null : wb.ss.getSheetById(sheetId)) ?? wb.find(sheet);
+  if (!target) throw userError(lang, "finding.missing-sheet", { sheet: SHEETS[sheet].name[lang] });
+  target.getRange(a1).activate();
 }

@@ -294,7 +294,7 @@ describe("the next-quarter proposal and the lock question", () => {
     ({
       settings: { ...settings, quarter },
       okrs: [],
-      scores: { objectives: new Map(), krs: new Map() },
+      scores: { byRow: new Map(), byTeam: new Map(), company: undefined },
     }) as never;
   const analysis = analysisOn("2026-Q4");
 

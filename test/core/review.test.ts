@@ -10,6 +10,7 @@ import {
   reviewOptionsOf,
   reviewQuarterOf,
   reviewQuarters,
+  requestedReview,
 } from "../../src/core";
 import { checkinGrid, day, okrGrid, type RowSpec } from "../helpers/grids";
 
@@ -366,6 +367,24 @@ describe("a quarter reviewed after the next one started", () => {
         { quarter: "2026-Q3", teams: ["Sales"] },
       ],
     });
+  });
+
+  it("answers a request: the quarter it names, the company's rows only for all teams, a refusal otherwise", () => {
+    const asked = { team: "", quarter: "2026-q4", locks, today };
+    let companyRead = 0;
+    const company = () => (companyRead++, undefined);
+    expect(requestedReview("en", a, asked, company)).toEqual(closed(""));
+    expect(requestedReview("en", a, { ...asked, team: "Sales", quarter: undefined }, company).quarter).toBe(
+      "2027-Q1",
+    );
+    expect(companyRead).toBe(1);
+    const theirs = {
+      okrs: [],
+      checkins: [],
+      scores: { byRow: new Map(), byTeam: new Map(), company: undefined },
+    };
+    expect(requestedReview("en", a, { ...asked, quarter: "" }, () => theirs).rows).toEqual([]);
+    expect(() => requestedReview("fr", a, { ...asked, quarter: "2025-Q1" }, company)).toThrow(/2025-Q1/);
   });
 
   it("names the quarter a request asks for, or none for a quarter it does not offer", () => {

@@ -6,6 +6,7 @@ import {
   formattedLayouts,
   formatsLanguageFinding,
   formatting,
+  formattingPlan,
   KPIS,
   missingColumns,
   addedColumns,
@@ -162,5 +163,34 @@ describe("formatsLanguageFinding", () => {
     expect(formatsLanguageFinding(english, "en", 11)).toBeUndefined();
     expect(formatsLanguageFinding({}, "fr", 11)).toBeUndefined();
     expect(formatsLanguageFinding({ okrs: "not ours" }, "fr", 11)).toBeUndefined();
+  });
+});
+
+describe("set-up's formatting plan", () => {
+  const place = { headerRow: 1, columns: { id: 1, quarter: 0 } };
+  const table = (key: "okrs" | "kpis", created = false) => ({ key, sheetId: 5, place, created, name: key });
+
+  it("formats the sheets whose layout changed and records every layout", () => {
+    const recorded = { okrs: formatSignature(5, place, "en") };
+    const plan = formattingPlan(recorded, [table("okrs"), table("kpis")], {
+      sheetLang: "en",
+      userLang: "en",
+    });
+    expect(plan.format).toEqual(["kpis"]);
+    expect(plan.layouts).toEqual({ okrs: recorded.okrs, kpis: formatSignature(5, place, "en") });
+    expect(plan.note).toBeUndefined();
+  });
+
+  it("says, in the user's language, which sheets it switched to the spreadsheet's new language", () => {
+    const recorded = { okrs: formatSignature(5, place, "en"), kpis: formatSignature(5, place, "en") };
+    const plan = formattingPlan(recorded, [table("okrs"), table("kpis", true)], {
+      sheetLang: "fr",
+      userLang: "fr",
+    });
+    expect(plan.format).toEqual(["okrs", "kpis"]);
+    // A sheet set-up just created switched nothing: it is not named.
+    expect(plan.note).toMatch(/okrs/);
+    expect(plan.note).not.toMatch(/kpis/);
+    expect(plan.note).toMatch(/français/);
   });
 });
