@@ -4,6 +4,7 @@
  * The wizard's draft has its own, beside the draft (core/wizard.ts).
  */
 import * as z from "zod/mini";
+import { MAX_MAGNITUDE } from "./cells";
 import { AUTHOR_MAX } from "./checkins";
 import { LIMITS } from "./limits";
 import { SHEETS, type SheetKey } from "./schema";
@@ -28,7 +29,8 @@ export const checkinsSchema = () =>
       .array(
         z.strictObject({
           krId: text(KEY_MAX).check(z.minLength(1)),
-          value: z.number().check(z.refine(Number.isFinite)),
+          // Within what a sheet keeps exactly: beyond it, the add-on would read the saved value as an error.
+          value: z.number().check(z.refine(Number.isFinite), z.gte(-MAX_MAGNITUDE), z.lte(MAX_MAGNITUDE)),
           confidence: z.optional(z.int().check(z.gte(0), z.lte(10))),
           comment: z.optional(text(LIMITS.comment)),
         }),

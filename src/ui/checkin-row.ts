@@ -2,7 +2,7 @@
  * One key result's check-in inputs (new value, confidence, comment): built from what was typed
  * before, checked as the sheet would read them, each problem shown next to its field.
  */
-import { type NumberResult, parseNumber } from "../core/cells";
+import { MAX_MAGNITUDE, type NumberResult, parseNumber } from "../core/cells";
 import type { CheckinItem } from "../core/checkins";
 import { LIMITS } from "../core/limits";
 import { type Lang, t } from "./i18n";
@@ -49,17 +49,20 @@ export function hasInput(draft: Draft): boolean {
 /**
  * Reads a typed value as the sheet would. For a key result counted in "%" the sheet holds 2 for
  * 2 %, so a trailing % there is the unit, not a hundredth. Commas are read in the user's `lang`
- * (1,500 is 1500 in English, 1.5 in French).
+ * (1,500 is 1500 in English, 1.5 in French). Beyond ±1e15 a sheet loses digits (the add-on reads
+ * such a cell as an error): "too-large", as the server would refuse it.
  *
  * @example
  * readValue("15%", "") //=> { ok: true, value: 0.15 }
  * readValue("1,8 %", "%") //=> { ok: true, value: 1.8 }
  * readValue("1,500", "", "en") //=> { ok: true, value: 1500 }
+ * readValue("1e16", "") //=> { ok: false, reason: "too-large" }
  */
 export function readValue(text: string, unit: string, lang?: Lang): NumberResult {
   const trimmed = text.trim();
-  if (unit.trim() === "%" && /%$/.test(trimmed)) return parseNumber(trimmed.slice(0, -1), lang);
-  return parseNumber(trimmed, lang);
+  const unitPercent = unit.trim() === "%" && /%$/.test(trimmed);
+  const read = parseNumber(unitPercent ? trimmed.slice(0, -1) : trimmed, lang);
+  return read.ok && Math.abs(read.value) > MAX_MAGNITUDE ? { ok: false, reason: "too-large" } : read;
 }
 
 /**
@@ -128,7 +131,8 @@ export function checkRow(lang: Lang, row: Row): { entry?: Entry; invalid?: HTMLE
     if (draft.confidence !== "" || comment !== "") valueError = t(lang, "checkinView.valueNeeded");
   } else {
     const read = readValue(text, row.item.unit, lang);
-    if (!read.ok) valueError = t(lang, "checkinView.notNumber", { text });
+    if (!read.ok && read.reason === "too-large") valueError = t(lang, "checkinView.tooLarge", { text });
+    else if (!read.ok) valueError = t(lang, "checkinView.notNumber", { text });
     else {
       entry = { krId: row.item.id, value: read.value };
       if (draft.confidence !== "") entry.confidence = Number(draft.confidence);

@@ -150,6 +150,17 @@ describe("bad input is refused, nothing written", () => {
       /check-ins › entry 1 › Value: must be a number/,
     ],
     ["NaN", { entries: [{ krId: "KR-1", value: NaN }] }, /Value/],
+    // Beyond ±1e15 a sheet loses digits: the add-on itself would read the saved value as an error.
+    [
+      "a value too large for a sheet to keep",
+      { entries: [{ krId: "KR-1", value: 1e16 }] },
+      /check-ins › entry 1 › Value: must be at most 1000000000000000/,
+    ],
+    [
+      "a value too far below zero",
+      { entries: [{ krId: "KR-1", value: -2e15 }] },
+      /Value: must be at least -1000000000000000/,
+    ],
     [
       "a confidence above 10",
       { entries: [{ krId: "KR-1", value: 1, confidence: 11 }] },

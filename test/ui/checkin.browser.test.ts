@@ -232,6 +232,28 @@ describe("the check-in view in headless Chromium", () => {
     ]);
   });
 
+  it("refuses a value too large for a sheet to keep, next to its field, and writes nothing", async () => {
+    const addon = setUp();
+    await open(addon);
+    await pickTeam("Sales");
+    const value = card("KR-1").getByLabel("New value");
+    const before = sheets(addon);
+    // 17 digits: a sheet keeps 15, so the add-on would read the saved cell as an error.
+    await value.fill("12345678901234567");
+    await save();
+    await page.locator(".action-slot [role=alert]").getByText("Some fields need your attention.").waitFor();
+    expect(await describedBy(value)).toBe(
+      "“12345678901234567” is too large: a sheet keeps numbers between -1e15 and 1e15.",
+    );
+    expect(sheets(addon)).toEqual(before);
+    await value.fill("-1e16");
+    expect(await describedBy(value)).toContain("is too large");
+    await value.fill("1e15");
+    await save();
+    await page.getByText("1 check-in saved.").waitFor();
+    expect(log(addon).at(-1)!.slice(1, 3)).toEqual(["KR-1", 1e15]);
+  });
+
   it("marks stale key results, visibly and for screen readers", async () => {
     const addon = setUp();
     await open(addon);
@@ -288,6 +310,10 @@ describe("the check-in view in headless Chromium", () => {
     await page.getByRole("button", { name: "Enregistrer les points" }).click();
     expect(await describedBy(value)).toBe(
       "« beaucoup » n'est pas un nombre. Écrivez-le comme 1,5, 1.5 ou 15 %.",
+    );
+    await value.fill("2e15");
+    expect(await describedBy(value)).toBe(
+      "« 2e15 » est trop grand : une feuille garde les nombres entre -1e15 et 1e15.",
     );
     await value.fill("162,5");
     expect(await describedBy(value)).toBe(""); // shown as typed: no "saved as" note

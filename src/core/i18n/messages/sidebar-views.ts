@@ -27,6 +27,7 @@ export default messages(
     "checkinView.comment": "Comment",
     "checkinView.readAs": "Saved as {value}.",
     "checkinView.notNumber": "“{text}” is not a number. Type it like 1.5, 1,5 or 15%.",
+    "checkinView.tooLarge": "“{text}” is too large: a sheet keeps numbers between -1e15 and 1e15.",
     "checkinView.valueNeeded": "Enter the new value too: a confidence or a comment is saved with a value.",
     "checkinView.commentTooLong": "At most {max} characters ({count} now).",
     "checkinView.nothingToSave": "Enter a new value for at least one key result.",
@@ -81,6 +82,7 @@ export default messages(
     "checkinView.comment": "Commentaire",
     "checkinView.readAs": "Enregistré comme {value}.",
     "checkinView.notNumber": "« {text} » n'est pas un nombre. Écrivez-le comme 1,5, 1.5 ou 15 %.",
+    "checkinView.tooLarge": "« {text} » est trop grand : une feuille garde les nombres entre -1e15 et 1e15.",
     "checkinView.valueNeeded":
       "Saisissez aussi la nouvelle valeur : une confiance ou un commentaire s'enregistre avec une valeur.",
     "checkinView.commentTooLong": "Au plus {max} caractères ({count} actuellement).",
