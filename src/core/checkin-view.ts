@@ -84,6 +84,8 @@ export function describeEntryProblem(lang: Lang, problem: EntryProblem): string 
   switch (problem.code) {
     case "unknown-kr":
       return t(lang, "checkin.unknownKr", { id: problem.krId });
+    case "moved-to-kpis":
+      return t(lang, "checkin.movedToKpis", { id: problem.krId, row: problem.row });
     case "not-a-kr":
       return t(lang, "checkin.notKr", { id: problem.krId });
     case "other-quarter":

@@ -3,7 +3,7 @@
  * and checking a batch of new values before anything is written.
  */
 import { type Day, isoOf } from "./dates";
-import type { CheckinRow, OkrRow } from "./parse";
+import type { CheckinRow, KpiRow, OkrRow } from "./parse";
 import type { Status } from "./pace";
 import type { QuarterScores } from "./quarter-scores";
 import type { Settings } from "./settings";
@@ -147,6 +147,7 @@ export interface CheckinEntry {
 
 export type EntryProblem =
   | { code: "unknown-kr"; krId: string }
+  | { code: "moved-to-kpis"; krId: string; row: number }
   | { code: "not-a-kr"; krId: string }
   | { code: "other-quarter"; krId: string; quarter: string }
   | { code: "duplicate-entry"; krId: string }
@@ -157,12 +158,17 @@ export type EntryProblem =
  * result, and belong to the current quarter; one entry per key result. An ID held by several rows
  * (any quarter, objectives included) is refused rather than guessed. Values and confidences are
  * already numbers in range (the server's zod schema checks them). The row checked is
- * `rowOfEntry`'s, the one written.
+ * `rowOfEntry`'s, the one written. An unknown ID found in the KPIs' "Moved from" is said to be
+ * there (the view that offered it was drawn before a teammate moved it).
+ *
+ * @example
+ * checkEntries([{ krId: "KR-3", value: 2 }], [], settings, [{ row: 2, origin: "KR-3" }]) //=> [{ code: "moved-to-kpis", krId: "KR-3", row: 2 }]
  */
 export function checkEntries(
   entries: readonly CheckinEntry[],
   okrs: readonly OkrRow[],
   settings: Settings,
+  kpis: readonly Pick<KpiRow, "row" | "origin">[] = [],
 ): EntryProblem[] {
   const byId = rowsById(okrs);
   const seen = new Set<string>();
@@ -174,8 +180,14 @@ export function checkEntries(
     if (seen.has(key)) problems.push({ code: "duplicate-entry", krId: entry.krId });
     else if (rows.length > 1)
       problems.push({ code: "ambiguous-id", krId: entry.krId, rows: rows.map((r) => r.row) });
-    else if (!row) problems.push({ code: "unknown-kr", krId: entry.krId });
-    else if (row.type !== "kr") problems.push({ code: "not-a-kr", krId: entry.krId });
+    else if (!row) {
+      const moved = kpis.find((k) => k.origin.trim().toLowerCase() === key);
+      problems.push(
+        moved
+          ? { code: "moved-to-kpis", krId: entry.krId, row: moved.row }
+          : { code: "unknown-kr", krId: entry.krId },
+      );
+    } else if (row.type !== "kr") problems.push({ code: "not-a-kr", krId: entry.krId });
     else if (row.quarter !== settings.quarter)
       problems.push({ code: "other-quarter", krId: entry.krId, quarter: row.quarter });
     seen.add(key);

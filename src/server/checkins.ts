@@ -18,7 +18,7 @@ import type { Day } from "../core/dates";
 import { describeFinding } from "../core/describe";
 import { type Lang, t } from "../core/i18n";
 import { checkinFilterSchema, checkinsSchema } from "../core/payloads";
-import { parseCheckins } from "../core/parse";
+import { parseCheckins, parseKpis } from "../core/parse";
 import { lostColumn } from "../core/table-write";
 import { CHECKINS } from "../core/schema";
 import type { Settings } from "../core/settings";
@@ -89,7 +89,13 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     const { wb, day, okrSheet, okrGrid, sheetLang } = loaded;
     const okrs = loaded.parsed.okrs!;
     const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[sheetLang]);
-    const problems = checkEntries(entries, okrs.items, loaded.parsed.settings.settings);
+    const settings = loaded.parsed.settings.settings;
+    let problems = checkEntries(entries, okrs.items, settings);
+    if (problems.some((p) => p.code === "unknown-kr")) {
+      // Only when refusing: an ID a teammate moved to KPIs since the view was drawn is named so.
+      const kpis = wb.readRange("kpis")?.values;
+      if (kpis) problems = checkEntries(entries, okrs.items, settings, parseKpis(kpis, wb.timeZone).items);
+    }
     if (problems.length > 0)
       throw userError(userLang, "checkin.nothingSaved", { problems: entryProblems(userLang, problems) });
     const logGrid = appendToLog(userLang, logSheet, sheetLang, entries, day, author, wb.timeZone);

@@ -244,6 +244,48 @@ describe("bad input is refused, nothing written", () => {
   });
 
   it.each([
+    [
+      "en",
+      "OKRs",
+      "Nothing was saved: KR-3 was moved to the KPIs sheet (row 2): update its value there, and open the check-in again to see the key results as they are now",
+    ],
+    [
+      "fr",
+      "OKR",
+      "Rien n'a été enregistré : KR-3 a été déplacé dans la feuille KPI (ligne 2) : mettez sa valeur à jour là-bas, et rouvrez le point pour voir les résultats clés tels qu'ils sont maintenant",
+    ],
+  ])(
+    "names a key result moved to KPIs since the view was drawn (%s), and saves nothing",
+    (locale, okrs, message) => {
+      const addon = ready({ locale });
+      const team = locale === "en" ? "Sales" : "Ventes";
+      expect(addon.run<View>("getCheckins", { team }).items.map((i) => i.id)).toContain("KR-3");
+      // Meanwhile a teammate moves KR-3, a KPI in disguise, to the KPIs sheet.
+      const row =
+        addon.spreadsheet
+          .sheet(okrs)!
+          .values()
+          .findIndex((l) => l[1] === "KR-3") + 1;
+      addon.run("moveToKpis", { row, krId: "KR-3" });
+      const sheets = () => addon.spreadsheet.allSheets().map((s) => s.values());
+      const before = sheets();
+      expect(() =>
+        addon.run("saveCheckins", {
+          entries: [
+            { krId: "KR-1", value: 170 },
+            { krId: "KR-3", value: 1.7 },
+          ],
+        }),
+      ).toThrow(message);
+      expect(sheets()).toEqual(before);
+      // An ID no one ever held is still called unknown.
+      expect(() => addon.run("saveCheckins", { entries: [{ krId: "KR-98", value: 1 }] })).toThrow(
+        locale === "en" ? "no key result has the ID KR-98" : "aucun résultat clé n'a l'ID KR-98",
+      );
+    },
+  );
+
+  it.each([
     ["Value", 3],
     ["KR ID", 2],
     ["Comment", 5],

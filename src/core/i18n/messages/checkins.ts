@@ -7,6 +7,8 @@ export default messages(
     "checkin.saved": "{count} {count:check-in|check-ins} saved.",
     "checkin.nothingSaved": "Nothing was saved: {problems}",
     "checkin.unknownKr": "no key result has the ID {id}",
+    "checkin.movedToKpis":
+      "{id} was moved to the KPIs sheet (row {row}): update its value there, and open the check-in again to see the key results as they are now",
     "checkin.notKr": "{id} is an objective: check in on its key results",
     "checkin.otherQuarter": "{id} belongs to {quarter}, not to the current quarter",
     "checkin.duplicate": "{id} appears twice",
@@ -39,6 +41,8 @@ export default messages(
     "checkin.saved": "{count} {count:point enregistré|points enregistrés}.",
     "checkin.nothingSaved": "Rien n'a été enregistré : {problems}",
     "checkin.unknownKr": "aucun résultat clé n'a l'ID {id}",
+    "checkin.movedToKpis":
+      "{id} a été déplacé dans la feuille KPI (ligne {row}) : mettez sa valeur à jour là-bas, et rouvrez le point pour voir les résultats clés tels qu'ils sont maintenant",
     "checkin.notKr": "{id} est un objectif : faites le point sur ses résultats clés",
     "checkin.otherQuarter": "{id} appartient à {quarter}, pas au trimestre en cours",
     "checkin.duplicate": "{id} apparaît deux fois",
