@@ -73,7 +73,7 @@ export function checkinItems(
   const team = filter.team?.trim().toLowerCase() ?? "";
   const owner = filter.owner?.trim().toLowerCase() ?? "";
   return current
-    .filter((r) => r.type === "kr" && r.id !== "")
+    .filter((r) => checkable(r, settings))
     .filter((r) => !team || r.team.toLowerCase() === team)
     .filter((r) => !owner || ownerOf(r, byId).toLowerCase() === owner)
     .map((kr): CheckinItem => {
@@ -127,15 +127,22 @@ export function staleSince(
   return Math.max(kr.created ?? settings.quarterStart, settings.quarterStart);
 }
 
-/** Key results of the current quarter without a check-in for longer than the stale limit. */
+/**
+ * A key result the check-in view offers: of the current quarter, with an ID to check in by (one
+ * typed without is Validate's to point out, not a check-in to ask for).
+ */
+function checkable(r: OkrRow, settings: Pick<Settings, "quarter">): boolean {
+  return r.quarter === settings.quarter && r.type === "kr" && r.id !== "";
+}
+
+/**
+ * Key results of the current quarter without a check-in for longer than the stale limit: the ones
+ * the check-in view marks stale.
+ */
 export function staleCount(okrs: readonly OkrRow[], settings: Settings, today: Day): number {
   if (today < settings.quarterStart || today > settings.quarterEnd) return 0;
-  return okrs.filter(
-    (r) =>
-      r.quarter === settings.quarter &&
-      r.type === "kr" &&
-      today - staleSince(r, settings) > settings.staleDays,
-  ).length;
+  return okrs.filter((r) => checkable(r, settings) && today - staleSince(r, settings) > settings.staleDays)
+    .length;
 }
 
 export interface CheckinEntry {

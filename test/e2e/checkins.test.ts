@@ -385,4 +385,35 @@ describe("on open", () => {
     addon.run("onOpen", { authMode: "NONE" });
     expect(addon.spreadsheet.toasts).toHaveLength(count);
   });
+
+  it("counts the stale key results the check-in view shows: one typed without an ID is not among them", () => {
+    const addon = ready();
+    const okrs = addon.spreadsheet.sheet("OKRs")!;
+    okrs.fill(
+      [
+        [
+          "2026-Q4",
+          "",
+          "Key result",
+          "",
+          "Sales",
+          "O-2",
+          "Sign resellers from 0 to 5",
+          "",
+          "",
+          "Increase",
+          "",
+          0,
+          5,
+        ],
+      ],
+      okrs.lastRow() + 1,
+    );
+    addon.run("onOpen", { authMode: "LIMITED" });
+    const stale = addon.run<View>("getCheckins", {}).items.filter((i) => i.stale);
+    expect(stale.map((i) => i.id)).toEqual(["KR-2", "KR-3", "KR-6"]);
+    expect(addon.spreadsheet.toasts.at(-1)!.message).toBe(
+      "3 key results have had no check-in for more than 14 days.",
+    );
+  });
 });
