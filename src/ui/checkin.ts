@@ -11,7 +11,7 @@ import type { CheckinFilter, CheckinItem } from "../core/checkins";
 import { columnHeader } from "../core/schema";
 import { type Lang, t } from "./i18n";
 import type { CheckinView } from "../core/checkin-view";
-import { act, actionSlot, announce, busyButton, showError } from "./actions";
+import { act, actionSlot, announce, busyButton, busySelect, showError } from "./actions";
 import { krCard, staleNoteId } from "./checkin-card";
 import { WhoField } from "./checkin-who";
 import { checkRow, type Draft, emptyDraft, type Entry, hasInput, type Row, rowFields } from "./checkin-row";
@@ -102,7 +102,7 @@ class CheckinForm {
   }
 
   private select(hintId: string): HTMLSelectElement {
-    return el("select", { "aria-describedby": hintId });
+    return busySelect({ "aria-describedby": hintId });
   }
 
   // ---- loading -------------------------------------------------------------------------------

@@ -24,22 +24,26 @@ describe("typing while a call runs, in headless Chromium", () => {
     page = pages.page;
   });
 
-  /** Opens the page with the server's answer to the first `held` call kept back until `release()`. */
-  async function open(addon: LoadedAddon, held: string): Promise<{ release: () => void; calls: string[] }> {
-    const calls: string[] = [];
+  /**
+   * Opens the page with the server running the built add-on; `hold(name)` keeps the answer to the
+   * next call of `name` back until `release()`.
+   */
+  async function open(addon: LoadedAddon): Promise<{ hold: (name: string) => void; release: () => void }> {
+    let held: string | undefined;
     let release: () => void = () => undefined;
     await openSidebar(
       page,
       async (name, args) => {
-        calls.push(name);
-        if (name === held && calls.filter((c) => c === held).length === 1)
+        if (name === held) {
+          held = undefined;
           await new Promise<void>((resolve) => (release = resolve));
+        }
         return addon.run(name, ...args);
       },
       undefined,
       pageShown(addon),
     );
-    return { release: () => release(), calls };
+    return { hold: (name) => (held = name), release: () => release() };
   }
 
   const card = (id: string): Locator => page.locator(`fieldset.kr-checkin[data-kr="${id}"]`);
@@ -47,8 +51,9 @@ describe("typing while a call runs, in headless Chromium", () => {
 
   it("keeps a check-in changed while its save runs, and clears the one saved as it was sent", async () => {
     const addon = setUp();
-    const server = await open(addon, "saveCheckins");
+    const server = await open(addon);
     await card("KR-1").waitFor();
+    server.hold("saveCheckins");
     const kr1 = card("KR-1");
     const kr4 = card("KR-4");
     await kr1.getByLabel("New value").fill("170");
@@ -76,5 +81,29 @@ describe("typing while a call runs, in headless Chromium", () => {
     await page.getByRole("button", { name: "Save check-ins" }).click();
     await page.getByText("1 check-in saved.").waitFor();
     expect(log(addon).at(-1)!.slice(1, 5)).toEqual(["KR-1", 175, "", "Two more signed this morning"]);
+  });
+
+  it("holds the filters while the key results load, so a pick is never dropped silently", async () => {
+    const addon = setUp();
+    const server = await open(addon);
+    await card("KR-4").waitFor();
+    const team = page.getByLabel("Team", { exact: true });
+    const owner = page.getByLabel("Owner", { exact: true });
+    server.hold("getCheckins");
+    await team.focus();
+    await team.selectOption("Sales");
+    await page.locator("#status.loading").waitFor();
+    // Loading Sales: another pick now would be refused, so neither filter takes one.
+    expect(await owner.isDisabled()).toBe(true);
+    expect(await team.isDisabled()).toBe(true);
+    server.release();
+    await card("KR-4").waitFor({ state: "detached" });
+    expect(await owner.isDisabled()).toBe(false);
+    expect(await team.inputValue()).toBe("Sales");
+    // Focus is back on the filter that was used.
+    expect(await team.evaluate((n) => n === document.activeElement)).toBe(true);
+    await owner.selectOption("Sofia");
+    await card("KR-4").waitFor();
+    expect(await team.inputValue()).toBe("");
   });
 });
