@@ -1,6 +1,7 @@
 /**
  * Call discipline for every server call the sidebar makes: the loading indicator while it runs,
- * buttons marked `data-busy` disabled until it ends (no double submit), and a failure shown with
+ * buttons (and lists that make a call) marked `data-busy` disabled until it ends (no double submit,
+ * no pick refused unseen), and a failure shown with
  * the server's localized message next to the action that caused it.
  */
 import { type Lang, t } from "./i18n";
@@ -9,14 +10,14 @@ import { isBusy, onBusyChange } from "./server-client";
 
 let busy = false;
 
-function apply(button: HTMLButtonElement): void {
-  button.disabled = button.hasAttribute("data-off") || (busy && button.hasAttribute("data-busy"));
+function apply(control: HTMLButtonElement | HTMLSelectElement): void {
+  control.disabled = control.hasAttribute("data-off") || (busy && control.hasAttribute("data-busy"));
 }
 
 onBusyChange((now) => {
   busy = now;
   document.body.classList.toggle("busy", now);
-  document.querySelectorAll<HTMLButtonElement>("button[data-busy]").forEach(apply);
+  document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>("[data-busy]").forEach(apply);
 });
 
 /** A button that is disabled while a server call runs. */
@@ -29,6 +30,16 @@ export function busyButton(
   button.addEventListener("click", onClick);
   apply(button);
   return button;
+}
+
+/**
+ * A list whose pick makes a server call (the check-in's filters): disabled while a call runs, as a
+ * busy button is, since a call started meanwhile would be refused.
+ */
+export function busySelect(attrs: Record<string, string | boolean | undefined> = {}): HTMLSelectElement {
+  const select = el("select", { "data-busy": true, ...attrs });
+  apply(select);
+  return select;
 }
 
 /** Enables or disables a button for its own reasons; a running call still disables it. */

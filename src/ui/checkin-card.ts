@@ -7,7 +7,7 @@ import { columnHeader, type OkrColumn } from "../core/schema";
 import { type Lang, t, tKey } from "./i18n";
 import type { Row } from "./checkin-row";
 import { labelled } from "./field";
-import { el, uid } from "./dom";
+import { dotted, el, typed, uid } from "./dom";
 import { formatNumber, formatScore, withUnit } from "./format";
 import { sparkline } from "./sparkline";
 
@@ -28,7 +28,7 @@ export function krCard(
     {},
     el("span", { class: "kr-id" }, item.id),
     " ",
-    el("span", { class: "kr-title" }, item.title),
+    el("span", { class: "kr-title" }, typed(item.title)),
     item.stale ? el("span", { class: "badge stale" }, t(lang, "checkinView.staleBadge")) : null,
   );
   const header = (key: OkrColumn) => columnHeader("okrs", key, lang);
@@ -52,7 +52,7 @@ export function krCard(
     "fieldset",
     { class: item.stale ? "kr-checkin stale" : "kr-checkin", "data-kr": item.id },
     legend,
-    el("p", { class: "meta" }, [item.owner, item.team].filter(Boolean).join(" · ")),
+    el("p", { class: "meta" }, ...dotted([item.owner, item.team].filter(Boolean).map(typed))),
     item.stale
       ? el(
           "p",
@@ -109,6 +109,6 @@ function historyLine(lang: Lang, h: HistoryEntry, unit: string): HTMLElement {
   ];
   if (h.confidence !== null)
     parts.push(" · ", t(lang, "checkinView.historyConfidence", { value: formatNumber(lang, h.confidence) }));
-  if (h.comment) parts.push(" · ", el("q", { class: "comment" }, h.comment));
+  if (h.comment) parts.push(" · ", el("q", { class: "comment" }, typed(h.comment)));
   return el("li", {}, ...parts);
 }

@@ -95,6 +95,7 @@ export function rowFields(
   confidence.value = draft.confidence;
   const comment = el("textarea", {
     rows: "2",
+    dir: "auto",
     maxlength: String(MAX_COMMENT),
     "aria-describedby": commentMsgs.id,
   });

@@ -28,6 +28,7 @@ export class WhoField {
     const input = el("input", {
       type: "text",
       list: suggestions.id,
+      dir: "auto",
       autocomplete: "name",
       maxlength: String(LIMITS.name),
       required: true,

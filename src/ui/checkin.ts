@@ -11,7 +11,7 @@ import type { CheckinFilter, CheckinItem } from "../core/checkins";
 import { columnHeader } from "../core/schema";
 import { type Lang, t } from "./i18n";
 import type { CheckinView } from "../core/checkin-view";
-import { act, actionSlot, announce, busyButton, showError } from "./actions";
+import { act, actionSlot, announce, busyButton, busySelect, showError } from "./actions";
 import { krCard, staleNoteId } from "./checkin-card";
 import { WhoField } from "./checkin-who";
 import { checkRow, type Draft, emptyDraft, type Entry, hasInput, type Row, rowFields } from "./checkin-row";
@@ -102,7 +102,7 @@ class CheckinForm {
   }
 
   private select(hintId: string): HTMLSelectElement {
-    return el("select", { "aria-describedby": hintId });
+    return busySelect({ "aria-describedby": hintId });
   }
 
   // ---- loading -------------------------------------------------------------------------------
@@ -232,11 +232,20 @@ class CheckinForm {
     const slot = this.saveSlot!;
     const filter = this.data?.filter ?? {};
     const request = author === undefined ? { entries, filter } : { entries, author, filter };
+    // What each saved key result said when it was sent: typing goes on while the call runs.
+    const sent = new Map(entries.map((e) => [e.krId, { ...this.draft(e.krId) }]));
     const outcome = await act(slot, this.lang, () => callServer("saveCheckins", request));
     if (!outcome.ok) return; // the error is next to Save; every field keeps what was typed
     this.who.saved();
-    const saved = new Set(entries.map((e) => e.krId));
-    for (const row of this.rows.filter((r) => saved.has(r.item.id))) {
+    // Cleared once saved, unless changed meanwhile: then what was typed since stays, to save next.
+    const unchanged = (row: Row) => {
+      const before = sent.get(row.item.id);
+      return (
+        before !== undefined &&
+        (Object.keys(before) as (keyof Draft)[]).every((k) => before[k] === row.draft[k])
+      );
+    };
+    for (const row of this.rows.filter(unchanged)) {
       Object.assign(row.draft, emptyDraft());
       row.value.value = row.confidence.value = row.comment.value = "";
       this.check(row);

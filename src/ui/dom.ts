@@ -56,3 +56,17 @@ export function datalist(values: readonly string[]): { id: string; node: HTMLDat
   const id = uid("list");
   return { id, node: el("datalist", { id }, ...values.map((value) => option(value))) };
 }
+
+/**
+ * Text a person typed (a title, a name, a comment), shown as typed: isolated in its own direction
+ * (`<bdi>`), so an Arabic or Hebrew title reads right to left inside an English or French line
+ * without reordering the words around it, and with its line breaks (styles/base.css, `.typed`).
+ */
+export function typed(text: string): HTMLElement {
+  return el("bdi", { class: "typed" }, text);
+}
+
+/** Pieces of one line with " · " between them. */
+export function dotted(pieces: Child[]): Child[] {
+  return pieces.flatMap((piece, i) => (i === 0 ? [piece] : [" · ", piece]));
+}

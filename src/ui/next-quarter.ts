@@ -12,7 +12,7 @@ import { type Lang, t } from "./i18n";
 import type { NextQuarterProposal } from "../core/next-quarter-start";
 import { act, actionSlot, announce, busyButton, showError } from "./actions";
 import { closeButton, type DialogFrame, dialogView } from "./dialog";
-import { datalist, el, fill, uid } from "./dom";
+import { datalist, dotted, el, fill, typed, uid } from "./dom";
 import { formatScore } from "./format";
 import { mark } from "./field";
 import { setText } from "./live";
@@ -94,6 +94,7 @@ class NextQuarterDialog {
       type: "text",
       id: uid("nq"),
       list: listId,
+      dir: "auto",
       maxlength: String(MAX_OWNER),
       autocomplete: "off",
       "aria-describedby": msgs.id,
@@ -112,7 +113,7 @@ class NextQuarterDialog {
     });
     owner.disabled = !box.checked;
     const facts = [
-      c.team,
+      c.team && typed(c.team),
       t(lang, "nextView.owner", { owner: c.owner || t(lang, "nextView.noOwner") }),
       c.score === null
         ? t(lang, "review.noScore")
@@ -131,10 +132,10 @@ class NextQuarterDialog {
           { for: boxId, id: titleId },
           el("strong", {}, c.id),
           " — ",
-          el("span", { class: "objective" }, c.title),
+          el("span", { class: "objective" }, typed(c.title)),
         ),
       ),
-      el("p", { class: "meta" }, facts.join(" · ")),
+      el("p", { class: "meta" }, ...dotted(facts)),
       c.reasons.length > 0
         ? el(
             "ul",

@@ -2,7 +2,7 @@
 import { SEVERITIES } from "../../core/findings";
 import { choiceLabel } from "../../core/schema";
 import { t } from "../i18n";
-import { append, el } from "../dom";
+import { append, dotted, el, typed } from "../dom";
 import { fillIfChanged, setText } from "../live";
 import { type Note, stepOf } from "./coach";
 import { type StepHost, teamCount } from "./host";
@@ -17,8 +17,12 @@ export function reviewStep(w: StepHost, body: HTMLElement): void {
   const summary = el(
     "div",
     { class: "summary" },
-    el("p", { class: "objective" }, state.title.trim()),
-    el("p", { class: "meta" }, [state.team.trim(), levelLabel, state.owner.trim(), kindLabel].join(" · ")),
+    el("p", { class: "objective" }, typed(state.title.trim())),
+    el(
+      "p",
+      { class: "meta" },
+      ...dotted([typed(state.team.trim()), levelLabel, typed(state.owner.trim()), kindLabel]),
+    ),
     parent
       ? el(
           "p",
@@ -39,7 +43,7 @@ export function reviewStep(w: StepHost, body: HTMLElement): void {
         return el(
           "li",
           {},
-          el("span", {}, kr.title.trim()),
+          el("span", {}, typed(kr.title.trim())),
           el("span", { class: "meta" }, ` ${t(lang, "wizard.review.krMeta", { metric, range })}`),
         );
       }),

@@ -217,11 +217,13 @@ class Wizard {
     options: TextOptions = {},
   ): Control {
     const control = options.multiline
-      ? el("textarea", { rows: "3", maxlength: String(max) })
+      ? el("textarea", { rows: "3", maxlength: String(max), dir: "auto" })
       : el("input", {
           type: "text",
           maxlength: String(max),
           list: options.list,
+          // A name or a unit typed in Arabic or Hebrew is typed right to left; a number is not.
+          dir: options.numeric ? undefined : "auto",
           inputmode: options.numeric ? "decimal" : undefined,
           autocomplete: "off",
         });
