@@ -166,17 +166,19 @@ export type EntryProblem =
  * (any quarter, objectives included) is refused rather than guessed. Values and confidences are
  * already numbers in range (the server's zod schema checks them). The row checked is
  * `rowOfEntry`'s, the one written. An unknown ID found in the KPIs' "Moved from" is said to be
- * there (the view that offered it was drawn before a teammate moved it).
+ * there (the view that offered it was drawn before a teammate moved it): `kpis` is asked for only
+ * then, so a batch of known IDs costs no read of the KPIs sheet.
  *
  * @example
- * checkEntries([{ krId: "KR-3", value: 2 }], [], settings, [{ row: 2, origin: "KR-3" }]) //=> [{ code: "moved-to-kpis", krId: "KR-3", row: 2 }]
+ * checkEntries([{ krId: "KR-3", value: 2 }], [], settings, () => [{ row: 2, origin: "KR-3" }]) //=> [{ code: "moved-to-kpis", krId: "KR-3", row: 2 }]
  */
 export function checkEntries(
   entries: readonly CheckinEntry[],
   okrs: readonly OkrRow[],
   settings: Settings,
-  kpis: readonly Pick<KpiRow, "row" | "origin">[] = [],
+  kpis: () => readonly Pick<KpiRow, "row" | "origin">[] = () => [],
 ): EntryProblem[] {
+  let moved: readonly Pick<KpiRow, "row" | "origin">[] | undefined;
   const byId = rowsById(okrs);
   const seen = new Set<string>();
   const problems: EntryProblem[] = [];
@@ -188,10 +190,10 @@ export function checkEntries(
     else if (rows.length > 1)
       problems.push({ code: "ambiguous-id", krId: entry.krId, rows: rows.map((r) => r.row) });
     else if (!row) {
-      const moved = kpis.find((k) => k.origin.trim().toLowerCase() === key);
+      const kpi = (moved ??= kpis()).find((k) => k.origin.trim().toLowerCase() === key);
       problems.push(
-        moved
-          ? { code: "moved-to-kpis", krId: entry.krId, row: moved.row }
+        kpi
+          ? { code: "moved-to-kpis", krId: entry.krId, row: kpi.row }
           : { code: "unknown-kr", krId: entry.krId },
       );
     } else if (row.type !== "kr") problems.push({ code: "not-a-kr", krId: entry.krId });

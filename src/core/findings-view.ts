@@ -163,12 +163,12 @@ export function missingIds(
 /**
  * Rows typed by hand with a Type but no ID: the OKRs sheet's ID column and the IDs those rows get,
  * by 1-based row, above every ID the sheets hold and the high-water mark. Undefined when no row
- * lacks one (the other sheets are parsed only when one does).
+ * lacks one (the other sheets are parsed, and the mark asked for, only when one does).
  */
 export function idAssignment(
   grids: WorkbookGrids,
   timeZone: string,
-  highWater: HighestIds,
+  highWater: () => HighestIds,
 ): { column: number; ids: Map<number, string> } | undefined {
   const okrs = grids.okrs && parseOkrs(grids.okrs, timeZone);
   const column = okrs?.table.columns.id;
@@ -179,7 +179,7 @@ export function idAssignment(
     checkins: grids.checkins && parseCheckins(grids.checkins, timeZone).items,
   });
   const { idPrefix } = parseSettings(grids.settings ?? [], 0, timeZone).settings;
-  return { column, ids: missingIds(okrs.items, highestIds(held, highWater), idPrefix) };
+  return { column, ids: missingIds(okrs.items, highestIds(held, highWater()), idPrefix) };
 }
 
 /** The toast after Validate: the IDs given, then the counts. */

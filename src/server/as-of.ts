@@ -43,7 +43,7 @@ export const AS_OF_PROPERTY = "okr.asOfDay";
  * it was.
  */
 export function bringAsOfToToday(known?: Workbook): void {
-  try {
+  asCourtesy(undefined, () => {
     const wb = known ?? Workbook.active();
     const zone = wb.timeZone;
     const day = today(zone);
@@ -55,10 +55,7 @@ export function bringAsOfToToday(known?: Workbook): void {
     if (asOf === undefined) return;
     if (asOf.write) sheet.getRange(asOf.row, 2).setValue(dateOfDay(day, zone));
     wb.setProperty(AS_OF_PROPERTY, isoOf(day));
-  } catch (error) {
-    // The day is a courtesy to the formulas; the operation the user asked for matters more.
-    console.warn(`As of not updated: ${String((error as Error)?.message ?? error)}`);
-  }
+  });
 }
 
 /**
@@ -70,7 +67,7 @@ export function bringAsOfToToday(known?: Workbook): void {
  * fails the caller, as above. True when it wrote.
  */
 export function repairAsOf(wb: Workbook, grid: RawCell[][]): boolean {
-  try {
+  return asCourtesy(false, () => {
     const zone = wb.timeZone;
     const day = today(zone);
     const asOf = asOfWrite(grid, day, zone, false);
@@ -82,8 +79,15 @@ export function repairAsOf(wb: Workbook, grid: RawCell[][]): boolean {
     sheet.getRange(asOf.row, 2).setValue(value);
     line[1] = value;
     return true;
+  });
+}
+
+/** The day is a courtesy to the formulas: a failure is logged, and the operation asked for goes on. */
+function asCourtesy<T>(failed: T, run: () => T): T {
+  try {
+    return run();
   } catch (error) {
     console.warn(`As of not updated: ${String((error as Error)?.message ?? error)}`);
-    return false;
+    return failed;
   }
 }

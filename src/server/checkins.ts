@@ -90,12 +90,9 @@ export function saveCheckins(userLang: Lang, request: unknown, email: string): S
     const okrs = loaded.parsed.okrs!;
     const logSheet = wb.find("checkins") ?? wb.insert("checkins", CHECKINS.name[sheetLang]);
     const settings = loaded.parsed.settings.settings;
-    let problems = checkEntries(entries, okrs.items, settings);
-    if (problems.some((p) => p.code === "unknown-kr")) {
-      // Only when refusing: an ID a teammate moved to KPIs since the view was drawn is named so.
-      const kpis = wb.readRange("kpis")?.values;
-      if (kpis) problems = checkEntries(entries, okrs.items, settings, parseKpis(kpis, wb.timeZone).items);
-    }
+    // The KPIs sheet is read only to name an unknown ID a teammate moved there since the view was drawn.
+    const kpis = () => parseKpis(wb.read("kpis") ?? [], wb.timeZone).items;
+    const problems = checkEntries(entries, okrs.items, settings, kpis);
     if (problems.length > 0)
       throw userError(userLang, "checkin.nothingSaved", { problems: entryProblems(userLang, problems) });
     const logGrid = appendToLog(userLang, logSheet, sheetLang, entries, day, author, wb.timeZone);

@@ -60,12 +60,12 @@ function load(assigned?: string[]): Validated {
  */
 function assignMissingIds(wb: Workbook, grids: LoadedGrids): string[] {
   const sheet = wb.find("okrs");
-  const assignment = sheet && idAssignment(grids, wb.timeZone, highWater(wb));
+  const assignment = sheet && idAssignment(grids, wb.timeZone, () => highWater(wb));
   if (!assignment) return [];
-  const { column, ids } = assignment;
-  updateColumn(sheet, grids.okrs!, column, ids); // the grid too: the rest of Validate sees them
-  recordIssued(wb, [...ids.values()]);
-  return [...ids.values()];
+  updateColumn(sheet, grids.okrs!, assignment.column, assignment.ids); // the grid too: Validate sees them
+  const ids = [...assignment.ids.values()];
+  recordIssued(wb, ids);
+  return ids;
 }
 
 function view({ wb, grids, analysis, sheetLang, userLang }: Validated): FindingsView {

@@ -107,16 +107,21 @@ describe("IDs for rows typed by hand, from the sheets as read", () => {
   const log = checkinGrid([{ date: day("2026-11-02"), krId: "KR-52", value: 3 }]);
 
   it("gives the next ID above every ID the sheets hold and the high-water mark, in the ID column", () => {
-    const assignment = idAssignment({ okrs: typed, kpis, checkins: log }, "UTC", { objective: 7, kr: 0 });
+    const assignment = idAssignment({ okrs: typed, kpis, checkins: log }, "UTC", () => ({
+      objective: 7,
+      kr: 0,
+    }));
     expect(assignment).toEqual({ column: 1, ids: new Map([[typed.length, "KR-53"]]) });
-    const higher = idAssignment({ okrs: typed }, "UTC", { objective: 0, kr: 60 });
+    const higher = idAssignment({ okrs: typed }, "UTC", () => ({ objective: 0, kr: 60 }));
     expect(higher?.ids.get(typed.length)).toBe("KR-61");
   });
 
   it("gives none when every row has its ID, or the sheet has no ID column", () => {
-    expect(idAssignment({ okrs: grid, kpis, checkins: log }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
+    expect(
+      idAssignment({ okrs: grid, kpis, checkins: log }, "UTC", () => ({ objective: 0, kr: 0 })),
+    ).toBeUndefined();
     const noIdColumn = typed.map((line) => line.filter((_, i) => i !== 1));
-    expect(idAssignment({ okrs: noIdColumn }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
-    expect(idAssignment({ okrs: undefined }, "UTC", { objective: 0, kr: 0 })).toBeUndefined();
+    expect(idAssignment({ okrs: noIdColumn }, "UTC", () => ({ objective: 0, kr: 0 }))).toBeUndefined();
+    expect(idAssignment({ okrs: undefined }, "UTC", () => ({ objective: 0, kr: 0 }))).toBeUndefined();
   });
 });
